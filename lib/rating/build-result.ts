@@ -1,0 +1,163 @@
+import { formatQuantity } from '@/lib/money/format';
+import { dec, quantize, sum, toPlain, ZERO, type Decimal } from '@/lib/money/decimal';
+import type { CompiledBook } from './compiled-book';
+import { usageKey, type CoveredUsage } from './deduct-windows';
+import type { DurationUsage } from './duration-usage';
+import type { EntitlementState } from './entitlements';
+import { explainLines } from './explain';
+import type { MonthlyUsage } from './monthly-usage';
+import type { DeductionDetail, LineDetail, RatingResult } from './result-types';
+import type { PriceItem } from './types';
+
+type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: Decimal };
+
+/** rating.md section 3: amount = quantity x unitPrice / per, exact. */
+function price(item: PriceItem, quantity: Decimal): Decimal {
+  return quantity.isZero() ? ZERO : quantity.times(item.unitPrice).div(item.per);
+}
+
+/** Duration lines: per (app, period, item), seconds rounded up to minutes, less what entitlements covered. */
+function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<string, CoveredUsage>): { priced: Priced[]; deductions: DeductionDetail[] } {
+  const priced: Priced[] = [];
+  const deductions: DeductionDetail[] = [];
+  const zone = cb.calendar.timeZone;
+  const on = usage.periodKind === 'day' ? 'on' : 'in';
+  for (const b of usage.entries()) {
+    const period = usage.periodLabel(b.period);
+    for (let i = 0; i < cb.items.length; i++) {
+      const records = b.records[i] as number;
+      if (records === 0) continue;
+      const item = cb.items[i] as PriceItem;
+      const seconds = b.seconds[i] as number;
+      const minutes = Math.ceil(seconds / 60);
+      const cu = covered.get(usageKey(b.app, b.period, i));
+      const detailDeductions = cu
+        ? [...cu.shares].map(([state, s]) => ({
+            entitlement: state.entitlement.id,
+            kind: state.entitlement.kind,
+            minutes: toPlain(s.minutes),
+            entitlementMinutes: toPlain(s.entitlementMinutes),
+            ratio: toPlain(s.ratio),
+          }))
+        : [];
+      for (const d of detailDeductions) deductions.push({ ...d, item: item.code, app: b.app, period });
+      const usageMinutes = dec(minutes);
+      const quantity = cu ? usageMinutes.minus(cu.covered) : usageMinutes;
+      const amount = price(item, quantity);
+      priced.push({
+        usage: usageMinutes,
+        quantity,
+        amount,
+        detail: {
+          item: item.code,
+          app: b.app,
+          period,
+          periodKind: usage.periodKind,
+          records,
+          sampleRecords: b.samples[i] ?? [],
+          measured: { value: String(seconds), unit: 'seconds' },
+          rounding: `${formatQuantity(seconds)} s ${on} ${period} (${zone}) → ceil → ${formatQuantity(minutes)} min`,
+          usage: String(minutes),
+          deductions: detailDeductions,
+          quantity: toPlain(quantity),
+          unitPrice: item.unitPrice,
+          per: item.per,
+          amount: toPlain(amount),
+          source: item.source,
+        },
+      });
+    }
+  }
+  return { priced, deductions };
+}
+
+function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
+  return monthly.map((m) => {
+    const item = cb.items[cb.indexOf(m.item)] as PriceItem;
+    const amount = price(item, m.billable);
+    return {
+      usage: m.usage,
+      quantity: m.billable,
+      amount,
+      detail: {
+        item: m.item,
+        app: null,
+        period: m.month,
+        periodKind: 'month',
+        records: m.records,
+        sampleRecords: m.sampleRecords,
+        measured: m.measured,
+        rounding: m.rule,
+        usage: toPlain(m.usage),
+        deductions: [],
+        quantity: toPlain(m.billable),
+        unitPrice: item.unitPrice,
+        per: item.per,
+        amount: toPlain(amount),
+        source: item.source,
+      },
+    };
+  });
+}
+
+/** Assemble the rating.md section 5 figures, the detail lines and the explanations. */
+export function buildResult(input: {
+  cb: CompiledBook;
+  durations: DurationUsage;
+  monthly: MonthlyUsage[];
+  covered: Map<string, CoveredUsage>;
+  states: readonly EntitlementState[];
+  records: number;
+  explain: boolean;
+}): RatingResult {
+  const { cb } = input;
+  const d = durationDetails(cb, input.durations, input.covered);
+  const priced = [...d.priced, ...monthlyDetails(cb, input.monthly)];
+
+  const byItem = new Map<string, { usage: Decimal; quantity: Decimal; amount: Decimal }>();
+  for (const p of priced) {
+    const t = byItem.get(p.detail.item) ?? { usage: ZERO, quantity: ZERO, amount: ZERO };
+    byItem.set(p.detail.item, { usage: t.usage.plus(p.usage), quantity: t.quantity.plus(p.quantity), amount: t.amount.plus(p.amount) });
+  }
+  const items = cb.items.filter((i) => byItem.has(i.code));
+  const totals = (code: string) => byItem.get(code) as { usage: Decimal; quantity: Decimal; amount: Decimal };
+
+  const deductionTotals = new Map<string, { entitlement: string; item: string; minutes: Decimal; entitlementMinutes: Decimal }>();
+  for (const x of d.deductions) {
+    const key = `${x.entitlement}\u0000${x.item}`;
+    const t = deductionTotals.get(key) ?? { entitlement: x.entitlement, item: x.item, minutes: ZERO, entitlementMinutes: ZERO };
+    deductionTotals.set(key, { ...t, minutes: t.minutes.plus(x.minutes), entitlementMinutes: t.entitlementMinutes.plus(x.entitlementMinutes) });
+  }
+
+  const amount = sum(items.map((i) => totals(i.code).amount));
+  const details = priced.map((p) => p.detail);
+  const result: RatingResult = {
+    book: cb.book.id,
+    currency: cb.book.currency,
+    timeZone: cb.book.timeZone,
+    records: input.records,
+    usage: items.map((i) => ({ item: i.code, quantity: toPlain(totals(i.code).usage), unit: i.unit })),
+    deductions: [...deductionTotals.values()].map((t) => ({
+      entitlement: t.entitlement,
+      item: t.item,
+      minutes: toPlain(t.minutes),
+      entitlementMinutes: toPlain(t.entitlementMinutes),
+    })),
+    lines: items.map((i) => ({ item: i.code, quantity: toPlain(totals(i.code).quantity), unitPrice: i.unitPrice, per: i.per, amount: toPlain(totals(i.code).amount) })),
+    amount: toPlain(amount),
+    total: quantize(amount, 2).toFixed(2),
+    details,
+    deductionDetails: d.deductions,
+    entitlements: input.states.map((s) => ({
+      entitlement: s.entitlement.id,
+      kind: s.entitlement.kind,
+      minutes: toPlain(s.initial),
+      consumed: toPlain(s.initial.minus(s.remaining)),
+      remaining: toPlain(s.remaining),
+      coverage: s.coverageSource,
+    })),
+    explanations: [],
+  };
+  if (input.explain) result.explanations = explainLines(cb.book, result);
+  return result;
+}

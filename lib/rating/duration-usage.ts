@@ -1,0 +1,129 @@
+import type { CompiledBook } from './compiled-book';
+import { monthLabel, SECONDS_PER_DAY } from './time-zone';
+
+/** Deduction and usage-statistics windows are 5 minutes (seed 002/003 FAQ; rating.md section 4). */
+export const WINDOW_SECONDS = 300;
+
+/** Seconds of one (app, period) for every item of the book, plus optional 5-minute windows. */
+export type DurationBucket = {
+  app: number;
+  /** Local day number, or month number (y * 12 + m - 1) for books rounding per month. */
+  period: number;
+  seconds: Float64Array;
+  records: Float64Array;
+  samples: (number[] | undefined)[];
+  /** key = local window number * itemCount + item index → seconds. */
+  windows: Map<number, number> | null;
+};
+
+/**
+ * Sums duration seconds per SDKAppID, per rounding period (local day, or month for
+ * rtv-cny), per item (rating.md section 3), splitting at local midnight. Memory is
+ * proportional to distinct (app, period[, window]) keys, never to records. Seconds
+ * are whole numbers, so plain JS numbers sum them exactly (below 2^53).
+ */
+export class DurationUsage {
+  private readonly buckets = new Map<number, Map<number, DurationBucket>>();
+  private readonly itemCount: number;
+  private readonly offset: number;
+  private readonly monthly: boolean;
+
+  constructor(
+    private readonly cb: CompiledBook,
+    private readonly options: { windows: boolean; sampleSize: number },
+  ) {
+    this.itemCount = cb.items.length;
+    this.offset = cb.calendar.offsetSeconds;
+    this.monthly = cb.book.rounding.period === 'month';
+  }
+
+  /** Local day number where a period ends (exclusive). */
+  private periodEndDay(day: number): { period: number; endDay: number } {
+    if (!this.monthly) return { period: day, endDay: day + 1 };
+    const month = this.cb.calendar.monthOf(day);
+    // The first day of the next month: step from the current day by the remaining days.
+    let end = day + 1;
+    while (this.cb.calendar.monthOf(end) === month) end++;
+    return { period: month, endDay: end };
+  }
+
+  private bucket(app: number, period: number): DurationBucket {
+    let byPeriod = this.buckets.get(app);
+    if (!byPeriod) this.buckets.set(app, (byPeriod = new Map()));
+    let b = byPeriod.get(period);
+    if (!b) {
+      b = {
+        app,
+        period,
+        seconds: new Float64Array(this.itemCount),
+        records: new Float64Array(this.itemCount),
+        samples: new Array<number[] | undefined>(this.itemCount),
+        windows: this.options.windows ? new Map() : null,
+      };
+      byPeriod.set(period, b);
+    }
+    return b;
+  }
+
+  /** Add `seconds` from `startSeconds` (epoch) for each item x count, on behalf of record `recordIndex`. */
+  add(app: number, startSeconds: number, seconds: number, items: readonly number[], counts: readonly number[], recordIndex: number): void {
+    let local = startSeconds + this.offset;
+    let left = seconds;
+    const n = items.length;
+    for (;;) {
+      const day = Math.floor(local / SECONDS_PER_DAY);
+      const { period, endDay } = this.monthly ? this.periodEndDay(day) : { period: day, endDay: day + 1 };
+      const piece = Math.min(left, endDay * SECONDS_PER_DAY - local);
+      const b = this.bucket(app, period);
+      for (let k = 0; k < n; k++) {
+        const item = items[k] as number;
+        b.seconds[item] = (b.seconds[item] as number) + piece * (counts[k] as number);
+        b.records[item] = (b.records[item] as number) + 1;
+        const s = b.samples[item];
+        if (s === undefined) b.samples[item] = [recordIndex];
+        else if (s.length < this.options.sampleSize && s[s.length - 1] !== recordIndex) s.push(recordIndex);
+      }
+      if (b.windows) this.addWindows(b.windows, local, piece, items, counts);
+      left -= piece;
+      local += piece;
+      if (left <= 0) return;
+    }
+  }
+
+  private addWindows(windows: Map<number, number>, local: number, seconds: number, items: readonly number[], counts: readonly number[]): void {
+    let t = local;
+    let left = seconds;
+    while (left > 0) {
+      const w = Math.floor(t / WINDOW_SECONDS);
+      const piece = Math.min(left, (w + 1) * WINDOW_SECONDS - t);
+      for (let k = 0; k < items.length; k++) {
+        const key = w * this.itemCount + (items[k] as number);
+        windows.set(key, (windows.get(key) ?? 0) + piece * (counts[k] as number));
+      }
+      t += piece;
+      left -= piece;
+    }
+  }
+
+  /** Every bucket, by app then period. */
+  *entries(): Generator<DurationBucket> {
+    for (const app of [...this.buckets.keys()].sort((a, b) => a - b)) {
+      const byPeriod = this.buckets.get(app) as Map<number, DurationBucket>;
+      for (const period of [...byPeriod.keys()].sort((a, b) => a - b)) yield byPeriod.get(period) as DurationBucket;
+    }
+  }
+
+  /** 'YYYY-MM-DD' (or 'YYYY-MM') of a bucket's period. */
+  periodLabel(period: number): string {
+    return this.monthly ? monthLabel(period) : this.cb.calendar.dateOf(period);
+  }
+
+  /** Local date of a window number. */
+  windowDate(window: number): string {
+    return this.cb.calendar.dateOf(Math.floor((window * WINDOW_SECONDS) / SECONDS_PER_DAY));
+  }
+
+  get periodKind(): 'day' | 'month' {
+    return this.monthly ? 'month' : 'day';
+  }
+}

@@ -1,0 +1,56 @@
+import { formatQuantity } from '@/lib/money/format';
+import type { LineDetail, LineExplanation, RatingResult } from './result-types';
+import type { PriceBook, PriceItem } from './types';
+
+const UNIT_WORD: Record<PriceItem['unit'], string> = {
+  minute: 'min',
+  Mbps: 'Mbps',
+  'thousand images': 'thousand images',
+  'thousand calls': 'thousand calls',
+};
+
+function recordsPhrase(d: LineDetail): string {
+  const more = d.records > d.sampleRecords.length ? ', …' : '';
+  const which = d.sampleRecords.length ? ` (#${d.sampleRecords.join(', #')}${more})` : '';
+  return `${d.records} record${d.records === 1 ? '' : 's'}${which}`;
+}
+
+/** One sentence for one detail line: records, rounding, deductions, price. */
+export function explainDetail(d: LineDetail, currency: string, unit: PriceItem['unit']): string {
+  const word = UNIT_WORD[unit];
+  const where = d.app === null ? 'account' : `app ${d.app}`;
+  const parts = [`${where}: ${recordsPhrase(d)}; ${d.rounding}`];
+  for (const x of d.deductions) {
+    parts.push(`${x.entitlement} (${x.kind}) covers ${formatQuantity(x.minutes)} ${word} at 1:${x.ratio} = ${formatQuantity(x.entitlementMinutes)} entitlement minutes`);
+  }
+  const perText = d.per === 1 ? word : `${formatQuantity(d.per)} ${word}`;
+  parts.push(`${formatQuantity(d.quantity)} ${word} × ${d.unitPrice} ${currency} / ${perText} = ${d.amount} ${currency}`);
+  return parts.join('; ');
+}
+
+/** "Why this amount" for every bill line of a result (the bill page and the CSV use these). */
+export function explainLines(book: PriceBook, result: Pick<RatingResult, 'lines' | 'usage' | 'details' | 'currency'>): LineExplanation[] {
+  const detailsByItem = new Map<string, LineDetail[]>();
+  for (const d of result.details) {
+    const list = detailsByItem.get(d.item);
+    if (list) list.push(d);
+    else detailsByItem.set(d.item, [d]);
+  }
+  return result.lines.map((line) => {
+    const item = book.items.find((i) => i.code === line.item) as PriceItem;
+    const details = detailsByItem.get(line.item) ?? [];
+    return {
+      item: line.item,
+      name: item.name,
+      unit: item.unit,
+      unitPrice: line.unitPrice,
+      per: line.per,
+      source: item.source,
+      usage: result.usage.find((u) => u.item === line.item)?.quantity ?? '0',
+      quantity: line.quantity,
+      amount: line.amount,
+      records: details.reduce((n, d) => n + d.records, 0),
+      steps: details.map((d) => explainDetail(d, result.currency, item.unit)),
+    };
+  });
+}

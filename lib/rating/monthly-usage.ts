@@ -1,0 +1,143 @@
+import { dec, type Decimal } from '@/lib/money/decimal';
+import type { CompiledBook } from './compiled-book';
+import type { RelayRecord, ScreenshotRecord, SignalingRecord } from './schemas';
+import { monthLabel } from './time-zone';
+
+/** A measured monthly quantity before pricing (rating.md section 2, "Monthly items"). */
+export type MonthlyUsage = {
+  item: string;
+  month: string;
+  /** What was measured: the peak kbps, the images or the calls of the month. */
+  measured: { value: string; unit: 'kbps' | 'images' | 'calls' };
+  /** Billable quantity of `usage` (Mbps, thousands). */
+  usage: Decimal;
+  /** What is paid for after the free quota (equals usage except for relay under the free peak). */
+  billable: Decimal;
+  rule: string;
+  records: number;
+  sampleRecords: number[];
+};
+
+type Tally = { total: number; records: number; samples: number[] };
+
+/**
+ * Per account per month (local month of the book's time zone): relay peak per target,
+ * screenshot count, signalling calls. Relay samples at the same instant from several
+ * SDKAppIDs add up (the account's bandwidth); the same app's duplicates take the max.
+ */
+export class MonthlyItemsUsage {
+  private readonly relay = new Map<string, Map<number, { instants: Map<number, Map<number, number>>; tally: Tally }>>();
+  private readonly screenshots = new Map<number, Tally>();
+  private readonly signaling = new Map<number, Tally>();
+
+  constructor(private readonly cb: CompiledBook, private readonly sampleSize: number) {}
+
+  private monthOf(epochSeconds: number): number {
+    return this.cb.calendar.monthOf(this.cb.calendar.dayOf(epochSeconds));
+  }
+
+  private note(t: Tally, index: number): void {
+    t.records++;
+    if (t.samples.length < this.sampleSize) t.samples.push(index);
+  }
+
+  addRelay(r: RelayRecord, at: number, index: number): void {
+    const month = this.monthOf(at);
+    let byMonth = this.relay.get(r.target);
+    if (!byMonth) this.relay.set(r.target, (byMonth = new Map()));
+    let m = byMonth.get(month);
+    if (!m) byMonth.set(month, (m = { instants: new Map(), tally: { total: 0, records: 0, samples: [] } }));
+    let apps = m.instants.get(at);
+    if (!apps) m.instants.set(at, (apps = new Map()));
+    apps.set(r.app, Math.max(apps.get(r.app) ?? 0, r.kbps));
+    this.note(m.tally, index);
+  }
+
+  private addCount(map: Map<number, Tally>, at: number, n: number, index: number): void {
+    const month = this.monthOf(at);
+    let t = map.get(month);
+    if (!t) map.set(month, (t = { total: 0, records: 0, samples: [] }));
+    t.total += n;
+    this.note(t, index);
+  }
+
+  addScreenshot(r: ScreenshotRecord, at: number, index: number): void {
+    this.addCount(this.screenshots, at, r.count, index);
+  }
+
+  addSignaling(r: SignalingRecord, at: number, index: number): void {
+    this.addCount(this.signaling, at, r.calls, index);
+  }
+
+  /** The month's quantities, in item then month order. */
+  results(): MonthlyUsage[] {
+    const out: MonthlyUsage[] = [];
+    const { relay, screenshot, signaling } = this.cb.book.monthly;
+    if (relay) {
+      for (const target of ['tencent', 'third-party'] as const) {
+        for (const [month, m] of sorted(this.relay.get(target))) {
+          let peak = dec(0);
+          for (const apps of m.instants.values()) {
+            let total = dec(0);
+            for (const kbps of apps.values()) total = total.plus(dec(String(kbps)));
+            if (total.greaterThan(peak)) peak = total;
+          }
+          const mbps = peak.div(1000);
+          const free = relay.freePeakMbps[target];
+          const isFree = free !== undefined && mbps.lessThanOrEqualTo(free);
+          out.push({
+            item: relay.items[target],
+            month: monthLabel(month),
+            measured: { value: peak.toFixed(), unit: 'kbps' },
+            usage: mbps,
+            billable: isFree ? dec(0) : mbps,
+            rule: free === undefined
+              ? `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps`
+              : `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps; free when <= ${free} Mbps, else the whole peak is billed${isFree ? ' (free)' : ''}`,
+            records: m.tally.records,
+            sampleRecords: m.tally.samples,
+          });
+        }
+      }
+    }
+    if (screenshot) {
+      for (const [month, t] of sorted(this.screenshots)) {
+        const excess = Math.max(0, t.total - screenshot.freeImages);
+        const q = dec(excess).div(screenshot.imagesPerUnit);
+        const usage = screenshot.rounding === 'ceil' ? q.ceil() : q;
+        out.push({
+          item: screenshot.item,
+          month: monthLabel(month),
+          measured: { value: String(t.total), unit: 'images' },
+          usage,
+          billable: usage,
+          rule: `${t.total} images - ${screenshot.freeImages} free = ${excess} → ${screenshot.rounding === 'ceil' ? 'rounded up to ' : ''}${usage.toFixed()} thousand`,
+          records: t.records,
+          sampleRecords: t.samples,
+        });
+      }
+    }
+    if (signaling) {
+      for (const [month, t] of sorted(this.signaling)) {
+        const excess = Math.max(0, t.total - signaling.freeCalls);
+        const q = dec(excess).div(signaling.callsPerUnit);
+        const usage = signaling.rounding === 'ceil' ? q.ceil() : q;
+        out.push({
+          item: signaling.item,
+          month: monthLabel(month),
+          measured: { value: String(t.total), unit: 'calls' },
+          usage,
+          billable: usage,
+          rule: `${t.total} calls - ${signaling.freeCalls} free = ${excess} → ${usage.toFixed()} thousand`,
+          records: t.records,
+          sampleRecords: t.samples,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function sorted<V>(map: Map<number, V> | undefined): [number, V][] {
+  return map ? [...map.entries()].sort((a, b) => a[0] - b[0]) : [];
+}

@@ -1,0 +1,90 @@
+import { buildResult } from './build-result';
+import { getPriceBook } from './books';
+import { ItemCounts, RecordRuleError, classifyDurationRecord } from './classify-durations';
+import { compileBook } from './compiled-book';
+import { deductWindows } from './deduct-windows';
+import { DurationUsage } from './duration-usage';
+import { prepareEntitlements } from './entitlements';
+import { MonthlyItemsUsage } from './monthly-usage';
+import type { RatingResult } from './result-types';
+import type { Entitlement, RatingAccount, UsageRecord } from './schemas';
+import { parseInstantSeconds } from './time-zone';
+import type { PriceBook } from './types';
+
+/** A valid record the book refuses (e.g. video in rtv-cny); names the record and the field. */
+export class RatingRecordError extends Error {
+  constructor(readonly index: number, readonly field: string, readonly reason: string) {
+    super(`record ${index}: ${field}: ${reason}`);
+  }
+}
+
+export type RaterOptions = {
+  book: PriceBook | string;
+  /** Decides the free-minute ratio table (registered before or after 2023-02-21). */
+  account?: RatingAccount;
+  /** Free minutes, packages and trials to deduct (rating.md section 4), already validated. */
+  entitlements?: readonly Entitlement[];
+  /** Record indexes kept per line as examples for explanations (default 5). */
+  sampleSize?: number;
+  /** Build `explanations` in `finish()` (default true). */
+  explain?: boolean;
+};
+
+export type Rater = {
+  /** Add one validated record; `index` is what explanations and errors name (default: call order from 0). */
+  add(record: UsageRecord, index?: number): void;
+  /** Rate everything added so far. */
+  finish(): RatingResult;
+  readonly count: number;
+};
+
+/**
+ * A streaming rater: records in any order, any number, memory proportional to distinct
+ * (app, period, item[, 5-minute window]) keys. Windows are kept only when there are
+ * entitlements to deduct.
+ */
+export function createRater(options: RaterOptions): Rater {
+  const book = typeof options.book === 'string' ? getPriceBook(options.book) : options.book;
+  const cb = compileBook(book);
+  const entitlements = options.entitlements ?? [];
+  const sampleSize = options.sampleSize ?? 5;
+  const durations = new DurationUsage(cb, { windows: entitlements.length > 0, sampleSize });
+  const monthly = new MonthlyItemsUsage(cb, sampleSize);
+  const scratch = new ItemCounts();
+  let count = 0;
+
+  return {
+    get count() {
+      return count;
+    },
+    add(record, index = count) {
+      const at = parseInstantSeconds(record.start);
+      if (at === null) throw new RatingRecordError(index, 'start', 'expected an ISO 8601 date-time with an offset');
+      let isDuration: boolean;
+      try {
+        isDuration = classifyDurationRecord(cb, record, scratch);
+      } catch (e) {
+        if (e instanceof RecordRuleError) throw new RatingRecordError(index, e.field, e.message);
+        throw e;
+      }
+      count++;
+      if (isDuration) {
+        durations.add(record.app, at, (record as { seconds: number }).seconds, scratch.items, scratch.counts, index);
+      } else if (record.type === 'relay') monthly.addRelay(record, at, index);
+      else if (record.type === 'screenshot') monthly.addScreenshot(record, at, index);
+      else if (record.type === 'signaling') monthly.addSignaling(record, at, index);
+    },
+    finish() {
+      const states = prepareEntitlements(book, entitlements, options.account);
+      const covered = deductWindows(cb, durations, states);
+      return buildResult({ cb, durations, monthly: monthly.results(), covered, states, records: count, explain: options.explain ?? true });
+    },
+  };
+}
+
+/** Rate a whole list of validated records at once. */
+export function rateRecords(records: readonly UsageRecord[], options: RaterOptions): RatingResult {
+  const rater = createRater(options);
+  records.forEach((r, i) => rater.add(r, i));
+  return rater.finish();
+}

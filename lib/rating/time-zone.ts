@@ -1,0 +1,153 @@
+/**
+ * Deterministic local time for price books (rating.md section 3: "the book's time zone").
+ * Decision: zones are fixed offsets keyed by IANA name. Every built-in book uses
+ * Asia/Shanghai, which is UTC+8 with no daylight saving since 1991; a zone with DST
+ * would need a transition table here before a book may use it. No Intl on the hot path.
+ */
+
+const FIXED_OFFSET_MINUTES: Readonly<Record<string, number>> = {
+  'Asia/Shanghai': 480,
+  'Asia/Hong_Kong': 480,
+  'Asia/Singapore': 480,
+  UTC: 0,
+  'Etc/UTC': 0,
+};
+
+export const SECONDS_PER_DAY = 86_400;
+
+export function zoneOffsetSeconds(timeZone: string): number {
+  const minutes = FIXED_OFFSET_MINUTES[timeZone];
+  if (minutes === undefined) throw new Error(`time zone "${timeZone}" is not supported (fixed-offset zones: ${Object.keys(FIXED_OFFSET_MINUTES).join(', ')})`);
+  return minutes * 60;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+export function civilFromDays(days: number): { y: number; m: number; d: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+export function formatDate(y: number, m: number, d: number): string {
+  return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** 'YYYY-MM-DD' of a day number. */
+export function dayToDate(days: number): string {
+  const { y, m, d } = civilFromDays(days);
+  return formatDate(y, m, d);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a valid 'YYYY-MM-DD', or null. */
+export function dateToDay(date: string): number | null {
+  const m = DATE_RE.exec(date);
+  if (!m) return null;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
+}
+
+// ISO 8601 date-time with a mandatory offset (rating.md section 1: "a start without an offset" is refused).
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Epoch seconds of an ISO 8601 date-time with an offset, fractions of a second
+ * dropped (decision: durations are whole seconds, so pieces stay whole seconds), or null.
+ */
+export function parseInstantSeconds(iso: string): number | null {
+  const m = INSTANT_RE.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const h = Number(m[4]), mi = Number(m[5]), s = m[6] === undefined ? 0 : Number(m[6]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  let offset = 0;
+  if (m[8] !== 'Z') {
+    const oh = Number(m[10]), om = Number(m[11]);
+    if (oh > 23 || om > 59) return null;
+    offset = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
+  }
+  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s - offset;
+}
+
+/** Local calendar of one zone with cached day labels: the hot path calls these per record. */
+export type LocalCalendar = {
+  timeZone: string;
+  offsetSeconds: number;
+  /** Local day number of an epoch second. */
+  dayOf(epochSeconds: number): number;
+  /** 'YYYY-MM-DD' of a local day number. */
+  dateOf(day: number): string;
+  /** Month number (y * 12 + m - 1) of a local day number. */
+  monthOf(day: number): number;
+  /** Epoch second at which local day `day` starts. */
+  dayStart(day: number): number;
+};
+
+export function localCalendar(timeZone: string): LocalCalendar {
+  const offsetSeconds = zoneOffsetSeconds(timeZone);
+  const dates = new Map<number, string>();
+  const months = new Map<number, number>();
+  return {
+    timeZone,
+    offsetSeconds,
+    dayOf: (t) => Math.floor((t + offsetSeconds) / SECONDS_PER_DAY),
+    dateOf(day) {
+      let s = dates.get(day);
+      if (s === undefined) dates.set(day, (s = dayToDate(day)));
+      return s;
+    },
+    monthOf(day) {
+      let v = months.get(day);
+      if (v === undefined) {
+        const { y, m } = civilFromDays(day);
+        months.set(day, (v = y * 12 + m - 1));
+      }
+      return v;
+    },
+    dayStart: (day) => day * SECONDS_PER_DAY - offsetSeconds,
+  };
+}
+
+/** 'YYYY-MM' of a month number (y * 12 + m - 1). */
+export function monthLabel(month: number): string {
+  const y = Math.floor(month / 12);
+  return `${pad4(y)}-${pad2(month - y * 12 + 1)}`;
+}
+
+/** Epoch second at which a month number starts in a zone. */
+export function monthStart(month: number, offsetSeconds: number): number {
+  const y = Math.floor(month / 12);
+  return daysFromCivil(y, month - y * 12 + 1, 1) * SECONDS_PER_DAY - offsetSeconds;
+}
+
+/** Local date-time label 'YYYY-MM-DDTHH:MM' of an epoch second in a zone. */
+export function localDateTime(epochSeconds: number, offsetSeconds: number): string {
+  const local = epochSeconds + offsetSeconds;
+  const day = Math.floor(local / SECONDS_PER_DAY);
+  const sec = local - day * SECONDS_PER_DAY;
+  return `${dayToDate(day)}T${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor((sec % 3600) / 60))}`;
+}
