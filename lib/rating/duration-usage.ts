@@ -1,3 +1,4 @@
+import type { ItemCounts } from './classify-durations';
 import type { CompiledBook } from './compiled-book';
 import { monthLabel, SECONDS_PER_DAY } from './time-zone';
 
@@ -66,13 +67,15 @@ export class DurationUsage {
   }
 
   /** Add `seconds` from `startSeconds` (epoch) for each item x count, on behalf of record `recordIndex`. */
-  add(app: number, startSeconds: number, seconds: number, items: readonly number[], counts: readonly number[], recordIndex: number): void {
+  add(app: number, startSeconds: number, seconds: number, classified: ItemCounts, recordIndex: number): void {
     let local = startSeconds + this.offset;
     let left = seconds;
-    const n = items.length;
+    const { items, counts, size: n } = classified;
     for (;;) {
       const day = Math.floor(local / SECONDS_PER_DAY);
-      const { period, endDay } = this.monthly ? this.periodEndDay(day) : { period: day, endDay: day + 1 };
+      let period = day;
+      let endDay = day + 1;
+      if (this.monthly) ({ period, endDay } = this.periodEndDay(day));
       const piece = Math.min(left, endDay * SECONDS_PER_DAY - local);
       const b = this.bucket(app, period);
       for (let k = 0; k < n; k++) {
@@ -83,20 +86,21 @@ export class DurationUsage {
         if (s === undefined) b.samples[item] = [recordIndex];
         else if (s.length < this.options.sampleSize && s[s.length - 1] !== recordIndex) s.push(recordIndex);
       }
-      if (b.windows) this.addWindows(b.windows, local, piece, items, counts);
+      if (b.windows) this.addWindows(b.windows, local, piece, classified);
       left -= piece;
       local += piece;
       if (left <= 0) return;
     }
   }
 
-  private addWindows(windows: Map<number, number>, local: number, seconds: number, items: readonly number[], counts: readonly number[]): void {
+  private addWindows(windows: Map<number, number>, local: number, seconds: number, classified: ItemCounts): void {
+    const { items, counts, size } = classified;
     let t = local;
     let left = seconds;
     while (left > 0) {
       const w = Math.floor(t / WINDOW_SECONDS);
       const piece = Math.min(left, (w + 1) * WINDOW_SECONDS - t);
-      for (let k = 0; k < items.length; k++) {
+      for (let k = 0; k < size; k++) {
         const key = w * this.itemCount + (items[k] as number);
         windows.set(key, (windows.get(key) ?? 0) + piece * (counts[k] as number));
       }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isWellFormedMediaRecord } from './fast-validate';
 import { usageRecordSchema, type UsageRecord } from './schemas';
 
 /** One refused field of one record (rating.md section 1: the error names the record and the field). */
@@ -38,6 +39,7 @@ export function formatRecordError(e: RecordError, label = 'record'): string {
 
 /** Validate one record; `index` is what errors will name (array index or line number). */
 export function parseUsageRecord(input: unknown, index: number): { ok: true; record: UsageRecord } | { ok: false; errors: RecordError[] } {
+  if (isWellFormedMediaRecord(input)) return { ok: true, record: input };
   const r = usageRecordSchema.safeParse(input);
   return r.success ? { ok: true, record: r.data } : { ok: false, errors: issuesToErrors(index, r.error.issues) };
 }

@@ -69,7 +69,7 @@ export function createRater(options: RaterOptions): Rater {
       }
       count++;
       if (isDuration) {
-        durations.add(record.app, at, (record as { seconds: number }).seconds, scratch.items, scratch.counts, index);
+        durations.add(record.app, at, (record as { seconds: number }).seconds, scratch, index);
       } else if (record.type === 'relay') monthly.addRelay(record, at, index);
       else if (record.type === 'screenshot') monthly.addScreenshot(record, at, index);
       else if (record.type === 'signaling') monthly.addSignaling(record, at, index);

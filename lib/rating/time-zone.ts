@@ -74,23 +74,61 @@ export function dateToDay(date: string): number | null {
 // ISO 8601 date-time with a mandatory offset (rating.md section 1: "a start without an offset" is refused).
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function epochSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  if (d > (mo === 2 && isLeap(y) ? 29 : (MONTH_DAYS[mo - 1] as number))) return null;
+  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s - offset;
+}
+
+/** Two ASCII digits at i as a number, or -1. */
+function two(iso: string, i: number): number {
+  const a = iso.charCodeAt(i) - 48, b = iso.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** The common shape `YYYY-MM-DDTHH:MM:SS+HH:MM` without a regex (the per-record hot path). */
+function parseCanonical(iso: string): number | null | undefined {
+  if (iso.length !== 25 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 ||
+      iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58 || iso.charCodeAt(22) !== 58) return undefined;
+  const sign = iso.charCodeAt(19);
+  if (sign !== 43 && sign !== 45) return undefined;
+  const c1 = two(iso, 0), c2 = two(iso, 2), mo = two(iso, 5), d = two(iso, 8), h = two(iso, 11), mi = two(iso, 14), s = two(iso, 17);
+  const oh = two(iso, 20), om = two(iso, 23);
+  if (c1 < 0 || c2 < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0 || oh < 0 || om < 0 || oh > 23 || om > 59) return undefined;
+  return epochSeconds(c1 * 100 + c2, mo, d, h, mi, s, (sign === 45 ? -1 : 1) * (oh * 3600 + om * 60));
+}
+
 /**
  * Epoch seconds of an ISO 8601 date-time with an offset, fractions of a second
  * dropped (decision: durations are whole seconds, so pieces stay whole seconds), or null.
  */
 export function parseInstantSeconds(iso: string): number | null {
+  // Validation then rating parse the same string object in a row: remember the last one.
+  if (iso === lastIso) return lastValue;
+  const value = parseInstant(iso);
+  lastIso = iso;
+  lastValue = value;
+  return value;
+}
+
+let lastIso = '';
+let lastValue: number | null = null;
+
+function parseInstant(iso: string): number | null {
+  const fast = parseCanonical(iso);
+  if (fast !== undefined) return fast;
   const m = INSTANT_RE.exec(iso);
   if (!m) return null;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  const h = Number(m[4]), mi = Number(m[5]), s = m[6] === undefined ? 0 : Number(m[6]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   let offset = 0;
   if (m[8] !== 'Z') {
     const oh = Number(m[10]), om = Number(m[11]);
     if (oh > 23 || om > 59) return null;
     offset = (m[9] === '-' ? -1 : 1) * (oh * 3600 + om * 60);
   }
-  return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s - offset;
+  return epochSeconds(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), m[6] === undefined ? 0 : Number(m[6]), offset);
 }
 
 /** Local calendar of one zone with cached day labels: the hot path calls these per record. */

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import { db } from '@/db';
+import { ADMIN_ACCOUNT_SORTS, searchAccounts } from '@/db/queries/accounts';
+import { requirePageUser } from '@/lib/auth/guard';
+import { parseTableParams } from '@/lib/table-params';
+import { formatMoney } from '@/lib/money/format';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
+import { Input } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
+
+export const metadata = { title: 'Accounts' };
+
+type Row = Awaited<ReturnType<typeof searchAccounts>>['rows'][number];
+
+export default async function AdminAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('admin');
+  const sp = await searchParams;
+  const params = parseTableParams(sp, { sortable: ADMIN_ACCOUNT_SORTS, defaultSort: 'registeredAt', defaultDir: 'desc' });
+  const q = typeof sp.q === 'string' ? sp.q : undefined;
+  const { rows, total } = await searchAccounts(db, { q, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
+  const columns: Column<Row>[] = [
+    {
+      key: 'name',
+      header: 'Account',
+      sortKey: 'name',
+      render: (r) => (
+        <div>
+          <Link href={`/admin/accounts/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+            {r.name}
+          </Link>
+          <p className="text-xs text-slate-500">{r.ownerEmail}</p>
+        </div>
+      ),
+    },
+    { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <AccountStatusBadge status={r.status} reason={r.suspensionReason} /> },
+    { key: 'apps', header: 'Applications', align: 'right', render: (r) => r.applicationCount },
+    { key: 'balance', header: 'Balance', sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-600' : ''}>{formatMoney(r.balance, r.currency)}</span> },
+    { key: 'registered', header: 'Registered', sortKey: 'registeredAt', render: (r) => formatLocalDateTime(r.registeredAt) },
+  ];
+  return (
+    <>
+      <PageHeader title="Accounts" description="Every customer account: balance, status and applications." />
+      <form className="mb-4 flex max-w-lg gap-2" role="search">
+        <Input name="q" placeholder="Search by name, email, account id or SDKAppID" defaultValue={q} aria-label="Search accounts" />
+        <Button type="submit" variant="secondary">Search</Button>
+      </form>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        searchParams={sp}
+        sort={params.sort}
+        dir={params.dir}
+        page={params.page}
+        pageSize={params.pageSize}
+        total={total}
+        empty={q ? `No account matches “${q}”.` : 'No accounts yet. Customers appear here when they sign up.'}
+        testId="accounts-table"
+      />
+    </>
+  );
+}

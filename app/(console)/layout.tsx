@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { AccountStatusBanner } from '@/components/shell/account-status-banner';
+import { ICONS } from '@/components/shell/icons';
+import { requirePageUser } from '@/lib/auth/guard';
+import { isBillingOnly } from '@/lib/enforcement/rules';
+import { testClocksEnabled } from '@/lib/clock';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser('customer');
+  // Suspended or reclaimed: the console is limited to billing (lifecycle.md, Account).
+  const limited = isBillingOnly(user.account.status);
+  return (
+    <AppShell
+      userName={user.account.name}
+      userEmail={user.email}
+      roleLabel={`Customer · ${user.account.currency}`}
+      banner={<AccountStatusBanner account={user.account} />}
+      nav={[
+        { href: '/overview', label: 'Overview', icon: ICONS.overview },
+        { href: '/applications', label: 'Applications', icon: ICONS.applications, disabled: limited },
+        { href: '/packages', label: 'Packages', icon: ICONS.packages, disabled: limited },
+        { href: '/usage', label: 'Usage', icon: ICONS.usage, disabled: limited },
+        { href: '/bills', label: 'Bills', icon: ICONS.bills },
+        { href: '/balance', label: 'Balance', icon: ICONS.balance },
+      ]}
+      secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useActionState } from 'react';
+import { signInAction } from '@/app/(auth)/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, action] = useActionState(signInAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <Field label="Email" name="email" errors={errors?.email}>
+        <Input name="email" type="email" autoComplete="email" required defaultValue={values?.email} invalid={!!errors?.email} />
+      </Field>
+      <Field label="Password" name="password" errors={errors?.password}>
+        <Input name="password" type="password" autoComplete="current-password" required invalid={!!errors?.password} />
+      </Field>
+      {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
+      <SubmitButton className="w-full" pendingText="Signing in…">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { withParams } from '@/lib/table-params';
+import { cn } from './cn';
+
+export type Column<T> = {
+  key: string;
+  header: ReactNode;
+  /** Column id accepted by the page's parseTableParams; absent = not sortable. */
+  sortKey?: string;
+  align?: 'left' | 'right' | 'center';
+  className?: string;
+  render: (row: T) => ReactNode;
+};
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * A server-rendered table whose headers sort and whose footer pages through links
+ * (search params), so it works without JavaScript and the query does the work.
+ */
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  searchParams,
+  sort,
+  dir,
+  page,
+  pageSize,
+  total,
+  empty,
+  caption,
+  testId,
+}: {
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string | number;
+  searchParams: SearchParams;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  total?: number;
+  empty?: ReactNode;
+  caption?: string;
+  testId?: string;
+}) {
+  const alignClass = (a?: 'left' | 'right' | 'center') => (a === 'right' ? 'text-right' : a === 'center' ? 'text-center' : 'text-left');
+  const pages = total !== undefined && pageSize ? Math.max(1, Math.ceil(total / pageSize)) : 1;
+  return (
+    <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200" data-testid={testId}>
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          {caption && <caption className="sr-only">{caption}</caption>}
+          <thead className="bg-slate-50">
+            <tr>
+              {columns.map((c) => {
+                const active = c.sortKey && c.sortKey === sort;
+                const nextDir = active && dir === 'asc' ? 'desc' : 'asc';
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    className={cn('whitespace-nowrap px-4 py-2.5 font-semibold text-slate-700', alignClass(c.align), c.className)}
+                  >
+                    {c.sortKey ? (
+                      <Link href={withParams(searchParams, { sort: c.sortKey, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 hover:text-indigo-600">
+                        {c.header}
+                        <span aria-hidden="true" className={cn('text-xs', active ? 'text-indigo-600' : 'text-slate-300')}>
+                          {active ? (dir === 'asc' ? '▲' : '▼') : '↕'}
+                        </span>
+                      </Link>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-500">
+                  {empty ?? 'Nothing here yet.'}
+                </td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr key={rowKey(row)} className="hover:bg-slate-50/60">
+                  {columns.map((c) => (
+                    <td key={c.key} className={cn('whitespace-nowrap px-4 py-2.5 text-slate-700', alignClass(c.align), c.align === 'right' && 'tabular-nums', c.className)}>
+                      {c.render(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {total !== undefined && page !== undefined && pageSize !== undefined && total > 0 && (
+        <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label="Pagination">
+          <p>
+            {Math.min(total, (page - 1) * pageSize + 1)}–{Math.min(total, page * pageSize)} of {total.toLocaleString('en-US')}
+          </p>
+          <div className="flex gap-2">
+            {page > 1 ? (
+              <Link className="rounded-md px-2.5 py-1 ring-1 ring-slate-300 hover:bg-slate-50" href={withParams(searchParams, { page: page - 1 })}>
+                Previous
+              </Link>
+            ) : (
+              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Previous</span>
+            )}
+            <span className="px-1 py-1">
+              Page {page} of {pages}
+            </span>
+            {page < pages ? (
+              <Link className="rounded-md px-2.5 py-1 ring-1 ring-slate-300 hover:bg-slate-50" href={withParams(searchParams, { page: page + 1 })}>
+                Next
+              </Link>
+            ) : (
+              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Next</span>
+            )}
+          </div>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle: query and service functions take `DbOrTx` first so they compose. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Transaction;
+
+export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<void> };
+
+/** Create a pool for a URL. The app uses the one in db/index.ts; scripts and tests may make their own. */
+export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // numeric stays a string here; db/schema/columns.ts turns it into a Decimal.
+    connection: { application_name: 'trtc-billing', TimeZone: 'UTC' },
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}

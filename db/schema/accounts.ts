@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { decimal, instant } from './columns';
+
+export const CURRENCIES = ['USD', 'CNY'] as const;
+export const ACCOUNT_STATUSES = ['active', 'overdue', 'suspended', 'reclaimed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+/** Why an account is suspended (lifecycle.md, Account): arrears lift on top-up; violation only by an admin. */
+export const SUSPENSION_REASONS = ['arrears', 'violation'] as const;
+
+/**
+ * A customer's account. `balance` is a cache of the ledger sum, updated in the same
+ * transaction as every ledger row (lifecycle.md, Account: "a stored balance must always equal it").
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    currency: text('currency', { enum: CURRENCIES }).notNull(),
+    priceBookId: text('price_book_id').notNull(),
+    registeredAt: instant('registered_at').notNull(),
+    status: text('status', { enum: ACCOUNT_STATUSES }).notNull().default('active'),
+    suspensionReason: text('suspension_reason', { enum: SUSPENSION_REASONS }),
+    overdueSince: instant('overdue_since'),
+    suspendedAt: instant('suspended_at'),
+    reclaimedAt: instant('reclaimed_at'),
+    balance: decimal('balance').notNull().default(sql`0`),
+    /** Counter for bill numbers (never count + 1). */
+    billSeq: integer('bill_seq').notNull().default(0),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('accounts_status_idx').on(t.status),
+    check('accounts_suspension_reason_ck', sql`(${t.status} = 'suspended') = (${t.suspensionReason} is not null) or ${t.status} = 'reclaimed'`),
+  ],
+);
+
+/** Every status change of an account, with who or what caused it. */
+export const accountStatusHistory = pgTable(
+  'account_status_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    at: instant('at').notNull(),
+  },
+  (t) => [index('account_status_history_account_idx').on(t.accountId, t.at)],
+);

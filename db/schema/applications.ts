@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { accounts } from './accounts';
+
+/** SDKAppID = 1400000000 + n (lifecycle.md, Applications); a sequence, never count + 1. */
+export const sdkAppIdSeq = pgSequence('sdk_app_id_seq', { startWith: 1400000001, minValue: 1400000001 });
+
+export const EDITIONS = ['free', 'starter', 'lite', 'standard', 'pro'] as const;
+export type Edition = (typeof EDITIONS)[number];
+
+/**
+ * An application (SDKAppID). The secret key is shown once; only its SHA-256 is kept,
+ * and the usage API's HMAC signature is keyed by that digest (see lib/usage-api).
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' })
+      .notNull()
+      .unique()
+      .default(sql`nextval('sdk_app_id_seq')`),
+    name: text('name').notNull(),
+    secretKeyHash: text('secret_key_hash').notNull(),
+    secretKeyHint: text('secret_key_hint').notNull(), // last 4 characters, to recognise a key
+    enabled: boolean('enabled').notNull().default(true),
+    /** RTC-Engine edition the application is on; Free by default (lifecycle.md, Applications). */
+    edition: text('edition', { enum: EDITIONS }).notNull().default('free'),
+    /** Free edition used up its monthly free minutes: suspended until a package or next grant. */
+    freeExhaustedAt: instant('free_exhausted_at'),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('applications_account_idx').on(t.accountId)],
+);

@@ -1,0 +1,83 @@
+import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { decimal, instant } from './columns';
+import { accounts } from './accounts';
+
+export const BILL_KINDS = ['daily', 'monthly', 'adjustment'] as const;
+export type BillKind = (typeof BILL_KINDS)[number];
+
+/**
+ * A bill (lifecycle.md, Settlement and bills). One daily bill per account per local
+ * day, one monthly bill per account per month, adjustments numbered per day: the
+ * unique index is what makes settling twice change nothing.
+ */
+export const bills = pgTable(
+  'bills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    number: text('number').notNull(),
+    kind: text('kind', { enum: BILL_KINDS }).notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** 0 for daily and monthly bills; 1, 2, ... for adjustments of the same period. */
+    adjustmentSeq: integer('adjustment_seq').notNull().default(0),
+    currency: text('currency').notNull(),
+    priceBookId: text('price_book_id').notNull(),
+    /** Exact sum of lines, and the half-up 2-decimal total charged (rating.md section 3). */
+    amount: decimal('amount').notNull(),
+    total: decimal('total').notNull(),
+    ledgerEntryId: bigint('ledger_entry_id', { mode: 'number' }),
+    /** Highest usage record id covered, so late records can be told apart. */
+    lastUsageRecordId: bigint('last_usage_record_id', { mode: 'number' }),
+    issuedAt: instant('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('bills_period_uq').on(t.accountId, t.kind, t.periodStart, t.adjustmentSeq),
+    uniqueIndex('bills_number_uq').on(t.accountId, t.number),
+    index('bills_account_idx').on(t.accountId, t.periodStart),
+  ],
+);
+
+/** A priced line of a bill, with its explanation from lib/rating. */
+export const billLines = pgTable(
+  'bill_lines',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => bills.id),
+    accountId: uuid('account_id').notNull(),
+    /** Kept as a number, not a foreign key: bills outlive reclaimed applications. */
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
+    item: text('item').notNull(),
+    description: text('description').notNull(),
+    quantity: decimal('quantity').notNull(),
+    unit: text('unit').notNull(),
+    unitPrice: decimal('unit_price').notNull(),
+    per: integer('per').notNull(),
+    amount: decimal('amount').notNull(),
+    explanation: jsonb('explanation').notNull(),
+  },
+  (t) => [index('bill_lines_bill_idx').on(t.billId), index('bill_lines_account_idx').on(t.accountId)],
+);
+
+/** What each entitlement (free minutes, package, trial) gave to a bill. */
+export const entitlementDeductions = pgTable(
+  'entitlement_deductions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid('account_id').notNull(),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => bills.id),
+    entitlementKind: text('entitlement_kind').notNull(),
+    /** packages.id or free_minute_grants.id; no foreign key, packages go at reclamation. */
+    entitlementId: uuid('entitlement_id').notNull(),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    item: text('item').notNull(),
+    usageMinutes: decimal('usage_minutes').notNull(),
+    entitlementMinutes: decimal('entitlement_minutes').notNull(),
+  },
+  (t) => [index('entitlement_deductions_bill_idx').on(t.billId), index('entitlement_deductions_entitlement_idx').on(t.entitlementId)],
+);

@@ -1,0 +1,43 @@
+import { bigint, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { decimal, instant } from './columns';
+import { accounts } from './accounts';
+
+export const LEDGER_KINDS = [
+  'top_up',
+  'package_purchase',
+  'renewal',
+  'refund',
+  'daily_charge',
+  'monthly_charge',
+  'adjustment',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/**
+ * The append-only balance ledger (lifecycle.md, Account). `amount` is signed
+ * (credit > 0, debit < 0); `balanceAfter` is the running balance after this row.
+ * `idempotencyKey` makes retries and double submits harmless.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    amount: decimal('amount').notNull(),
+    balanceAfter: decimal('balance_after').notNull(),
+    currency: text('currency').notNull(),
+    description: text('description').notNull(),
+    /** What this entry pays for: `package:<id>`, `bill:<id>`, `refund:<id>`, a payment reference. */
+    reference: text('reference'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    /** Business time (the account's clock), not insert time. */
+    at: instant('at').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ledger_entries_idempotency_uq').on(t.accountId, t.idempotencyKey),
+    index('ledger_entries_account_idx').on(t.accountId, t.id),
+  ],
+);

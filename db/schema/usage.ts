@@ -1,0 +1,47 @@
+import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns';
+import { accounts } from './accounts';
+
+export const USAGE_SOURCES = ['api', 'import', 'generator', 'seed'] as const;
+
+/** One accepted batch of usage records (API call, file import, generator run). */
+export const usageBatches = pgTable(
+  'usage_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
+    source: text('source', { enum: USAGE_SOURCES }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    recordCount: integer('record_count').notNull(),
+    bodySha256: text('body_sha256'),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey)],
+);
+
+/**
+ * A usage record in rating.md section 1 shape (`record`), with the columns the
+ * settlement job and usage pages select and group by. `localDay` is the record's
+ * start date in the account's price-book time zone; a record crossing midnight is
+ * split by the rating library, not here.
+ */
+export const usageRecords = pgTable(
+  'usage_records',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
+    batchId: uuid('batch_id'),
+    type: text('type').notNull(),
+    start: instant('start').notNull(),
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    seconds: integer('seconds'),
+    record: jsonb('record').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [
+    index('usage_records_account_day_idx').on(t.accountId, t.localDay),
+    index('usage_records_app_start_idx').on(t.sdkAppId, t.start),
+  ],
+);

@@ -1,0 +1,93 @@
+import { count, eq } from 'drizzle-orm';
+import type { Database } from './client';
+import { applications, usageBatches, usageRecords, users } from './schema';
+import { createAdminUser, createCustomerAccount } from '@/lib/accounts/service';
+import { generateSecretKey } from '@/lib/applications/secret-key';
+import { postLedgerEntry } from '@/lib/ledger/service';
+import { Decimal } from '@/lib/money/decimal';
+import { syntheticUsage } from '@/lib/usage/synthetic';
+import { localDate, startOfLocalDay, addDays } from '@/lib/time/local-date';
+
+/** Demo logins, printed on start and in the README (development and test only). */
+export const DEMO_LOGINS = [
+  { role: 'admin', email: 'admin@example.com', password: 'admin-demo-2026' },
+  { role: 'customer', email: 'customer@example.com', password: 'customer-demo-2026' },
+] as const;
+
+const DEMO_APPS = ['Classroom Live', 'Support 1-to-1', 'Town Hall'];
+const USAGE_DAYS = 60;
+
+/**
+ * First-start demo data: an admin, a customer with a USD account and a top-up, three
+ * applications and 60 days of synthetic usage. Does nothing when any user exists.
+ */
+export async function seedDemoData(db: Database, options: { now: Date }): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) return false;
+
+  const [admin, customer] = DEMO_LOGINS;
+  await createAdminUser(db, { email: admin.email, name: 'Demo Admin', password: admin.password });
+  const today = localDate(options.now);
+  const firstDay = addDays(today, -USAGE_DAYS);
+  const registeredAt = startOfLocalDay(firstDay);
+  const { accountId } = await createCustomerAccount(db, {
+    email: customer.email,
+    name: 'Acme Live',
+    password: customer.password,
+    currency: 'USD',
+    registeredAt,
+  });
+
+  await db.transaction(async (tx) => {
+    await postLedgerEntry(tx, {
+      accountId,
+      kind: 'top_up',
+      amount: new Decimal(500),
+      description: 'Top-up (demo card •••• 4242)',
+      reference: 'demo-card-4242',
+      idempotencyKey: 'seed:top-up',
+      at: registeredAt,
+    });
+    for (const [i, name] of DEMO_APPS.entries()) {
+      const key = generateSecretKey();
+      const [app] = await tx
+        .insert(applications)
+        .values({ accountId, name, secretKeyHash: key.hash, secretKeyHint: key.hint, createdAt: registeredAt })
+        .returning({ sdkAppId: applications.sdkAppId });
+      if (!app) throw new Error('application insert returned no row');
+      const [batch] = await tx
+        .insert(usageBatches)
+        .values({ accountId, sdkAppId: app.sdkAppId, source: 'seed', idempotencyKey: `seed:${app.sdkAppId}`, recordCount: 0, receivedAt: options.now })
+        .returning({ id: usageBatches.id });
+      if (!batch) throw new Error('usage batch insert returned no row');
+      let n = 0;
+      for (let d = 0; d < USAGE_DAYS; d++) {
+        const day = addDays(firstDay, d);
+        const records = syntheticUsage({
+          sdkAppId: app.sdkAppId,
+          from: new Date(startOfLocalDay(day).getTime() + 8 * 3_600_000),
+          spanMs: 12 * 3_600_000,
+          sessions: 4 + ((d * 7 + i * 3) % 9),
+          seed: (i + 1) * 10_000 + d,
+        });
+        n += records.length;
+        await tx.insert(usageRecords).values(
+          records.map((r) => ({
+            accountId,
+            sdkAppId: app.sdkAppId,
+            batchId: batch.id,
+            type: r.type,
+            start: new Date(r.start),
+            localDay: localDate(new Date(r.start)),
+            seconds: r.seconds,
+            record: r,
+            receivedAt: new Date(r.start),
+          })),
+        );
+      }
+      await tx.update(usageBatches).set({ recordCount: n }).where(eq(usageBatches.id, batch.id));
+    }
+  });
+  return true;
+}
+

@@ -1,0 +1,18 @@
+import type { DbOrTx } from '@/db/client';
+import { auditLog } from '@/db/schema';
+
+export type AuditEntry = {
+  accountId: string | null;
+  actorUserId: string | null;
+  actorRole: 'admin' | 'customer' | 'system' | 'developer';
+  action: string;
+  targetType: string;
+  targetId: string;
+  details?: Record<string, unknown>;
+  at: Date;
+};
+
+/** Write an audit row; call it inside the transaction of the change it records. */
+export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({ ...entry, details: entry.details ?? {} });
+}

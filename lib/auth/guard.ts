@@ -1,0 +1,106 @@
+import 'server-only';
+import { cache } from 'react';
+import { eq } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { db } from '@/db';
+import { accounts, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { isBillingOnly } from '@/lib/enforcement/rules';
+import { auth } from './index';
+
+export type Permission = 'customer' | 'admin' | 'signed-in';
+export type AccountSummary = Pick<
+  typeof accounts.$inferSelect,
+  'id' | 'name' | 'currency' | 'priceBookId' | 'status' | 'suspensionReason' | 'overdueSince' | 'suspendedAt' | 'reclaimedAt' | 'registeredAt'
+>;
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: 'customer' | 'admin';
+  accountId: string | null;
+  account: AccountSummary | null;
+};
+export type CustomerUser = CurrentUser & { role: 'customer'; accountId: string; account: AccountSummary };
+
+/**
+ * The signed-in user, with role and account read from the database on every request
+ * (the token's role is not trusted: a demoted admin loses access at once).
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      accountId: users.accountId,
+      account: {
+        id: accounts.id,
+        name: accounts.name,
+        currency: accounts.currency,
+        priceBookId: accounts.priceBookId,
+        status: accounts.status,
+        suspensionReason: accounts.suspensionReason,
+        overdueSince: accounts.overdueSince,
+        suspendedAt: accounts.suspendedAt,
+        reclaimedAt: accounts.reclaimedAt,
+        registeredAt: accounts.registeredAt,
+      },
+    })
+    .from(users)
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row) return null;
+  return { ...row, account: row.account?.id ? row.account : null };
+});
+
+function permits(user: CurrentUser, permission: Permission): boolean {
+  switch (permission) {
+    case 'signed-in':
+      return true;
+    case 'admin':
+      return user.role === 'admin';
+    case 'customer':
+      return user.role === 'customer' && !!user.accountId && !!user.account;
+    default: {
+      const never: never = permission;
+      throw new Error(`unknown permission ${String(never)}`);
+    }
+  }
+}
+
+/** For server actions and route handlers: throws AppError (401/403). */
+export async function requireUser(permission: 'customer'): Promise<CustomerUser>;
+export async function requireUser(permission: Permission): Promise<CurrentUser>;
+export async function requireUser(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (!permits(user, permission)) throw new AppError('FORBIDDEN');
+  return user;
+}
+
+/**
+ * For pages: no session → sign-in; wrong role → the 403 page (app/forbidden.tsx).
+ * `area: 'service'` pages (applications, packages, usage) are closed while the account
+ * is suspended or reclaimed: the console is limited to billing (lifecycle.md, Account).
+ */
+export async function requirePageUser(permission: 'customer', options?: { area?: 'billing' | 'service' }): Promise<CustomerUser>;
+export async function requirePageUser(permission: Permission, options?: { area?: 'billing' | 'service' }): Promise<CurrentUser>;
+export async function requirePageUser(permission: Permission, options: { area?: 'billing' | 'service' } = {}): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in');
+  if (!permits(user, permission)) forbidden();
+  if (options.area === 'service' && user.account && isBillingOnly(user.account.status)) redirect('/overview?limited=1');
+  return user;
+}
+
+/** Admins may act on any account; a customer only on their own. Others get NOT_FOUND, as missing rows do. */
+export function assertAccountAccess(user: CurrentUser, accountId: string): void {
+  if (user.role === 'admin') return;
+  if (user.accountId !== accountId) throw new AppError('NOT_FOUND');
+}

@@ -1,0 +1,11 @@
+import { expect, test } from 'vitest';
+import { hashPassword, verifyPassword } from './password';
+
+test('scrypt hashes verify the right password only', async () => {
+  const hash = await hashPassword('correct horse battery');
+  expect(hash).toMatch(/^scrypt\$17\$8\$1\$/);
+  expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+  expect(await verifyPassword('correct horse batterY', hash)).toBe(false);
+  expect(await verifyPassword('x', 'not-a-hash')).toBe(false);
+  expect(await hashPassword('correct horse battery')).not.toBe(hash); // salted
+});

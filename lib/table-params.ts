@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Sorting and paging from a page's search params, validated against the allowed columns. */
+export type TableParams<K extends string> = { sort: K; dir: 'asc' | 'desc'; page: number; pageSize: number; offset: number };
+
+export function parseTableParams<K extends string>(
+  searchParams: Record<string, string | string[] | undefined>,
+  options: { sortable: readonly K[]; defaultSort: K; defaultDir?: 'asc' | 'desc'; pageSize?: number },
+): TableParams<K> {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const sort = z.enum(options.sortable as unknown as [K, ...K[]]).catch(options.defaultSort).parse(one(searchParams.sort));
+  const dir = z.enum(['asc', 'desc']).catch(options.defaultDir ?? 'desc').parse(one(searchParams.dir));
+  const page = z.coerce.number().int().min(1).max(100_000).catch(1).parse(one(searchParams.page));
+  const pageSize = z.coerce.number().int().min(5).max(200).catch(options.pageSize ?? 25).parse(one(searchParams.pageSize));
+  return { sort, dir, page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/** A query string with some keys replaced (undefined removes a key). */
+export function withParams(searchParams: Record<string, string | string[] | undefined>, changes: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(searchParams)) {
+    if (v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+  }
+  for (const [k, v] of Object.entries(changes)) {
+    params.delete(k);
+    if (v !== undefined && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '?';
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createDb } from '@/db/client';
+import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
+import { ensureAuthSecret, prepareDatabase } from './database';
+
+/**
+ * `npm run dev` / `npm start`: the database (embedded unless DATABASE_URL is set),
+ * migrations, demo data on first start, then Next.js. One command, no other set-up.
+ */
+const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+const appEnv = process.env.APP_ENV ?? (mode === 'dev' ? 'development' : 'production');
+const port = process.env.PORT ?? '3000';
+const production = appEnv === 'production';
+
+let target: Awaited<ReturnType<typeof prepareDatabase>>;
+try {
+  target = await prepareDatabase({ defaultName: 'billing', fresh: process.env.FRESH_DATABASE === '1' });
+} catch (err) {
+  console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+
+// Demo data on first start of the embedded server (or when asked for on a real one).
+if (target.embedded || process.env.SEED_DEMO === '1') {
+  const handle = createDb(target.url, { max: 2 });
+  try {
+    const seeded = await seedDemoData(handle.db, { now: new Date() });
+    if (seeded) console.log('Demo data created.');
+  } finally {
+    await handle.close();
+  }
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: target.url,
+  APP_ENV: appEnv,
+  AUTH_SECRET: ensureAuthSecret(production),
+  AUTH_TRUST_HOST: 'true',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: port,
+};
+const nextBin = path.resolve('node_modules/.bin/next');
+const child: ChildProcess = spawn(nextBin, [mode, '-p', port, ...(mode === 'dev' ? [] : ['-H', process.env.HOST ?? '127.0.0.1'])], {
+  env,
+  stdio: 'inherit',
+});
+
+console.log(`\nTRTC billing console (${appEnv}) on http://localhost:${port}`);
+if (!production) {
+  for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.email} / ${l.password}`);
+}
+console.log('');
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  await target.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+child.on('exit', (code) => void shutdown(code ?? 0));
