@@ -1,0 +1,98 @@
+import { ItemCounts, classifyDurationRecord } from './classify-durations';
+import { compileBook } from './compiled-book';
+import { DurationUsage, WINDOW_SECONDS } from './duration-usage';
+import type { UsageRecord } from './schemas';
+import { dayToDate, parseInstantSeconds, SECONDS_PER_DAY } from './time-zone';
+import type { PriceBook } from './types';
+
+/** One piece of a record under a book's rules, within one local day. */
+export type UsagePiece =
+  | { kind: 'duration'; app: number; item: string; day: string; start: string; seconds: number }
+  | { kind: 'sample'; app: number; item: string; day: string; start: string; quantity: number; unit: 'kbps' | 'images' | 'calls' };
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** ISO 8601 in the book's zone: 2024-10-08T00:00:00+08:00. */
+function localIso(epochSeconds: number, offsetSeconds: number): string {
+  const local = epochSeconds + offsetSeconds;
+  const day = Math.floor(local / SECONDS_PER_DAY);
+  const s = local - day * SECONDS_PER_DAY;
+  const sign = offsetSeconds < 0 ? '-' : '+';
+  const o = Math.abs(offsetSeconds);
+  return `${dayToDate(day)}T${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}${sign}${pad2(Math.floor(o / 3600))}:${pad2(Math.floor((o % 3600) / 60))}`;
+}
+
+/**
+ * What one validated record accrues under a book's rules (rating.md section 2), split at
+ * local midnight: duration pieces carry seconds (stream count included: three HD streams
+ * for 60 s is 180 s of `hd`); monthly items carry their sample. Throws RecordRuleError
+ * when the book cannot rate the record.
+ */
+export function classifyRecord(book: PriceBook, record: UsageRecord): UsagePiece[] {
+  const cb = compileBook(book);
+  const at = parseInstantSeconds(record.start);
+  if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
+  const off = cb.calendar.offsetSeconds;
+  const counts = new ItemCounts();
+  if (!classifyDurationRecord(cb, record, counts)) {
+    const m = book.monthly;
+    const day = cb.calendar.dateOf(cb.calendar.dayOf(at));
+    const start = localIso(at, off);
+    if (record.type === 'relay' && m.relay) return [{ kind: 'sample', app: record.app, item: m.relay.items[record.target], day, start, quantity: record.kbps, unit: 'kbps' }];
+    if (record.type === 'screenshot' && m.screenshot) return [{ kind: 'sample', app: record.app, item: m.screenshot.item, day, start, quantity: record.count, unit: 'images' }];
+    if (record.type === 'signaling' && m.signaling) return [{ kind: 'sample', app: record.app, item: m.signaling.item, day, start, quantity: record.calls, unit: 'calls' }];
+    return [];
+  }
+  const pieces: UsagePiece[] = [];
+  let t = at;
+  let left = (record as { seconds: number }).seconds;
+  do {
+    const day = cb.calendar.dayOf(t);
+    const piece = Math.min(left, cb.calendar.dayStart(day + 1) - t);
+    for (let k = 0; k < counts.size; k++) {
+      const item = cb.items[counts.items[k] as number]?.code as string;
+      pieces.push({ kind: 'duration', app: record.app, item, day: cb.calendar.dateOf(day), start: localIso(t, off), seconds: piece * (counts.counts[k] as number) });
+    }
+    t += piece;
+    left -= piece;
+  } while (left > 0);
+  return pieces;
+}
+
+export type UsageBucket = { app: number; item: string; day: string; start: string; seconds: number };
+export type UsageDay = { app: number; item: string; day: string; seconds: number; minutes: number };
+
+/**
+ * Usage statistics for the usage pages: duration seconds per SDKAppID, item and 5-minute
+ * bucket (local time), and per local day with the day's minutes rounded up (seed 002/003
+ * FAQ: single days show 5-minute detail, several days show daily totals).
+ */
+export function summarizeUsage(book: PriceBook, records: Iterable<UsageRecord>): { buckets: UsageBucket[]; days: UsageDay[] } {
+  const cb = compileBook(book);
+  const usage = new DurationUsage(cb, { windows: true, sampleSize: 0 });
+  const counts = new ItemCounts();
+  let i = 0;
+  for (const r of records) {
+    const at = parseInstantSeconds(r.start);
+    if (at !== null && classifyDurationRecord(cb, r, counts)) usage.add(r.app, at, (r as { seconds: number }).seconds, counts, i);
+    i++;
+  }
+  const n = cb.items.length;
+  const buckets: UsageBucket[] = [];
+  const days = new Map<string, UsageDay>();
+  for (const b of usage.entries()) {
+    for (const [key, seconds] of [...(b.windows ?? [])].sort((x, y) => x[0] - y[0])) {
+      const window = Math.floor(key / n);
+      const item = cb.items[key - window * n]?.code as string;
+      const day = usage.windowDate(window);
+      buckets.push({ app: b.app, item, day, start: localIso(window * WINDOW_SECONDS - cb.calendar.offsetSeconds, cb.calendar.offsetSeconds), seconds });
+      const dk = `${b.app}|${day}|${item}`;
+      const d = days.get(dk) ?? { app: b.app, item, day, seconds: 0, minutes: 0 };
+      d.seconds += seconds;
+      d.minutes = Math.ceil(d.seconds / 60);
+      days.set(dk, d);
+    }
+  }
+  buckets.sort((x, y) => x.app - y.app || (x.start < y.start ? -1 : x.start > y.start ? 1 : 0) || (x.item < y.item ? -1 : 1));
+  return { buckets, days: [...days.values()].sort((x, y) => x.app - y.app || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || (x.item < y.item ? -1 : 1)) };
+}
