@@ -4,7 +4,12 @@ import path from 'node:path';
 // Two projects: pure unit tests (no database) and integration tests against a
 // fresh database on the embedded PostgreSQL server (see tests/global-setup.ts).
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/stubs/server-only.ts'),
+    },
+  },
   test: {
     projects: [
       {

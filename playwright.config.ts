@@ -1,0 +1,53 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * e2e against a production build in test mode (APP_ENV=test: test clocks and the
+ * developer tools exist), on a fresh database of its own embedded PostgreSQL,
+ * driven in Debian's Chromium (never a downloaded browser).
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pgPort = Number(process.env.E2E_PG_PORT ?? port + 51249);
+const distDir = port === 3100 ? '.next' : `.next-e2e-${port}`;
+export const E2E_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort}/e2e`;
+const build = process.env.E2E_SKIP_BUILD ? '' : 'node_modules/.bin/next build && ';
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 860 } } }],
+  webServer: {
+    command: `${build}node_modules/.bin/tsx scripts/serve.ts start`,
+    url: `http://127.0.0.1:${port}/sign-in`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      APP_ENV: 'test',
+      DATABASE_URL: '', // always the run's own embedded server, never a configured one
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEXT_DIST_DIR: distDir,
+      EMBEDDED_PG_DIR: `.data/pg-e2e-${port}`,
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATABASE_NAME: 'e2e',
+      FRESH_DATABASE: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@/db/client';
+import { applications } from '@/db/schema';
+import { createCustomerAccount } from '@/lib/accounts/service';
+import { generateSecretKey } from '@/lib/applications/secret-key';
+import { postLedgerEntry } from '@/lib/ledger/service';
+import { Decimal } from '@/lib/money/decimal';
+
+// A precomputed scrypt hash keeps factories fast (hashing at N=2^17 takes ~0.3 s).
+const FAST_HASH = 'scrypt$1$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** A customer with an account (USD unless asked), optionally topped up. */
+export async function createTestAccount(
+  db: Database,
+  options: { currency?: 'USD' | 'CNY'; balance?: string; registeredAt?: Date; name?: string } = {},
+): Promise<{ accountId: string; userId: string; email: string }> {
+  const email = `t-${randomUUID()}@example.test`;
+  const registeredAt = options.registeredAt ?? new Date('2024-10-01T00:00:00+08:00');
+  const { accountId, userId } = await createCustomerAccount(db, {
+    email,
+    name: options.name ?? 'Test account',
+    password: 'unused-password',
+    passwordHash: FAST_HASH,
+    currency: options.currency ?? 'USD',
+    registeredAt,
+  });
+  if (options.balance) {
+    await db.transaction((tx) =>
+      postLedgerEntry(tx, {
+        accountId,
+        kind: 'top_up',
+        amount: new Decimal(options.balance as string),
+        description: 'Test top-up',
+        idempotencyKey: `test-top-up:${randomUUID()}`,
+        at: registeredAt,
+      }),
+    );
+  }
+  return { accountId, userId, email };
+}
+
+export async function createTestApplication(db: Database, accountId: string, options: { name?: string; createdAt?: Date } = {}) {
+  const key = generateSecretKey();
+  const [app] = await db
+    .insert(applications)
+    .values({ accountId, name: options.name ?? 'Test app', secretKeyHash: key.hash, secretKeyHint: key.hint, createdAt: options.createdAt ?? new Date('2024-10-01T00:00:00+08:00') })
+    .returning();
+  if (!app) throw new Error('application insert returned no row');
+  return { ...app, secretKey: key.secretKey };
+}

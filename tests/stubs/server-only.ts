@@ -1,0 +1,2 @@
+// `server-only` throws outside the React server environment; Vitest runs plain Node.
+export {};
