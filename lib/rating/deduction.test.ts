@@ -174,3 +174,16 @@ test('a book without coverage tables deducts nothing', () => {
   const r = rate('hst-cny', [media('2024-10-08T10:00:00+08:00', 600, [video('a', 640, 480)])], { entitlements: [entitlement('p', 'package', 1000)] });
   expect(r.deductions).toEqual([]);
 });
+
+test('documented exception: a second inside an already counted minute can move that minute to an earlier window', () => {
+  // free covers audio 1:1 and recording audio 1:1.5; the package covers media only.
+  const entitlements = [entitlement('free', 'free', 1), entitlement('pkg', 'package', 1)];
+  const rec = (start: string): UsageRecord => ({ type: 'recording', app: APP, start, seconds: 1, mode: 'mixed', inputs: [{ audio: true }] });
+  const base = [media('2024-10-08T10:00:00+08:00', 60), rec('2024-10-08T10:05:00+08:00')];
+  const before = rate('trtc-2024-usd', base, { entitlements, account: ACCOUNT_NEW });
+  const after = rate('trtc-2024-usd', [...base, rec('2024-10-08T09:55:00+08:00')], { entitlements, account: ACCOUNT_NEW });
+  // Same 1 recording minute, but now counted at 09:55, when the free minute is still there.
+  expect(billedOf(before)).toEqual({ audio: '0', 'recording.audio': '1' });
+  expect(billedOf(after)).toEqual({ audio: '0', 'recording.audio': '0.333333333333' });
+  expect(dec(after.amount).lessThan(before.amount)).toBe(true);
+});

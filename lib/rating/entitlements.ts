@@ -69,6 +69,14 @@ export function prepareEntitlements(book: PriceBook, list: readonly Entitlement[
   });
 }
 
+/**
+ * Decision: when an entitlement runs out inside a usage minute, the usage it covers
+ * (remaining / ratio, e.g. 10 / 6.1) is kept to 12 decimals (half-up). Every later figure
+ * then stays a finite decimal, so sums are exact and a bill line is never off by a
+ * rounding of 40 significant digits; 1e-12 minute is far below any price's resolution.
+ */
+export const COVERED_MINUTE_DECIMALS = 12;
+
 /** One entitlement's share of a deduction. */
 export type DeductionShare = { state: EntitlementState; minutes: Decimal; entitlementMinutes: Decimal; ratio: Decimal };
 
@@ -100,7 +108,7 @@ export function deductMinutes(
       covered = left;
     } else {
       take = state.remaining;
-      covered = state.remaining.div(ratio);
+      covered = state.remaining.div(ratio).toDecimalPlaces(COVERED_MINUTE_DECIMALS);
     }
     state.remaining = state.remaining.minus(take);
     left = left.minus(covered);
