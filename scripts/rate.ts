@@ -62,9 +62,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (jsonl !== undefined || book !== undefined) {
     if (jsonl === undefined || book === undefined || files.length) usage('--book ID and --jsonl FILE go together, without scenario files');
+    const started = performance.now();
     const line = await rateJsonlFile(jsonl, book);
     out(line);
-    if (process.env.RATE_REPORT_RSS) process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\n`);
+    // For scripts/bench-rating.ts: the rating time without process start-up, and the peak RSS.
+    if (process.env.RATE_BENCH_REPORT) {
+      process.stderr.write(`${JSON.stringify({ elapsedMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    }
     return 'error' in line ? 1 : 0;
   }
   if (!files.length) usage('no scenario files');
