@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { instant } from './columns';
+import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
 export const USAGE_SOURCES = ['api', 'import', 'generator', 'seed'] as const;
@@ -44,4 +45,31 @@ export const usageRecords = pgTable(
     index('usage_records_account_day_idx').on(t.accountId, t.localDay),
     index('usage_records_app_start_idx').on(t.sdkAppId, t.start),
   ],
+);
+
+/**
+ * Usage statistics per SDKAppID, local day and item (seed 003 FAQ "How do I view the
+ * details of my billable durations?": a range of days shows daily totals). Kept up to
+ * date in the same transaction as the records it sums (lib/usage/ingest.ts), from the
+ * pieces lib/rating's classifyRecord makes of each record under the account's price
+ * book (split at local midnight). Exact seconds, never minutes: minutes are rounded up
+ * from the day's seconds when shown (rating.md section 3).
+ */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    item: text('item').notNull(),
+    /** Duration items: seconds (stream count included); 0 for sampled items. */
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+    /** Screenshots (images) and signalling (calls) summed; 0 for durations. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull().default(0),
+    /** Relay: the day's highest kbps sample; 0 otherwise. */
+    peakKbps: decimal('peak_kbps').notNull().default(sql`0`),
+    /** Record pieces that contributed. */
+    records: integer('records').notNull().default(0),
+  },
+  (t) => [uniqueIndex('usage_daily_key_uq').on(t.accountId, t.localDay, t.sdkAppId, t.item)],
 );
