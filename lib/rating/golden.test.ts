@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dec } from '@/lib/money/decimal';
@@ -61,4 +61,12 @@ describe.each(FILES)('%s', (file) => {
     expect(r.lines.reduce((a, l) => a.plus(l.amount), dec(0)).toFixed()).toBe(dec(r.amount).toFixed());
     expect(dec(r.amount).toDecimalPlaces(2, 4 /* ROUND_HALF_UP */).toFixed(2)).toBe(r.total);
   });
+});
+
+// rating.md: "Copy the golden cases into the project ... and keep them in sync."
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/spec/golden');
+test.runIf(existsSync(SHARED))('tests/golden matches ../shared/spec/golden', () => {
+  const shared = readdirSync(SHARED).filter((f) => f.endsWith('.json')).sort();
+  expect(FILES).toEqual(shared);
+  for (const f of shared) expect(readFileSync(path.join(DIR, f), 'utf8'), f).toBe(readFileSync(path.join(SHARED, f), 'utf8'));
 });

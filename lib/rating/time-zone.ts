@@ -175,17 +175,3 @@ export function monthLabel(month: number): string {
   const y = Math.floor(month / 12);
   return `${pad4(y)}-${pad2(month - y * 12 + 1)}`;
 }
-
-/** Epoch second at which a month number starts in a zone. */
-export function monthStart(month: number, offsetSeconds: number): number {
-  const y = Math.floor(month / 12);
-  return daysFromCivil(y, month - y * 12 + 1, 1) * SECONDS_PER_DAY - offsetSeconds;
-}
-
-/** Local date-time label 'YYYY-MM-DDTHH:MM' of an epoch second in a zone. */
-export function localDateTime(epochSeconds: number, offsetSeconds: number): string {
-  const local = epochSeconds + offsetSeconds;
-  const day = Math.floor(local / SECONDS_PER_DAY);
-  const sec = local - day * SECONDS_PER_DAY;
-  return `${dayToDate(day)}T${pad2(Math.floor(sec / 3600))}:${pad2(Math.floor((sec % 3600) / 60))}`;
-}
