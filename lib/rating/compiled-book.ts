@@ -47,7 +47,7 @@ export function compileBook(book: PriceBook): CompiledBook {
   return compiled;
 }
 
-/** Index of the tier an area falls in (tiers ascending, the last unbounded). */
+/** The tier an area falls in (tiers ascending by `maxArea`, the last unbounded). */
 export function tierOf(tiers: readonly ResolutionTier[], area: number): ResolutionTier {
   for (const tier of tiers) if (tier.maxArea === null || area <= tier.maxArea) return tier;
   return tiers[tiers.length - 1] as ResolutionTier;

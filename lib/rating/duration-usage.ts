@@ -1,6 +1,6 @@
 import type { ItemCounts } from './classify-durations';
 import type { CompiledBook } from './compiled-book';
-import { monthLabel, SECONDS_PER_DAY } from './time-zone';
+import { daysFromCivil, monthLabel, SECONDS_PER_DAY } from './time-zone';
 
 /** Deduction and usage-statistics windows are 5 minutes (seed 002/003 FAQ; rating.md section 4). */
 export const WINDOW_SECONDS = 300;
@@ -38,14 +38,12 @@ export class DurationUsage {
     this.monthly = cb.book.rounding.period === 'month';
   }
 
-  /** Local day number where a period ends (exclusive). */
-  private periodEndDay(day: number): { period: number; endDay: number } {
-    if (!this.monthly) return { period: day, endDay: day + 1 };
+  /** For books rounding per month: the month of a local day and the day the next month starts. */
+  private monthAround(day: number): { period: number; endDay: number } {
     const month = this.cb.calendar.monthOf(day);
-    // The first day of the next month: step from the current day by the remaining days.
-    let end = day + 1;
-    while (this.cb.calendar.monthOf(end) === month) end++;
-    return { period: month, endDay: end };
+    const next = month + 1;
+    const y = Math.floor(next / 12);
+    return { period: month, endDay: daysFromCivil(y, next - y * 12 + 1, 1) };
   }
 
   private bucket(app: number, period: number): DurationBucket {
@@ -75,7 +73,7 @@ export class DurationUsage {
       const day = Math.floor(local / SECONDS_PER_DAY);
       let period = day;
       let endDay = day + 1;
-      if (this.monthly) ({ period, endDay } = this.periodEndDay(day));
+      if (this.monthly) ({ period, endDay } = this.monthAround(day));
       const piece = Math.min(left, endDay * SECONDS_PER_DAY - local);
       const b = this.bucket(app, period);
       for (let k = 0; k < n; k++) {
@@ -84,7 +82,7 @@ export class DurationUsage {
         b.records[item] = (b.records[item] as number) + 1;
         const s = b.samples[item];
         if (s === undefined) b.samples[item] = [recordIndex];
-        else if (s.length < this.options.sampleSize && s[s.length - 1] !== recordIndex) s.push(recordIndex);
+        else if (s.length < this.options.sampleSize) s.push(recordIndex);
       }
       if (b.windows) this.addWindows(b.windows, local, piece, classified);
       left -= piece;

@@ -1,7 +1,6 @@
-import { formatRecordError, parseUsageRecordLine } from './parse-records';
+import { formatRecordError, joinErrors, parseUsageRecordLine } from './parse-records';
 import { createRater, RatingRecordError, type RaterOptions } from './rater';
 import type { RatingResult } from './result-types';
-import { joinErrors } from './scenario';
 
 /**
  * Call `onLine(line, lineNumber)` for every line of a stream of text chunks, holding

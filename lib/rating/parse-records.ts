@@ -37,7 +37,10 @@ export function formatRecordError(e: RecordError, label = 'record'): string {
   return `${label} ${e.index}: ${e.field}: ${e.message}`;
 }
 
-/** Validate one record; `index` is what errors will name (array index or line number). */
+/**
+ * Validate one record; `index` is what errors will name (array index or line number).
+ * A well-formed media record is returned as is (no copy); anything else goes through zod.
+ */
 export function parseUsageRecord(input: unknown, index: number): { ok: true; record: UsageRecord } | { ok: false; errors: RecordError[] } {
   if (isWellFormedMediaRecord(input)) return { ok: true, record: input };
   const r = usageRecordSchema.safeParse(input);
@@ -72,4 +75,12 @@ export function parseUsageRecordLine(
     return { ok: false, errors: [{ index: lineNumber, field: '(line)', message: `not valid JSON (${(e as Error).message})` }] };
   }
   return parseUsageRecord(value, lineNumber);
+}
+
+const MAX_ERRORS = 10;
+
+/** Join error messages, keeping the first few. */
+export function joinErrors(messages: string[]): string {
+  const shown = messages.slice(0, MAX_ERRORS).join('; ');
+  return messages.length > MAX_ERRORS ? `${shown}; and ${messages.length - MAX_ERRORS} more` : shown;
 }

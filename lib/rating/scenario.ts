@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findPriceBook, listPriceBooks } from './books';
-import { formatFieldPath, formatRecordError, parseUsageRecords } from './parse-records';
+import { formatFieldPath, formatRecordError, joinErrors, parseUsageRecords } from './parse-records';
 import { RatingRecordError, rateRecords } from './rater';
 import type { BillLine, DeductionEntry, RatingResult, UsageEntry } from './result-types';
 import { accountSchema, entitlementSchema } from './schemas';
@@ -30,14 +30,6 @@ export type RateOutput = {
 
 export function toRateOutput(r: RatingResult): RateOutput {
   return { currency: r.currency, usage: r.usage, deductions: r.deductions, lines: r.lines, amount: r.amount, total: r.total };
-}
-
-const MAX_ERRORS = 10;
-
-/** Join error messages, keeping the first few. */
-export function joinErrors(messages: string[]): string {
-  const shown = messages.slice(0, MAX_ERRORS).join('; ');
-  return messages.length > MAX_ERRORS ? `${shown}; and ${messages.length - MAX_ERRORS} more` : shown;
 }
 
 /** Validate and rate one scenario; every problem is named (field path, record index). */
