@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -80,4 +80,27 @@ export const entitlementDeductions = pgTable(
     entitlementMinutes: decimal('entitlement_minutes').notNull(),
   },
   (t) => [index('entitlement_deductions_bill_idx').on(t.billId), index('entitlement_deductions_entitlement_idx').on(t.entitlementId)],
+);
+
+/**
+ * One row per settled (account, local day), with or without a bill (a day without usage
+ * has no bill). The primary key makes a day settle once; `lastUsageRecordId` is a safe
+ * watermark (every usage record with a lower id was committed when it was read), so
+ * records above it for this day are late usage and go on an adjustment bill
+ * (lifecycle.md, Settlement and bills).
+ */
+export const daySettlements = pgTable(
+  'day_settlements',
+  {
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    lastUsageRecordId: bigint('last_usage_record_id', { mode: 'number' }).notNull(),
+    /** Records (pieces within the day) rated for the day so far, across its bills. */
+    recordCount: integer('record_count').notNull(),
+    /** Bills of the day so far: the daily bill and its adjustments. */
+    billCount: integer('bill_count').notNull().default(0),
+    settledAt: instant('settled_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.localDay] })],
 );

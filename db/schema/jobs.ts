@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'dead'] as const;
@@ -22,6 +22,12 @@ export const jobs = pgTable(
     maxAttempts: integer('max_attempts').notNull().default(5),
     payload: jsonb('payload').notNull().default({}),
     lastError: text('last_error'),
+    /** Same-instant order (settle before monthly before expiry before grants before suspension). */
+    priority: integer('priority').notNull().default(0),
+    /** Real (wall-clock) time of the next retry after a failure; backoff is about infrastructure, not business time. */
+    nextAttemptAt: instant('next_attempt_at'),
+    /** What the last successful run did, for the timeline and the admin page. */
+    result: jsonb('result'),
     lockedBy: text('locked_by'),
     lockedAt: instant('locked_at'),
     finishedAt: instant('finished_at'),
@@ -50,3 +56,19 @@ export const jobRuns = pgTable(
   },
   (t) => [index('job_runs_account_idx').on(t.accountId, t.id), index('job_runs_job_idx').on(t.jobId)],
 );
+
+/**
+ * Per-account cursors of the job planner (lib/jobs/planner.ts): how far derived jobs
+ * were planned, and up to which usage record id late usage was looked for. Only
+ * an optimisation: the unique job keys are what keep a job from existing twice.
+ */
+export const jobPlannerState = pgTable('job_planner_state', {
+  accountId: uuid('account_id').primaryKey(),
+  /** Last local day whose `settle:` job exists. */
+  settlePlannedThrough: date('settle_planned_through', { mode: 'string' }),
+  /** First day of the last month whose `monthly:` job exists. */
+  monthlyPlannedThrough: date('monthly_planned_through', { mode: 'string' }),
+  /** Usage records with id <= this were checked for late usage of settled days. */
+  usageCheckedThrough: bigint('usage_checked_through', { mode: 'number' }).notNull().default(0),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
