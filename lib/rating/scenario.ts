@@ -6,11 +6,13 @@ import type { BillLine, DeductionEntry, RatingResult, UsageEntry } from './resul
 import { accountSchema, entitlementSchema } from './schemas';
 
 /** A scenario file of the `rate` command (rating.md section 5); `expect` is ignored. */
+const expected = (text: string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? `missing; ${text}` : text) });
+
 export const scenarioSchema = z.strictObject({
-  priceBook: z.string({ error: 'expected a price book id' }),
+  priceBook: z.string(expected('expected a price book id')),
   account: accountSchema.optional(),
-  entitlements: z.array(entitlementSchema, { error: 'expected a list of entitlements' }).optional(),
-  usage: z.array(z.unknown(), { error: 'expected a list of usage records' }),
+  entitlements: z.array(entitlementSchema, expected('expected a list of entitlements')).optional(),
+  usage: z.array(z.unknown(), expected('expected a list of usage records')),
   expect: z.unknown().optional(),
   name: z.string().optional(),
   source: z.string().optional(),
@@ -39,7 +41,8 @@ export function rateScenario(input: unknown, options: { explain?: boolean } = {}
     return { ok: false, error: joinErrors(parsed.error.issues.map((i) => {
       const path = formatFieldPath(i.path);
       const what = i.code === 'unrecognized_keys' ? `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}` : i.message;
-      return path ? `${path}: ${what}` : what;
+      if (path) return `${path}: ${what}`;
+      return i.code === 'invalid_type' ? 'expected a scenario object { priceBook, usage, ... }' : what;
     })) };
   }
   const scenario = parsed.data;
