@@ -1,0 +1,117 @@
+import type { Decimal } from '@/lib/money/decimal';
+import { formatQuantity } from '@/lib/money/format';
+import { BILLING_TIME_ZONE, zoneOffsetMs } from '@/lib/time/local-date';
+
+/**
+ * The five-day refund (lifecycle.md, Five-day refund; seed 003 · TRTC Monthly Package
+ * Refund Instructions; seed 002 · 5天无理由退款 · 退费示例). Pure: `now` comes in.
+ */
+
+/** Five days from the purchase instant: bought 2022-02-01 08:00:00, last moment 2022-02-06 07:59:59 (seed 002 · 退费示例). */
+export const REFUND_WINDOW_MS = 5 * 24 * 60 * 60 * 1000;
+
+/** The first instant at which a refund may no longer be requested. */
+export function refundWindowEnd(purchasedAt: Date): Date {
+  return new Date(purchasedAt.getTime() + REFUND_WINDOW_MS);
+}
+
+/** The last whole second at which it still may (what the console shows). */
+export function refundLastMoment(purchasedAt: Date): Date {
+  const end = refundWindowEnd(purchasedAt).getTime();
+  return new Date(Math.ceil(end / 1000) * 1000 - 1000);
+}
+
+export type RefundCheckId = 'a' | 'b' | 'c' | 'd' | 'state' | 'open';
+export type RefundCheck = { id: RefundCheckId; label: string; passed: boolean; detail: string };
+export type RefundEligibility = { eligible: boolean; checks: RefundCheck[]; reason: string | null };
+
+export type RefundFacts = {
+  now: Date;
+  pkg: {
+    status: 'queued' | 'active' | 'expired' | 'void';
+    kind: 'package' | 'trial';
+    source: 'purchase' | 'renewal' | 'grant';
+    price: Decimal;
+    purchasedAt: Date;
+    minutesUsed: Decimal;
+  };
+  /**
+   * Usage of the bound application since the package started covering it that settlement
+   * has not deducted yet (usage records of unsettled days). Any counts as use: it may be
+   * deducted from this package once settled (check (b)).
+   */
+  unsettledUsageRecords: number;
+  account: { status: 'active' | 'overdue' | 'suspended' | 'reclaimed'; suspensionReason: 'arrears' | 'violation' | null };
+  /** Another open request of the account (not the one being decided). */
+  otherOpenRequest: boolean;
+};
+
+/** `2022-02-06 07:59:59` in Asia/Shanghai. */
+export function formatLocalSeconds(d: Date): string {
+  return new Date(d.getTime() + zoneOffsetMs(BILLING_TIME_ZONE)).toISOString().slice(0, 19).replace('T', ' ');
+}
+const fmt = formatLocalSeconds;
+
+/**
+ * Checks (a) to (d) of lifecycle.md, plus the package's state and the one-open-request
+ * rule. `reason` is the first failed check's detail, shown to the customer and the admin.
+ */
+export function refundEligibility(f: RefundFacts): RefundEligibility {
+  const end = refundWindowEnd(f.pkg.purchasedAt);
+  const last = refundLastMoment(f.pkg.purchasedAt);
+  const used = f.pkg.minutesUsed.greaterThan(0);
+  const granted = f.pkg.source === 'grant' || f.pkg.kind === 'trial' || !f.pkg.price.greaterThan(0);
+  const violation = f.account.status === 'suspended' && f.account.suspensionReason === 'violation';
+  const checks: RefundCheck[] = [
+    {
+      id: 'state',
+      label: 'Package is active or queued',
+      passed: f.pkg.status === 'active' || f.pkg.status === 'queued',
+      detail:
+        f.pkg.status === 'void'
+          ? 'The package was already refunded (void).'
+          : f.pkg.status === 'expired'
+            ? 'The package has expired.'
+            : `The package is ${f.pkg.status}.`,
+    },
+    {
+      id: 'a',
+      label: '(a) Requested within 5 days of purchase',
+      passed: f.now.getTime() < end.getTime(),
+      detail:
+        f.now.getTime() < end.getTime()
+          ? `Bought ${fmt(f.pkg.purchasedAt)}; refundable until ${fmt(last)} (UTC+8).`
+          : `(a) The 5 days ended at ${fmt(last)} (UTC+8); it was bought ${fmt(f.pkg.purchasedAt)}.`,
+    },
+    {
+      id: 'b',
+      label: '(b) None of its minutes were used',
+      passed: !used && f.unsettledUsageRecords === 0,
+      detail: used
+        ? `(b) ${formatQuantity(f.pkg.minutesUsed)} of its minutes were already used; a used package cannot be refunded, whether used up or not.`
+        : f.unsettledUsageRecords > 0
+          ? `(b) The application has ${f.unsettledUsageRecords} usage record${f.unsettledUsageRecords === 1 ? '' : 's'} since the package started that are not settled yet and may be deducted from it; a package that may have been used cannot be refunded.`
+          : 'No minutes used and no unsettled usage of the application since it started.',
+    },
+    {
+      id: 'c',
+      label: '(c) Bought, not granted',
+      passed: !granted,
+      detail: granted ? '(c) Free minutes, free trials and gifted packages are not refundable.' : 'Bought with the balance.',
+    },
+    {
+      id: 'd',
+      label: '(d) Account not suspended for a violation',
+      passed: !violation,
+      detail: violation ? '(d) The account is suspended for a violation; none of its packages can be refunded.' : 'Not suspended for a violation.',
+    },
+    {
+      id: 'open',
+      label: 'No other open refund request',
+      passed: !f.otherOpenRequest,
+      detail: f.otherOpenRequest ? 'Another refund request of this account is waiting for a decision; one request at a time.' : 'No other request is open.',
+    },
+  ];
+  const failed = checks.find((c) => !c.passed);
+  return { eligible: !failed, checks, reason: failed ? failed.detail : null };
+}
