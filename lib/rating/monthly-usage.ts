@@ -1,6 +1,7 @@
 import { dec, type Decimal } from '@/lib/money/decimal';
 import type { CompiledBook } from './compiled-book';
 import type { RelayRecord, ScreenshotRecord, SignalingRecord } from './schemas';
+import type { CountedQuota } from './types';
 import { monthLabel } from './time-zone';
 
 /** A measured monthly quantity before pricing (rating.md section 2, "Monthly items"). */
@@ -100,42 +101,27 @@ export class MonthlyItemsUsage {
         }
       }
     }
-    if (screenshot) {
-      for (const [month, t] of sorted(this.screenshots)) {
-        const excess = Math.max(0, t.total - screenshot.freeImages);
-        const q = dec(excess).div(screenshot.imagesPerUnit);
-        const usage = screenshot.rounding === 'ceil' ? q.ceil() : q;
-        out.push({
-          item: screenshot.item,
-          month: monthLabel(month),
-          measured: { value: String(t.total), unit: 'images' },
-          usage,
-          billable: usage,
-          rule: `${t.total} images - ${screenshot.freeImages} free = ${excess} → ${screenshot.rounding === 'ceil' ? 'rounded up to ' : ''}${usage.toFixed()} thousand`,
-          records: t.records,
-          sampleRecords: t.samples,
-        });
-      }
-    }
-    if (signaling) {
-      for (const [month, t] of sorted(this.signaling)) {
-        const excess = Math.max(0, t.total - signaling.freeCalls);
-        const q = dec(excess).div(signaling.callsPerUnit);
-        const usage = signaling.rounding === 'ceil' ? q.ceil() : q;
-        out.push({
-          item: signaling.item,
-          month: monthLabel(month),
-          measured: { value: String(t.total), unit: 'calls' },
-          usage,
-          billable: usage,
-          rule: `${t.total} calls - ${signaling.freeCalls} free = ${excess} → ${usage.toFixed()} thousand`,
-          records: t.records,
-          sampleRecords: t.samples,
-        });
-      }
-    }
+    if (screenshot) for (const [month, t] of sorted(this.screenshots)) out.push(countedUsage(screenshot, month, t, 'images'));
+    if (signaling) for (const [month, t] of sorted(this.signaling)) out.push(countedUsage(signaling, month, t, 'calls'));
     return out;
   }
+}
+
+/** A month's count less its free quota, in units (thousands), rounded as the book says. */
+function countedUsage(quota: CountedQuota, month: number, t: Tally, unit: 'images' | 'calls'): MonthlyUsage {
+  const excess = Math.max(0, t.total - quota.free);
+  const units = dec(excess).div(quota.perUnit);
+  const usage = quota.rounding === 'ceil' ? units.ceil() : units;
+  return {
+    item: quota.item,
+    month: monthLabel(month),
+    measured: { value: String(t.total), unit },
+    usage,
+    billable: usage,
+    rule: `${t.total} ${unit} - ${quota.free} free = ${excess} → ${quota.rounding === 'ceil' ? 'rounded up to ' : ''}${usage.toFixed()} thousand`,
+    records: t.records,
+    sampleRecords: t.samples,
+  };
 }
 
 function sorted<V>(map: Map<number, V> | undefined): [number, V][] {

@@ -88,11 +88,14 @@ export type MonthlyRules = {
     /** `tencent` relay is free when the month's peak is at most this many Mbps (else the whole peak is billed). */
     freePeakMbps: Partial<Record<'tencent' | 'third-party', number>>;
   };
-  /** Per account per month: the excess over `freeImages`, in units of `imagesPerUnit` rounded up. */
-  screenshot?: { item: string; freeImages: number; imagesPerUnit: number; rounding: 'ceil' | 'exact' };
-  /** Per account per month: the excess over `freeCalls`, in units of `callsPerUnit`. */
-  signaling?: { item: string; freeCalls: number; callsPerUnit: number; rounding: 'ceil' | 'exact' };
+  /** Images per account per month (003/004: 10,000 free, the excess in thousands rounded up). */
+  screenshot?: CountedQuota;
+  /** Calls per account per month (001: 1,000,000 free, then per thousand). */
+  signaling?: CountedQuota;
 };
+
+/** A monthly count with a free quota: the excess over `free`, in units of `perUnit`, rounded up or exact. */
+export type CountedQuota = { item: string; free: number; perUnit: number; rounding: 'ceil' | 'exact' };
 
 /** Entitlement minutes used per usage minute, by item code. */
 export type RatioTable = Record<string, string>;

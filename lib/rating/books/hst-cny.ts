@@ -31,7 +31,7 @@ export const HST_CNY: PriceBook = {
   },
   monthly: {
     // 001 · 信令通道: first 1,000,000 calls a month free, then 0.1 CNY per 1,000 calls (no rounding stated).
-    signaling: { item: 'signaling', freeCalls: 1_000_000, callsPerUnit: 1000, rounding: 'exact' },
+    signaling: { item: 'signaling', free: 1_000_000, perUnit: 1000, rounding: 'exact' },
   },
   coverage: { source: 'seed 001 offers no packages' },
 };

@@ -87,7 +87,7 @@ export const TRTC_2024_USD: PriceBook = {
   slicing: { item: 'slicing.{kind}', source: SLICE },
   monthly: {
     relay: { items: { tencent: 'relay.tencent', 'third-party': 'relay.third-party' }, freePeakMbps: { tencent: 100 } },
-    screenshot: { item: 'screenshot', freeImages: 10_000, imagesPerUnit: 1000, rounding: 'ceil' },
+    screenshot: { item: 'screenshot', free: 10_000, perUnit: 1000, rounding: 'ceil' },
   },
   coverage: {
     source: '003 · Free Minutes; Billing Explanation for Subscription Package Duration · Deduction Ratios',
