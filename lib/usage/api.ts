@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type postgres from 'postgres';
+import { findPriceBook } from '@/lib/rating';
+import { systemNow } from '@/lib/clock';
+import { parseBatchBody, validateBatch } from './batch';
+import { recordErrorsMessage, UsageError } from './errors';
+import { USAGE_API_LIMITS } from './limits';
+import { checkTimestamp, verifySignature } from './signature';
+import { findBatch, storeUsageBatch, type StoredBatch } from './store';
+
+/**
+ * POST /api/v1/usage (docs/usage-api.md). Order of checks, each answering before any
+ * work the next one needs: declared size (413) → signing headers (401/400) → timestamp
+ * window (401) → body read with a byte limit (413) → application and signature (401) →
+ * Idempotency-Key replay (200) or reuse with another body (409) → application and
+ * account state (403) → records: count (413), schema, SDKAppID and price-book rules
+ * (422, each error naming the record index and field) → one transaction (201).
+ */
+export type UsageApiResponse = { status: number; body: unknown };
+
+export type AcceptedBatch = { batchId: string; sdkAppId: number; accepted: number; replayed: boolean; receivedAt: string };
+
+type AppRow = {
+  account_id: string;
+  secret_key_hash: string;
+  enabled: boolean;
+  free_exhausted_at: Date | null;
+  status: 'active' | 'overdue' | 'suspended' | 'reclaimed';
+  suspension_reason: 'arrears' | 'violation' | null;
+  price_book_id: string;
+};
+
+/** Read a request body, refusing (413) as soon as it passes `maxBytes`, never buffering more. */
+export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function header(request: Request, name: string): string | null {
+  const v = request.headers.get(name);
+  return v === null || v.trim() === '' ? null : v.trim();
+}
+
+/** 403 reasons (lifecycle.md, Account and Applications), or null when the application may send usage. */
+export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | 'status' | 'suspension_reason'>, sdkAppId: number): UsageError | null {
+  if (app.status === 'reclaimed') {
+    return new UsageError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
+  }
+  if (app.status === 'suspended') {
+    return app.suspension_reason === 'violation'
+      ? new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.')
+      : new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
+  }
+  if (!app.enabled) {
+    return new UsageError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
+  }
+  if (app.free_exhausted_at) {
+    return new UsageError(
+      'FREE_MINUTES_EXHAUSTED',
+      `Application ${sdkAppId} is on the Free edition and used up this month's free minutes; buy a package for it, or wait for next month's free minutes, to resume.`,
+    );
+  }
+  return null;
+}
+
+const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
+  status: replayed ? 200 : 201,
+  body: { batchId: batch.batchId, sdkAppId, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedBatch,
+});
+
+function replayOrConflict(batch: StoredBatch, bodySha256: string, sdkAppId: number): UsageApiResponse {
+  if (batch.bodySha256 === bodySha256 && batch.sdkAppId === sdkAppId) return accepted(batch, sdkAppId, true);
+  throw new UsageError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
+  );
+}
+
+export async function processUsageRequest(sql: postgres.Sql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
+  const now = options.now ?? systemNow();
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > USAGE_API_LIMITS.maxBodyBytes) {
+    throw new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${USAGE_API_LIMITS.maxBodyBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
+  }
+
+  const sdkAppIdText = header(request, 'x-sdkappid');
+  const timestamp = header(request, 'x-timestamp');
+  const signature = header(request, 'x-signature');
+  const missing = [!sdkAppIdText && 'X-SdkAppId', !timestamp && 'X-Timestamp', !signature && 'X-Signature'].filter(Boolean);
+  if (missing.length) {
+    throw new UsageError('UNSIGNED', `The request is not signed: missing ${missing.join(', ')}. See the usage API documentation for the signing recipe.`);
+  }
+  const sdkAppId = Number(sdkAppIdText);
+  if (!/^\d{1,15}$/.test(sdkAppIdText as string) || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
+    throw new UsageError('UNSIGNED', 'X-SdkAppId must be your application\'s SDKAppID (a positive integer).');
+  }
+  const idempotencyKey = header(request, 'idempotency-key');
+  if (!idempotencyKey || idempotencyKey.length > USAGE_API_LIMITS.maxIdempotencyKeyLength || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
+    throw new UsageError(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      `Send an Idempotency-Key header (1 to ${USAGE_API_LIMITS.maxIdempotencyKeyLength} printable ASCII characters, unique per batch) so a retried batch is stored once.`,
+    );
+  }
+  const ts = checkTimestamp(timestamp as string, now);
+  if (!ts.ok) {
+    throw new UsageError(
+      'STALE_TIMESTAMP',
+      ts.reason === 'malformed'
+        ? 'X-Timestamp must be the current time in unix seconds.'
+        : `X-Timestamp is ${Math.abs(ts.skewSeconds ?? 0)} s ${(ts.skewSeconds ?? 0) < 0 ? 'behind' : 'ahead of'} the server's time; requests are accepted within ±${USAGE_API_LIMITS.timestampWindowSeconds} s. Check the client's clock and sign again.`,
+    );
+  }
+
+  const body = await readLimitedBody(request, USAGE_API_LIMITS.maxBodyBytes);
+
+  const [app] = await sql<AppRow[]>`
+    select a.account_id, a.secret_key_hash, a.enabled, a.free_exhausted_at, acc.status, acc.suspension_reason, acc.price_book_id
+    from applications a join accounts acc on acc.id = a.account_id
+    where a.sdk_app_id = ${sdkAppId}`;
+  // Unknown SDKAppID and wrong key answer alike: the caller learns nothing about other applications.
+  if (!app || !verifySignature(app.secret_key_hash, timestamp as string, idempotencyKey, body, signature as string)) {
+    throw new UsageError(
+      'INVALID_SIGNATURE',
+      'The signature does not match: X-Signature must be hex(HMAC-SHA256(key = sha256_hex(secret key), "<X-Timestamp>\\n<Idempotency-Key>\\n<body>")) with the secret key of the application in X-SdkAppId.',
+    );
+  }
+
+  const bodySha256 = createHash('sha256').update(body).digest('hex');
+  const previous = await findBatch(sql, app.account_id, idempotencyKey);
+  if (previous) return replayOrConflict(previous, bodySha256, sdkAppId);
+
+  const refusal = refusalFor(app, sdkAppId);
+  if (refusal) throw refusal;
+
+  const parsed = parseBatchBody(body.toString('utf8'), USAGE_API_LIMITS.maxRecords);
+  if (!parsed.ok) throw new UsageError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
+  if (parsed.items.length === 0) throw new UsageError('EMPTY_BATCH', 'The batch has no records.');
+
+  const book = findPriceBook(app.price_book_id);
+  if (!book) throw new Error(`account ${app.account_id} has unknown price book ${app.price_book_id}`);
+  const valid = validateBatch(parsed.items, { book, sdkAppId, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
+  if (!valid.ok) {
+    throw new UsageError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
+  }
+
+  const stored = await storeUsageBatch(sql, {
+    accountId: app.account_id,
+    sdkAppId,
+    source: 'api',
+    idempotencyKey,
+    bodySha256,
+    receivedAt: now,
+    timeZone: book.timeZone,
+    records: valid.records,
+  });
+  return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
+}
+
+/** The route handler's answer: UsageError → its status and JSON; anything else → logged, generic 500. */
+export async function usageApiResponse(sql: postgres.Sql, request: Request): Promise<Response> {
+  try {
+    const r = await processUsageRequest(sql, request);
+    return Response.json(r.body, { status: r.status });
+  } catch (err) {
+    if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status });
+    console.error('[usage-api] unexpected error', err);
+    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged; retry the batch with the same Idempotency-Key.' } }, { status: 500 });
+  }
+}

@@ -1,0 +1,134 @@
+import { classifyRecord, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
+import type { RecordErrorDetail } from './errors';
+
+/**
+ * A batch body (docs/usage-api.md): a JSON array of records, or JSON Lines (one record
+ * per line, blank lines skipped). Told apart by the first non-blank character: `[` is an
+ * array, anything else is JSON Lines. Nothing here touches the database.
+ */
+export type BatchItem = {
+  value: unknown;
+  /** 1-based line number (JSON Lines, CSV); absent for array elements. */
+  line?: number;
+  /** The record's JSON text when the body already had it (JSON Lines), reused for storage. */
+  text?: string;
+  /** The line is not JSON: reported with the other record errors. */
+  jsonError?: string;
+};
+
+export type ParsedBody =
+  | { ok: true; format: 'array' | 'jsonl'; items: BatchItem[] }
+  | { ok: false; kind: 'malformed'; message: string }
+  | { ok: false; kind: 'too-many'; message: string };
+
+function firstNonBlank(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xfeff) return text[i] as string;
+  }
+  return '';
+}
+
+export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
+  if (firstNonBlank(text) === '[') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, kind: 'malformed', message: `The body is not valid JSON: ${(e as Error).message}. Send a JSON array of records or JSON Lines.` };
+    }
+    if (!Array.isArray(value)) return { ok: false, kind: 'malformed', message: 'Expected a JSON array of records or JSON Lines.' };
+    if (value.length > maxRecords) return { ok: false, kind: 'too-many', message: `The batch has ${value.length} records; the limit is ${maxRecords} per request.` };
+    return { ok: true, format: 'array', items: value.map((v) => ({ value: v })) };
+  }
+  const items: BatchItem[] = [];
+  let lineNo = 0;
+  let from = 0;
+  while (from <= text.length) {
+    let nl = text.indexOf('\n', from);
+    if (nl === -1) nl = text.length;
+    lineNo++;
+    let line = text.slice(from, nl);
+    from = nl + 1;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim() === '') continue;
+    if (items.length >= maxRecords) {
+      return { ok: false, kind: 'too-many', message: `The batch has more than ${maxRecords} records; the limit is ${maxRecords} per request.` };
+    }
+    try {
+      items.push({ value: JSON.parse(line), line: lineNo, text: line });
+    } catch (e) {
+      items.push({ value: undefined, line: lineNo, jsonError: `not valid JSON (${(e as Error).message})` });
+    }
+  }
+  return { ok: true, format: 'jsonl', items };
+}
+
+/** A record that passed the schema and the price book's rules, with what it accrues. */
+export type ValidRecord = { record: UsageRecord; pieces: UsagePiece[]; text?: string };
+
+export type ValidateOptions = {
+  book: PriceBook;
+  /** The usage API: every record's `app` must be the signing SDKAppID. */
+  sdkAppId?: number;
+  /** The import: why an SDKAppID may not take records (not the account's, disabled, ...); null = allowed. */
+  appRefusal?: (app: number) => string | null;
+  maxErrors?: number;
+};
+
+export type ValidateResult = { ok: true; records: ValidRecord[] } | { ok: false; errors: RecordErrorDetail[]; errorCount: number };
+
+/**
+ * All or nothing (rating.md section 1: "nothing of a refused batch is stored"). Each
+ * record goes through lib/rating's schema (errors name the index and field), the
+ * SDKAppID rule, then the book's rules (classifyRecord: e.g. video in rtv-cny is refused).
+ * `index` is the 0-based position of the record in the batch; `line` its line when known.
+ */
+export function validateBatch(items: readonly BatchItem[], options: ValidateOptions): ValidateResult {
+  const records: ValidRecord[] = [];
+  const errors: RecordErrorDetail[] = [];
+  const maxErrors = options.maxErrors ?? 100;
+  let errorCount = 0;
+  const refuse = (e: RecordErrorDetail) => {
+    errorCount++;
+    if (errors.length < maxErrors) errors.push(e);
+  };
+  const appCache = new Map<number, string | null>();
+  items.forEach((item, index) => {
+    const at = item.line !== undefined ? { index, line: item.line } : { index };
+    if (item.jsonError !== undefined) {
+      refuse({ ...at, field: '(line)', message: item.jsonError });
+      return;
+    }
+    const parsed = parseUsageRecord(item.value, index);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) refuse({ ...at, field: e.field, message: e.message });
+      return;
+    }
+    const record = parsed.record;
+    if (options.sdkAppId !== undefined && record.app !== options.sdkAppId) {
+      refuse({ ...at, field: 'app', message: `must be ${options.sdkAppId}, the SDKAppID that signed the request (got ${record.app})` });
+      return;
+    }
+    if (options.appRefusal) {
+      let why = appCache.get(record.app);
+      if (why === undefined) appCache.set(record.app, (why = options.appRefusal(record.app)));
+      if (why !== null) {
+        refuse({ ...at, field: 'app', message: why });
+        return;
+      }
+    }
+    let pieces: UsagePiece[];
+    try {
+      pieces = classifyRecord(options.book, record);
+    } catch (e) {
+      if (e instanceof RecordRuleError) {
+        refuse({ ...at, field: e.field, message: e.message });
+        return;
+      }
+      throw e;
+    }
+    if (errorCount === 0) records.push({ record, pieces, text: item.text });
+  });
+  return errorCount ? { ok: false, errors, errorCount } : { ok: true, records };
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type postgres from 'postgres';
+import { localDate } from '@/lib/time/local-date';
+import type { ValidRecord } from './batch';
+
+/**
+ * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and
+ * the `usage_daily` statistics, in one transaction (all or nothing). Raw postgres.js
+ * rather than Drizzle because COPY ... FROM STDIN is the bulk path (the bench:ingest
+ * goal) and Drizzle transactions do not expose it.
+ */
+export type UsageSource = 'api' | 'import' | 'generator' | 'seed';
+
+export type StoreBatchInput = {
+  accountId: string;
+  /** The signing application (API); null for an import spanning several. */
+  sdkAppId: number | null;
+  source: UsageSource;
+  idempotencyKey: string;
+  bodySha256: string;
+  receivedAt: Date;
+  /** The price book's zone: `local_day` of each record. */
+  timeZone: string;
+  records: readonly ValidRecord[];
+};
+
+export type StoredBatch = { batchId: string; recordCount: number; receivedAt: Date; bodySha256: string | null; sdkAppId: number | null };
+
+/** COPY text format: backslash, tab, newline and carriage return are escaped. */
+export function copyEscape(text: string): string {
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+}
+
+/** The `usage_records` rows of a batch as COPY text lines, a chunk at a time. */
+export function* usageRecordCopyChunks(
+  records: readonly ValidRecord[],
+  meta: { accountId: string; batchId: string; receivedAtIso: string; timeZone: string },
+  rowsPerChunk = 2000,
+): Generator<string> {
+  let chunk = '';
+  let n = 0;
+  const tail = `\t${meta.receivedAtIso}\n`;
+  for (const { record, text } of records) {
+    const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
+    const json = copyEscape(text ?? JSON.stringify(record));
+    chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${localDate(new Date(record.start), meta.timeZone)}\t${seconds}\t${json}${tail}`;
+    if (++n === rowsPerChunk) {
+      yield chunk;
+      chunk = '';
+      n = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export type DailyRow = { app: number; day: string; item: string; seconds: number; quantity: number; peak: number; records: number };
+
+/** Sum a batch's pieces per (app, local day, item): seconds, images or calls, peak kbps. */
+export function dailyTotals(records: readonly ValidRecord[]): DailyRow[] {
+  const map = new Map<string, DailyRow>();
+  for (const { pieces } of records) {
+    for (const p of pieces) {
+      const key = `${p.app}|${p.day}|${p.item}`;
+      let row = map.get(key);
+      if (!row) map.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0 }));
+      row.records++;
+      if (p.kind === 'duration') row.seconds += p.seconds;
+      else if (p.unit === 'kbps') row.peak = Math.max(row.peak, p.quantity);
+      else row.quantity += p.quantity;
+    }
+  }
+  // A fixed order, so concurrent batches of one account lock usage_daily rows in the same order (no deadlock).
+  return [...map.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
+}
+
+/**
+ * Drizzle's postgres.js driver turns off postgres.js's date and JSON parsing on the shared
+ * client, so raw queries here pass and read timestamps as ISO strings.
+ */
+type BatchRow = { id: string; record_count: number; received_at: string | Date; body_sha256: string | null; sdk_app_id: string | number | null };
+const toStored = (r: BatchRow): StoredBatch => ({
+  batchId: r.id,
+  recordCount: r.record_count,
+  receivedAt: new Date(r.received_at),
+  bodySha256: r.body_sha256,
+  sdkAppId: r.sdk_app_id === null ? null : Number(r.sdk_app_id),
+});
+
+export async function findBatch(sql: postgres.Sql, accountId: string, idempotencyKey: string): Promise<StoredBatch | null> {
+  const [row] = await sql<BatchRow[]>`
+    select id, record_count, received_at, body_sha256, sdk_app_id from usage_batches
+    where account_id = ${accountId} and idempotency_key = ${idempotencyKey}`;
+  return row ? toStored(row) : null;
+}
+
+/**
+ * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
+ * exists (possibly committed by a concurrent request a moment ago): nothing was written
+ * and the existing batch is returned, for the caller to answer as a replay or a conflict.
+ */
+export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput): Promise<{ created: boolean; batch: StoredBatch }> {
+  const batchId = randomUUID();
+  const receivedAtIso = input.receivedAt.toISOString();
+  const daily = dailyTotals(input.records);
+  const created = await sql.begin(async (tx) => {
+    // The unique index (account, idempotency key) is the final guarantee: a concurrent
+    // twin waits here for this transaction and then inserts nothing.
+    const inserted = await tx<{ id: string }[]>`
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at)
+      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso})
+      on conflict (account_id, idempotency_key) do nothing
+      returning id`;
+    if (inserted.length === 0) return false;
+    if (input.records.length) {
+      const writable = await tx`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`.writable();
+      await pipeline(Readable.from(usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone })), writable);
+    }
+    if (daily.length) {
+      await tx`
+        insert into usage_daily (account_id, sdk_app_id, local_day, item, seconds, quantity, peak_kbps, records)
+        select ${input.accountId}, x.app, x.day, x.item, x.seconds, x.quantity, x.peak, x.records
+        from jsonb_to_recordset(${JSON.stringify(daily)}::jsonb) as x(app bigint, day date, item text, seconds bigint, quantity bigint, peak numeric, records int)
+        on conflict (account_id, local_day, sdk_app_id, item) do update set
+          seconds = usage_daily.seconds + excluded.seconds,
+          quantity = usage_daily.quantity + excluded.quantity,
+          peak_kbps = greatest(usage_daily.peak_kbps, excluded.peak_kbps),
+          records = usage_daily.records + excluded.records`;
+    }
+    return true;
+  });
+  if (created) {
+    return { created: true, batch: { batchId, recordCount: input.records.length, receivedAt: input.receivedAt, bodySha256: input.bodySha256, sdkAppId: input.sdkAppId } };
+  }
+  const existing = await findBatch(sql, input.accountId, input.idempotencyKey);
+  if (!existing) throw new Error('usage batch conflict without an existing batch');
+  return { created: false, batch: existing };
+}
