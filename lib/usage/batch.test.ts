@@ -38,7 +38,7 @@ describe('batch body: JSON array or JSON Lines', () => {
     const r = parseBatchBody(`${JSON.stringify(media())}\n{"type": "media"\n${JSON.stringify(media({ seconds: -1 }))}`, 10);
     expect(r.ok).toBe(true);
     const v = r.ok ? validateBatch(r.items, { book }) : null;
-    expect(v).toMatchObject({ ok: false, errorCount: 2 });
+    expect(v).toMatchObject({ ok: false, errorCount: 2, refusedRecords: 2 });
     expect(v?.ok === false && v.errors).toEqual([
       { index: 1, line: 2, field: '(line)', message: expect.stringContaining('not valid JSON') },
       { index: 2, line: 3, field: 'seconds', message: expect.stringContaining('non-negative integer') },
@@ -57,7 +57,7 @@ describe('batch body: JSON array or JSON Lines', () => {
 describe('validateBatch', () => {
   test('records of another SDKAppID are refused, naming the index and field', () => {
     const v = validateBatch([{ value: media() }, { value: media({ app: 1400000002 }) }], { book, sdkAppId: 1400000001 });
-    expect(v).toEqual({ ok: false, errorCount: 1, errors: [{ index: 1, field: 'app', message: expect.stringContaining('must be 1400000001') }] });
+    expect(v).toEqual({ ok: false, errorCount: 1, refusedRecords: 1, errors: [{ index: 1, field: 'app', message: expect.stringContaining('must be 1400000001') }] });
   });
 
   test('schema errors name the nested field', () => {
@@ -88,6 +88,6 @@ describe('validateBatch', () => {
 
   test('the import refusal hook names the app field', () => {
     const v = validateBatch([{ value: media(), line: 2 }], { book, appRefusal: () => 'not an application of this account' });
-    expect(v).toEqual({ ok: false, errorCount: 1, errors: [{ index: 0, line: 2, field: 'app', message: 'not an application of this account' }] });
+    expect(v).toEqual({ ok: false, errorCount: 1, refusedRecords: 1, errors: [{ index: 0, line: 2, field: 'app', message: 'not an application of this account' }] });
   });
 });

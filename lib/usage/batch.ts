@@ -12,8 +12,8 @@ export type BatchItem = {
   line?: number;
   /** The record's JSON text when the body already had it (JSON Lines), reused for storage. */
   text?: string;
-  /** The line is not JSON: reported with the other record errors. */
-  jsonError?: string;
+  /** The line or row could not become a record (not JSON, bad cell): reported with the other record errors. */
+  itemError?: { field: string; message: string };
 };
 
 export type ParsedBody =
@@ -58,7 +58,7 @@ export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
     try {
       items.push({ value: JSON.parse(line), line: lineNo, text: line });
     } catch (e) {
-      items.push({ value: undefined, line: lineNo, jsonError: `not valid JSON (${(e as Error).message})` });
+      items.push({ value: undefined, line: lineNo, itemError: { field: '(line)', message: `not valid JSON (${(e as Error).message})` } });
     }
   }
   return { ok: true, format: 'jsonl', items };
@@ -74,9 +74,13 @@ export type ValidateOptions = {
   /** The import: why an SDKAppID may not take records (not the account's, disabled, ...); null = allowed. */
   appRefusal?: (app: number) => string | null;
   maxErrors?: number;
+  /** Added to every index (validating a long file a chunk at a time). */
+  indexOffset?: number;
 };
 
-export type ValidateResult = { ok: true; records: ValidRecord[] } | { ok: false; errors: RecordErrorDetail[]; errorCount: number };
+export type ValidateResult =
+  | { ok: true; records: ValidRecord[] }
+  | { ok: false; errors: RecordErrorDetail[]; errorCount: number; refusedRecords: number };
 
 /**
  * All or nothing (rating.md section 1: "nothing of a refused batch is stored"). Each
@@ -88,16 +92,21 @@ export function validateBatch(items: readonly BatchItem[], options: ValidateOpti
   const records: ValidRecord[] = [];
   const errors: RecordErrorDetail[] = [];
   const maxErrors = options.maxErrors ?? 100;
+  const offset = options.indexOffset ?? 0;
   let errorCount = 0;
+  let refusedRecords = 0;
+  let lastRefused = -1;
   const refuse = (e: RecordErrorDetail) => {
     errorCount++;
+    if (e.index !== lastRefused) refusedRecords++;
+    lastRefused = e.index;
     if (errors.length < maxErrors) errors.push(e);
   };
   const appCache = new Map<number, string | null>();
   items.forEach((item, index) => {
-    const at = item.line !== undefined ? { index, line: item.line } : { index };
-    if (item.jsonError !== undefined) {
-      refuse({ ...at, field: '(line)', message: item.jsonError });
+    const at = item.line !== undefined ? { index: index + offset, line: item.line } : { index: index + offset };
+    if (item.itemError !== undefined) {
+      refuse({ ...at, ...item.itemError });
       return;
     }
     const parsed = parseUsageRecord(item.value, index);
@@ -130,5 +139,5 @@ export function validateBatch(items: readonly BatchItem[], options: ValidateOpti
     }
     if (errorCount === 0) records.push({ record, pieces, text: item.text });
   });
-  return errorCount ? { ok: false, errors, errorCount } : { ok: true, records };
+  return errorCount ? { ok: false, errors, errorCount, refusedRecords } : { ok: true, records };
 }

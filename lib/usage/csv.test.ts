@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { getPriceBook } from '@/lib/rating';
+import { validateBatch } from './batch';
+import { CsvParser, csvRowToItem, parseCsvHeader, type CsvRow } from './csv';
+
+function rows(text: string, chunkSize = text.length): CsvRow[] {
+  const out: CsvRow[] = [];
+  const p = new CsvParser();
+  for (let i = 0; i < text.length; i += chunkSize) p.push(text.slice(i, i + chunkSize), (r) => out.push(r));
+  p.end((r) => out.push(r));
+  return out;
+}
+
+describe('CSV tokenizer (RFC 4180, streaming)', () => {
+  const text = 'type,app,receive\r\nmedia,1,"[{""stream"":""s1"",""audio"":true}]"\n\nscreenshot,2,"multi\nline"\nlast,3,';
+  test.each([1, 2, 3, 7, 1000])('chunks of %i characters give the same rows', (size) => {
+    expect(rows(text, size)).toEqual([
+      { cells: ['type', 'app', 'receive'], line: 1 },
+      { cells: ['media', '1', '[{"stream":"s1","audio":true}]'], line: 2 },
+      { cells: ['screenshot', '2', 'multi\nline'], line: 4 },
+      { cells: ['last', '3', ''], line: 6 },
+    ]);
+  });
+
+  test('an unterminated quote is reported', () => {
+    const p = new CsvParser();
+    p.push('a,"b\n', () => {});
+    p.end(() => {});
+    expect(p.unterminated).toBe(true);
+  });
+});
+
+describe('CSV header → record fields', () => {
+  test('known columns in any order; a BOM is ignored', () => {
+    expect(parseCsvHeader(['\uFEFFstart', 'type', 'app'])).toEqual({ ok: true, columns: ['start', 'type', 'app'] });
+  });
+  test.each([
+    [['type', 'app', 'duration'], /Unknown column "duration"/],
+    [['type', 'app', 'app'], /appears twice/],
+    [['app', 'start'], /no "type" column/],
+  ])('%j is refused', (cells, message) => {
+    const h = parseCsvHeader(cells);
+    expect(h.ok).toBe(false);
+    expect(!h.ok && h.message).toMatch(message);
+  });
+});
+
+describe('CSV rows → records', () => {
+  const columns = ['type', 'app', 'user', 'start', 'seconds', 'receive', 'output', 'target', 'count'];
+  const item = (cells: string[]) => csvRowToItem(columns, { cells, line: 7 });
+
+  test('numbers, JSON cells and empty cells (absent fields)', () => {
+    expect(item(['media', '1400000001', 'u1', '2024-10-08T10:00:00+08:00', '90', '[{"stream":"s1","audio":true,"video":[1280,720]}]', '', '', ''])).toEqual({
+      line: 7,
+      value: { type: 'media', app: 1400000001, user: 'u1', start: '2024-10-08T10:00:00+08:00', seconds: 90, receive: [{ stream: 's1', audio: true, video: [1280, 720] }] },
+    });
+  });
+
+  test('output as WxH', () => {
+    expect(item(['delivery', '1', '', '2024-10-08T10:00:00+08:00', '60', '', '1920x1080', 'tencent', '']).value).toMatchObject({ output: [1920, 1080], target: 'tencent' });
+  });
+
+  test('bad JSON in a JSON cell names the column', () => {
+    expect(item(['media', '1', 'u', 's', '1', '[{oops', '', '', '']).itemError).toEqual({ field: 'receive', message: expect.stringContaining('not valid JSON') });
+  });
+
+  test('a row with the wrong number of cells', () => {
+    expect(item(['media', '1']).itemError?.field).toBe('(row)');
+  });
+
+  test('a non-numeric number cell stays text for the schema to refuse, naming the field', () => {
+    const it = item(['media', '1400000001', 'u1', '2024-10-08T10:00:00+08:00', 'ninety', '[]', '', '', '']);
+    const v = validateBatch([it], { book: getPriceBook('trtc-2024-usd') });
+    expect(v.ok === false && v.errors).toEqual([{ index: 0, line: 7, field: 'seconds', message: expect.stringContaining('integer') }]);
+  });
+});

@@ -1,0 +1,110 @@
+import { eq, sql as dsql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { applications, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { testDb } from '@/tests/db';
+import { createTestAccount, createTestApplication } from '@/tests/factories';
+import { importUsageFile } from './import';
+import { UsageError } from './errors';
+
+const { db, sql } = testDb();
+const now = new Date('2024-10-09T12:00:00+08:00');
+
+function body(text: string, chunk = 7): AsyncIterable<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return (async function* () {
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk);
+  })();
+}
+
+async function counts(accountId: string) {
+  const [r] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageRecords).where(eq(usageRecords.accountId, accountId));
+  const [b] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageBatches).where(eq(usageBatches.accountId, accountId));
+  const [d] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageDaily).where(eq(usageDaily.accountId, accountId));
+  return [r?.n, b?.n, d?.n];
+}
+
+const media = (app: number, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ type: 'media', app, user: 'u1', start: '2024-10-08T10:00:00+08:00', seconds: 90, receive: [{ stream: 's1', audio: true, video: [1280, 720] }], ...extra });
+
+describe('usage file import', () => {
+  test('a JSONL file is stored in one batch, streamed in small chunks', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const b = await createTestApplication(db, accountId);
+    const r = await importUsageFile(sql, { accountId, now, body: body(`${media(a.sdkAppId)}\n\n${media(b.sdkAppId, { start: '2024-10-07T10:00:00+08:00' })}\n`) });
+    expect(r).toMatchObject({ ok: true, format: 'jsonl', rows: 2, accepted: 2, apps: [a.sdkAppId, b.sdkAppId], firstDay: '2024-10-07', lastDay: '2024-10-08' });
+    expect(await counts(accountId)).toEqual([2, 1, 2]);
+  });
+
+  test('a CSV file with a header row', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const csv = [
+      'type,app,user,start,seconds,receive,count',
+      `media,${a.sdkAppId},u1,2024-10-08T10:00:00+08:00,120,"[{""stream"":""s1"",""audio"":true,""video"":[1920,1080]}]",`,
+      `media,${a.sdkAppId},u2,2024-10-08T10:00:00+08:00,60,[],`,
+      `screenshot,${a.sdkAppId},,2024-10-08T11:00:00+08:00,,,1500`,
+    ].join('\r\n');
+    const r = await importUsageFile(sql, { accountId, now, body: body(csv, 5) });
+    expect(r).toMatchObject({ ok: true, format: 'csv', rows: 3, accepted: 3 });
+    const daily = await db.select().from(usageDaily).where(eq(usageDaily.accountId, accountId)).orderBy(usageDaily.item);
+    expect(daily.map((d) => [d.item, d.seconds, d.quantity])).toEqual([
+      ['audio', 60, 0],
+      ['fhd', 120, 0],
+      ['screenshot', 0, 1500],
+    ]);
+  });
+
+  test('a file with one bad row is refused whole: errors name the row line and field, nothing stored', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const lines = Array.from({ length: 4500 }, (_, i) => media(a.sdkAppId, { user: `u${i}` }));
+    lines[3000] = media(a.sdkAppId, { seconds: -5 });
+    const r = await importUsageFile(sql, { accountId, now, body: body(lines.join('\n'), 4096) });
+    expect(r).toMatchObject({ ok: false, format: 'jsonl', rows: 4500, refusedRows: 1, errorCount: 1 });
+    expect(!r.ok && r.errors).toEqual([{ index: 3000, line: 3001, field: 'seconds', message: expect.stringContaining('non-negative') }]);
+    expect(!r.ok && r.message).toMatch(/nothing was stored/);
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+  });
+
+  test("rows for another account's or a disabled application are refused", async () => {
+    const { accountId } = await createTestAccount(db);
+    const mine = await createTestApplication(db, accountId);
+    const disabled = await createTestApplication(db, accountId);
+    await db.update(applications).set({ enabled: false }).where(eq(applications.id, disabled.id));
+    const other = await createTestAccount(db);
+    const theirs = await createTestApplication(db, other.accountId);
+    const r = await importUsageFile(sql, { accountId, now, body: body([media(mine.sdkAppId), media(theirs.sdkAppId), media(disabled.sdkAppId)].join('\n')) });
+    expect(!r.ok && r.errors.map((e) => [e.line, e.field, e.message])).toEqual([
+      [2, 'app', `${theirs.sdkAppId} is not an SDKAppID of this account`],
+      [3, 'app', expect.stringContaining('is disabled')],
+    ]);
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+    expect(await counts(other.accountId)).toEqual([0, 0, 0]);
+  });
+
+  test('the same file twice is refused the second time', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const text = `[${media(a.sdkAppId)}]`;
+    expect((await importUsageFile(sql, { accountId, now, body: body(text) })).ok).toBe(true);
+    await expect(importUsageFile(sql, { accountId, now, body: body(text) })).rejects.toMatchObject({ code: 'DUPLICATE_FILE' });
+    expect(await counts(accountId)).toEqual([1, 1, 1]);
+  });
+
+  test('too large a file is refused while reading', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const text = Array.from({ length: 100 }, () => media(a.sdkAppId)).join('\n');
+    const err = await importUsageFile(sql, { accountId, now, body: body(text, 1000), maxBytes: 5000 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).status).toBe(413);
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+  });
+
+  test('a CSV with an unknown column is refused with a clear message', async () => {
+    const { accountId } = await createTestAccount(db);
+    const r = await importUsageFile(sql, { accountId, now, body: body('type,app,minutes\nmedia,1,3') });
+    expect(r).toMatchObject({ ok: false, format: 'csv', message: expect.stringContaining('Unknown column "minutes"') });
+  });
+});
