@@ -3,7 +3,11 @@ import type { DbOrTx, Database } from '@/db/client';
 import { accounts, users } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
-import { PRICE_BOOK_BY_CURRENCY, type SignUpInput } from './schemas';
+import { accountNow } from '@/lib/clock';
+import { postLedgerEntry } from '@/lib/ledger/service';
+import { transact } from '@/lib/ledger/transaction';
+import type { Decimal } from '@/lib/money/decimal';
+import { DECLINED_TEST_CARD, PRICE_BOOK_BY_CURRENCY, type SignUpInput } from './schemas';
 
 /**
  * Sign-up: a customer and their account, in one transaction (saas-starter's sign-up
@@ -56,4 +60,36 @@ export async function createAdminUser(db: DbOrTx, input: { email: string; name: 
     .returning({ id: users.id });
   if (!user) throw new Error('user insert returned no row');
   return user.id;
+}
+
+/**
+ * A top-up through the simulated payment form (issue 4): one `top_up` ledger entry keyed
+ * by the form's idempotency key, so a double submit or a retry credits once. A top-up that
+ * brings the balance to zero or above ends `overdue` and lifts an arrears suspension
+ * (lifecycle.md, Account), which postLedgerEntry applies.
+ */
+export async function topUp(
+  db: Database,
+  input: { accountId: string; userId: string | null; amount: Decimal; cardNumber: string; idempotencyKey: string },
+): Promise<{ entryId: number; balance: Decimal; created: boolean }> {
+  if (input.cardNumber === DECLINED_TEST_CARD) {
+    throw new AppError('VALIDATION', 'The card was declined (simulated processor). Use another card.', {
+      fieldErrors: { cardNumber: ['The card was declined (simulated processor). Use another card.'] },
+    });
+  }
+  const last4 = input.cardNumber.slice(-4);
+  return transact(db, async (tx) => {
+    const now = await accountNow(tx, input.accountId);
+    const { entry, created, account } = await postLedgerEntry(tx, {
+      accountId: input.accountId,
+      kind: 'top_up',
+      amount: input.amount,
+      description: `Top-up by card •••• ${last4}`,
+      reference: `card-${last4}`,
+      idempotencyKey: `top-up:${input.idempotencyKey}`,
+      actorUserId: input.userId,
+      at: now,
+    });
+    return { entryId: entry.id, balance: account.balance, created };
+  });
 }

@@ -9,6 +9,7 @@ const facts = (over: Partial<Omit<RefundFacts, 'pkg' | 'account'>> & { pkg?: Par
   unsettledUsageRecords: over.unsettledUsageRecords ?? 0,
   account: { status: 'active', suspensionReason: null, ...over.account },
   otherOpenRequest: over.otherOpenRequest ?? false,
+  requestedAt: over.requestedAt ?? null,
 });
 
 describe('five-day refund eligibility (lifecycle.md; seed 002 · 退费示例)', () => {
@@ -32,6 +33,7 @@ describe('five-day refund eligibility (lifecycle.md; seed 002 · 退费示例)',
     ['already refunded: refused', { pkg: { status: 'void' } }, false, 'state'],
     ['expired: refused', { pkg: { status: 'expired' } }, false, 'state'],
     ['another request open: refused', { otherOpenRequest: true }, false, 'open'],
+    ['decided after the window, requested within it: (a) passes', { now: new Date('2022-02-09T10:00:00+08:00'), requestedAt: new Date('2022-02-05T10:00:00+08:00') }, true, null],
   ])('%s', (_label, input, eligible, failedId) => {
     const r = refundEligibility(facts(input));
     expect(r.eligible).toBe(eligible);

@@ -27,6 +27,12 @@ export type RefundEligibility = { eligible: boolean; checks: RefundCheck[]; reas
 
 export type RefundFacts = {
   now: Date;
+  /**
+   * When the request was made, if it was: (a) is about the request (lifecycle.md: "the
+   * request is made within 5 days"), so an admin deciding later re-checks (a) at this instant
+   * and everything else at `now`.
+   */
+  requestedAt?: Date | null;
   pkg: {
     status: 'queued' | 'active' | 'expired' | 'void';
     kind: 'package' | 'trial';
@@ -58,6 +64,7 @@ const fmt = formatLocalSeconds;
  */
 export function refundEligibility(f: RefundFacts): RefundEligibility {
   const end = refundWindowEnd(f.pkg.purchasedAt);
+  const asked = f.requestedAt ?? f.now;
   const last = refundLastMoment(f.pkg.purchasedAt);
   const used = f.pkg.minutesUsed.greaterThan(0);
   const granted = f.pkg.source === 'grant' || f.pkg.kind === 'trial' || !f.pkg.price.greaterThan(0);
@@ -77,9 +84,9 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
     {
       id: 'a',
       label: '(a) Requested within 5 days of purchase',
-      passed: f.now.getTime() < end.getTime(),
+      passed: asked.getTime() < end.getTime(),
       detail:
-        f.now.getTime() < end.getTime()
+        asked.getTime() < end.getTime()
           ? `Bought ${fmt(f.pkg.purchasedAt)}; refundable until ${fmt(last)} (UTC+8).`
           : `(a) The 5 days ended at ${fmt(last)} (UTC+8); it was bought ${fmt(f.pkg.purchasedAt)}.`,
     },

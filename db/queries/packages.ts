@@ -1,0 +1,132 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import { applications, daySettlements, freeMinuteGrants, packages, usageRecords } from '../schema';
+import type { PackageFacts } from '@/lib/packages/rules';
+
+export type PackageRow = typeof packages.$inferSelect;
+export type FreeMinuteGrantRow = typeof freeMinuteGrants.$inferSelect;
+
+export function toFacts(p: PackageRow): PackageFacts {
+  return {
+    id: p.id,
+    product: p.product,
+    edition: p.edition,
+    catalogCode: p.catalogCode,
+    kind: p.kind,
+    status: p.status,
+    source: p.source,
+    price: p.price,
+    minutes: p.minutes,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    anchorDay: p.anchorDay,
+    autoRenew: p.autoRenew,
+    purchasedAt: p.purchasedAt,
+  };
+}
+
+/** One package of the account; another account's id answers null like a missing one. */
+export async function getPackage(db: DbOrTx, accountId: string, packageId: string): Promise<PackageRow | null> {
+  const [row] = await db.select().from(packages).where(and(eq(packages.accountId, accountId), eq(packages.id, packageId))).limit(1);
+  return row ?? null;
+}
+
+/** Every package of one application of the account (any status). */
+export async function listApplicationPackages(db: DbOrTx, accountId: string, applicationId: string): Promise<PackageRow[]> {
+  return db
+    .select()
+    .from(packages)
+    .where(and(eq(packages.accountId, accountId), eq(packages.applicationId, applicationId)))
+    .orderBy(asc(packages.purchasedAt), asc(packages.id));
+}
+
+/** Every package of the account for one product (any status), for the Starter limits. */
+export async function listAccountProductPackages(db: DbOrTx, accountId: string, product: string): Promise<PackageRow[]> {
+  return db.select().from(packages).where(and(eq(packages.accountId, accountId), eq(packages.product, product)));
+}
+
+/** Active and queued packages of the account, oldest first, with their application. */
+export async function listCurrentPackages(db: DbOrTx, accountId: string) {
+  return db
+    .select({ pkg: packages, appName: applications.name, appEnabled: applications.enabled })
+    .from(packages)
+    .innerJoin(applications, eq(applications.id, packages.applicationId))
+    .where(and(eq(packages.accountId, accountId), inArray(packages.status, ['active', 'queued'])))
+    .orderBy(asc(packages.sdkAppId), asc(packages.product), asc(packages.status), asc(packages.purchasedAt));
+}
+
+export const PACKAGE_HISTORY_SORTS = ['purchasedAt', 'validTo', 'price', 'status', 'sdkAppId'] as const;
+export type PackageHistorySort = (typeof PACKAGE_HISTORY_SORTS)[number];
+
+/** All packages of the account (history), sorted and paged. */
+export async function listPackageHistory(
+  db: DbOrTx,
+  accountId: string,
+  options: { sort: PackageHistorySort; dir: 'asc' | 'desc'; limit: number; offset: number },
+) {
+  const col = { purchasedAt: packages.purchasedAt, validTo: packages.validTo, price: packages.price, status: packages.status, sdkAppId: packages.sdkAppId }[options.sort];
+  const where = eq(packages.accountId, accountId);
+  const rows = await db
+    .select({ pkg: packages, appName: applications.name })
+    .from(packages)
+    .innerJoin(applications, eq(applications.id, packages.applicationId))
+    .where(where)
+    .orderBy(options.dir === 'asc' ? asc(col) : desc(col), desc(packages.createdAt), asc(packages.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [total] = await db.select({ n: count() }).from(packages).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * Usage of an application at or after `since` that settlement has not deducted yet:
+ * media records (the only kind package minutes cover, rating.md section 4) of a local
+ * day without a settlement, or above that day's safe watermark (late usage). Used by
+ * refund check (b): such usage may still be deducted from the package.
+ */
+export async function countUnsettledMediaUsage(db: DbOrTx, accountId: string, sdkAppId: number, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(usageRecords)
+    .where(
+      and(
+        eq(usageRecords.accountId, accountId),
+        eq(usageRecords.sdkAppId, sdkAppId),
+        eq(usageRecords.type, 'media'),
+        gte(usageRecords.start, since),
+        sql`not exists (select 1 from ${daySettlements} d where d.account_id = ${usageRecords.accountId} and d.local_day = ${usageRecords.localDay} and d.last_usage_record_id >= ${usageRecords.id})`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The free-minute grant of the cycle starting `validFrom`, if granted. */
+export async function getFreeMinuteGrant(db: DbOrTx, accountId: string, validFrom: string): Promise<FreeMinuteGrantRow | null> {
+  const [row] = await db
+    .select()
+    .from(freeMinuteGrants)
+    .where(and(eq(freeMinuteGrants.accountId, accountId), eq(freeMinuteGrants.validFrom, validFrom)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Ids of active packages whose validity ended before `untilLocalDate` (their expiry instant has passed). */
+export async function listActivePackagesEndingBefore(db: DbOrTx, accountId: string, untilLocalDate: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: packages.id })
+    .from(packages)
+    .where(and(eq(packages.accountId, accountId), eq(packages.status, 'active'), lt(packages.validTo, untilLocalDate)))
+    .orderBy(asc(packages.validTo), asc(packages.purchasedAt), asc(packages.id));
+  return rows.map((r) => r.id);
+}
+
+/** The package queued behind another of the same application and product. */
+export async function getQueuedPackage(db: DbOrTx, accountId: string, applicationId: string, product: string): Promise<PackageRow | null> {
+  const [row] = await db
+    .select()
+    .from(packages)
+    .where(and(eq(packages.accountId, accountId), eq(packages.applicationId, applicationId), eq(packages.product, product), eq(packages.status, 'queued'), ne(packages.product, 'universal')))
+    .orderBy(asc(packages.purchasedAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,141 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database, Transaction } from '@/db/client';
+import { accountStatusHistory, accounts, notifications } from '@/db/schema';
+import { writeAudit } from '@/lib/audit/service';
+import { accountNow } from '@/lib/clock';
+import { AppError } from '@/lib/errors';
+import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/service';
+import { transact } from '@/lib/ledger/transaction';
+import type { Decimal } from '@/lib/money/decimal';
+import { formatMoney } from '@/lib/money/format';
+
+/**
+ * An admin adjusts an account's balance with a mandatory reason (lifecycle.md, People:
+ * "adjusts balances with a reason"): one `adjustment` ledger entry keyed by the form's
+ * idempotency key, and the audit row, in one transaction.
+ */
+export async function adjustBalance(
+  db: Database,
+  input: { accountId: string; adminUserId: string; amount: Decimal; reason: string; idempotencyKey: string },
+): Promise<{ entryId: number; balance: Decimal; created: boolean }> {
+  return transact(db, async (tx) => {
+    const before = await lockAccount(tx, input.accountId);
+    if (before.status === 'reclaimed') throw new AppError('INVALID_STATE', 'This account was reclaimed; its balance can no longer be adjusted.');
+    const now = await accountNow(tx, input.accountId);
+    const { entry, created, account } = await postLedgerEntry(tx, {
+      accountId: input.accountId,
+      kind: 'adjustment',
+      amount: input.amount,
+      description: `Adjustment by an administrator: ${input.reason}`,
+      reference: 'admin-adjustment',
+      idempotencyKey: `adjustment:${input.idempotencyKey}`,
+      actorUserId: input.adminUserId,
+      at: now,
+    });
+    if (created) {
+      await writeAudit(tx, {
+        accountId: input.accountId,
+        actorUserId: input.adminUserId,
+        actorRole: 'admin',
+        action: 'balance.adjusted',
+        targetType: 'ledger_entry',
+        targetId: String(entry.id),
+        details: { amount: input.amount.toFixed(), reason: input.reason, balanceBefore: before.balance.toFixed(), balanceAfter: entry.balanceAfter.toFixed() },
+        at: now,
+      });
+      await tx.insert(notifications).values({
+        accountId: input.accountId,
+        kind: 'balance.adjusted',
+        title: 'Your balance was adjusted',
+        body: `An administrator ${input.amount.isNegative() ? 'debited' : 'credited'} ${formatMoney(input.amount.abs(), account.currency)}: ${input.reason}`,
+        at: now,
+      });
+    }
+    return { entryId: entry.id, balance: account.balance, created };
+  });
+}
+
+/**
+ * Suspend an account for a violation (lifecycle.md, Other suspensions): no automatic
+ * lifting, no refunds, never reclaimed automatically. Replaces an arrears suspension, so a
+ * top-up no longer lifts it.
+ */
+export async function suspendForViolation(db: Database, input: { accountId: string; adminUserId: string; reason: string }): Promise<AccountRow> {
+  return transact(db, async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
+    if (account.status === 'reclaimed') throw new AppError('INVALID_STATE', 'This account was reclaimed; it cannot be suspended.');
+    if (account.status === 'suspended' && account.suspensionReason === 'violation') throw new AppError('CONFLICT', 'This account is already suspended for a violation.');
+    const now = await accountNow(tx, input.accountId);
+    const [updated] = await tx
+      .update(accounts)
+      .set({ status: 'suspended', suspensionReason: 'violation', suspendedAt: now })
+      .where(and(eq(accounts.id, account.id), eq(accounts.status, account.status)))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await recordStatusChange(tx, account, updated, input.adminUserId, `suspended for a violation: ${input.reason}`, now, 'account.suspended_for_violation', input.reason);
+    await tx.insert(notifications).values({
+      accountId: account.id,
+      kind: 'status.suspended',
+      title: 'Your account is suspended for a policy violation',
+      body: `An administrator suspended this account: ${input.reason}. Only billing pages remain available. Contact support to resolve it.`,
+      at: now,
+    });
+    return updated;
+  });
+}
+
+/**
+ * Lift a violation suspension (lifecycle.md: only an admin lifts it). The account returns
+ * to `active`, or to `overdue` if its balance is below zero (*decision*: the 24-hour grace
+ * to top up starts again at the lift).
+ */
+export async function liftViolationSuspension(db: Database, input: { accountId: string; adminUserId: string; reason: string }): Promise<AccountRow> {
+  return transact(db, async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
+    if (account.status !== 'suspended' || account.suspensionReason !== 'violation') {
+      throw new AppError('INVALID_STATE', 'Only a suspension for a violation can be lifted here; an arrears suspension lifts when the balance is back to zero or above.');
+    }
+    const now = await accountNow(tx, input.accountId);
+    const negative = account.balance.isNegative();
+    const [updated] = await tx
+      .update(accounts)
+      .set({ status: negative ? 'overdue' : 'active', suspensionReason: null, suspendedAt: null, overdueSince: negative ? now : null })
+      .where(and(eq(accounts.id, account.id), eq(accounts.status, 'suspended'), eq(accounts.suspensionReason, 'violation')))
+      .returning();
+    if (!updated) throw new AppError('CONFLICT');
+    await recordStatusChange(tx, account, updated, input.adminUserId, `violation suspension lifted: ${input.reason}`, now, 'account.suspension_lifted', input.reason);
+    await tx.insert(notifications).values({
+      accountId: account.id,
+      kind: `status.${updated.status}`,
+      title: 'The suspension of your account was lifted',
+      body: negative
+        ? 'Your balance is below zero: top up within 24 hours to avoid a suspension for arrears.'
+        : 'Your applications can be used again.',
+      at: now,
+    });
+    return updated;
+  });
+}
+
+async function recordStatusChange(
+  tx: Transaction,
+  before: AccountRow,
+  after: AccountRow,
+  adminUserId: string,
+  historyReason: string,
+  at: Date,
+  action: string,
+  reason: string,
+) {
+  await tx.insert(accountStatusHistory).values({ accountId: before.id, fromStatus: before.status, toStatus: after.status, reason: historyReason, actorUserId: adminUserId, at });
+  await writeAudit(tx, {
+    accountId: before.id,
+    actorUserId: adminUserId,
+    actorRole: 'admin',
+    action,
+    targetType: 'account',
+    targetId: before.id,
+    details: { reason, from: { status: before.status, suspensionReason: before.suspensionReason }, to: { status: after.status, suspensionReason: after.suspensionReason } },
+    at,
+  });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const applicationNameSchema = z
+  .string({ error: 'Name is required.' })
+  .trim()
+  .min(2, 'Name must be at least 2 characters, like "Classroom Live".')
+  .max(60, 'Name must be at most 60 characters.')
+  .regex(/^[^<>\u0000-\u001f]+$/, 'Name must not contain control characters or < >.');
+
+const applicationId = z.uuid({ error: 'Application must be one of your applications.' });
+
+export const createApplicationSchema = z.object({ name: applicationNameSchema });
+export type CreateApplicationInput = z.infer<typeof createApplicationSchema>;
+
+export const renameApplicationSchema = z.object({ applicationId, name: applicationNameSchema });
+export type RenameApplicationInput = z.infer<typeof renameApplicationSchema>;
+
+export const setApplicationEnabledSchema = z.object({
+  applicationId,
+  enabled: z.enum(['true', 'false'], { error: 'Enabled must be true or false.' }).transform((v) => v === 'true'),
+});
+export type SetApplicationEnabledInput = z.infer<typeof setApplicationEnabledSchema>;
+
+export const deleteApplicationSchema = z.object({
+  applicationId,
+  confirmName: z.string({ error: 'Type the application name to confirm.' }).trim().min(1, 'Type the application name to confirm.'),
+});
+export type DeleteApplicationInput = z.infer<typeof deleteApplicationSchema>;

@@ -1,0 +1,254 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Database, DbOrTx, Transaction } from '@/db/client';
+import { applications, ledgerEntries, notifications, packages, refundRequests, type RefundStatus } from '@/db/schema';
+import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
+import { writeAudit } from '@/lib/audit/service';
+import { accountNow } from '@/lib/clock';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/service';
+import { transact } from '@/lib/ledger/transaction';
+import type { Decimal } from '@/lib/money/decimal';
+import { formatMoney } from '@/lib/money/format';
+import { localDate, startOfLocalDay } from '@/lib/time/local-date';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { packageDisplayName } from '@/lib/packages/catalog';
+import { activateQueuedPackage, syncApplicationEdition } from '@/lib/packages/lifecycle';
+import { refundEligibility, type RefundCheck, type RefundEligibility } from './rules';
+
+export type RefundRequestRow = typeof refundRequests.$inferSelect;
+/** What `refund_requests.checks` holds: the checks when requested and when decided. */
+export type StoredRefundChecks = { requested?: RefundCheck[]; decided?: RefundCheck[] };
+
+/**
+ * The instant from which check (b) looks for unsettled usage: the package covers usage from
+ * 00:00 of its first day, including that day's earlier usage not yet covered (rating.md
+ * section 4), so any unsettled media usage of the bound application since then may still be
+ * deducted from it. A queued package covers nothing yet.
+ */
+export function usageWatchStart(pkg: Pick<PackageRow, 'validFrom' | 'status'>): Date | null {
+  if (!pkg.validFrom || pkg.status === 'queued') return null;
+  return startOfLocalDay(pkg.validFrom);
+}
+
+/** Checks (a)–(d) for one package of the account at `now` (lifecycle.md, Five-day refund). */
+export async function checkRefundEligibility(
+  db: DbOrTx,
+  input: { account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>; pkg: PackageRow; now: Date; requestedAt?: Date | null; excludeRequestId?: string },
+): Promise<RefundEligibility> {
+  const { account, pkg } = input;
+  const since = usageWatchStart(pkg);
+  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : 0;
+  const open = await db
+    .select({ id: refundRequests.id })
+    .from(refundRequests)
+    .where(
+      and(
+        eq(refundRequests.accountId, account.id),
+        eq(refundRequests.status, 'open'),
+        input.excludeRequestId ? ne(refundRequests.id, input.excludeRequestId) : undefined,
+      ),
+    )
+    .limit(1);
+  return refundEligibility({
+    now: input.now,
+    requestedAt: input.requestedAt ?? null,
+    pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
+    unsettledUsageRecords: unsettled,
+    account: { status: account.status, suspensionReason: account.suspensionReason },
+    otherOpenRequest: open.length > 0,
+  });
+}
+
+/** The amount paid for a package: its ledger debit (cash, commission and gift credit alike), else its price. */
+async function amountPaid(db: DbOrTx, pkg: PackageRow): Promise<Decimal> {
+  if (pkg.ledgerEntryId) {
+    const [entry] = await db.select({ amount: ledgerEntries.amount }).from(ledgerEntries).where(and(eq(ledgerEntries.id, pkg.ledgerEntryId), eq(ledgerEntries.accountId, pkg.accountId))).limit(1);
+    if (entry) return entry.amount.negated();
+  }
+  return pkg.price;
+}
+
+/**
+ * A customer asks for the five-day refund of a package. Checks (a)–(d) first; a refused
+ * request is not stored and the reason is returned as the error. One open request per
+ * account (the partial unique index is the final guarantee).
+ */
+export async function requestRefund(
+  db: Database,
+  input: { accountId: string; userId: string; packageId: string; note?: string | null },
+): Promise<RefundRequestRow> {
+  try {
+    return await transact(db, async (tx) => {
+      const account = await lockAccount(tx, input.accountId);
+      const [pkg] = await tx.select().from(packages).where(and(eq(packages.accountId, input.accountId), eq(packages.id, input.packageId))).for('update');
+      if (!pkg) throw new AppError('NOT_FOUND', 'Package not found.', { fieldErrors: { packageId: ['Package not found.'] } });
+      const now = await accountNow(tx, input.accountId);
+      const eligibility = await checkRefundEligibility(tx, { account, pkg, now });
+      if (!eligibility.eligible) {
+        throw new AppError('INVALID_STATE', `This package cannot be refunded. ${eligibility.reason}`, { fieldErrors: { packageId: [eligibility.reason ?? ''] } });
+      }
+      const amount = await amountPaid(tx, pkg);
+      const [row] = await tx
+        .insert(refundRequests)
+        .values({
+          accountId: input.accountId,
+          packageId: pkg.id,
+          amount,
+          currency: pkg.currency,
+          customerNote: input.note?.trim() || null,
+          checks: { requested: eligibility.checks } satisfies StoredRefundChecks,
+          requestedAt: now,
+          requestedBy: input.userId,
+        })
+        .returning();
+      if (!row) throw new Error('refund request insert returned no row');
+      await writeAudit(tx, {
+        accountId: input.accountId,
+        actorUserId: input.userId,
+        actorRole: 'customer',
+        action: 'refund.requested',
+        targetType: 'refund_request',
+        targetId: row.id,
+        details: { packageId: pkg.id, amount: amount.toFixed(), package: packageDisplayName(pkg) },
+        at: now,
+      });
+      return row;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'refund_requests_one_open_uq')) {
+      throw new AppError('CONFLICT', 'Another refund request of this account is waiting for a decision; one request at a time.');
+    }
+    throw err;
+  }
+}
+
+export type ApproveRefundResult =
+  | { outcome: 'approved'; request: RefundRequestRow; ledgerEntryId: number; activatedQueuedId: string | null }
+  | { outcome: 'refused'; request: RefundRequestRow; reason: string };
+
+async function lockOpenRequest(tx: Transaction, requestId: string): Promise<{ account: AccountRow; request: RefundRequestRow }> {
+  const [head] = await tx.select({ accountId: refundRequests.accountId }).from(refundRequests).where(eq(refundRequests.id, requestId)).limit(1);
+  if (!head) throw new AppError('NOT_FOUND', 'Refund request not found.');
+  const account = await lockAccount(tx, head.accountId);
+  const [request] = await tx.select().from(refundRequests).where(eq(refundRequests.id, requestId)).for('update');
+  if (!request) throw new AppError('NOT_FOUND', 'Refund request not found.');
+  if (request.status !== 'open') {
+    throw new AppError('CONFLICT', `This request was already ${request.status}${request.decidedAt ? ` at ${formatLocalDateTime(request.decidedAt)} (UTC+8)` : ''}; nothing was changed.`);
+  }
+  return { account, request };
+}
+
+/**
+ * An admin approves a refund (lifecycle.md, Five-day refund). Under the account lock:
+ * re-check (b)–(d) now and (a) at the request's time; a package used in between is refused
+ * (the request is closed as rejected with the reason). Approved: the full amount paid back
+ * to the balance (one `refund` entry, key from the request), the package void, a package
+ * queued behind it activated from today, the edition re-derived, all audited. Two admins
+ * approving at once: the second finds the request decided and changes nothing.
+ */
+export async function approveRefund(db: Database, input: { requestId: string; adminUserId: string; reason: string }): Promise<ApproveRefundResult> {
+  return transact(db, async (tx) => {
+    const { account, request } = await lockOpenRequest(tx, input.requestId);
+    const now = await accountNow(tx, account.id);
+    const [pkg] = await tx.select().from(packages).where(and(eq(packages.id, request.packageId), eq(packages.accountId, account.id))).for('update');
+    if (!pkg) throw new AppError('NOT_FOUND', 'The package of this request no longer exists.');
+    const stored = (request.checks ?? {}) as StoredRefundChecks;
+    const eligibility = await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id });
+    const audit = (action: string, details: Record<string, unknown>) =>
+      writeAudit(tx, { accountId: account.id, actorUserId: input.adminUserId, actorRole: 'admin', action, targetType: 'refund_request', targetId: request.id, details, at: now });
+
+    if (!eligibility.eligible) {
+      const reason = `Re-check at approval failed: ${eligibility.reason}`;
+      const [closed] = await tx
+        .update(refundRequests)
+        .set({ status: 'rejected', decidedAt: now, decidedBy: input.adminUserId, decisionReason: reason, checks: { ...stored, decided: eligibility.checks } })
+        .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
+        .returning();
+      if (!closed) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+      await audit('refund.refused_on_recheck', { packageId: pkg.id, reason, adminNote: input.reason, checks: eligibility.checks });
+      await notify(tx, account.id, 'refund.rejected', 'Your refund request was not approved', `${packageDisplayName(pkg)}: ${reason}`, now);
+      return { outcome: 'refused', request: closed, reason };
+    }
+
+    const [approved] = await tx
+      .update(refundRequests)
+      .set({ status: 'approved', decidedAt: now, decidedBy: input.adminUserId, decisionReason: input.reason, checks: { ...stored, decided: eligibility.checks } })
+      .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
+      .returning();
+    if (!approved) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+
+    const [app] = await tx.select({ name: applications.name }).from(applications).where(eq(applications.id, pkg.applicationId)).limit(1);
+    const name = packageDisplayName(pkg);
+    const { entry } = await postLedgerEntry(tx, {
+      accountId: account.id,
+      kind: 'refund',
+      amount: request.amount,
+      description: `Five-day refund: ${name} for ${app?.name ?? 'application'} (SDKAppID ${pkg.sdkAppId})`,
+      reference: `refund:${request.id}`,
+      idempotencyKey: `refund:${request.id}`,
+      actorUserId: input.adminUserId,
+      at: now,
+    });
+    const [decided] = await tx.update(refundRequests).set({ ledgerEntryId: entry.id }).where(eq(refundRequests.id, request.id)).returning();
+
+    const [voided] = await tx
+      .update(packages)
+      .set({ status: 'void', voidedAt: now, voidReason: `Five-day refund (request ${request.id})`, autoRenew: false })
+      .where(and(eq(packages.id, pkg.id), inArray(packages.status, ['active', 'queued'])))
+      .returning();
+    if (!voided) throw new AppError('CONFLICT', 'The package changed meanwhile; nothing was changed.');
+
+    let activatedQueuedId: string | null = null;
+    if (pkg.status === 'active' && pkg.product !== 'universal') {
+      const queued = await getQueuedPackage(tx, account.id, pkg.applicationId, pkg.product);
+      // The queued package moves up from today (lifecycle.md: "a queued package behind it moves up").
+      if (queued) activatedQueuedId = (await activateQueuedPackage(tx, queued, localDate(now))).id;
+    }
+    await syncApplicationEdition(tx, pkg.applicationId);
+    await audit('refund.approved', {
+      packageId: pkg.id,
+      amount: request.amount.toFixed(),
+      ledgerEntryId: entry.id,
+      reason: input.reason,
+      activatedQueuedId,
+      checks: eligibility.checks,
+    });
+    await notify(tx, account.id, 'refund.approved', 'Your refund was approved', `${formatMoney(request.amount, account.currency)} for ${name} is back in your balance.`, now);
+    return { outcome: 'approved', request: decided ?? approved, ledgerEntryId: entry.id, activatedQueuedId };
+  });
+}
+
+/** An admin rejects a refund request with a reason (audited; the customer sees it). */
+export async function rejectRefund(db: Database, input: { requestId: string; adminUserId: string; reason: string }): Promise<RefundRequestRow> {
+  return transact(db, async (tx) => {
+    const { account, request } = await lockOpenRequest(tx, input.requestId);
+    const now = await accountNow(tx, account.id);
+    const [pkg] = await tx.select().from(packages).where(eq(packages.id, request.packageId)).limit(1);
+    const stored = (request.checks ?? {}) as StoredRefundChecks;
+    const decidedChecks = pkg ? (await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id })).checks : undefined;
+    const [rejected] = await tx
+      .update(refundRequests)
+      .set({ status: 'rejected', decidedAt: now, decidedBy: input.adminUserId, decisionReason: input.reason, checks: { ...stored, decided: decidedChecks } })
+      .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
+      .returning();
+    if (!rejected) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+    await writeAudit(tx, {
+      accountId: account.id,
+      actorUserId: input.adminUserId,
+      actorRole: 'admin',
+      action: 'refund.rejected',
+      targetType: 'refund_request',
+      targetId: request.id,
+      details: { packageId: request.packageId, reason: input.reason },
+      at: now,
+    });
+    await notify(tx, account.id, 'refund.rejected', 'Your refund request was not approved', `${pkg ? packageDisplayName(pkg) : 'Package'}: ${input.reason}`, now);
+    return rejected;
+  });
+}
+
+async function notify(tx: DbOrTx, accountId: string, kind: string, title: string, body: string, at: Date) {
+  await tx.insert(notifications).values({ accountId, kind, title, body, at });
+}
+
+export const REFUND_STATUS_LABEL: Record<RefundStatus, string> = { open: 'Waiting for review', approved: 'Approved', rejected: 'Rejected' };
