@@ -17,8 +17,17 @@ export const usageBatches = pgTable(
     recordCount: integer('record_count').notNull(),
     bodySha256: text('body_sha256'),
     receivedAt: instant('received_at').notNull(),
+    /**
+     * When the batch's records were added to `usage_daily`. The usage API and import set it
+     * in the same transaction; batches written elsewhere (demo data, generators) are
+     * summed on the next read of the statistics (lib/usage/daily-stats.ts).
+     */
+    statsAppliedAt: instant('stats_applied_at'),
   },
-  (t) => [uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey)],
+  (t) => [
+    uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey),
+    index('usage_batches_stats_pending_idx').on(t.accountId).where(sql`stats_applied_at is null`),
+  ],
 );
 
 /**

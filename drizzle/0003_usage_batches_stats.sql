@@ -1,0 +1,2 @@
+ALTER TABLE "usage_batches" ADD COLUMN "stats_applied_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "usage_batches_stats_pending_idx" ON "usage_batches" USING btree ("account_id") WHERE stats_applied_at is null;
