@@ -1,0 +1,143 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx, Transaction } from '@/db/client';
+import { accountStatusHistory, accounts, applications, notifications, packages, usageBatches, usageRecords } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { lockAccount } from '@/lib/ledger/service';
+import { writeAudit } from '@/lib/audit/service';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { shouldReclaim, shouldSuspendForArrears } from './timing';
+
+export type EnforcementResult = { outcome: 'suspended' | 'reclaimed' | 'skipped'; reason: string; details?: Record<string, unknown> };
+
+/**
+ * Overdue → suspended for arrears, 24 hours after the overdue instant if the balance
+ * is still below zero (lifecycle.md, Account; seed 003, TRTC Overdue and Suspension
+ * Policy: "If 24 hours have passed and the account has not been recharged ... stop the
+ * service"). `overdueSince` names the overdue episode the job was planned for: a top-up
+ * in between ended that episode and the job does nothing.
+ */
+export async function suspendForArrears(tx: Transaction, accountId: string, overdueSince: Date, now: Date): Promise<EnforcementResult> {
+  const account = await lockAccount(tx, accountId);
+  const decision = shouldSuspendForArrears(account, overdueSince, now);
+  if (!decision.suspend) return { outcome: 'skipped', reason: decision.reason };
+  await tx
+    .update(accounts)
+    .set({ status: 'suspended', suspensionReason: 'arrears', suspendedAt: now })
+    .where(and(eq(accounts.id, accountId), eq(accounts.status, 'overdue')));
+  await tx.insert(accountStatusHistory).values({
+    accountId,
+    fromStatus: 'overdue',
+    toStatus: 'suspended',
+    reason: 'arrears: balance still below zero 24 hours after becoming overdue',
+    at: now,
+  });
+  await tx.insert(notifications).values({
+    accountId,
+    kind: 'status.suspended',
+    title: 'Your account is suspended for arrears',
+    body: `Your balance stayed below zero for 24 hours. Your applications are stopped and the usage API refuses their records. Top up to zero or above to resume at once. If the account stays suspended for more than 60 days (after ${formatLocalDateTime(new Date(now.getTime() + 60 * 86_400_000))} UTC+8), its applications, keys, usage logs and packages are deleted for good.`,
+    at: now,
+  });
+  await writeAudit(tx, {
+    accountId,
+    actorUserId: null,
+    actorRole: 'system',
+    action: 'account.suspended',
+    targetType: 'account',
+    targetId: accountId,
+    details: { reason: 'arrears', overdueSince: overdueSince.toISOString(), balance: account.balance.toFixed() },
+    at: now,
+  });
+  return { outcome: 'suspended', reason: 'balance below zero 24 hours after overdue', details: { balance: account.balance.toFixed() } };
+}
+
+/**
+ * Suspended for arrears more than 60 days → reclaimed (lifecycle.md, Account; seed 003,
+ * Resource Removal Policy): the account's applications with their configuration and
+ * keys, usage logs and packages are deleted for good. Bills, bill lines, entitlement
+ * deductions, the ledger, the audit log and notifications are financial and legal
+ * records and are kept (lifecycle.md *decision*). Never for a violation suspension.
+ */
+export async function reclaimAccount(tx: Transaction, accountId: string, suspendedAt: Date, now: Date): Promise<EnforcementResult> {
+  const account = await lockAccount(tx, accountId);
+  const decision = shouldReclaim(account, suspendedAt, now);
+  if (!decision.reclaim) return { outcome: 'skipped', reason: decision.reason };
+
+  const apps = await tx.select({ id: applications.id, sdkAppId: applications.sdkAppId }).from(applications).where(eq(applications.accountId, accountId));
+  // Usage statistics kept by the usage pages (issue 6's table), if present in this schema.
+  const daily = await tx.execute<{ ok: boolean }>(sql`select to_regclass('public.usage_daily') is not null as ok`);
+  let usageDaily = 0;
+  if (daily[0]?.ok) usageDaily = (await tx.execute(sql`delete from usage_daily where account_id = ${accountId}`)).count ?? 0;
+  const records = await tx.delete(usageRecords).where(eq(usageRecords.accountId, accountId)).returning({ id: usageRecords.id });
+  const batches = await tx.delete(usageBatches).where(eq(usageBatches.accountId, accountId)).returning({ id: usageBatches.id });
+  const pkgs = await tx.delete(packages).where(eq(packages.accountId, accountId)).returning({ id: packages.id });
+  await tx.delete(applications).where(eq(applications.accountId, accountId));
+  await tx.update(accounts).set({ status: 'reclaimed', reclaimedAt: now }).where(eq(accounts.id, accountId));
+  const details = {
+    applications: apps.map((a) => a.sdkAppId),
+    usageRecords: records.length,
+    usageBatches: batches.length,
+    usageDailyRows: usageDaily,
+    packages: pkgs.length,
+    suspendedAt: suspendedAt.toISOString(),
+  };
+  await tx.insert(accountStatusHistory).values({ accountId, fromStatus: 'suspended', toStatus: 'reclaimed', reason: 'suspended for arrears more than 60 days', at: now });
+  await tx.insert(notifications).values({
+    accountId,
+    kind: 'status.reclaimed',
+    title: "Your account's resources were reclaimed",
+    body: `After more than 60 days suspended for arrears, ${apps.length} application(s) with their keys and configuration, ${records.length} usage record(s) and ${pkgs.length} package(s) were deleted and cannot be restored. Bills and ledger entries remain available.`,
+    at: now,
+  });
+  await writeAudit(tx, { accountId, actorUserId: null, actorRole: 'system', action: 'account.reclaimed', targetType: 'account', targetId: accountId, details, at: now });
+  return { outcome: 'reclaimed', reason: 'suspended for arrears more than 60 days', details };
+}
+
+/**
+ * Whether the usage API may take records for an application (lifecycle.md, Account and
+ * Packages): refused while the account is suspended or reclaimed (rooms are considered
+ * disbanded), while the application is disabled by hand, or while a Free-edition
+ * application has used up the month's free minutes. Throws ACCOUNT_SUSPENDED / NOT_FOUND.
+ */
+export async function assertAccountAcceptsUsage(db: DbOrTx, accountId: string, sdkAppId: number): Promise<void> {
+  const [row] = await db
+    .select({
+      status: accounts.status,
+      suspensionReason: accounts.suspensionReason,
+      enabled: applications.enabled,
+      freeExhaustedAt: applications.freeExhaustedAt,
+      appAccount: applications.accountId,
+    })
+    .from(accounts)
+    .leftJoin(applications, and(eq(applications.accountId, accounts.id), eq(applications.sdkAppId, sdkAppId)))
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  if (!row || !row.appAccount) throw new AppError('NOT_FOUND', `Application ${sdkAppId} not found.`);
+  const refusal = usageRefusal(row);
+  if (refusal) throw new AppError('ACCOUNT_SUSPENDED', refusal);
+}
+
+export function usageRefusal(s: { status: string; suspensionReason: string | null; enabled: boolean | null; freeExhaustedAt: Date | null }): string | null {
+  if (s.status === 'reclaimed') return 'The account was reclaimed; its applications no longer exist.';
+  if (s.status === 'suspended') {
+    return s.suspensionReason === 'violation'
+      ? 'The account is suspended for a policy violation; the usage API refuses its records.'
+      : 'The account is suspended for arrears; the usage API refuses its records until the balance is topped up to zero or above.';
+  }
+  if (s.enabled === false) return 'The application is disabled; enable it to resume.';
+  if (s.freeExhaustedAt) return "The application is on the Free edition and used up the month's free minutes; buy a package or wait for next month's free minutes.";
+  return null;
+}
+
+/** The next free minutes resume Free-edition applications stopped for exhaustion (lifecycle.md, Packages). */
+export async function clearFreeExhaustion(tx: Transaction, accountId: string, now: Date, why: string): Promise<number[]> {
+  const apps = await tx
+    .update(applications)
+    .set({ freeExhaustedAt: null })
+    .where(and(eq(applications.accountId, accountId), sql`${applications.freeExhaustedAt} is not null`))
+    .returning({ sdkAppId: applications.sdkAppId, name: applications.name });
+  for (const app of apps) {
+    await tx.insert(notifications).values({ accountId, kind: 'application.resumed', title: `${app.name} resumed`, body: `Application ${app.sdkAppId} resumed: ${why}.`, at: now });
+  }
+  return apps.map((a) => a.sdkAppId);
+}

@@ -1,0 +1,210 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type postgres from 'postgres';
+import type { Database, Transaction } from '@/db/client';
+import { jobRuns, jobs } from '@/db/schema';
+import { rawClient, safeUsageWatermark } from '@/lib/settlement/raw';
+import { afterFailure } from './backoff';
+import { planAccount } from './plan-account';
+import { isJobKind, type JobKind, type JobRow } from './types';
+
+/**
+ * The job runner: a plain PostgreSQL queue (`jobs`, `job_runs`) rather than pg-boss,
+ * because every job belongs to one account and runs at that account's time, which may
+ * be a test clock (lifecycle.md, Time): an advance must run exactly that account's due
+ * jobs, in business-time order, inside the request, and the real-time loop must never
+ * touch them. So work is drained per account:
+ * - one drainer per account at a time (a session advisory lock on a reserved
+ *   connection: released by PostgreSQL if the process dies);
+ * - a job is claimed by `UPDATE ... WHERE status IN ('pending','failed')`, so two
+ *   workers never run it both, and marked done in the same transaction as its effect;
+ * - the effect's own unique constraints (bills, day_settlements, ledger idempotency
+ *   keys) remain the real guarantee, so a crash and a re-run change nothing twice.
+ */
+export type JobContext = { db: Database; job: JobRow; now: Date; prepared: unknown };
+export type JobHandler = {
+  /** Work outside the job's transaction (e.g. a safe usage watermark). */
+  prepare?: (db: Database, job: JobRow) => Promise<unknown>;
+  /** The job's effect, in the transaction that also marks it done. Returns a JSON summary. */
+  run: (tx: Transaction, ctx: JobContext) => Promise<Record<string, unknown>>;
+};
+
+const handlers = new Map<JobKind, JobHandler>();
+export function registerJobHandler(kind: JobKind, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+export function jobHandler(kind: string): JobHandler | undefined {
+  return isJobKind(kind) ? handlers.get(kind) : undefined;
+}
+
+export type RunSummary = {
+  jobId: number;
+  runId: number;
+  key: string;
+  kind: string;
+  businessTime: string;
+  outcome: 'succeeded' | 'failed';
+  status: 'done' | 'failed' | 'dead';
+  result?: Record<string, unknown>;
+  error?: string;
+};
+
+export type DrainResult = {
+  ran: RunSummary[];
+  /** The earliest due job is waiting for a retry (failed, backoff not over): nothing after it ran. */
+  blocked: { jobId: number; key: string; runAt: string; error: string | null; nextAttemptAt: string | null } | null;
+  /** Another drainer holds the account (try mode only). */
+  busy: boolean;
+};
+
+export type DrainOptions = {
+  until: Date;
+  workerId: string;
+  /** The account's current time while draining (the test clock's, or real time). */
+  now: () => Date;
+  /** Called before each job with the job; a test clock moves to the job's instant here. */
+  beforeJob?: (job: JobRow) => Promise<void>;
+  /** `wait`: queue behind another drainer (an advance); `try`: skip a busy account (the loop). */
+  lock: 'wait' | 'try';
+  maxJobs?: number;
+  /** Test hook: called after each job commits. */
+  afterJob?: (summary: RunSummary) => Promise<void> | void;
+};
+
+/** Plan and run every job of one account due up to `until`, in (runAt, priority, id) order, re-planning after each. */
+export async function drainAccount(db: Database, accountId: string, options: DrainOptions): Promise<DrainResult> {
+  const ran: RunSummary[] = [];
+  const locked = await withAccountLock(db, accountId, options.lock, async () => {
+    await recoverStaleRuns(db, accountId, options.workerId);
+    const usageThrough = await safeUsageWatermark(db);
+    const max = options.maxJobs ?? 10_000;
+    for (let i = 0; i < max; i++) {
+      await planAccount(db, accountId, { until: options.until, now: options.now(), usageThrough });
+      const job = await nextDueJob(db, accountId, options.until);
+      if (!job) return null;
+      if (job.status === 'failed' && job.nextAttemptAt && job.nextAttemptAt > new Date()) {
+        return { jobId: job.id, key: job.key, runAt: job.runAt.toISOString(), error: job.lastError, nextAttemptAt: job.nextAttemptAt.toISOString() };
+      }
+      await options.beforeJob?.(job);
+      const summary = await runJob(db, job, options.workerId);
+      if (!summary) continue;
+      ran.push(summary);
+      await options.afterJob?.(summary);
+    }
+    return null;
+  });
+  if (locked === LOCK_BUSY) return { ran, blocked: null, busy: true };
+  return { ran, blocked: locked, busy: false };
+}
+
+/** The earliest job of the account due by `until` that is not finished or dead. */
+export async function nextDueJob(db: Database, accountId: string, until: Date): Promise<JobRow | null> {
+  const [job] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.accountId, accountId), inArray(jobs.status, ['pending', 'failed']), lte(jobs.runAt, until)))
+    .orderBy(asc(jobs.runAt), asc(jobs.priority), asc(jobs.id))
+    .limit(1);
+  return job ?? null;
+}
+
+/**
+ * Claim and run one job. The claim is a conditional UPDATE (a lost race returns null);
+ * the handler's effect and the `done` mark commit together; a failure is recorded with
+ * exponential backoff, and after max attempts the job is dead.
+ */
+export async function runJob(db: Database, job: JobRow, workerId: string): Promise<RunSummary | null> {
+  const [claimed] = await db
+    .update(jobs)
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date() })
+    .where(and(eq(jobs.id, job.id), inArray(jobs.status, ['pending', 'failed'])))
+    .returning();
+  if (!claimed) return null;
+  const [run] = await db
+    .insert(jobRuns)
+    .values({ jobId: claimed.id, accountId: claimed.accountId, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt, startedAt: new Date(), outcome: 'running', worker: workerId })
+    .returning({ id: jobRuns.id });
+  if (!run) throw new Error('job run insert returned no row');
+  const base = { jobId: claimed.id, runId: run.id, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt.toISOString() };
+  try {
+    const handler = jobHandler(claimed.kind);
+    if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
+    const prepared = handler.prepare ? await handler.prepare(db, claimed) : undefined;
+    const result = await db.transaction(async (tx) => {
+      const out = await handler.run(tx, { db, job: claimed, now: claimed.runAt, prepared });
+      const finishedAt = new Date();
+      const [done] = await tx
+        .update(jobs)
+        .set({ status: 'done', result: out, finishedAt, lastError: null, nextAttemptAt: null })
+        .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)))
+        .returning({ id: jobs.id });
+      // Someone reset this job as stale while it ran: roll the effect back, it will run again.
+      if (!done) throw new Error('job was taken away from this worker while running');
+      await tx.update(jobRuns).set({ outcome: 'succeeded', finishedAt, result: out }).where(eq(jobRuns.id, run.id));
+      return out;
+    });
+    return { ...base, outcome: 'succeeded', status: 'done', result };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const next = afterFailure(claimed.attempts, claimed.maxAttempts, new Date());
+    if (!(err instanceof Error && err.message.startsWith('job was taken away'))) console.error(`[jobs] ${claimed.key} failed (attempt ${claimed.attempts}/${claimed.maxAttempts})`, err);
+    await db
+      .update(jobs)
+      .set({ status: next.status, lastError: message.slice(0, 2000), nextAttemptAt: next.nextAttemptAt, finishedAt: next.status === 'dead' ? new Date() : null })
+      .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running')));
+    await db.update(jobRuns).set({ outcome: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(eq(jobRuns.id, run.id));
+    return { ...base, outcome: 'failed', status: next.status, error: message };
+  }
+}
+
+/**
+ * Jobs left `running` by a worker that died (its transaction rolled back with it). Only
+ * called while holding the account's drain lock, so no live worker is running them.
+ * The lost attempt counts; the job is retried at once.
+ */
+export async function recoverStaleRuns(db: Database, accountId: string, workerId: string): Promise<number> {
+  const stale = await db
+    .update(jobs)
+    .set({
+      status: sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'dead' else 'failed' end`,
+      lastError: sql`'worker ' || coalesce(${jobs.lockedBy}, '?') || ' stopped before finishing; its transaction was rolled back'`,
+      nextAttemptAt: null,
+    })
+    .where(and(eq(jobs.accountId, accountId), eq(jobs.status, 'running')))
+    .returning({ id: jobs.id });
+  if (stale.length) {
+    await db
+      .update(jobRuns)
+      .set({ outcome: 'failed', finishedAt: new Date(), error: `worker stopped before finishing (found by ${workerId}); rolled back, retried` })
+      .where(and(inArray(jobRuns.jobId, stale.map((s) => s.id)), eq(jobRuns.outcome, 'running')));
+  }
+  return stale.length;
+}
+
+const LOCK_BUSY = Symbol('busy');
+
+/**
+ * One drainer per account: a session-level advisory lock held on a reserved connection
+ * for the whole drain. If the process dies, PostgreSQL ends the session and the lock.
+ */
+async function withAccountLock<T>(db: Database, accountId: string, mode: 'wait' | 'try', fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
+  const pool = rawClient(db);
+  const conn: postgres.ReservedSql = await pool.reserve();
+  const key = `drain:${accountId}`;
+  try {
+    if (mode === 'try') {
+      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
+      if (!row?.ok) return LOCK_BUSY;
+    } else {
+      await conn`set lock_timeout = '120s'`;
+      await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
+      await conn`set lock_timeout = 0`;
+    }
+    try {
+      return await fn();
+    } finally {
+      await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
+    }
+  } finally {
+    conn.release();
+  }
+}

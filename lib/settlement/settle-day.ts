@@ -1,0 +1,414 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, notifications, packages } from '@/db/schema';
+import { createRater, explainDetail, getPriceBook, type ItemUnit, type LineDetail, type PriceBook, type UsageRecord } from '@/lib/rating';
+import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { dec, quantize, ZERO, type Decimal } from '@/lib/money/decimal';
+import { writeAudit } from '@/lib/audit/service';
+import type { LocalDate } from '@/lib/time/local-date';
+import { clipToDay, dayWindow, DURATION_TYPES } from './day-window';
+import { loadDayEntitlements, type DayEntitlement } from './entitlements';
+import { rawClient } from './raw';
+
+/** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
+export const CURSOR_ROWS = 5_000;
+
+export type SettleDayInput = {
+  accountId: string;
+  day: LocalDate;
+  /** The business instant of the settlement (the job's due time on the account's clock). */
+  now: Date;
+  /** Safe usage watermark: records with id <= this are read (see raw.ts). */
+  throughId: number;
+  /** `daily`: the first settlement of the day; `adjust`: late usage on a settled day. */
+  mode: 'daily' | 'adjust';
+};
+
+export type SettleDayResult =
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'no-usage'; day: LocalDate }
+  | { outcome: 'no-change'; day: LocalDate; records: number }
+  | {
+      outcome: 'billed';
+      day: LocalDate;
+      billId: string;
+      billNumber: string;
+      kind: 'daily' | 'adjustment';
+      records: number;
+      lines: number;
+      amount: string;
+      total: string;
+      currency: string;
+      freeExhaustedApps: number[];
+    };
+
+type LineRow = typeof billLines.$inferInsert;
+type DeductionRow = typeof entitlementDeductions.$inferInsert;
+
+/**
+ * Settle one local day of one account (lifecycle.md, Settlement and bills), in the
+ * caller's transaction, so the bill, its lines, the entitlement deductions, the minutes
+ * used and the ledger entry commit together or not at all:
+ * 1. lock the account (serialises everything that moves its money);
+ * 2. stream the day's usage with a cursor through `createRater` (lib/rating), clipped
+ *    to the day (day-window.ts), with the entitlements valid on the day (rating.md section 4:
+ *    free minutes, then narrower scope, then sooner expiry, then earlier purchase);
+ * 3. write one bill with a line per (application, item) and its explanation, the
+ *    deductions each entitlement gave, and charge the total through `postLedgerEntry`.
+ * The day_settlements primary key and the bills unique index make a second run change
+ * nothing. Late usage (records above the day's watermark) re-rates the whole day and
+ * bills the difference on an adjustment bill; issued bills never change.
+ */
+export async function settleDay(tx: Transaction, input: SettleDayInput): Promise<SettleDayResult> {
+  const { accountId, day, now, mode } = input;
+  const account = await lockAccount(tx, accountId);
+  if (account.status === 'reclaimed') return { outcome: 'skipped', reason: 'account reclaimed' };
+  const book = getPriceBook(account.priceBookId);
+  if (book.rounding.period !== 'day') {
+    throw new Error(`price book ${book.id} rounds per ${book.rounding.period}; daily settlement supports per-day books only`);
+  }
+
+  const [settled] = await tx
+    .select()
+    .from(daySettlements)
+    .where(and(eq(daySettlements.accountId, accountId), eq(daySettlements.localDay, day)))
+    .for('update');
+  if (mode === 'daily' && settled) return { outcome: 'skipped', reason: `day ${day} already settled` };
+  if (mode === 'adjust') {
+    if (!settled) return { outcome: 'skipped', reason: `day ${day} is not settled yet; its settlement will include the records` };
+    if (settled.lastUsageRecordId >= input.throughId) return { outcome: 'skipped', reason: 'no usage above the day’s watermark' };
+  }
+  const throughId = Math.max(input.throughId, settled?.lastUsageRecordId ?? 0);
+
+  const ents = await loadDayEntitlements(tx, accountId, day);
+  const rater = createRater({
+    book,
+    account: { registeredAt: account.registeredAt.toISOString() },
+    entitlements: ents.map((e) => e.entitlement),
+    explain: false,
+  });
+  const records = await streamDayRecords(tx, accountId, day, throughId, (record, id) => rater.add(record, id));
+
+  const upsertSettlement = async (billDelta: number) => {
+    await tx
+      .insert(daySettlements)
+      .values({ accountId, localDay: day, lastUsageRecordId: throughId, recordCount: records, billCount: billDelta, settledAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [daySettlements.accountId, daySettlements.localDay],
+        set: { lastUsageRecordId: throughId, recordCount: records, billCount: sql`${daySettlements.billCount} + ${billDelta}`, updatedAt: now },
+      });
+  };
+
+  if (records === 0 && mode === 'daily') {
+    await upsertSettlement(0);
+    return { outcome: 'no-usage', day };
+  }
+
+  const result = rater.finish();
+  const details = result.details.filter((d) => d.periodKind === 'day' && d.period === day);
+  const prev = mode === 'adjust' ? await previousBilled(tx, accountId, day) : null;
+  const entById = new Map(ents.map((e) => [e.entitlement.id, e]));
+
+  // Lines: one per (application, item); for an adjustment, the difference from what the
+  // day's earlier bills charged.
+  const lines: Omit<LineRow, 'billId'>[] = [];
+  let amount = ZERO;
+  for (const d of details) {
+    const key = `${d.app}|${d.item}`;
+    const before = prev?.lines.get(key);
+    const usage = dec(d.usage).minus(before?.usage ?? ZERO);
+    const quantity = dec(d.quantity).minus(before?.quantity ?? ZERO);
+    const lineAmount = dec(d.amount).minus(before?.amount ?? ZERO);
+    prev?.lines.delete(key);
+    if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
+    amount = amount.plus(lineAmount);
+    lines.push(lineRow(book, result.currency, accountId, d, { usage, quantity, amount: lineAmount }, before ?? null));
+  }
+
+  // Deductions: what each entitlement gave the day (the difference, for an adjustment).
+  const deductions: Omit<DeductionRow, 'billId'>[] = [];
+  const usedBy = new Map<string, Decimal>();
+  for (const x of result.deductionDetails) {
+    if (x.period !== day) continue;
+    const ent = entById.get(x.entitlement);
+    if (!ent) throw new Error(`rater returned unknown entitlement ${x.entitlement}`);
+    const key = `${x.entitlement}|${x.app}|${x.item}`;
+    const before = prev?.deductions.get(key);
+    const usageMinutes = dec(x.minutes).minus(before?.usageMinutes ?? ZERO);
+    const entitlementMinutes = dec(x.entitlementMinutes).minus(before?.entitlementMinutes ?? ZERO);
+    prev?.deductions.delete(key);
+    if (usageMinutes.isZero() && entitlementMinutes.isZero()) continue;
+    deductions.push(deductionRow(accountId, day, ent, x.app, x.item, usageMinutes, entitlementMinutes));
+    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).plus(entitlementMinutes));
+  }
+  // What an earlier bill deducted and the re-rating no longer does (the order of windows changed).
+  for (const [key, before] of prev?.deductions ?? []) {
+    const [entId, app, item] = key.split('|') as [string, string, string];
+    const ent = entById.get(entId);
+    if (!ent) continue;
+    deductions.push(deductionRow(accountId, day, ent, app === 'null' ? null : Number(app), item, before.usageMinutes.neg(), before.entitlementMinutes.neg()));
+    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).minus(before.entitlementMinutes));
+  }
+  for (const [key, before] of prev?.lines ?? []) {
+    // An (app, item) billed before and absent now cannot happen (usage only grows); keep the books exact if it does.
+    const [app, item] = key.split('|') as [string, string];
+    amount = amount.minus(before.amount);
+    lines.push({
+      accountId,
+      sdkAppId: app === 'null' ? null : Number(app),
+      item,
+      description: itemName(book, item),
+      quantity: before.quantity.neg(),
+      unit: itemUnit(book, item),
+      unitPrice: before.unitPrice,
+      per: before.per,
+      amount: before.amount.neg(),
+      explanation: { usage: before.usage.neg().toFixed(), steps: ['Reverses an earlier line of this day that the re-rating no longer produces.'] },
+    });
+  }
+
+  const total = prev ? quantize(dec(result.amount)).minus(prev.total) : quantize(amount);
+  if (prev && lines.length === 0 && deductions.length === 0 && total.isZero()) {
+    await upsertSettlement(0);
+    return { outcome: 'no-change', day, records };
+  }
+
+  const kind = mode === 'daily' ? 'daily' : 'adjustment';
+  const adjustmentSeq = mode === 'daily' ? 0 : await nextAdjustmentSeq(tx, accountId, day);
+  const number = await nextBillNumber(tx, accountId);
+  const [bill] = await tx
+    .insert(bills)
+    .values({
+      accountId,
+      number,
+      kind,
+      periodStart: day,
+      periodEnd: day,
+      adjustmentSeq,
+      currency: result.currency,
+      priceBookId: book.id,
+      amount,
+      total,
+      lastUsageRecordId: throughId,
+      issuedAt: now,
+    })
+    .returning({ id: bills.id });
+  if (!bill) throw new Error('bill insert returned no row');
+  if (lines.length) await insertChunked(tx, billLines, lines.map((l) => ({ ...l, billId: bill.id })));
+  if (deductions.length) await insertChunked(tx, entitlementDeductions, deductions.map((d) => ({ ...d, billId: bill.id })));
+  for (const ent of ents) {
+    const used = usedBy.get(ent.rowId);
+    if (!used || used.isZero()) continue;
+    if (ent.source === 'packages') {
+      await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId));
+    } else {
+      await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId));
+    }
+  }
+
+  if (!total.isZero()) {
+    const { entry } = await postLedgerEntry(tx, {
+      accountId,
+      kind: 'daily_charge',
+      amount: total.neg(),
+      description: kind === 'daily' ? `Pay-as-you-go usage of ${day} (bill ${number})` : `Late usage of ${day} (adjustment bill ${number})`,
+      reference: `bill:${bill.id}`,
+      idempotencyKey: kind === 'daily' ? `settle:${day}` : `settle:${day}:adjustment:${adjustmentSeq}`,
+      at: now,
+    });
+    await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
+  }
+  await upsertSettlement(1);
+  const freeExhaustedApps = await suspendExhaustedFreeApps(tx, accountId, day, now);
+
+  return {
+    outcome: 'billed',
+    day,
+    billId: bill.id,
+    billNumber: number,
+    kind,
+    records,
+    lines: lines.length,
+    amount: amount.toFixed(),
+    total: total.toFixed(2),
+    currency: result.currency,
+    freeExhaustedApps,
+  };
+}
+
+/**
+ * Stream the usage records of day D through `onRecord`, clipped to D. Reads the day's
+ * records and the day before's that run past midnight, with ids up to the watermark.
+ */
+export async function streamDayRecords(
+  tx: Transaction,
+  accountId: string,
+  day: LocalDate,
+  throughId: number,
+  onRecord: (record: UsageRecord, id: number) => void,
+): Promise<number> {
+  const w = dayWindow(day);
+  const client = rawClient(tx);
+  const dayStart = new Date(w.startMs);
+  let n = 0;
+  const cursor = client<{ id: string; record: UsageRecord }[]>`
+    select id, record from usage_records
+    where account_id = ${accountId} and id <= ${throughId} and type in ${client(DURATION_TYPES as unknown as string[])}
+      and (local_day = ${day} or (local_day = ${w.previousDay} and start + make_interval(secs => seconds) > ${dayStart}))
+  `.cursor(CURSOR_ROWS);
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      const clipped = clipToDay(row.record, w);
+      if (!clipped) continue;
+      onRecord(clipped, Number(row.id));
+      n++;
+    }
+  }
+  return n;
+}
+
+type PrevLine = { usage: Decimal; quantity: Decimal; amount: Decimal; unitPrice: Decimal; per: number };
+type PrevDeduction = { usageMinutes: Decimal; entitlementMinutes: Decimal };
+
+/** What the day's bills so far charged and deducted, per (app, item) and per (entitlement, app, item). */
+async function previousBilled(tx: Transaction, accountId: string, day: LocalDate) {
+  const dayBills = await tx
+    .select({ id: bills.id, total: bills.total })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, day), inArray(bills.kind, ['daily', 'adjustment'])));
+  const ids = dayBills.map((b) => b.id);
+  const total = dayBills.reduce((s, b) => s.plus(b.total), ZERO);
+  const lines = new Map<string, PrevLine>();
+  const deductions = new Map<string, PrevDeduction>();
+  if (ids.length) {
+    const rows = await tx.select().from(billLines).where(inArray(billLines.billId, ids));
+    for (const r of rows) {
+      const key = `${r.sdkAppId}|${r.item}`;
+      const usage = dec(String((r.explanation as { usage?: string }).usage ?? r.quantity.toFixed()));
+      const p = lines.get(key);
+      lines.set(key, p
+        ? { usage: p.usage.plus(usage), quantity: p.quantity.plus(r.quantity), amount: p.amount.plus(r.amount), unitPrice: r.unitPrice, per: r.per }
+        : { usage, quantity: r.quantity, amount: r.amount, unitPrice: r.unitPrice, per: r.per });
+    }
+    const ded = await tx.select().from(entitlementDeductions).where(inArray(entitlementDeductions.billId, ids));
+    for (const r of ded) {
+      const key = `${r.entitlementId}|${r.sdkAppId}|${r.item}`;
+      const p = deductions.get(key);
+      deductions.set(key, p
+        ? { usageMinutes: p.usageMinutes.plus(r.usageMinutes), entitlementMinutes: p.entitlementMinutes.plus(r.entitlementMinutes) }
+        : { usageMinutes: r.usageMinutes, entitlementMinutes: r.entitlementMinutes });
+    }
+  }
+  return { total, lines, deductions };
+}
+
+function lineRow(
+  book: PriceBook,
+  currency: string,
+  accountId: string,
+  d: LineDetail,
+  delta: { usage: Decimal; quantity: Decimal; amount: Decimal },
+  before: PrevLine | null,
+): Omit<LineRow, 'billId'> {
+  const unit = itemUnit(book, d.item);
+  const steps = [explainDetail(d, currency, unit)];
+  if (before) {
+    steps.push(
+      `Re-rated with late usage: ${d.quantity} to pay for ${d.amount} ${currency} in all; the day's earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
+    );
+  }
+  return {
+    accountId,
+    sdkAppId: d.app,
+    item: d.item,
+    description: itemName(book, d.item),
+    quantity: delta.quantity,
+    unit,
+    unitPrice: dec(d.unitPrice),
+    per: d.per,
+    amount: delta.amount,
+    explanation: { usage: delta.usage.toFixed(), detail: d, steps, ...(before ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount } } : {}) },
+  };
+}
+
+function deductionRow(accountId: string, day: LocalDate, ent: DayEntitlement, app: number | null, item: string, usageMinutes: Decimal, entitlementMinutes: Decimal): Omit<DeductionRow, 'billId'> {
+  return { accountId, entitlementKind: ent.kind, entitlementId: ent.rowId, sdkAppId: app, localDay: day, item, usageMinutes, entitlementMinutes };
+}
+
+function itemName(book: PriceBook, code: string): string {
+  return book.items.find((i) => i.code === code)?.name ?? code;
+}
+function itemUnit(book: PriceBook, code: string): ItemUnit {
+  return book.items.find((i) => i.code === code)?.unit ?? 'minute';
+}
+
+/** Bill numbers from the account's counter row, in the bill's transaction (never count + 1). */
+export async function nextBillNumber(tx: Transaction, accountId: string): Promise<string> {
+  const [row] = await tx
+    .update(accounts)
+    .set({ billSeq: sql`${accounts.billSeq} + 1` })
+    .where(eq(accounts.id, accountId))
+    .returning({ seq: accounts.billSeq });
+  if (!row) throw new Error('account vanished while numbering a bill');
+  return `B${String(row.seq).padStart(6, '0')}`;
+}
+
+async function nextAdjustmentSeq(tx: Transaction, accountId: string, day: LocalDate): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${bills.adjustmentSeq}), 0)::int` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, day), eq(bills.kind, 'adjustment')));
+  return (row?.n ?? 0) + 1;
+}
+
+async function insertChunked<T extends typeof billLines | typeof entitlementDeductions>(tx: Transaction, table: T, rows: T['$inferInsert'][]) {
+  // PostgreSQL takes at most 65,535 parameters per statement.
+  for (let i = 0; i < rows.length; i += 2_000) await tx.insert(table).values(rows.slice(i, i + 2_000) as never);
+}
+
+/**
+ * Free edition used up (lifecycle.md, Packages; seed 003, Free Minutes): when the free
+ * minutes valid on the day are all used, every application on the Free edition without
+ * a package of its own is suspended (only that application, not the account) until a
+ * package is bought or the next free minutes arrive. Usage before the settlement
+ * noticed is billed pay-as-you-go (decision: it happened before the stop could act).
+ */
+async function suspendExhaustedFreeApps(tx: Transaction, accountId: string, day: LocalDate, now: Date): Promise<number[]> {
+  const grants = await tx
+    .select({ minutes: freeMinuteGrants.minutes, used: freeMinuteGrants.minutesUsed })
+    .from(freeMinuteGrants)
+    .where(and(eq(freeMinuteGrants.accountId, accountId), sql`${freeMinuteGrants.validFrom} <= ${day} and ${freeMinuteGrants.validTo} >= ${day}`));
+  if (grants.length === 0 || grants.some((g) => g.used.lessThan(g.minutes))) return [];
+  const apps = await tx
+    .update(applications)
+    .set({ freeExhaustedAt: now })
+    .where(
+      and(
+        eq(applications.accountId, accountId),
+        eq(applications.edition, 'free'),
+        sql`${applications.freeExhaustedAt} is null`,
+        sql`not exists (select 1 from ${packages} p where p.application_id = ${applications.id} and p.status = 'active')`,
+      ),
+    )
+    .returning({ sdkAppId: applications.sdkAppId, name: applications.name });
+  for (const app of apps) {
+    await tx.insert(notifications).values({
+      accountId,
+      kind: 'application.free_exhausted',
+      title: `${app.name} is suspended: free minutes used up`,
+      body: `The month's 10,000 free minutes are used up and application ${app.sdkAppId} is on the Free edition. Buy a package to resume it now, or it resumes with next month's free minutes.`,
+      at: now,
+    });
+    await writeAudit(tx, {
+      accountId,
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'application.free_exhausted',
+      targetType: 'application',
+      targetId: String(app.sdkAppId),
+      details: { day },
+      at: now,
+    });
+  }
+  return apps.map((a) => a.sdkAppId);
+}
