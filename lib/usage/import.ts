@@ -25,12 +25,36 @@ export type ImportResult =
 
 const CHUNK = 2000;
 
+/** A request body (web stream) or any async iterable of bytes. */
+async function* chunksOf(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  if (!('getReader' in body)) {
+    yield* body;
+    return;
+  }
+  const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    // Stopped early (too large): stop receiving the rest of the upload.
+    if (!finished) await reader.cancel().catch(() => {});
+    reader.releaseLock();
+  }
+}
+
 type AccountRow = { status: 'active' | 'overdue' | 'suspended' | 'reclaimed'; suspension_reason: 'arrears' | 'violation' | null; price_book_id: string };
 type AppRow = { sdk_app_id: string | number; enabled: boolean; free_exhausted_at: string | Date | null };
 
 export async function importUsageFile(
   sql: postgres.Sql,
-  input: { accountId: string; body: AsyncIterable<Uint8Array> | null; now: Date; maxBytes?: number; maxRecords?: number },
+  input: { accountId: string; body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null; now: Date; maxBytes?: number; maxRecords?: number },
 ): Promise<ImportResult> {
   const maxBytes = input.maxBytes ?? USAGE_IMPORT_LIMITS.maxFileBytes;
   const maxRecords = input.maxRecords ?? USAGE_IMPORT_LIMITS.maxRecords;
@@ -145,7 +169,7 @@ export async function importUsageFile(
   };
 
   if (input.body) {
-    for await (const chunk of input.body) {
+    for await (const chunk of chunksOf(input.body)) {
       bytes += chunk.byteLength;
       if (bytes > maxBytes) {
         throw new UsageError('PAYLOAD_TOO_LARGE', `The file is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB; split it into smaller files (nothing was stored).`);

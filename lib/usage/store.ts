@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import { localDate } from '@/lib/time/local-date';
+import type { UsagePiece } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 
 /**
@@ -58,9 +59,19 @@ export function* usageRecordCopyChunks(
 export type DailyRow = { app: number; day: string; item: string; seconds: number; quantity: number; peak: number; records: number };
 
 /** Sum a batch's pieces per (app, local day, item): seconds, images or calls, peak kbps. */
-export function dailyTotals(records: readonly ValidRecord[]): DailyRow[] {
-  const map = new Map<string, DailyRow>();
-  for (const { pieces } of records) {
+export function dailyTotals(records: readonly Pick<ValidRecord, 'pieces'>[]): DailyRow[] {
+  const acc = new DailyAccumulator();
+  for (const { pieces } of records) acc.add(pieces);
+  return acc.rows();
+}
+
+export class DailyAccumulator {
+  private readonly map = new Map<string, DailyRow>();
+  get size(): number {
+    return this.map.size;
+  }
+  add(pieces: readonly UsagePiece[]): void {
+    const map = this.map;
     for (const p of pieces) {
       const key = `${p.app}|${p.day}|${p.item}`;
       let row = map.get(key);
@@ -71,8 +82,24 @@ export function dailyTotals(records: readonly ValidRecord[]): DailyRow[] {
       else row.quantity += p.quantity;
     }
   }
-  // A fixed order, so concurrent batches of one account lock usage_daily rows in the same order (no deadlock).
-  return [...map.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
+  /** In a fixed order, so concurrent batches of one account lock usage_daily rows in the same order (no deadlock). */
+  rows(): DailyRow[] {
+    return [...this.map.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
+  }
+}
+
+/** Add rows to `usage_daily` (inside the caller's transaction). */
+export async function addDailyTotals(tx: postgres.TransactionSql, accountId: string, daily: readonly DailyRow[]): Promise<void> {
+  if (!daily.length) return;
+  await tx`
+    insert into usage_daily (account_id, sdk_app_id, local_day, item, seconds, quantity, peak_kbps, records)
+    select ${accountId}, x.app, x.day, x.item, x.seconds, x.quantity, x.peak, x.records
+    from jsonb_to_recordset(${JSON.stringify(daily)}::jsonb) as x(app bigint, day date, item text, seconds bigint, quantity bigint, peak numeric, records int)
+    on conflict (account_id, local_day, sdk_app_id, item) do update set
+      seconds = usage_daily.seconds + excluded.seconds,
+      quantity = usage_daily.quantity + excluded.quantity,
+      peak_kbps = greatest(usage_daily.peak_kbps, excluded.peak_kbps),
+      records = usage_daily.records + excluded.records`;
 }
 
 /**
@@ -108,8 +135,8 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing.
     const inserted = await tx<{ id: string }[]>`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at)
-      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso})
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, stats_applied_at)
+      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso})
       on conflict (account_id, idempotency_key) do nothing
       returning id`;
     if (inserted.length === 0) return false;
@@ -117,17 +144,7 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
       const writable = await tx`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`.writable();
       await pipeline(Readable.from(usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone })), writable);
     }
-    if (daily.length) {
-      await tx`
-        insert into usage_daily (account_id, sdk_app_id, local_day, item, seconds, quantity, peak_kbps, records)
-        select ${input.accountId}, x.app, x.day, x.item, x.seconds, x.quantity, x.peak, x.records
-        from jsonb_to_recordset(${JSON.stringify(daily)}::jsonb) as x(app bigint, day date, item text, seconds bigint, quantity bigint, peak numeric, records int)
-        on conflict (account_id, local_day, sdk_app_id, item) do update set
-          seconds = usage_daily.seconds + excluded.seconds,
-          quantity = usage_daily.quantity + excluded.quantity,
-          peak_kbps = greatest(usage_daily.peak_kbps, excluded.peak_kbps),
-          records = usage_daily.records + excluded.records`;
-    }
+    await addDailyTotals(tx, input.accountId, daily);
     return true;
   });
   if (created) {
