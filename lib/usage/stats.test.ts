@@ -22,7 +22,7 @@ describe('5-minute buckets of one day', () => {
   test('a record crossing 10:03–10:12 fills three buckets', () => {
     const chart = fiveMinuteChart(book, [media('2024-10-08T10:03:00+08:00', 540, [1280, 720])], { day: '2024-10-08' });
     const v = chart.series[0]?.values ?? [];
-    expect([v[120], v[121], v[122]].map((x) => x * 60)).toEqual([120, 300, 120]);
+    expect([v[120], v[121], v[122]].map((x) => (x ?? 0) * 60)).toEqual([120, 300, 120]);
   });
 
   test("the day before's record crossing midnight counts after midnight only", () => {
