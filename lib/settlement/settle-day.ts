@@ -249,12 +249,12 @@ export async function streamDayRecords(
 ): Promise<number> {
   const w = dayWindow(day);
   const client = rawClient(tx);
-  const dayStart = new Date(w.startMs);
+  const dayStart = new Date(w.startMs).toISOString();
   let n = 0;
   const cursor = client<{ id: string; record: UsageRecord }[]>`
     select id, record from usage_records
     where account_id = ${accountId} and id <= ${throughId} and type in ${client(DURATION_TYPES as unknown as string[])}
-      and (local_day = ${day} or (local_day = ${w.previousDay} and start + make_interval(secs => seconds) > ${dayStart}))
+      and (local_day = ${day} or (local_day = ${w.previousDay} and start + make_interval(secs => seconds) > ${dayStart}::timestamptz))
   `.cursor(CURSOR_ROWS);
   for await (const rows of cursor) {
     for (const row of rows) {
