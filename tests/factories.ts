@@ -48,3 +48,45 @@ export async function createTestApplication(db: Database, accountId: string, opt
   if (!app) throw new Error('application insert returned no row');
   return { ...app, secretKey: key.secretKey };
 }
+
+// ---- billing helpers (issue 4: accounts, packages, refunds) ----
+
+/** Attach or move a test clock on an account (what `accountNow` then returns). */
+export async function setTestClock(db: Database, accountId: string, now: Date): Promise<void> {
+  const { testClocks } = await import('@/db/schema');
+  await db
+    .insert(testClocks)
+    .values({ accountId, now })
+    .onConflictDoUpdate({ target: testClocks.accountId, set: { now, updatedAt: new Date() } });
+}
+
+/** Buy a package through the real service (balance must pay). */
+export async function buyTestPackage(
+  db: Database,
+  accountId: string,
+  applicationId: string,
+  catalogCode = 'rtc-engine.lite',
+  options: { autoRenew?: boolean; key?: string; customThousands?: number } = {},
+) {
+  const { purchasePackage } = await import('@/lib/packages/service');
+  const { package: pkg } = await purchasePackage(db, {
+    accountId,
+    userId: null,
+    applicationId,
+    catalogCode,
+    customThousands: options.customThousands,
+    autoRenew: options.autoRenew ?? false,
+    idempotencyKey: options.key ?? `test-${randomUUID()}`,
+  });
+  return pkg;
+}
+
+/** Balance, ledger rows (in order) and the checks every money test makes. */
+export async function ledgerState(db: Database, accountId: string) {
+  const { accounts, ledgerEntries } = await import('@/db/schema');
+  const { asc, eq } = await import('drizzle-orm');
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  const rows = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId)).orderBy(asc(ledgerEntries.id));
+  if (!account) throw new Error('account missing');
+  return { account, rows };
+}
