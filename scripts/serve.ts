@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createDb } from '@/db/client';
 import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
+import { startWorkerLoop, type WorkerLoop } from '@/lib/jobs/worker-loop';
 import { ensureAuthSecret, prepareDatabase } from './database';
 
 /**
@@ -41,6 +42,16 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: port,
 };
+// Jobs (settlement, renewals, enforcement) run in this process in development and test,
+// so `npm run dev` needs no other command; production runs `npm run worker` instead.
+let worker: WorkerLoop | null = null;
+let workerDb: ReturnType<typeof createDb> | null = null;
+if (!production && process.env.DISABLE_JOB_WORKER !== '1') {
+  process.env.APP_ENV = appEnv;
+  workerDb = createDb(target.url, { max: 4 });
+  worker = startWorkerLoop(workerDb.db, { workerId: `serve:${process.pid}`, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 10_000) });
+}
+
 const nextBin = path.resolve('node_modules/.bin/next');
 const child: ChildProcess = spawn(nextBin, [mode, '-p', port, ...(mode === 'dev' ? [] : ['-H', process.env.HOST ?? '127.0.0.1'])], {
   env,
@@ -61,6 +72,8 @@ async function shutdown(code: number) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
+  await worker?.stop().catch((e) => console.error('stopping the job worker failed:', e));
+  await workerDb?.close().catch(() => {});
   await target.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
   process.exit(code);
 }
