@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { UsageRecord } from '@/lib/rating';
 import { addDays, type LocalDate } from '@/lib/time/local-date';
 import type { DbOrTx } from '../client';
-import { usageDaily, usageRecords } from '../schema';
+import { entitlementDeductions, freeMinuteGrants, packages, usageDaily, usageRecords } from '../schema';
 
 /** Reads of usage statistics; every one is scoped by account id. */
 
@@ -79,4 +79,82 @@ export async function lastUsageDay(db: DbOrTx, accountId: string): Promise<strin
     .from(usageDaily)
     .where(eq(usageDaily.accountId, accountId));
   return row?.day ?? null;
+}
+
+export type EntitlementUsageRow = {
+  id: string;
+  kind: 'package' | 'trial' | 'free';
+  name: string;
+  sdkAppId: number | null;
+  status: string;
+  minutes: string;
+  minutesUsed: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Entitlement minutes deducted per local day over the last days asked for. */
+  usedByDay: { day: string; minutes: string }[];
+};
+
+/**
+ * The account's packages (active and queued) and its free-minute grant valid `today`,
+ * with what settlement deducted from each per local day from `since` (inclusive) to
+ * `today` (exclusive): the rate behind the projected exhaustion date.
+ */
+export async function listEntitlementUsage(db: DbOrTx, accountId: string, today: LocalDate, since: LocalDate): Promise<EntitlementUsageRow[]> {
+  const pk = await db
+    .select()
+    .from(packages)
+    .where(and(eq(packages.accountId, accountId), inArray(packages.status, ['active', 'queued'])))
+    .orderBy(asc(packages.validFrom), asc(packages.purchasedAt));
+  const grants = await db
+    .select()
+    .from(freeMinuteGrants)
+    .where(and(eq(freeMinuteGrants.accountId, accountId), lte(freeMinuteGrants.validFrom, today), gte(freeMinuteGrants.validTo, today)));
+  const ids = [...pk.map((p) => p.id), ...grants.map((g) => g.id)];
+  const used = ids.length
+    ? await db
+        .select({ id: entitlementDeductions.entitlementId, day: entitlementDeductions.localDay, minutes: sql<string>`sum(${entitlementDeductions.entitlementMinutes})::text` })
+        .from(entitlementDeductions)
+        .where(
+          and(
+            eq(entitlementDeductions.accountId, accountId),
+            inArray(entitlementDeductions.entitlementId, ids),
+            gte(entitlementDeductions.localDay, since),
+            lt(entitlementDeductions.localDay, today),
+          ),
+        )
+        .groupBy(entitlementDeductions.entitlementId, entitlementDeductions.localDay)
+    : [];
+  const byId = new Map<string, { day: string; minutes: string }[]>();
+  for (const u of used) {
+    const list = byId.get(u.id) ?? [];
+    list.push({ day: u.day, minutes: u.minutes });
+    byId.set(u.id, list);
+  }
+  return [
+    ...grants.map((g) => ({
+      id: g.id,
+      kind: 'free' as const,
+      name: 'Monthly free minutes',
+      sdkAppId: null,
+      status: 'active',
+      minutes: g.minutes.toFixed(),
+      minutesUsed: g.minutesUsed.toFixed(),
+      validFrom: g.validFrom,
+      validTo: g.validTo,
+      usedByDay: byId.get(g.id) ?? [],
+    })),
+    ...pk.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      name: `${p.product === 'universal' ? 'Universal package' : p.product.replace(/(^|-)(\w)/g, (_m, dash: string, c: string) => `${dash ? '-' : ''}${c.toUpperCase()}`).replace('Rtc', 'RTC')} ${p.edition}`,
+      sdkAppId: p.sdkAppId,
+      status: p.status,
+      minutes: p.minutes.toFixed(),
+      minutesUsed: p.minutesUsed.toFixed(),
+      validFrom: p.validFrom,
+      validTo: p.validTo,
+      usedByDay: byId.get(p.id) ?? [],
+    })),
+  ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getPriceBook } from '@/lib/rating';
 import { validateBatch } from './batch';
-import { CsvParser, csvRowToItem, parseCsvHeader, type CsvRow } from './csv';
+import { CsvParser, csvLine, csvRowToItem, parseCsvHeader, type CsvRow } from './csv';
 
 function rows(text: string, chunkSize = text.length): CsvRow[] {
   const out: CsvRow[] = [];
@@ -72,5 +72,14 @@ describe('CSV rows → records', () => {
     const it = item(['media', '1400000001', 'u1', '2024-10-08T10:00:00+08:00', 'ninety', '[]', '', '', '']);
     const v = validateBatch([it], { book: getPriceBook('trtc-2024-usd') });
     expect(v.ok === false && v.errors).toEqual([{ index: 0, line: 7, field: 'seconds', message: expect.stringContaining('integer') }]);
+  });
+});
+
+describe('CSV output', () => {
+  test.each([
+    [['a', 1, null, 'x,y', 'say "hi"', 'two\nlines'], 'a,1,,"x,y","say ""hi""","two\nlines"\r\n'],
+    [['-1.25', '=SUM(A1)', '@x', '+1 call'], "-1.25,'=SUM(A1),'@x,'+1 call\r\n"],
+  ])('%j', (cells, line) => {
+    expect(csvLine(cells)).toBe(line);
   });
 });

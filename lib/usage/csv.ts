@@ -153,3 +153,18 @@ export function csvRowToItem(columns: readonly string[], row: CsvRow): BatchItem
   }
   return { value, line: row.line };
 }
+
+/**
+ * One CSV output line (RFC 4180, CRLF). Text that a spreadsheet would run as a formula
+ * (=, +, -, @ first, and not a number) gets a leading apostrophe.
+ */
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

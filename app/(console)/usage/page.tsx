@@ -1,15 +1,208 @@
+import { headers } from 'next/headers';
+import { db, rawSql } from '@/db';
+import { listApplications } from '@/db/queries/applications';
+import { hasAnyUsage, listDailyUsage, listEntitlementUsage, listRecordsAroundDay } from '@/db/queries/usage';
 import { requirePageUser } from '@/lib/auth/guard';
-import { PageHeader } from '@/components/ui/page-header';
+import { accountNow } from '@/lib/clock';
+import { getPriceBook } from '@/lib/rating';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
+import { parseUsageFilter, rangePresets } from '@/lib/usage/params';
+import { PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
+import { fiveMinuteChart, summarizeDaily } from '@/lib/usage/stats';
+import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { ImportForm } from '@/components/usage/import-form';
+import { PackageUsage } from '@/components/usage/package-usage';
+import { SendUsageHelp } from '@/components/usage/send-usage-help';
+import { UsageFilters } from '@/components/usage/usage-filters';
+import { AppItemTable, DailyTable, FiveMinuteTable, formatDuration, SampledTable } from '@/components/usage/usage-tables';
+import { Banner } from '@/components/ui/banner';
+import { buttonClass } from '@/components/ui/button';
+import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Usage' };
 
-export default async function UsagePage() {
-  await requirePageUser('customer', { area: 'service' });
+/**
+ * Usage statistics (seed 003 FAQ "How do I view the details of my billable durations?"):
+ * one day in 5-minute buckets, a range in daily totals, per application and item;
+ * package minutes left; file import; how to send usage.
+ */
+export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('customer', { area: 'service' });
+  const accountId = user.accountId;
+  const sp = await searchParams;
+  await applyPendingDailyStats(rawSql(), accountId);
+  const book = getPriceBook(user.account.priceBookId);
+  const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
+  const today = localDate(now);
+  const { filter, problems } = parseUsageFilter(sp, today, { apps: apps.map((a) => a.sdkAppId), items: book.items.map((i) => i.code) });
+  const single = filter.from === filter.to;
+  const [rows, any, entitlements, dayRecords, h] = await Promise.all([
+    listDailyUsage(db, accountId, filter),
+    hasAnyUsage(db, accountId),
+    listEntitlementUsage(db, accountId, today, addDays(today, -PROJECTION_WINDOW_DAYS)),
+    single ? listRecordsAroundDay(db, accountId, filter.from, filter.sdkAppId) : Promise.resolve([]),
+    headers(),
+  ]);
+  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
+  const summary = summarizeDaily(book, rows, filter);
+  const chart = single ? fiveMinuteChart(book, dayRecords, { day: filter.from, sdkAppId: filter.sdkAppId, item: filter.item }) : summary.dailyChart;
+  const appNames = new Map(apps.map((a) => [a.sdkAppId, a.name]));
+  const month = filter.to.slice(0, 7);
+  const exportQuery = (granularity: string) => `/usage/export?month=${month}&granularity=${granularity}${filter.sdkAppId ? `&app=${filter.sdkAppId}` : ''}`;
+  const firstApp = apps[0]?.sdkAppId ?? null;
+  const monthlyRounding = book.rounding.period === 'month';
+
   return (
     <>
-      <PageHeader title="Usage" description="Minutes per application and item, rounded up per application per day (Asia/Shanghai)." />
-      <EmptyState title="No usage yet" description="Send usage records to the usage API with your application's secret key, or import a JSONL or CSV file." />
+      <PageHeader
+        title="Usage"
+        description={`Real-time usage per application and item in ${book.timeZone} time. One day shows 5-minute buckets; a range shows daily totals.`}
+        actions={
+          <>
+            <a className={buttonClass('secondary')} href={exportQuery('5min')} download>
+              {month} 5-minute CSV
+            </a>
+            <a className={buttonClass('secondary')} href={exportQuery('day')} download>
+              {month} daily CSV
+            </a>
+          </>
+        }
+      />
+      {problems.length > 0 && (
+        <div className="mb-6">
+          <Banner tone="warning" title="Some filters were not understood">
+            {problems.join(' ')}
+          </Banner>
+        </div>
+      )}
+
+      {!any ? (
+        <div className="space-y-6">
+          <EmptyState
+            title="No usage yet"
+            description={
+              apps.length
+                ? 'Usage appears here as soon as your applications send records to the usage API, or when you import a file below.'
+                : 'Create an application first: it gets an SDKAppID and the secret key that signs usage batches.'
+            }
+          />
+          <Card>
+            <CardHeader title="Send usage with the API" description="Sign each batch with your application's secret key." />
+            <CardBody>
+              <SendUsageHelp origin={origin} sdkAppId={firstApp} />
+            </CardBody>
+          </Card>
+          {apps.length > 0 && (
+            <Card>
+              <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV; validated whole before anything is stored." />
+              <CardBody>
+                <ImportForm />
+              </CardBody>
+            </Card>
+          )}
+        </div>
+      ) : (
+        <div className="space-y-6">
+          <Card>
+            <CardBody>
+              <UsageFilters
+                apps={apps.map((a) => ({ value: String(a.sdkAppId), label: `${a.name} (${a.sdkAppId})` }))}
+                items={book.items.map((i) => ({ value: i.code, label: i.name }))}
+                value={{ app: filter.sdkAppId ? String(filter.sdkAppId) : '', item: filter.item ?? '', from: filter.from, to: filter.to }}
+                presets={rangePresets(today)}
+              />
+            </CardBody>
+          </Card>
+
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Stat label="Billable minutes" value={summary.totalMinutes.toLocaleString('en-US')} note={monthlyRounding ? 'rounded up per app, item and month' : 'rounded up per app, item and day'} />
+            <Stat label="Measured duration" value={formatDuration(summary.totalSeconds)} note={`${summary.totalSeconds.toLocaleString('en-US')} s, to the second`} />
+            <Stat label="Applications" value={new Set(summary.byAppItem.map((r) => r.sdkAppId)).size} note={filter.sdkAppId ? `SDKAppID ${filter.sdkAppId}` : 'with usage in the period'} />
+            <Stat label="Period" value={single ? filter.from : `${summary.byDay.length} days`} note={single ? 'one day, 5-minute buckets' : `${filter.from} – ${filter.to}`} />
+          </div>
+
+          <Card>
+            <CardHeader
+              title={single ? `Minutes per 5 minutes on ${filter.from}` : `Minutes per day, ${filter.from} – ${filter.to}`}
+              description={
+                single
+                  ? 'Each bar is the exact seconds in a 5-minute window ÷ 60 (a session is spread over the windows it covers).'
+                  : monthlyRounding
+                    ? 'Each bar is the day’s exact seconds ÷ 60; minutes are rounded up once per month.'
+                    : 'Each bar is the day’s minutes: seconds per application and item, rounded up, then added up.'
+              }
+            />
+            <CardBody>
+              <StackedBarChart
+                labels={chart.labels}
+                series={chart.series.map((s) => ({ key: s.item, name: s.name, values: s.values }))}
+                unit="minutes"
+                tickEvery={single ? 24 : Math.max(1, Math.ceil(chart.labels.length / 12))}
+                ariaLabel={single ? `Usage minutes in 5-minute buckets on ${filter.from}` : `Usage minutes per day from ${filter.from} to ${filter.to}`}
+                testId="usage-chart"
+              />
+              <p className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600" data-testid="rounding-rule">
+                <span className="font-semibold">Rounding: </span>
+                {summary.rounding} Real-time statistics may differ slightly from billed durations; in case of a difference the bill applies (seed 003 FAQ).
+              </p>
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="By application and item" description={`${filter.from === filter.to ? filter.from : `${filter.from} – ${filter.to}`}: seconds as measured, minutes as billed before packages.`} />
+            <AppItemTable rows={summary.byAppItem} appNames={appNames} monthly={monthlyRounding} />
+          </Card>
+
+          {single ? (
+            chart.series.length > 0 && (
+              <Card>
+                <details>
+                  <summary className="cursor-pointer px-5 py-4 text-base font-semibold text-slate-900">5-minute detail</summary>
+                  <FiveMinuteTable chart={chart} />
+                </details>
+              </Card>
+            )
+          ) : (
+            <Card>
+              <CardHeader title="Daily totals" description="Minutes per day and item (most recent first)." />
+              <DailyTable days={summary.byDay} series={summary.dailyChart.series} />
+            </Card>
+          )}
+
+          {summary.sampled.length > 0 && (
+            <Card>
+              <CardHeader title="Monthly items" description="Relay bandwidth, screenshots and signalling are billed per month: the peak or the count, on the 1st of the next month." />
+              <SampledTable rows={summary.sampled} appNames={appNames} />
+            </Card>
+          )}
+
+          <Card>
+            <CardHeader title="Packages and free minutes" description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
+            <CardBody>
+              <PackageUsage rows={entitlements} today={today} />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV; validated whole before anything is stored." />
+            <CardBody>
+              <ImportForm />
+            </CardBody>
+          </Card>
+
+          <Card>
+            <details>
+              <summary className="cursor-pointer px-5 py-4 text-base font-semibold text-slate-900">Send usage with the API</summary>
+              <div className="px-5 pb-5">
+                <SendUsageHelp origin={origin} sdkAppId={filter.sdkAppId ?? firstApp} />
+              </div>
+            </details>
+          </Card>
+        </div>
+      )}
     </>
   );
 }

@@ -1,0 +1,165 @@
+import type { AppItemRow, DayRow, SampledRow, UsageChart } from '@/lib/usage/stats';
+
+const n = (v: number, digits = 0) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h ? `${n(h)} h ${m} min ${s} s` : m ? `${m} min ${s} s` : `${s} s`;
+}
+
+const TH = 'whitespace-nowrap px-4 py-2.5 text-left font-semibold text-slate-700';
+const THR = 'whitespace-nowrap px-4 py-2.5 text-right font-semibold text-slate-700';
+const TD = 'whitespace-nowrap px-4 py-2 text-slate-700';
+const TDR = 'whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-700';
+
+/** Minutes per application and item over the period: seconds and the rounded-up minutes. */
+export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; appNames: Map<number, string>; monthly: boolean }) {
+  const totalSeconds = rows.reduce((s, r) => s + r.seconds, 0);
+  const totalMinutes = rows.reduce((s, r) => s + r.minutes, 0);
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-by-app-item">
+        <thead className="bg-slate-50">
+          <tr>
+            <th className={TH}>Application</th>
+            <th className={TH}>Item</th>
+            <th className={THR}>Days</th>
+            <th className={THR}>Records</th>
+            <th className={THR}>Seconds</th>
+            <th className={THR}>Minutes ({monthly ? 'per month' : 'per day'}, rounded up)</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="px-4 py-8 text-center text-slate-500">No duration usage for these filters.</td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <tr key={`${r.sdkAppId}-${r.item}`} data-app={r.sdkAppId} data-item={r.item}>
+                <td className={TD}>
+                  <span className="font-medium text-slate-900">{appNames.get(r.sdkAppId) ?? 'Deleted application'}</span>
+                  <span className="ml-2 font-mono text-xs text-slate-500">{r.sdkAppId}</span>
+                </td>
+                <td className={TD}>{r.name}</td>
+                <td className={TDR}>{n(r.days)}</td>
+                <td className={TDR}>{n(r.records)}</td>
+                <td className={TDR}>{n(r.seconds)}</td>
+                <td className={`${TDR} font-semibold text-slate-900`} data-testid="minutes">{n(r.minutes)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+        {rows.length > 1 && (
+          <tfoot className="bg-slate-50">
+            <tr>
+              <td className={`${TD} font-semibold`} colSpan={4}>Total</td>
+              <td className={`${TDR} font-semibold`}>{n(totalSeconds)}</td>
+              <td className={`${TDR} font-semibold`}>{n(totalMinutes)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+/** Daily totals of a range: one row per day, one column per item. */
+export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChart['series'] }) {
+  const items = series.map((s) => s);
+  return (
+    <div className="max-h-[28rem] overflow-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-daily-table">
+        <thead className="sticky top-0 bg-slate-50">
+          <tr>
+            <th className={TH}>Day</th>
+            {items.map((s) => (
+              <th key={s.item} className={THR} title={s.name}>
+                {s.item}
+              </th>
+            ))}
+            <th className={THR}>Total minutes</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {[...days].reverse().map((d) => (
+            <tr key={d.day}>
+              <td className={TD}>{d.day}</td>
+              {items.map((s) => (
+                <td key={s.item} className={TDR}>
+                  {d.minutesByItem[s.item] ? n(d.minutesByItem[s.item] as number, Number.isInteger(d.minutesByItem[s.item]) ? 0 : 1) : '—'}
+                </td>
+              ))}
+              <td className={`${TDR} font-semibold text-slate-900`}>{n(d.minutes, Number.isInteger(d.minutes) ? 0 : 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The non-zero 5-minute buckets of one day. */
+export function FiveMinuteTable({ chart }: { chart: UsageChart }) {
+  const rows = chart.labels
+    .map((label, i) => ({ label, values: chart.series.map((s) => s.values[i] ?? 0) }))
+    .filter((r) => r.values.some((v) => v > 0));
+  return (
+    <div className="max-h-[28rem] overflow-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-5min-table">
+        <thead className="sticky top-0 bg-slate-50">
+          <tr>
+            <th className={TH}>From</th>
+            {chart.series.map((s) => (
+              <th key={s.item} className={THR} title={s.name}>
+                {s.item} (min)
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <td className={TD}>{r.label}</td>
+              {r.values.map((v, k) => (
+                <td key={k} className={TDR}>
+                  {v ? n(v, 2) : '—'}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Relay peaks, screenshots and signalling calls: billed per month, shown as measured. */
+export function SampledTable({ rows, appNames }: { rows: SampledRow[]; appNames: Map<number, string> }) {
+  return (
+    <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-sampled">
+      <thead className="bg-slate-50">
+        <tr>
+          <th className={TH}>Application</th>
+          <th className={TH}>Item</th>
+          <th className={THR}>Measured</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <tr key={`${r.sdkAppId}-${r.item}`}>
+            <td className={TD}>
+              {appNames.get(r.sdkAppId) ?? 'Deleted application'} <span className="font-mono text-xs text-slate-500">{r.sdkAppId}</span>
+            </td>
+            <td className={TD}>{r.name}</td>
+            <td className={TDR}>
+              {r.unit === 'kbps' ? `peak ${n(Number(r.value), 1)} kbps` : `${n(Number(r.value))} ${r.unit}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
