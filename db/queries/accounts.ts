@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { accounts, applications, users } from '../schema';
+import { accounts, applications, notifications, users } from '../schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -45,4 +45,9 @@ export async function searchAccounts(
     .offset(options.offset);
   const [total] = await db.select({ n: count() }).from(accounts).leftJoin(users, eq(users.accountId, accounts.id)).where(where);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** A customer's latest notifications (renewal failed, refunds decided, status changes). */
+export async function listNotifications(db: DbOrTx, accountId: string, limit = 5) {
+  return db.select().from(notifications).where(eq(notifications.accountId, accountId)).orderBy(desc(notifications.id)).limit(limit);
 }

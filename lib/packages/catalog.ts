@@ -39,6 +39,8 @@ export type OfferedPackage = {
   starter: boolean;
   /** Whether it can be renewed automatically at expiry (monthly paid packages only). */
   renewable: boolean;
+  /** The custom-size universal package: priced once its size is known. */
+  custom: boolean;
   source: string;
 };
 
@@ -69,6 +71,7 @@ function toOffered(c: CatalogPackage): OfferedPackage {
     kind: c.validity === 'trial' || c.entitlementKind === 'trial' ? 'trial' : 'package',
     starter: !!c.starter,
     renewable: c.validity === 'monthly' && price.greaterThan(0),
+    custom: false,
     source: c.source,
   };
 }
@@ -94,6 +97,7 @@ export function resolveOffer(catalogCode: string, customMinutes?: number | null)
       kind: 'package',
       starter: false,
       renewable: false,
+      custom: true,
       source: `002 · 预付费套餐包 · 自定义套餐包 (${quote.unitPricePerThousand} CNY per thousand, ${quote.discount})`,
     };
   }
@@ -107,9 +111,28 @@ export function resolveOffer(catalogCode: string, customMinutes?: number | null)
  * trial (granted with the first application, never sold).
  */
 export function purchasableCatalog(currency: Currency): OfferedPackage[] {
-  return getPackageCatalog(currency)
+  const rows = getPackageCatalog(currency)
     .filter((c) => c.id !== 'rtc-engine.free' && c.id !== 'universal.trial')
     .map(toOffered);
+  if (currency === 'CNY') {
+    // The custom size, shown as one choice; resolveOffer prices it once the size is given.
+    rows.push({
+      catalogCode: UNIVERSAL_CUSTOM_CODE,
+      product: 'universal',
+      edition: 'custom',
+      name: 'Universal custom size',
+      currency: 'CNY',
+      price: new Decimal(0),
+      minutes: null,
+      validity: 'universal',
+      kind: 'package',
+      starter: false,
+      renewable: false,
+      custom: true,
+      source: '002 · 预付费套餐包 · 自定义套餐包',
+    });
+  }
+  return rows;
 }
 
 /** Display name of a stored package. */

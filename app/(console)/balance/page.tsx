@@ -1,15 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/db';
+import { getAccount } from '@/db/queries/accounts';
+import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
 import { requirePageUser } from '@/lib/auth/guard';
+import { formatMoney } from '@/lib/money/format';
+import { parseTableParams } from '@/lib/table-params';
 import { PageHeader } from '@/components/ui/page-header';
-import { EmptyState } from '@/components/ui/empty-state';
+import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
+import { TopUpForm } from '@/components/balance/top-up-form';
+import { LedgerTable } from '@/components/balance/ledger-table';
+import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 
 export const metadata = { title: 'Balance' };
 
-export default async function BalancePage() {
-  await requirePageUser('customer', { area: 'billing' });
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function BalancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser('customer', { area: 'billing' });
+  const sp = await searchParams;
+  const params = parseTableParams(sp, { sortable: LEDGER_SORTS, defaultSort: 'at', defaultDir: 'desc', pageSize: 25 });
+  const { filters, errors } = parseLedgerFilters(sp);
+  const [account, ledger] = await Promise.all([
+    getAccount(db, user.accountId),
+    listLedgerEntries(db, user.accountId, filters, { sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
+  ]);
+  if (!account) throw new Error('account missing for signed-in customer');
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
   return (
     <>
-      <PageHeader title="Balance" description="Top up, and every change of the balance in the ledger." />
-      <EmptyState title="No ledger entries yet" description="Top up to pay for packages and pay-as-you-go usage." />
+      <PageHeader title="Balance" description="Top up, and every change of the balance in the ledger. Packages and pay-as-you-go usage are paid from the balance." />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat
+          label="Balance"
+          value={<span data-testid="balance">{formatMoney(account.balance, account.currency)}</span>}
+          tone={account.balance.isNegative() ? 'danger' : 'default'}
+          note="Always the sum of the ledger below."
+        />
+        <Stat label="Account status" value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.status === 'overdue' ? 'Top up to zero or above within 24 hours to avoid suspension.' : 'Below zero makes the account overdue.'} />
+        <Stat label="Currency" value={account.currency} note={`Fixed at sign-up; ${account.currency === 'USD' ? 'TRTC 2024' : 'TRTC 2022'} price book.`} />
+      </div>
+      <Card className="mt-6">
+        <CardHeader title="Top up" description="Simulated payment: no card is charged and no payment provider is called. 4000 0000 0000 0002 is always declined." />
+        <CardBody>
+          <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} />
+        </CardBody>
+      </Card>
+      <section className="mt-8">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
+        <LedgerTable
+          rows={ledger.rows}
+          total={ledger.total}
+          credits={ledger.credits}
+          debits={ledger.debits}
+          currency={account.currency}
+          filters={filters}
+          filterErrors={errors}
+          searchParams={sp}
+          sort={params.sort}
+          dir={params.dir}
+          page={params.page}
+          pageSize={params.pageSize}
+          exportHref={`/api/ledger/export${exportQuery ? `?${exportQuery}` : ''}`}
+        />
+      </section>
     </>
   );
 }

@@ -1,26 +1,43 @@
 import Link from 'next/link';
 import { db } from '@/db';
-import { getAccount } from '@/db/queries/accounts';
+import { getAccount, listNotifications } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
+import { listCurrentPackages } from '@/db/queries/packages';
+import { listAccountRefundRequests } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
-import { formatMoney } from '@/lib/money/format';
+import { accountNow } from '@/lib/clock';
+import { formatMoney, formatQuantity } from '@/lib/money/format';
+import { packageDisplayName } from '@/lib/packages/catalog';
+import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
+import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
 import { ButtonLink } from '@/components/ui/button';
-import { Badge } from '@/components/ui/badge';
+import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
+import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 
 export const metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ limited?: string }> }) {
   const user = await requirePageUser('customer');
   const { limited } = await searchParams;
-  const [account, apps] = await Promise.all([getAccount(db, user.accountId), listApplications(db, user.accountId)]);
+  const [account, apps, current, refunds, notes, now] = await Promise.all([
+    getAccount(db, user.accountId),
+    listApplications(db, user.accountId),
+    listCurrentPackages(db, user.accountId),
+    listAccountRefundRequests(db, user.accountId, 1),
+    listNotifications(db, user.accountId, 5),
+    accountNow(db, user.accountId),
+  ]);
   if (!account) throw new Error('account missing for signed-in customer');
+  const free = await loadFreeMinuteStatus(db, account, now);
+  const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
+  const billingOnly = account.status === 'suspended' || account.status === 'reclaimed';
   return (
     <>
-      <PageHeader title={`Welcome, ${account.name}`} description="Your applications, balance and bills at a glance." />
+      <PageHeader title={`Welcome, ${account.name}`} description="Your applications, balance and packages at a glance." />
       {limited && (
         <div className="mb-6">
           <Banner tone="info" title="That page is unavailable while the account is suspended">
@@ -28,33 +45,79 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </Banner>
         </div>
       )}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Balance" value={formatMoney(account.balance, account.currency)} tone={account.balance.isNegative() ? 'danger' : 'default'} note={<Link className="text-indigo-600 hover:underline" href="/balance">Top up or see the ledger →</Link>} />
+      {openRefund && (
+        <div className="mb-6">
+          <Banner tone="info" title="A refund request is waiting for review" action={<ButtonLink href="/packages" variant="secondary">See packages</ButtonLink>}>
+            {openRefund.pkg ? packageDisplayName(openRefund.pkg) : 'Package'} · {formatMoney(openRefund.request.amount, account.currency)}, requested {formatLocalDateTime(openRefund.request.requestedAt)}.
+          </Banner>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat
+          label="Balance"
+          value={formatMoney(account.balance, account.currency)}
+          tone={account.balance.isNegative() ? 'danger' : 'default'}
+          note={<Link className="text-indigo-600 hover:underline" href="/balance">Top up or see the ledger →</Link>}
+        />
         <Stat label="Applications" value={apps.length} note={`${apps.filter((a) => a.enabled).length} enabled`} />
-        <Stat label="Price book" value={account.currency === 'USD' ? 'TRTC 2024' : 'TRTC 2022'} note={`Billing in ${account.currency}, days in Asia/Shanghai`} />
+        <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
+        <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
       </div>
+
+      {notes.length > 0 && (
+        <Card className="mt-6">
+          <CardHeader title="Notifications" description="Renewals, refunds and account changes." />
+          <ul className="divide-y divide-slate-100" data-testid="notifications">
+            {notes.map((n) => (
+              <li key={n.id} className="px-5 py-3 text-sm">
+                <p className="font-medium text-slate-900">{n.title}</p>
+                <p className="text-slate-600">{n.body}</p>
+                <p className="mt-0.5 text-xs text-slate-400">{formatLocalDateTime(n.at)} (UTC+8)</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
       <Card className="mt-6">
-        <CardHeader title="Applications" description="Each SDKAppID is billed on its own and rounded per day." actions={<ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>} />
+        <CardHeader
+          title="Applications"
+          description="Each SDKAppID is billed on its own and rounded per day."
+          actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>}
+        />
         <CardBody>
           {apps.length === 0 ? (
-            <EmptyState title="No applications yet" description="Create an application to get an SDKAppID and a secret key for the usage API." action={<ButtonLink href="/applications">Create an application</ButtonLink>} />
+            <EmptyState
+              title="No applications yet"
+              description="Create an application to get an SDKAppID and a secret key for the usage API, then top up and buy a package for it."
+              action={billingOnly ? undefined : <ButtonLink href="/applications">Create an application</ButtonLink>}
+            />
           ) : (
             <ul className="divide-y divide-slate-100">
-              {apps.map((a) => (
-                <li key={a.id} className="flex items-center justify-between py-2.5 text-sm">
-                  <Link href={`/applications/${a.sdkAppId}`} className="font-medium text-slate-900 hover:text-indigo-600">
-                    {a.name} <span className="ml-2 font-mono text-xs text-slate-500">{a.sdkAppId}</span>
-                  </Link>
-                  <span className="flex gap-2">
-                    <Badge tone="indigo">RTC-Engine {a.edition}</Badge>
-                    {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}
-                  </span>
-                </li>
-              ))}
+              {apps.map((a) => {
+                const pkgs = current.filter((c) => c.pkg.applicationId === a.id);
+                return (
+                  <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
+                    <Link href={`/applications/${a.sdkAppId}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                      {a.name} <span className="ml-2 font-mono text-xs text-slate-500">{a.sdkAppId}</span>
+                    </Link>
+                    <span className="flex flex-wrap items-center gap-2">
+                      {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => packageDisplayName(p.pkg) + (p.pkg.status === 'queued' ? ' (queued)' : '')).join(', ')}</span>}
+                      <EditionBadge edition={a.edition} />
+                      <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </CardBody>
       </Card>
+      {refunds[0] && !openRefund && (
+        <p className="mt-4 text-sm text-slate-500">
+          Last refund request: <RefundStatusBadge status={refunds[0].request.status} /> {refunds[0].request.decisionReason ?? ''}
+        </p>
+      )}
     </>
   );
 }

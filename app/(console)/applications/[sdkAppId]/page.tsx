@@ -1,11 +1,23 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
-import { getApplication } from '@/db/queries/applications';
+import { getAccount } from '@/db/queries/accounts';
+import { applicationFootprint, getApplication } from '@/db/queries/applications';
+import { listApplicationPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
+import { accountNow } from '@/lib/clock';
+import { formatMoney, formatQuantity } from '@/lib/money/format';
+import { packageDisplayName } from '@/lib/packages/catalog';
+import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
-import { Card, CardBody } from '@/components/ui/card';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
+import { DeleteApplicationForm, RenameApplicationForm, ToggleApplicationForm } from '@/components/applications/application-settings';
+import { PackageStatusBadge } from '@/components/packages/package-status-badge';
 
 export default async function ApplicationPage({ params }: { params: Promise<{ sdkAppId: string }> }) {
   const user = await requirePageUser('customer', { area: 'service' });
@@ -14,19 +26,38 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
   // Another account's application answers exactly like a missing one.
   const app = Number.isSafeInteger(id) ? await getApplication(db, user.accountId, id) : null;
   if (!app) notFound();
+  const [account, pkgs, footprint, now] = await Promise.all([
+    getAccount(db, user.accountId),
+    listApplicationPackages(db, user.accountId, app.id),
+    applicationFootprint(db, user.accountId, app),
+    accountNow(db, user.accountId),
+  ]);
+  if (!account) throw new Error('account missing for signed-in customer');
+  const free = await loadFreeMinuteStatus(db, account, now);
+  const current = pkgs.filter((p) => p.status === 'active' || p.status === 'queued');
+  const blocked =
+    footprint.openPackages > 0
+      ? `It cannot be deleted while it has ${footprint.openPackages} active or queued package${footprint.openPackages === 1 ? '' : 's'}. Disable it to stop it.`
+      : footprint.packages > 0 || footprint.hasUsage || footprint.hasBillLines
+        ? 'It cannot be deleted: it has usage, bills or past packages, which are kept as billing records. Disable it to stop it.'
+        : null;
   return (
     <>
-      <PageHeader title={app.name} description={<span className="font-mono">SDKAppID {app.sdkAppId}</span>} />
+      <PageHeader
+        title={app.name}
+        description={<span className="font-mono">SDKAppID {app.sdkAppId}</span>}
+        actions={<ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink>}
+      />
       <Card>
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
             <div>
               <dt className="text-slate-500">Edition</dt>
-              <dd className="mt-1"><Badge tone="indigo">RTC-Engine {app.edition}</Badge></dd>
+              <dd className="mt-1"><EditionBadge edition={app.edition} /></dd>
             </div>
             <div>
               <dt className="text-slate-500">Status</dt>
-              <dd className="mt-1">{app.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="gray">Disabled</Badge>}</dd>
+              <dd className="mt-1"><ApplicationStatusBadge app={app} accountSuspended={account.status === 'suspended'} /></dd>
             </div>
             <div>
               <dt className="text-slate-500">Secret key</dt>
@@ -36,9 +67,75 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
               <dt className="text-slate-500">Created</dt>
               <dd className="mt-1">{formatLocalDateTime(app.createdAt)}</dd>
             </div>
+            <div>
+              <dt className="text-slate-500">Free minutes left (account-wide)</dt>
+              <dd className="mt-1 tabular-nums">
+                {formatQuantity(free.left)} of {formatQuantity(free.minutes)} · to {free.validTo}
+              </dd>
+            </div>
           </dl>
+          {app.freeExhaustedAt && app.edition === 'free' && (
+            <p className="mt-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
+              On the Free edition this application used up the month&apos;s free minutes on {formatLocalDateTime(app.freeExhaustedAt)} and is suspended. Buy a package to resume now, or wait for
+              the next free minutes on {free.renewsOn}.
+            </p>
+          )}
         </CardBody>
       </Card>
+
+      <Card className="mt-6">
+        <CardHeader title="Packages" description="One package per product at a time; another of the same edition waits in the queue." actions={<ButtonLink href="/packages" variant="secondary">Package page</ButtonLink>} />
+        <CardBody>
+          {current.length === 0 ? (
+            <EmptyState
+              title="No package on this application"
+              description="It runs on the RTC-Engine Free edition with the account's 10,000 free minutes a month, and is suspended when they are used up. Buy a package to unlock features and package minutes."
+              action={<ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink>}
+            />
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {current.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                  <span className="font-medium text-slate-900">{packageDisplayName(p)}</span>
+                  <span className="flex items-center gap-3 text-slate-600">
+                    {p.validFrom ? `${p.validFrom} to ${p.validTo}` : 'starts when the current one expires'}
+                    <span className="tabular-nums">{formatQuantity(p.minutesUsed)} / {formatQuantity(p.minutes)} min used</span>
+                    <span>{formatMoney(p.price, account.currency)}</span>
+                    <PackageStatusBadge status={p.status} />
+                    {p.autoRenew && <Badge tone="blue">Auto-renew</Badge>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardBody>
+      </Card>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card>
+          <CardHeader title="Rename" />
+          <CardBody>
+            <RenameApplicationForm applicationId={app.id} name={app.name} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title={app.enabled ? 'Disable' : 'Enable'} />
+          <CardBody>
+            <ToggleApplicationForm applicationId={app.id} enabled={app.enabled} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Delete" description="Only when nothing is billed or running." />
+          <CardBody>
+            <DeleteApplicationForm applicationId={app.id} name={app.name} blockedReason={blocked} />
+          </CardBody>
+        </Card>
+      </div>
+      <p className="mt-6 text-sm">
+        <Link href="/applications" className="text-indigo-600 hover:underline">
+          ← All applications
+        </Link>
+      </p>
     </>
   );
 }

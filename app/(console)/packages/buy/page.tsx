@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/db';
+import { getAccount } from '@/db/queries/accounts';
+import { listApplications } from '@/db/queries/applications';
+import { listAccountProductPackages, listApplicationPackages, toFacts } from '@/db/queries/packages';
+import { requirePageUser } from '@/lib/auth/guard';
+import { accountNow } from '@/lib/clock';
+import { formatMoney, formatQuantity } from '@/lib/money/format';
+import { UNIVERSAL_TIERS } from '@/lib/rating';
+import { PRODUCT_LABEL, purchasableCatalog, type OfferedPackage } from '@/lib/packages/catalog';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from '@/lib/packages/rules';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card, CardBody } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ButtonLink } from '@/components/ui/button';
+import { PurchaseForm, type Availability, type OfferView } from '@/components/packages/purchase-form';
+
+export const metadata = { title: 'Buy a package' };
+
+export default async function BuyPackagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('customer', { area: 'service' });
+  const sp = await searchParams;
+  const [account, apps, now] = await Promise.all([getAccount(db, user.accountId), listApplications(db, user.accountId), accountNow(db, user.accountId)]);
+  if (!account) throw new Error('account missing for signed-in customer');
+  if (apps.length === 0) {
+    return (
+      <>
+        <PageHeader title="Buy a package" />
+        <EmptyState title="Create an application first" description="A package is bound to one application (SDKAppID). Create one, then come back to buy its package." action={<ButtonLink href="/applications">Create an application</ButtonLink>} />
+      </>
+    );
+  }
+  const today = localDate(now);
+  const offers = purchasableCatalog(account.currency);
+  const productPackages = new Map<string, Awaited<ReturnType<typeof listAccountProductPackages>>>();
+  for (const product of new Set(offers.filter((o) => o.starter).map((o) => o.product))) {
+    productPackages.set(product, await listAccountProductPackages(db, user.accountId, product));
+  }
+
+  // Where each package would go for each application, or why it cannot be bought (pure rules).
+  const availability: Availability = {};
+  for (const app of apps) {
+    const appPackages = (await listApplicationPackages(db, user.accountId, app.id)).map(toFacts);
+    availability[app.id] = {};
+    for (const o of offers) {
+      if (o.catalogCode === 'universal.custom') {
+        availability[app.id]![o.catalogCode] = { ok: true, text: 'Active from today; stacks with your other universal packages.' };
+        continue;
+      }
+      const d = purchaseEligibility({ accountCurrency: account.currency, offer: o, appPackages, accountPackages: (productPackages.get(o.product) ?? []).map(toFacts) });
+      if (!d.ok) availability[app.id]![o.catalogCode] = { ok: false, text: d.message };
+      else if (!canPay(account.balance, o.price)) availability[app.id]![o.catalogCode] = { ok: false, text: insufficientBalanceMessage(account.balance, o.price, account.currency, o.name) };
+      else if (d.placement === 'queued')
+        availability[app.id]![o.catalogCode] = {
+          ok: true,
+          text: `Queued: starts when the current ${PRODUCT_LABEL[o.product]} package ends (after ${d.behind?.validTo ?? 'its expiry'}), with its own month from that day.`,
+        };
+      else availability[app.id]![o.catalogCode] = { ok: true, text: `Active from today for ${app.name}.` };
+    }
+  }
+
+  const view = (o: OfferedPackage): OfferView => {
+    const amount = formatMoney(o.price, account.currency);
+    const v = validityFor(o, today);
+    return {
+      catalogCode: o.catalogCode,
+      product: o.product,
+      productLabel: PRODUCT_LABEL[o.product],
+      name: o.name,
+      price: o.price.toFixed(),
+      amountLabel: amount,
+      priceLabel: o.custom ? 'priced by size' : o.validity === 'monthly' ? `${amount} / month` : o.validity === 'trial' ? 'free' : amount,
+      minutesLabel: o.custom
+        ? 'X thousand minutes at the tier unit price'
+        : o.minutes
+          ? `${formatQuantity(o.minutes)} package minutes${o.validity === 'monthly' ? ' / month' : ''}`
+          : o.validity === 'trial'
+            ? `${o.trialDays}-day free trial`
+            : 'No package minutes',
+      validityLabel:
+        o.validity === 'monthly'
+          ? `Bought today: valid ${v.validFrom} to ${v.validTo} (00:00 of the first day to 23:59:59 of the last, UTC+8); renews on ${addDays(v.validTo, 1)}.`
+          : o.validity === 'trial'
+            ? `Valid ${v.validFrom} to ${v.validTo}; not renewable.`
+            : `Valid ${v.validFrom} to ${v.validTo} (the last day of the same month next year); not renewable.`,
+      renewable: o.renewable,
+      starter: o.starter,
+      custom: o.custom,
+    };
+  };
+
+  const requested = typeof sp.app === 'string' ? apps.find((a) => a.id === sp.app) : undefined;
+  const requestedCode = typeof sp.package === 'string' && offers.some((o) => o.catalogCode === sp.package) ? sp.package : undefined;
+  return (
+    <>
+      <PageHeader title="Buy a package" description="Paid from your balance. One package per application per product; another of the same edition waits in the queue." />
+      <Card>
+        <CardBody>
+          <PurchaseForm
+            apps={apps.map((a) => ({ id: a.id, label: `${a.name} · ${a.sdkAppId}` }))}
+            offers={offers.map(view)}
+            availability={availability}
+            defaultAppId={(requested ?? apps[0]!).id}
+            defaultCode={requestedCode ?? offers[0]!.catalogCode}
+            idempotencyKey={randomUUID()}
+            balanceLabel={formatMoney(account.balance, account.currency)}
+            customTiers={
+              account.currency === 'CNY'
+                ? `Unit price per thousand minutes: ${UNIVERSAL_TIERS.map((t) => `${t.unitPricePerThousand} from ${t.fromThousands}`).join(', ')} (seed 002).`
+                : undefined
+            }
+          />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

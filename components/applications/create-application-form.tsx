@@ -1,0 +1,35 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createApplicationAction } from '@/app/(console)/applications/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { SecretKeyBox } from './secret-key-box';
+
+export function CreateApplicationForm() {
+  const [state, action] = useActionState(createApplicationAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <div className="space-y-4">
+      <form action={action} className="flex flex-wrap items-start gap-3" noValidate>
+        <div className="min-w-64 flex-1">
+          <Field label="Application name" name="name" errors={errors?.name} hint="2 to 60 characters; you can rename it later.">
+            <Input name="name" placeholder="Classroom Live" defaultValue={values?.name} invalid={!!errors?.name} autoComplete="off" />
+          </Field>
+        </div>
+        <div className="pt-6">
+          <SubmitButton pendingText="Creating…">Create application</SubmitButton>
+        </div>
+      </form>
+      {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
+      {state?.ok && (
+        <div className="space-y-3">
+          <FormMessage state={state} />
+          <SecretKeyBox sdkAppId={state.data.sdkAppId} secretKey={state.data.secretKey} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { topUpAction } from '@/app/(console)/balance/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/**
+ * The simulated payment form (issue 4: no real payment provider). The idempotency key
+ * comes from the server render: a double submit credits once; after a success the page
+ * re-renders with a fresh key.
+ */
+export function TopUpForm({ idempotencyKey, currency }: { idempotencyKey: string; currency: 'USD' | 'CNY' }) {
+  const [state, action] = useActionState(topUpAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate data-testid="top-up-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} readOnly />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={`Amount (${currency})`} name="amount" errors={errors?.amount} hint="From 1 to 100,000, up to 2 decimals.">
+          <Input name="amount" inputMode="decimal" placeholder="100.00" defaultValue={values?.amount} invalid={!!errors?.amount} autoComplete="off" />
+        </Field>
+        <Field label="Card number" name="cardNumber" errors={errors?.cardNumber} hint="Simulated: nothing is charged. Test card 4242 4242 4242 4242.">
+          <Input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" invalid={!!errors?.cardNumber} autoComplete="off" />
+        </Field>
+      </div>
+      {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
+      <SubmitButton pendingText="Processing payment…">Top up</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useActionState } from 'react';
+import { requestRefundAction, setAutoRenewAction } from '@/app/(console)/packages/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/** Auto-renewal on/off for one package (lifecycle.md: any time before expiry). */
+export function AutoRenewForm({ packageId, autoRenew, label }: { packageId: string; autoRenew: boolean; label: string }) {
+  const [state, action] = useActionState(setAutoRenewAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="packageId" value={packageId} />
+      <input type="hidden" name="autoRenew" value={autoRenew ? 'false' : 'true'} />
+      <SubmitButton variant="secondary" pendingText="Saving…">
+        {autoRenew ? `Turn off auto-renewal${label ? ` for ${label}` : ''}` : `Turn on auto-renewal${label ? ` for ${label}` : ''}`}
+      </SubmitButton>
+      {state && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+/** The five-day refund request of one package, with an optional note for the reviewer. */
+export function RefundRequestForm({ packageId }: { packageId: string }) {
+  const [state, action] = useActionState(requestRefundAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  if (state?.ok) return <FormMessage state={state} />;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="packageId" value={packageId} />
+      <div className="min-w-64 flex-1">
+        <Field label="Note for the reviewer (optional)" name={`note-${packageId}`} errors={errors?.note}>
+          <Input name="note" id={`note-${packageId}`} placeholder="Bought for the wrong application" maxLength={500} invalid={!!errors?.note} />
+        </Field>
+      </div>
+      <SubmitButton variant="secondary" pendingText="Requesting…">
+        Request refund
+      </SubmitButton>
+      {state && !state.ok && (
+        <div className="w-full">
+          <FormMessage state={state} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+'use client';
+
+import { useActionState, useMemo, useState } from 'react';
+import { purchasePackageAction } from '@/app/(console)/packages/actions';
+import { Field, Input, Select } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { cn } from '@/components/ui/cn';
+
+/** One catalog row as the form shows it (computed on the server; no rating code in the browser). */
+export type OfferView = {
+  catalogCode: string;
+  product: string;
+  productLabel: string;
+  name: string;
+  price: string;
+  /** `$49.50`, and `$49.50 / month` */
+  amountLabel: string;
+  priceLabel: string;
+  minutesLabel: string;
+  validityLabel: string;
+  renewable: boolean;
+  starter: boolean;
+  custom: boolean;
+};
+
+/** Per application and offer: where the package would go, or why it cannot be bought. */
+export type Availability = Record<string, Record<string, { ok: boolean; text: string }>>;
+
+export function PurchaseForm({
+  apps,
+  offers,
+  availability,
+  defaultAppId,
+  defaultCode,
+  idempotencyKey,
+  balanceLabel,
+  customTiers,
+}: {
+  apps: { id: string; label: string }[];
+  offers: OfferView[];
+  availability: Availability;
+  defaultAppId: string;
+  defaultCode: string;
+  idempotencyKey: string;
+  balanceLabel: string;
+  customTiers?: string;
+}) {
+  const [state, action] = useActionState(purchasePackageAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  const [appId, setAppId] = useState(values?.applicationId ?? defaultAppId);
+  const [code, setCode] = useState(values?.catalogCode ?? defaultCode);
+  const offer = offers.find((o) => o.catalogCode === code);
+  const groups = useMemo(() => {
+    const out: { label: string; offers: OfferView[] }[] = [];
+    for (const o of offers) {
+      const g = out.find((x) => x.label === o.productLabel);
+      if (g) g.offers.push(o);
+      else out.push({ label: o.productLabel, offers: [o] });
+    }
+    return out;
+  }, [offers]);
+  const here = availability[appId] ?? {};
+  const selected = here[code];
+  return (
+    <form action={action} className="space-y-6" noValidate data-testid="purchase-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} readOnly />
+      <Field label="Application" name="applicationId" errors={errors?.applicationId} hint="A package is bound to one application (SDKAppID).">
+        <Select name="applicationId" value={appId} onChange={(e) => setAppId(e.target.value)} invalid={!!errors?.applicationId}>
+          {apps.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Package</legend>
+        {errors?.catalogCode && (
+          <p className="mt-1 text-sm text-rose-600" role="alert" id="catalogCode-error">
+            {errors.catalogCode.join(' ')}
+          </p>
+        )}
+        <div className="mt-2 space-y-5">
+          {groups.map((g) => (
+            <div key={g.label}>
+              <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{g.label}</p>
+              <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+                {g.offers.map((o) => {
+                  const av = here[o.catalogCode];
+                  const checked = o.catalogCode === code;
+                  return (
+                    <label
+                      key={o.catalogCode}
+                      className={cn(
+                        'flex cursor-pointer flex-col rounded-lg p-3 text-sm ring-1 ring-inset transition-colors',
+                        checked ? 'bg-indigo-50 ring-2 ring-indigo-600' : 'bg-white ring-slate-200 hover:bg-slate-50',
+                        av && !av.ok && 'opacity-70',
+                      )}
+                    >
+                      <span className="flex items-center gap-2">
+                        <input type="radio" name="catalogCode" value={o.catalogCode} checked={checked} onChange={() => setCode(o.catalogCode)} className="accent-indigo-600" aria-label={o.name} />
+                        <span className="font-semibold text-slate-900">{o.name}</span>
+                      </span>
+                      <span className="mt-1 pl-6 tabular-nums text-slate-700">{o.priceLabel}</span>
+                      <span className="pl-6 text-xs text-slate-500">{o.minutesLabel}</span>
+                      {av && !av.ok && <span className="mt-1 pl-6 text-xs text-rose-600">Not available for this application</span>}
+                    </label>
+                  );
+                })}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      {offer?.custom && (
+        <Field label="Custom size (thousand minutes)" name="customThousands" errors={errors?.customThousands} hint={customTiers}>
+          <Input name="customThousands" inputMode="numeric" placeholder="30" defaultValue={values?.customThousands} invalid={!!errors?.customThousands} />
+        </Field>
+      )}
+
+      <label className={cn('flex items-start gap-3 text-sm', !offer?.renewable && 'opacity-50')}>
+        <input type="checkbox" name="autoRenew" value="on" defaultChecked={values?.autoRenew === 'on'} disabled={!offer?.renewable} className="mt-0.5 size-4 accent-indigo-600" />
+        <span>
+          <span className="font-medium text-slate-900">Renew automatically</span>
+          <span className="block text-slate-500">
+            {offer?.renewable
+              ? 'At expiry the list price is paid from the balance and the next month starts. If the balance cannot pay then, the renewal fails and the application returns to the Free edition. You can switch it off any time before expiry.'
+              : 'This package does not renew: free trials and universal packages end at their expiry.'}
+          </span>
+        </span>
+      </label>
+
+      {offer && (
+        <div className={cn('rounded-lg p-4 text-sm ring-1', selected && !selected.ok ? 'bg-rose-50 ring-rose-200' : 'bg-slate-50 ring-slate-200')} data-testid="purchase-summary">
+          <p className="font-semibold text-slate-900">
+            {offer.name}: {offer.priceLabel}
+          </p>
+          <p className="mt-1 text-slate-700">{offer.validityLabel}</p>
+          {selected && <p className={cn('mt-1', selected.ok ? 'text-slate-700' : 'text-rose-700')}>{selected.text}</p>}
+          <p className="mt-1 text-slate-500">Paid from your balance ({balanceLabel}). Refundable within 5 days if none of its minutes are used.</p>
+        </div>
+      )}
+
+      {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
+      <SubmitButton pendingText="Paying…">{offer && offer.price !== '0' ? `Buy and pay ${offer.amountLabel}` : 'Buy'}</SubmitButton>
+    </form>
+  );
+}
