@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/refunds', label: 'Refund requests', icon: ICONS.refunds },
         { href: '/admin/suspensions', label: 'Suspensions', icon: ICONS.suspensions },
         { href: '/admin/audit', label: 'Audit log', icon: ICONS.audit },
+        { href: '/admin/jobs', label: 'Job runs', icon: ICONS.jobs },
       ]}
       secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}
     >

@@ -1,0 +1,99 @@
+import { db } from '@/db';
+import { countJobsByStatus, JOB_RUN_SORTS, listDeadJobs, listJobRuns } from '@/db/queries/jobs';
+import { RetryDeadJobButton } from '@/components/dev-tools/retry-dead-job';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader, Stat } from '@/components/ui/card';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
+import { requirePageUser } from '@/lib/auth/guard';
+import { describeRunResult } from '@/lib/dev-tools/describe';
+import { JOB_LABEL, type JobKind } from '@/lib/jobs/types';
+import { parseTableParams } from '@/lib/table-params';
+import { formatLocalDateTime } from '@/lib/time/format';
+
+export const metadata = { title: 'Job runs' };
+export const dynamic = 'force-dynamic';
+
+type Row = Awaited<ReturnType<typeof listJobRuns>>['rows'][number];
+
+export default async function AdminJobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('admin');
+  const sp = await searchParams;
+  const p = parseTableParams(sp, { sortable: JOB_RUN_SORTS, defaultSort: 'started', pageSize: 25 });
+  const outcome = sp.outcome === 'failed' || sp.outcome === 'succeeded' || sp.outcome === 'running' ? sp.outcome : undefined;
+  const [{ rows, total }, counts, dead] = await Promise.all([
+    listJobRuns(db, { sort: p.sort, dir: p.dir, limit: p.pageSize, offset: p.offset, outcome }),
+    countJobsByStatus(db),
+    listDeadJobs(db),
+  ]);
+  const columns: Column<Row>[] = [
+    { key: 'started', header: 'Started (UTC+8)', sortKey: 'started', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.startedAt)}</span> },
+    { key: 'account', header: 'Account', sortKey: 'account', render: (r) => r.accountName ?? '—' },
+    { key: 'kind', header: 'Job', sortKey: 'kind', render: (r) => <span title={r.key}>{JOB_LABEL[r.kind as JobKind] ?? r.kind}</span> },
+    { key: 'business', header: 'Due at (account time)', sortKey: 'business', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.businessTime)}</span> },
+    {
+      key: 'outcome',
+      header: 'Outcome',
+      sortKey: 'outcome',
+      render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome}</Badge>,
+    },
+    { key: 'attempt', header: 'Attempts', align: 'right', render: (r) => r.attempts ?? '—' },
+    { key: 'took', header: 'Took', align: 'right', render: (r) => (r.finishedAt ? `${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2)} s` : '—') },
+    { key: 'summary', header: 'What happened', className: 'max-w-md truncate', render: (r) => <span title={r.error ?? undefined}>{describeRunResult(r.kind, r.result, r.error)}</span> },
+    { key: 'worker', header: 'Worker', className: 'text-xs text-slate-500', render: (r) => r.worker },
+  ];
+  return (
+    <>
+      <PageHeader title="Job runs" description="Every attempt of every scheduled job: settlements, renewals, grants, suspensions, reclamations. Failed attempts retry with exponential backoff; after 5 the job is dead." />
+      <div className="mb-6 grid gap-4 sm:grid-cols-4">
+        <Stat label="Pending" value={counts.pending ?? 0} />
+        <Stat label="Running" value={counts.running ?? 0} />
+        <Stat label="Waiting to retry" value={counts.failed ?? 0} tone={counts.failed ? 'danger' : 'default'} />
+        <Stat label="Dead" value={counts.dead ?? 0} tone={counts.dead ? 'danger' : 'default'} />
+      </div>
+      {dead.length > 0 && (
+        <Card className="mb-6">
+          <CardHeader title="Dead jobs" description="Every attempt failed. Fix the cause, then retry." />
+          <ul className="divide-y divide-slate-100 text-sm">
+            {dead.map((j) => (
+              <li key={j.id} className="flex items-center justify-between gap-4 px-5 py-2.5">
+                <div>
+                  <p className="font-medium text-slate-800">
+                    {JOB_LABEL[j.kind as JobKind] ?? j.kind} · {j.accountName ?? '—'} · due {formatLocalDateTime(j.runAt)}
+                  </p>
+                  <p className="text-xs text-rose-700">{j.lastError}</p>
+                </div>
+                <RetryDeadJobButton jobId={j.id} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <div className="mb-3 flex gap-2 text-sm">
+        {(['all', 'succeeded', 'failed', 'running'] as const).map((o) => (
+          <a
+            key={o}
+            href={o === 'all' ? '/admin/jobs' : `/admin/jobs?outcome=${o}`}
+            className={`rounded-md px-2.5 py-1 ring-1 ${(outcome ?? 'all') === o ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'text-slate-600 ring-slate-200 hover:bg-slate-50'}`}
+          >
+            {o === 'all' ? 'All' : o[0]!.toUpperCase() + o.slice(1)}
+          </a>
+        ))}
+      </div>
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        searchParams={sp}
+        sort={p.sort}
+        dir={p.dir}
+        page={p.page}
+        pageSize={p.pageSize}
+        total={total}
+        empty="No job has run yet."
+        caption="Job runs"
+        testId="job-runs"
+      />
+    </>
+  );
+}

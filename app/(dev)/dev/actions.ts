@@ -1,0 +1,98 @@
+'use server';
+
+import { z } from 'zod';
+import { db } from '@/db';
+import { defineAction } from '@/lib/actions/define-action';
+import { assertAccountAccess } from '@/lib/auth/guard';
+import { attachTestClock, detachTestClock } from '@/lib/clock/test-clock';
+import { advanceTestClock, type AdvanceTarget } from '@/lib/dev-tools/advance';
+import { describeRunResult } from '@/lib/dev-tools/describe';
+import { generateSyntheticUsage } from '@/lib/dev-tools/usage';
+import { AppError } from '@/lib/errors';
+import { formatLocalDateTime } from '@/lib/time/format';
+
+const accountId = z.uuid('Pick an account.');
+/** `datetime-local` values are read in the billing zone (UTC+8), like every time on the page. */
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
+  .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+08:00`));
+
+export const attachClockAction = defineAction({
+  permission: 'signed-in',
+  schema: z.object({ accountId, start: z.enum(['now', 'midnight', 'custom']).default('now'), startAt: z.string().optional() }),
+  run: async ({ input, user }) => {
+    assertAccountAccess(user, input.accountId);
+    let startAt: Date | undefined;
+    if (input.start === 'midnight') {
+      // The next local midnight: days then settle exactly one "advance a day" later.
+      const now = Date.now() + 8 * 3_600_000;
+      startAt = new Date(Math.ceil(now / 86_400_000) * 86_400_000 - 8 * 3_600_000);
+    } else if (input.start === 'custom') {
+      const parsed = localDateTime.safeParse(input.startAt ?? '');
+      if (!parsed.success) throw new AppError('VALIDATION', 'Enter the start date and time.', { fieldErrors: { startAt: ['Enter the start date and time.'] } });
+      startAt = parsed.data;
+    }
+    const clock = await attachTestClock(db, input.accountId, startAt);
+    return { now: clock.now.toISOString() };
+  },
+  revalidate: ['/dev'],
+  successMessage: (d) => `Test clock attached at ${formatLocalDateTime(new Date(d.now))} (UTC+8).`,
+});
+
+export const detachClockAction = defineAction({
+  permission: 'signed-in',
+  schema: z.object({ accountId }),
+  run: async ({ input, user }) => {
+    assertAccountAccess(user, input.accountId);
+    await detachTestClock(db, input.accountId);
+    return null;
+  },
+  revalidate: ['/dev'],
+  successMessage: 'Test clock detached: the account is back on real time.',
+});
+
+export const advanceClockAction = defineAction({
+  permission: 'signed-in',
+  schema: z.object({ accountId, step: z.enum(['hour', 'day', 'next', 'to']), to: z.string().optional() }),
+  run: async ({ input, user }) => {
+    assertAccountAccess(user, input.accountId);
+    let target: AdvanceTarget;
+    if (input.step === 'hour') target = { by: 3_600_000 };
+    else if (input.step === 'day') target = { by: 86_400_000 };
+    else if (input.step === 'next') target = { nextJob: true };
+    else {
+      const parsed = localDateTime.safeParse(input.to ?? '');
+      if (!parsed.success) throw new AppError('VALIDATION', 'Enter the date and time to move to.', { fieldErrors: { to: ['Enter the date and time to move to.'] } });
+      target = { to: parsed.data };
+    }
+    const r = await advanceTestClock(db, input.accountId, target, { workerId: `dev-page:${user.id}` });
+    return {
+      clock: r.clock,
+      ran: r.ran.map((x) => ({ key: x.key, kind: x.kind, outcome: x.outcome, summary: describeRunResult(x.kind, x.result, x.error) })),
+      blocked: r.blocked,
+    };
+  },
+  revalidate: ['/dev'],
+  successMessage: (d) => {
+    const failed = d.ran.filter((x) => x.outcome === 'failed').length;
+    const base = `Clock at ${formatLocalDateTime(new Date(d.clock))} (UTC+8). ${d.ran.length === 0 ? 'No job was due.' : `Ran ${d.ran.length} job${d.ran.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}.`}`;
+    return d.blocked ? `${base} Stopped at ${d.blocked.key}: it failed and retries after a short backoff; advance again to retry.` : base;
+  },
+});
+
+export const generateUsageAction = defineAction({
+  permission: 'signed-in',
+  schema: z.object({
+    accountId,
+    sdkAppId: z.coerce.number({ error: 'Pick an application.' }).int().positive('Pick an application.'),
+    sessions: z.coerce.number().int().min(1, 'At least 1 session.').max(200, 'At most 200 sessions.'),
+    spanMinutes: z.coerce.number().int().min(1, 'At least 1 minute.').max(1440, 'At most 1,440 minutes (a day).'),
+  }),
+  run: async ({ input, user }) => {
+    assertAccountAccess(user, input.accountId);
+    return generateSyntheticUsage(db, input);
+  },
+  revalidate: ['/dev'],
+  successMessage: (d) => `${d.records} usage records for ${d.sdkAppId} from ${formatLocalDateTime(new Date(d.from))} to ${formatLocalDateTime(new Date(d.to))} (UTC+8).`,
+});

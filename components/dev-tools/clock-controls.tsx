@@ -1,0 +1,93 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { advanceClockAction, attachClockAction, detachClockAction } from '@/app/(dev)/dev/actions';
+import { Field, Input, Select } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/** Attach a test clock: now, the next local midnight, or a chosen instant (UTC+8). */
+export function AttachClockForm({ accountId }: { accountId: string }) {
+  const [state, action] = useActionState(attachClockAction, null);
+  const [start, setStart] = useState('midnight');
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="accountId" value={accountId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Start the clock at" name="start">
+          <Select name="start" value={start} onChange={(e) => setStart(e.target.value)}>
+            <option value="midnight">The next local midnight (00:00 UTC+8)</option>
+            <option value="now">Now</option>
+            <option value="custom">A date and time…</option>
+          </Select>
+        </Field>
+        {start === 'custom' && (
+          <Field label="Date and time (UTC+8)" name="startAt" errors={!state?.ok ? state?.fieldErrors?.startAt : undefined}>
+            <Input type="datetime-local" name="startAt" required invalid={!!(!state?.ok && state?.fieldErrors?.startAt)} />
+          </Field>
+        )}
+      </div>
+      <FormMessage state={state} />
+      <SubmitButton pendingText="Attaching…">Attach test clock</SubmitButton>
+    </form>
+  );
+}
+
+/** +1 hour, +1 day, to the next due job, to a date; each runs what came due before answering. */
+export function AdvanceControls({ accountId }: { accountId: string }) {
+  const [state, action] = useActionState(advanceClockAction, null);
+  const ran = state?.ok ? state.data.ran : [];
+  return (
+    <div className="space-y-4">
+      <form action={action} className="flex flex-wrap items-end gap-2" aria-label="Advance the clock">
+        <input type="hidden" name="accountId" value={accountId} />
+        <SubmitButton name="step" value="hour" variant="secondary" pendingText="Running jobs…">
+          +1 hour
+        </SubmitButton>
+        <SubmitButton name="step" value="day" variant="secondary" pendingText="Running jobs…">
+          +1 day
+        </SubmitButton>
+        <SubmitButton name="step" value="next" variant="secondary" pendingText="Running jobs…">
+          To the next due job
+        </SubmitButton>
+        <div className="ml-2 flex items-end gap-2 border-l border-slate-200 pl-4">
+          <Field label="To a date and time (UTC+8)" name="to" errors={!state?.ok ? state?.fieldErrors?.to : undefined}>
+            <Input type="datetime-local" name="to" invalid={!!(!state?.ok && state?.fieldErrors?.to)} />
+          </Field>
+          <SubmitButton name="step" value="to" pendingText="Running jobs…">
+            Advance
+          </SubmitButton>
+        </div>
+      </form>
+      <FormMessage state={state} />
+      {ran.length > 0 && (
+        <ul className="space-y-1 rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="advance-ran">
+          {ran.map((r) => (
+            <li key={r.key} className={r.outcome === 'failed' ? 'text-rose-700' : undefined}>
+              <span className="font-medium">{r.kind}</span> · {r.summary}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function DetachClockForm({ accountId }: { accountId: string }) {
+  const [state, action] = useActionState(detachClockAction, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm('Detach the test clock? The account goes back to real time; what already ran stays.')) e.preventDefault();
+      }}
+      className="flex items-center gap-3"
+    >
+      <input type="hidden" name="accountId" value={accountId} />
+      <SubmitButton variant="ghost" pendingText="Detaching…">
+        Detach clock
+      </SubmitButton>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}

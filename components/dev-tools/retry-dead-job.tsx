@@ -1,0 +1,18 @@
+'use client';
+
+import { useActionState } from 'react';
+import { retryDeadJobAction } from '@/app/(admin)/admin/jobs/actions';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export function RetryDeadJobButton({ jobId }: { jobId: number }) {
+  const [state, action] = useActionState(retryDeadJobAction, null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="jobId" value={jobId} />
+      {state && <span className={`text-xs ${state.ok ? 'text-emerald-700' : 'text-rose-700'}`}>{state.ok ? 'Queued' : state.message}</span>}
+      <SubmitButton variant="secondary" pendingText="Retrying…">
+        Retry
+      </SubmitButton>
+    </form>
+  );
+}
