@@ -6,7 +6,7 @@ export function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return h ? `${n(h)} h ${m} min ${s} s` : m ? `${m} min ${s} s` : `${s} s`;
+  return h ? `${n(h)} h ${m} min` : m ? `${m} min ${s} s` : `${s} s`;
 }
 
 const TH = 'whitespace-nowrap px-4 py-2.5 text-left font-semibold text-slate-700';
@@ -28,7 +28,9 @@ export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; 
             <th className={THR}>Days</th>
             <th className={THR}>Records</th>
             <th className={THR}>Seconds</th>
-            <th className={THR}>Minutes ({monthly ? 'per month' : 'per day'}, rounded up)</th>
+            <th className={THR} title={monthly ? 'Seconds per application, item and month, rounded up' : 'Seconds per application, item and day, rounded up, then added up'}>
+              Minutes
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -43,7 +45,7 @@ export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; 
                   <span className="font-medium text-slate-900">{appNames.get(r.sdkAppId) ?? 'Deleted application'}</span>
                   <span className="ml-2 font-mono text-xs text-slate-500">{r.sdkAppId}</span>
                 </td>
-                <td className={TD}>{r.name}</td>
+                <td className="px-4 py-2 text-slate-700">{r.name}</td>
                 <td className={TDR}>{n(r.days)}</td>
                 <td className={TDR}>{n(r.records)}</td>
                 <td className={TDR}>{n(r.seconds)}</td>

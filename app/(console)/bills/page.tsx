@@ -1,15 +1,115 @@
+import Link from 'next/link';
+import { db } from '@/db';
+import { BILL_SORTS, billTotals, listBills, type BillRow } from '@/db/queries/bills';
+import { BILL_KINDS, type BillKind } from '@/db/schema/billing';
 import { requirePageUser } from '@/lib/auth/guard';
-import { PageHeader } from '@/components/ui/page-header';
+import { accountNow } from '@/lib/clock';
+import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus } from '@/lib/bills/present';
+import { formatMoney, type Currency } from '@/lib/money/format';
+import { parseTableParams, withParams } from '@/lib/table-params';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { localDate, startOfMonth } from '@/lib/time/local-date';
+import { Badge } from '@/components/ui/badge';
+import { Stat } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
 
 export const metadata = { title: 'Bills' };
 
-export default async function BillsPage() {
-  await requirePageUser('customer', { area: 'billing' });
+/**
+ * Daily and monthly bills (seed 003, Overdue: "a daily consumption bill on the next day
+ * after use ... a monthly consumption bill on the 1st day of the next month"), with
+ * adjustments for late usage; sortable and paged.
+ */
+export default async function BillsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser('customer', { area: 'billing' });
+  const sp = await searchParams;
+  const params = parseTableParams(sp, { sortable: BILL_SORTS, defaultSort: 'period', defaultDir: 'desc', pageSize: 25 });
+  const kindParam = typeof sp.kind === 'string' ? sp.kind : '';
+  const kind = (BILL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as BillKind) : undefined;
+  const currency = user.account.currency as Currency;
+  const monthStart = startOfMonth(localDate(await accountNow(db, user.accountId)));
+  const [{ rows, total }, totals] = await Promise.all([
+    listBills(db, user.accountId, { kind, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
+    billTotals(db, user.accountId, monthStart),
+  ]);
+
+  const columns: Column<BillRow>[] = [
+    {
+      key: 'number',
+      header: 'Bill',
+      sortKey: 'number',
+      render: (b) => (
+        <Link href={`/bills/${b.id}`} className="font-mono font-medium text-indigo-700 hover:text-indigo-500">
+          {b.number}
+        </Link>
+      ),
+    },
+    { key: 'kind', header: 'Kind', render: (b) => <Badge tone={b.kind === 'daily' ? 'indigo' : b.kind === 'monthly' ? 'blue' : 'yellow'}>{billKindLabel(b.kind)}</Badge> },
+    { key: 'period', header: 'Period', sortKey: 'period', render: (b) => billPeriodLabel(b) },
+    { key: 'issued', header: 'Issued', sortKey: 'issuedAt', render: (b) => formatLocalDateTime(b.issuedAt) },
+    { key: 'lines', header: 'Lines', align: 'right', render: (b) => b.lineCount },
+    { key: 'amount', header: 'Amount (exact)', align: 'right', render: (b) => <span className="text-slate-500">{b.amount.toFixed()}</span> },
+    { key: 'total', header: 'Total', sortKey: 'total', align: 'right', render: (b) => <span className="font-semibold text-slate-900">{formatMoney(b.total, currency)}</span> },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (b) => {
+        const s = BILL_STATUS_LABEL[billStatus(b)];
+        return (
+          <span title={s.hint}>
+            <Badge tone={s.tone}>{s.label}</Badge>
+          </span>
+        );
+      },
+    },
+  ];
+
+  const tabs: { label: string; value: string }[] = [{ label: 'All', value: '' }, ...BILL_KINDS.map((k) => ({ label: billKindLabel(k), value: k }))];
+
   return (
     <>
-      <PageHeader title="Bills" description="Daily pay-as-you-go bills and monthly bills, each line explained." />
-      <EmptyState title="No bills yet" description="Bills appear after each local day ends and its usage is settled." />
+      <PageHeader title="Bills" description="Each local day's pay-as-you-go usage is billed the next day; monthly items on the 1st; late usage on an adjustment. Every line explains itself." />
+      <div className="mb-6 grid gap-4 sm:grid-cols-3">
+        <Stat label="Bills" value={totals.bills.toLocaleString('en-US')} />
+        <Stat label="Billed this month" value={formatMoney(totals.sinceTotal, currency)} note={`bills for periods from ${monthStart}`} />
+        <Stat label="Last bill issued" value={totals.lastIssued ? formatLocalDateTime(new Date(totals.lastIssued)) : '—'} note="Asia/Shanghai time" />
+      </div>
+      <nav className="mb-4 flex gap-2 text-sm" aria-label="Bill kind">
+        {tabs.map((t) => {
+          const active = (kind ?? '') === t.value;
+          return (
+            <Link
+              key={t.label}
+              href={withParams(sp, { kind: t.value || undefined, page: undefined })}
+              aria-current={active ? 'page' : undefined}
+              className={cn('rounded-full px-3 py-1 ring-1 ring-inset', active ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'text-slate-700 ring-slate-200 hover:bg-slate-50')}
+            >
+              {t.label}
+            </Link>
+          );
+        })}
+      </nav>
+      {total === 0 && !kind ? (
+        <EmptyState title="No bills yet" description="Bills appear after each local day ends and its usage is settled: one bill a day with usage, and one on the 1st for monthly items." />
+      ) : (
+        <DataTable
+          columns={columns}
+          rows={rows}
+          rowKey={(b) => b.id}
+          searchParams={sp}
+          sort={params.sort}
+          dir={params.dir}
+          page={params.page}
+          pageSize={params.pageSize}
+          total={total}
+          empty={`No ${kind ? billKindLabel(kind).toLowerCase() : ''} bills.`}
+          caption="Bills"
+          testId="bills-table"
+        />
+      )}
     </>
   );
 }

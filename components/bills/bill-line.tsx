@@ -1,0 +1,143 @@
+import type { LineExplanationView } from '@/lib/bills/present';
+import { priceSentence } from '@/lib/bills/present';
+import { formatQuantity } from '@/lib/money/format';
+import type { Decimal } from '@/lib/money/decimal';
+
+type Line = { id: number; item: string; description: string; quantity: Decimal; unit: string; unitPrice: Decimal; per: number; amount: Decimal };
+
+const UNIT_SHORT: Record<string, string> = { minute: 'min', Mbps: 'Mbps', 'thousand images': 'thousand images', 'thousand calls': 'thousand calls' };
+const MEASURED: Record<string, string> = { seconds: 's', kbps: 'kbps peak', images: 'images', calls: 'calls' };
+
+/**
+ * One bill line that expands (<details>) to its explanation: the records, what was
+ * measured, the rounding, the deductions (entitlement, ratio), the price and the seed rule.
+ */
+export function BillLine({
+  line,
+  explanation,
+  currency,
+  samples,
+  entitlementNames,
+}: {
+  line: Line;
+  explanation: LineExplanationView;
+  currency: string;
+  samples: ReadonlyMap<number, unknown>;
+  entitlementNames: ReadonlyMap<string, string>;
+}) {
+  const d = explanation.detail;
+  const unit = UNIT_SHORT[line.unit] ?? line.unit;
+  const sampleRecords = (d?.sampleRecords ?? []).filter((id) => samples.has(id));
+  return (
+    <details className="group border-t border-slate-100 first:border-t-0" data-testid="bill-line" data-item={line.item}>
+      <summary className="grid cursor-pointer grid-cols-[1fr_auto] items-center gap-x-4 gap-y-1 px-5 py-3 hover:bg-slate-50 sm:grid-cols-[minmax(0,1fr)_9rem_11rem_8rem]">
+        <span className="flex items-center gap-2">
+          <svg viewBox="0 0 20 20" className="size-4 shrink-0 text-slate-400 transition-transform group-open:rotate-90" aria-hidden="true">
+            <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span>
+            <span className="font-medium text-slate-900">{line.description}</span>
+            <span className="ml-2 font-mono text-xs text-slate-400">{line.item}</span>
+          </span>
+        </span>
+        <span className="text-right tabular-nums text-slate-700">
+          {formatQuantity(line.quantity)} {unit}
+        </span>
+        <span className="hidden text-right tabular-nums text-slate-500 sm:block">
+          {line.unitPrice.toFixed()} / {line.per === 1 ? unit : `${line.per.toLocaleString('en-US')} ${unit}`}
+        </span>
+        <span className="text-right font-semibold tabular-nums text-slate-900" data-testid="line-amount">
+          {line.amount.toFixed()}
+        </span>
+      </summary>
+      <div className="space-y-4 bg-slate-50/70 px-5 pb-5 pt-2 text-sm text-slate-700 sm:pl-11" data-testid="line-explanation">
+        {d ? (
+          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[11rem_1fr]">
+            <dt className="font-medium text-slate-500">Records</dt>
+            <dd>
+              {d.records.toLocaleString('en-US')} record{d.records === 1 ? '' : 's'} of {d.app === null ? 'the account' : `SDKAppID ${d.app}`} in {d.periodKind === 'day' ? `local day ${d.period}` : `month ${d.period}`}
+              {d.sampleRecords.length > 0 && <span className="text-slate-500"> (e.g. #{d.sampleRecords.join(', #')}{d.records > d.sampleRecords.length ? ', …' : ''})</span>}
+            </dd>
+            {d.measured && (
+              <>
+                <dt className="font-medium text-slate-500">Measured</dt>
+                <dd className="tabular-nums">
+                  {formatQuantity(d.measured.value)} {MEASURED[d.measured.unit] ?? d.measured.unit}
+                </dd>
+              </>
+            )}
+            <dt className="font-medium text-slate-500">Rounding</dt>
+            <dd>{d.rounding || '—'}</dd>
+            <dt className="font-medium text-slate-500">Usage before deductions</dt>
+            <dd className="tabular-nums">
+              {formatQuantity(d.usage)} {unit}
+            </dd>
+            <dt className="font-medium text-slate-500">Deductions</dt>
+            <dd>
+              {d.deductions.length === 0 ? (
+                <span className="text-slate-500">None: no free minutes or package covered this usage, so all of it is billed.</span>
+              ) : (
+                <table className="text-xs" data-testid="line-deductions">
+                  <thead>
+                    <tr className="text-left text-slate-500">
+                      <th className="pr-4 font-medium">Entitlement</th>
+                      <th className="pr-4 text-right font-medium">Usage covered</th>
+                      <th className="pr-4 text-right font-medium">Ratio</th>
+                      <th className="text-right font-medium">Entitlement minutes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.deductions.map((x, i) => (
+                      <tr key={i}>
+                        <td className="pr-4">
+                          {entitlementNames.get(x.entitlement) ?? x.entitlement} <span className="text-slate-400">({x.kind})</span>
+                        </td>
+                        <td className="pr-4 text-right tabular-nums">{formatQuantity(x.minutes)} {unit}</td>
+                        <td className="pr-4 text-right tabular-nums">1:{x.ratio}</td>
+                        <td className="text-right tabular-nums">{formatQuantity(x.entitlementMinutes)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </dd>
+            <dt className="font-medium text-slate-500">Billed quantity</dt>
+            <dd className="tabular-nums">
+              {formatQuantity(line.quantity)} {unit}
+              {explanation.rerated && (
+                <span className="text-slate-500">
+                  {' '}
+                  (difference: the day re-rated is {formatQuantity(explanation.rerated.quantity)} {unit}, {explanation.rerated.amount} {currency})
+                </span>
+              )}
+            </dd>
+            <dt className="font-medium text-slate-500">Price</dt>
+            <dd className="tabular-nums" data-testid="line-price">{priceSentence(line, currency)}</dd>
+            <dt className="font-medium text-slate-500">Rule</dt>
+            <dd>{d.source ? `Seed ${d.source}` : '—'}</dd>
+          </dl>
+        ) : (
+          <p className="tabular-nums">{priceSentence(line, currency)}</p>
+        )}
+        {explanation.steps.length > 0 && (
+          <div>
+            <p className="font-medium text-slate-500">In words</p>
+            <ul className="mt-1 list-disc space-y-1 pl-5">
+              {explanation.steps.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {sampleRecords.length > 0 && (
+          <details className="rounded-md bg-white ring-1 ring-slate-200">
+            <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-600">Sample records ({sampleRecords.length})</summary>
+            <pre className="max-h-64 overflow-auto px-3 pb-3 text-xs leading-relaxed text-slate-700">
+              {sampleRecords.map((id) => `#${id} ${JSON.stringify(samples.get(id))}`).join('\n')}
+            </pre>
+          </details>
+        )}
+      </div>
+    </details>
+  );
+}
