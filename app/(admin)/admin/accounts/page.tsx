@@ -8,7 +8,8 @@ import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
-import { Input } from '@/components/ui/field';
+import { Input, Select } from '@/components/ui/field';
+import { ACCOUNT_STATUSES } from '@/db/schema';
 import { Button } from '@/components/ui/button';
 
 export const metadata = { title: 'Accounts' };
@@ -20,7 +21,8 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: ADMIN_ACCOUNT_SORTS, defaultSort: 'registeredAt', defaultDir: 'desc' });
   const q = typeof sp.q === 'string' ? sp.q : undefined;
-  const { rows, total } = await searchAccounts(db, { q, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
+  const status = ACCOUNT_STATUSES.find((s) => s === sp.status);
+  const { rows, total } = await searchAccounts(db, { q, status, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
   const columns: Column<Row>[] = [
     {
       key: 'name',
@@ -43,8 +45,16 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title="Accounts" description="Every customer account: balance, status and applications." />
-      <form className="mb-4 flex max-w-lg gap-2" role="search">
+      <form className="mb-4 flex max-w-2xl gap-2" role="search">
         <Input name="q" placeholder="Search by name, email, account id or SDKAppID" defaultValue={q} aria-label="Search accounts" />
+        <Select name="status" defaultValue={status ?? ''} aria-label="Status" className="max-w-40">
+          <option value="">Any status</option>
+          {ACCOUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s[0]!.toUpperCase() + s.slice(1)}
+            </option>
+          ))}
+        </Select>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
       <DataTable
@@ -57,7 +67,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         page={params.page}
         pageSize={params.pageSize}
         total={total}
-        empty={q ? `No account matches “${q}”.` : 'No accounts yet. Customers appear here when they sign up.'}
+        empty={q || status ? `No account matches${q ? ` “${q}”` : ''}${status ? ` with status ${status}` : ''}.` : 'No accounts yet. Customers appear here when they sign up.'}
         testId="accounts-table"
       />
     </>

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { db } from '@/db';
+import { getAccount } from '@/db/queries/accounts';
+import { getAccountOwner, listStatusHistory } from '@/db/queries/admin';
+import { listApplications } from '@/db/queries/applications';
+import { listAuditLog } from '@/db/queries/audit';
+import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
+import { listPackageHistory } from '@/db/queries/packages';
+import { listRefundQueue } from '@/db/queries/refunds';
+import { requirePageUser } from '@/lib/auth/guard';
+import { accountNow } from '@/lib/clock';
+import { formatMoney, formatQuantity } from '@/lib/money/format';
+import { packageDisplayName } from '@/lib/packages/catalog';
+import { parseTableParams } from '@/lib/table-params';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
+import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
+import { PackageStatusBadge } from '@/components/packages/package-status-badge';
+import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
+import { LedgerTable } from '@/components/balance/ledger-table';
+import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-forms';
+
+export const metadata = { title: 'Account' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AdminAccountPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<SearchParams> }) {
+  await requirePageUser('admin');
+  const { accountId } = await params;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(accountId)) notFound();
+  const account = await getAccount(db, accountId);
+  if (!account) notFound();
+  const sp = await searchParams;
+  const tp = parseTableParams(sp, { sortable: LEDGER_SORTS, defaultSort: 'at', defaultDir: 'desc', pageSize: 20 });
+  const { filters, errors } = parseLedgerFilters(sp);
+  const [owner, apps, pkgs, refunds, history, ledger, audit, now] = await Promise.all([
+    getAccountOwner(db, accountId),
+    listApplications(db, accountId),
+    listPackageHistory(db, accountId, { sort: 'purchasedAt', dir: 'desc', limit: 50, offset: 0 }),
+    listRefundQueue(db, { accountId, sort: 'requestedAt', dir: 'desc', limit: 20, offset: 0 }),
+    listStatusHistory(db, accountId),
+    listLedgerEntries(db, accountId, filters, { sort: tp.sort, dir: tp.dir, limit: tp.pageSize, offset: tp.offset }),
+    listAuditLog(db, { accountId, limit: 10, offset: 0 }),
+    accountNow(db, accountId),
+  ]);
+  const exportQuery = new URLSearchParams({ accountId, ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>) }).toString();
+  const suspendedForViolation = account.status === 'suspended' && account.suspensionReason === 'violation';
+  return (
+    <>
+      <PageHeader
+        title={account.name}
+        description={
+          <span>
+            {owner?.email ?? 'no owner'} · <span className="font-mono text-xs">{account.id}</span>
+          </span>
+        }
+        actions={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />}
+      />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Balance" value={<span data-testid="admin-balance">{formatMoney(account.balance, account.currency)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} note="Sum of the ledger below." />
+        <Stat label="Status" value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.overdueSince ? `Overdue since ${formatLocalDateTime(account.overdueSince)}` : account.suspendedAt ? `Suspended ${formatLocalDateTime(account.suspendedAt)}` : ' '} />
+        <Stat label="Registered" value={formatLocalDateTime(account.registeredAt).slice(0, 10)} note={`${account.currency} · ${account.priceBookId}`} />
+        <Stat label="Account clock" value={formatLocalDateTime(now).slice(11)} note={`${formatLocalDateTime(now).slice(0, 10)} (UTC+8)`} />
+      </div>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Adjust balance" description="A ledger entry of kind adjustment, audited with your reason." />
+          <CardBody>
+            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} />}
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title={suspendedForViolation ? 'Lift the violation suspension' : 'Suspend for a violation'}
+            description={suspendedForViolation ? 'The account returns to active, or overdue if its balance is below zero.' : 'No automatic lifting and no refunds while suspended; never reclaimed automatically.'}
+          />
+          <CardBody>
+            {account.status === 'reclaimed' ? (
+              <p className="text-sm text-slate-600">This account was reclaimed.</p>
+            ) : (
+              <SuspensionForm accountId={account.id} mode={suspendedForViolation ? 'lift' : 'suspend'} />
+            )}
+          </CardBody>
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader title={`Applications (${apps.length})`} />
+        {apps.length === 0 ? (
+          <CardBody>
+            <p className="text-sm text-slate-500">No applications.</p>
+          </CardBody>
+        ) : (
+          <ul className="divide-y divide-slate-100" data-testid="admin-apps">
+            {apps.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-2.5 text-sm">
+                <span>
+                  <span className="font-medium text-slate-900">{a.name}</span> <span className="font-mono text-xs text-slate-500">{a.sdkAppId}</span>
+                </span>
+                <span className="flex gap-2">
+                  <EditionBadge edition={a.edition} />
+                  <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <Card className="mt-6">
+        <CardHeader title={`Packages (${pkgs.total})`} description={pkgs.total > 50 ? 'The 50 most recent.' : undefined} />
+        {pkgs.rows.length === 0 ? (
+          <CardBody>
+            <p className="text-sm text-slate-500">No packages.</p>
+          </CardBody>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="admin-packages">
+              <thead className="bg-slate-50 text-left text-slate-700">
+                <tr>
+                  <th className="px-4 py-2 font-semibold">Package</th>
+                  <th className="px-4 py-2 font-semibold">SDKAppID</th>
+                  <th className="px-4 py-2 font-semibold">Valid</th>
+                  <th className="px-4 py-2 text-right font-semibold">Minutes used</th>
+                  <th className="px-4 py-2 text-right font-semibold">Price</th>
+                  <th className="px-4 py-2 font-semibold">Bought</th>
+                  <th className="px-4 py-2 font-semibold">Status</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {pkgs.rows.map(({ pkg }) => (
+                  <tr key={pkg.id}>
+                    <td className="px-4 py-2">
+                      {packageDisplayName(pkg)} {pkg.autoRenew && <Badge tone="blue">auto-renew</Badge>}
+                    </td>
+                    <td className="px-4 py-2 font-mono">{pkg.sdkAppId}</td>
+                    <td className="px-4 py-2">{pkg.validFrom ? `${pkg.validFrom} to ${pkg.validTo}` : 'queued'}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">
+                      {formatQuantity(pkg.minutesUsed)} / {formatQuantity(pkg.minutes)}
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(pkg.price, account.currency)}</td>
+                    <td className="px-4 py-2">{formatLocalDateTime(pkg.purchasedAt)}</td>
+                    <td className="px-4 py-2">
+                      <PackageStatusBadge status={pkg.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Refund requests" actions={<Link href="/admin/refunds" className="text-sm text-indigo-600 hover:underline">Queue →</Link>} />
+          {refunds.rows.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-500">No refund requests.</p>
+            </CardBody>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {refunds.rows.map(({ request, pkg }) => (
+                <li key={request.id} className="flex items-start justify-between gap-2 px-5 py-2.5 text-sm">
+                  <span>
+                    {pkg ? packageDisplayName(pkg) : 'Package'} · {formatMoney(request.amount, account.currency)}
+                    <span className="block text-xs text-slate-500">
+                      {formatLocalDateTime(request.requestedAt)}
+                      {request.decisionReason ? ` · ${request.decisionReason}` : ''}
+                    </span>
+                  </span>
+                  <RefundStatusBadge status={request.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Status history" />
+          {history.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-500">Active since registration; no status change yet.</p>
+            </CardBody>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="status-history">
+              {history.map(({ entry, actorEmail }) => (
+                <li key={entry.id} className="px-5 py-2.5 text-sm">
+                  <span className="font-medium text-slate-900">
+                    {entry.fromStatus} → {entry.toStatus}
+                  </span>{' '}
+                  <span className="text-slate-600">{entry.reason}</span>
+                  <span className="block text-xs text-slate-500">
+                    {formatLocalDateTime(entry.at)} · {actorEmail ?? 'system'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <section className="mt-8">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
+        <LedgerTable
+          rows={ledger.rows}
+          total={ledger.total}
+          credits={ledger.credits}
+          debits={ledger.debits}
+          currency={account.currency}
+          filters={filters}
+          filterErrors={errors}
+          searchParams={sp}
+          sort={tp.sort}
+          dir={tp.dir}
+          page={tp.page}
+          pageSize={tp.pageSize}
+          exportHref={`/api/ledger/export?${exportQuery}`}
+        />
+      </section>
+
+      <Card className="mt-8">
+        <CardHeader title="Recent audit entries" actions={<Link href={`/admin/audit?accountId=${account.id}`} className="text-sm text-indigo-600 hover:underline">All →</Link>} />
+        {audit.rows.length === 0 ? (
+          <CardBody>
+            <p className="text-sm text-slate-500">Nothing audited for this account yet.</p>
+          </CardBody>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {audit.rows.map(({ entry, actorEmail }) => (
+              <li key={entry.id} className="px-5 py-2.5 text-sm">
+                <span className="font-mono text-xs text-indigo-700">{entry.action}</span> <span className="text-slate-600">by {actorEmail ?? entry.actorRole}</span>
+                <span className="block text-xs text-slate-500">{formatLocalDateTime(entry.at)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}

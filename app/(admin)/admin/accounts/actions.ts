@@ -1,0 +1,44 @@
+'use server';
+
+import { db } from '@/db';
+import { defineAction } from '@/lib/actions/define-action';
+import { adjustBalanceSchema, liftSuspensionSchema, suspendForViolationSchema } from '@/lib/admin/schemas';
+import { adjustBalance, liftViolationSuspension, suspendForViolation } from '@/lib/admin/service';
+import { formatMoney } from '@/lib/money/format';
+import { getAccount } from '@/db/queries/accounts';
+import { AppError } from '@/lib/errors';
+
+export const adjustBalanceAction = defineAction({
+  schema: adjustBalanceSchema,
+  permission: 'admin',
+  run: async ({ input, user }) => {
+    const account = await getAccount(db, input.accountId);
+    if (!account) throw new AppError('NOT_FOUND', 'Account not found.');
+    const r = await adjustBalance(db, { accountId: input.accountId, adminUserId: user.id, amount: input.amount, reason: input.reason, idempotencyKey: input.idempotencyKey });
+    return { accountId: input.accountId, created: r.created, balance: formatMoney(r.balance, account.currency) };
+  },
+  revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/audit'],
+  successMessage: (d) => (d.created ? `Balance adjusted; it is now ${d.balance}.` : `This adjustment was already recorded; balance ${d.balance}.`),
+});
+
+export const suspendForViolationAction = defineAction({
+  schema: suspendForViolationSchema,
+  permission: 'admin',
+  run: async ({ input, user }) => {
+    const account = await suspendForViolation(db, { accountId: input.accountId, adminUserId: user.id, reason: input.reason });
+    return { accountId: input.accountId, status: account.status };
+  },
+  revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/suspensions', '/admin/audit'],
+  successMessage: 'Account suspended for a violation. Only an administrator can lift it.',
+});
+
+export const liftSuspensionAction = defineAction({
+  schema: liftSuspensionSchema,
+  permission: 'admin',
+  run: async ({ input, user }) => {
+    const account = await liftViolationSuspension(db, { accountId: input.accountId, adminUserId: user.id, reason: input.reason });
+    return { accountId: input.accountId, status: account.status };
+  },
+  revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/suspensions', '/admin/audit'],
+  successMessage: (d) => (d.status === 'overdue' ? 'Suspension lifted; the balance is below zero, so the account is overdue with a new 24-hour grace.' : 'Suspension lifted; the account is active.'),
+});
