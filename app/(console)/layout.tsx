@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         { href: '/packages', label: 'Packages', icon: ICONS.packages, disabled: limited },
         { href: '/usage', label: 'Usage', icon: ICONS.usage, disabled: limited },
         { href: '/bills', label: 'Bills', icon: ICONS.bills },
+        { href: '/calculator', label: 'Calculator', icon: ICONS.calculator },
         { href: '/balance', label: 'Balance', icon: ICONS.balance },
       ]}
       secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}

@@ -77,7 +77,7 @@ export function BillLine({
               {d.deductions.length === 0 ? (
                 <span className="text-slate-500">None: no free minutes or package covered this usage, so all of it is billed.</span>
               ) : (
-                <table className="text-xs" data-testid="line-deductions">
+                <table className="text-sm" data-testid="line-deductions">
                   <thead>
                     <tr className="text-left text-slate-500">
                       <th className="pr-4 font-medium">Entitlement</th>
@@ -124,7 +124,7 @@ export function BillLine({
             <p className="font-medium text-slate-500">In words</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
               {explanation.steps.map((s, i) => (
-                <li key={i}>{s}</li>
+                <li key={i}>{withNames(s, entitlementNames)}</li>
               ))}
             </ul>
           </div>
@@ -140,4 +140,11 @@ export function BillLine({
       </div>
     </details>
   );
+}
+
+/** lib/rating's sentences name entitlements by id; show their names. */
+function withNames(sentence: string, names: ReadonlyMap<string, string>): string {
+  let out = sentence;
+  for (const [id, name] of names) if (out.includes(id)) out = out.split(id).join(name);
+  return out;
 }
