@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:settle`: settle one day of 1,000,000 usage records for 1,000 applications
+ * (lifecycle.md, Settlement and bills; issue 5 goal: under 60 s on the 2-core machine and
+ * within 3x of a plain SQL aggregate over the same rows on the same server).
+ *
+ * A fresh benchmark database on its own embedded PostgreSQL (never the dev database), the
+ * records from ../shared/bench/make-usage.mjs (or the same generator inline) loaded with
+ * COPY, then: the settlement of the day exactly as the job runs it (cursor stream through
+ * lib/rating with the free minutes, one transaction writing the bill, lines, deductions and
+ * the ledger entry), and `select sdk_app_id, sum(seconds) ... group by` over the same rows.
+ *
+ * Options (env): BENCH_RECORDS (1000000), BENCH_APPS (1000), BENCH_KEEP=1 keeps the data dir.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInterface } from 'node:readline';
+import { createDb } from '@/db/client';
+import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
+import { safeUsageWatermark } from '@/lib/settlement/raw';
+import { settleDay } from '@/lib/settlement/settle-day';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
+const APPS = Number(process.env.BENCH_APPS ?? 1000);
+const DAY = '2024-10-01';
+const FIRST_APP = 1_400_000_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The shared generator's lines, or the same generator inline when ../shared is absent. */
+function usageLines(): AsyncIterable<string> {
+  const shared = path.resolve('../shared/bench/make-usage.mjs');
+  if (fs.existsSync(shared)) {
+    const child = spawn(process.execPath, [shared, String(RECORDS), String(APPS), '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    return createInterface({ input: child.stdout, crlfDelay: Infinity });
+  }
+  return (async function* () {
+    let seed = 42;
+    const rand = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % k;
+    };
+    const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
+    for (let i = 0; i < RECORDS; i++) {
+      const day = 1 + rand(1);
+      const hh = String(rand(24)).padStart(2, '0'), mm = String(rand(60)).padStart(2, '0'), ss = String(rand(60)).padStart(2, '0');
+      const receive = [];
+      const streams = rand(5);
+      for (let s = 0; s < streams; s++) {
+        const video = rand(3) > 0;
+        const item: Record<string, unknown> = { stream: `s${s}`, audio: true };
+        if (video) item.video = sizes[rand(sizes.length)];
+        receive.push(item);
+      }
+      yield JSON.stringify({ type: 'media', app: FIRST_APP + rand(APPS), room: `r${rand(100)}`, user: `u${rand(10000)}`, start: `2024-10-${String(day).padStart(2, '0')}T${hh}:${mm}:${ss}+08:00`, seconds: 1 + rand(3600), receive });
+    }
+  })();
+}
+
+const escapeCopy = (t: string) => (/[\\\t\n\r]/.test(t) ? t.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : t);
+
+async function main() {
+  const dataDir = path.resolve('.data/pg-bench');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const port = await freePort();
+  console.log(`Starting a benchmark PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port}) ...`);
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  const name = 'bench_settle';
+  await dropDatabase(server.url(), name).catch(() => {});
+  await ensureDatabase(server.url(), name);
+  const url = server.url(name);
+  await runMigrations(url);
+  const handle = createDb(url, { max: 4 });
+  const { sql, db } = handle;
+  try {
+    // One account (USD, registered after 2023-02-21), 1,000 applications, this month's free minutes.
+    const [acc] = await sql<{ id: string }[]>`
+      insert into accounts (name, currency, price_book_id, registered_at, balance) values ('Bench Co', 'USD', 'trtc-2024-usd', '2024-09-15T00:00:00+08:00', 100000) returning id`;
+    const accountId = acc!.id;
+    await sql`
+      insert into applications (account_id, sdk_app_id, name, secret_key_hash, secret_key_hint, edition, created_at)
+      select ${accountId}, ${FIRST_APP} + g, 'App ' || g, 'x', 'xxxx', 'lite', '2024-09-15T00:00:00+08:00' from generate_series(0, ${APPS - 1}) g`;
+    await sql`
+      insert into free_minute_grants (account_id, minutes, valid_from, valid_to, granted_at)
+      values (${accountId}, 10000, '2024-09-15', '2024-10-14', '2024-09-15T00:00:00+08:00')`;
+    const [batch] = await sql<{ id: string }[]>`
+      insert into usage_batches (account_id, source, idempotency_key, record_count, received_at) values (${accountId}, 'import', 'bench', ${RECORDS}, now()) returning id`;
+
+    console.log(`Generating and loading ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications (COPY) ...`);
+    const t0 = performance.now();
+    const receivedAt = new Date().toISOString();
+    const prefix = `${accountId}\t`;
+    async function* rows() {
+      let chunk = '';
+      let n = 0;
+      for await (const line of usageLines()) {
+        if (!line) continue;
+        const r = JSON.parse(line) as { app: number; start: string; seconds: number };
+        chunk += `${prefix}${r.app}\t${batch!.id}\tmedia\t${r.start}\t${r.start.slice(0, 10)}\t${r.seconds}\t${escapeCopy(line)}\t${receivedAt}\n`;
+        if (++n % 5000 === 0) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    const writable = await sql`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`.writable();
+    await pipeline(Readable.from(rows()), writable);
+    await sql`analyze usage_records`;
+    const [count] = await sql<{ n: string; days: string }[]>`select count(*) as n, count(distinct local_day) as days from usage_records`;
+    console.log(`Loaded ${Number(count!.n).toLocaleString('en-US')} records (${count!.days} local day) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+
+    // The plain aggregate first (it also warms the cache for both), then the settlement.
+    const aggregate = async () => {
+      const s = performance.now();
+      const rows = await sql`select sdk_app_id, sum(seconds) from usage_records where account_id = ${accountId} and local_day = ${DAY} group by sdk_app_id`;
+      return { ms: performance.now() - s, groups: rows.length };
+    };
+    await aggregate();
+    const agg = await aggregate();
+
+    let peakRss = process.memoryUsage().rss;
+    const baseRss = peakRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const s0 = performance.now();
+    const throughId = await safeUsageWatermark(db);
+    const result = await db.transaction((tx) => settleDay(tx, { accountId, day: DAY, now: new Date('2024-10-02T00:00:00+08:00'), throughId, mode: 'daily' }));
+    const settleMs = performance.now() - s0;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (result.outcome !== 'billed') throw new Error(`unexpected settlement outcome ${JSON.stringify(result)}`);
+
+    const agg2 = await aggregate();
+    const aggMs = Math.min(agg.ms, agg2.ms);
+    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+    const out = {
+      records: result.records,
+      applications: APPS,
+      settleSeconds: Number((settleMs / 1000).toFixed(2)),
+      rowsPerSecond: Math.round(result.records / (settleMs / 1000)),
+      peakRssMB: Math.round(peakRss / 1024 / 1024),
+      rssBeforeMB: Math.round(baseRss / 1024 / 1024),
+      plainGroupBySeconds: Number((aggMs / 1000).toFixed(3)),
+      ratio: Number((settleMs / aggMs).toFixed(1)),
+      bill: { number: result.billNumber, lines: result.lines, total: `${result.total} ${result.currency}` },
+    };
+    console.log('');
+    console.log(`Settlement of ${DAY}: ${out.records.toLocaleString('en-US')} records, ${APPS} applications, ${result.lines} bill lines, total ${out.bill.total}`);
+    console.log(`  settle the day        ${out.settleSeconds.toFixed(2)} s   ${out.rowsPerSecond.toLocaleString('en-US')} rows/s   peak RSS ${mb(peakRss)} (before ${mb(baseRss)})`);
+    console.log(`  plain SQL GROUP BY    ${out.plainGroupBySeconds.toFixed(3)} s   (${agg.groups} groups, same rows, same server)`);
+    console.log(`  ratio                 ${out.ratio}x   goal: < 60 s and within 3x`);
+    fs.mkdirSync('bench-out', { recursive: true });
+    fs.writeFileSync('bench-out/settle.json', `${JSON.stringify(out, null, 2)}\n`);
+  } finally {
+    await handle.close();
+    await server.stop();
+    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
