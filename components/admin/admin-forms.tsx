@@ -47,7 +47,6 @@ export function SuspensionForm({ accountId, mode }: { accountId: string; mode: '
 export function RefundDecisionForm({ requestId }: { requestId: string }) {
   const [state, action] = useActionState(decideRefundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  if (state?.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-3" noValidate data-testid={`decide-${requestId}`}>
       <input type="hidden" name="requestId" value={requestId} />

@@ -52,3 +52,14 @@ export async function countOpenRefundRequests(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(refundRequests).where(eq(refundRequests.status, 'open'));
   return row?.n ?? 0;
 }
+
+/** Admin: one request with its account name. */
+export async function getRefundRequest(db: DbOrTx, requestId: string) {
+  const [row] = await db
+    .select({ request: refundRequests, accountName: accounts.name })
+    .from(refundRequests)
+    .innerJoin(accounts, eq(accounts.id, refundRequests.accountId))
+    .where(eq(refundRequests.id, requestId))
+    .limit(1);
+  return row ?? null;
+}

@@ -122,7 +122,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
             const requestHere = openRequest?.request.packageId === pkg.id ? openRequest.request : null;
             return (
               <Card key={pkg.id}>
-                <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4" data-testid={`package-${pkg.id}`}>
+                <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4" data-testid="current-package" data-package-id={pkg.id}>
                   <div>
                     <h3 className="text-base font-semibold text-slate-900">{name}</h3>
                     <p className="text-sm text-slate-500">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
-import { listRefundQueue, REFUND_QUEUE_SORTS } from '@/db/queries/refunds';
+import { getRefundRequest, listRefundQueue, REFUND_QUEUE_SORTS } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, type Currency } from '@/lib/money/format';
@@ -14,6 +14,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Banner } from '@/components/ui/banner';
 import { cn } from '@/components/ui/cn';
 import { RefundChecks } from '@/components/refunds/refund-checks';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
@@ -36,6 +37,8 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
   const params = parseTableParams(sp, { sortable: REFUND_QUEUE_SORTS, defaultSort: 'requestedAt', defaultDir: tab === 'open' ? 'asc' : 'desc', pageSize: 20 });
   const { rows, total } = await listRefundQueue(db, { status: tab === 'all' ? undefined : tab, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
   type Row = (typeof rows)[number];
+  const decidedId = typeof sp.decided === 'string' && /^[0-9a-f-]{36}$/i.test(sp.decided) ? sp.decided : null;
+  const decided = decidedId ? await getRefundRequest(db, decidedId) : null;
 
   // Open requests: the checks as stored at the request, and re-run now (what approval will see).
   const live = new Map<string, Awaited<ReturnType<typeof checkRefundEligibility>>>();
@@ -70,6 +73,23 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title="Refund requests" description="Five-day refunds: the console pre-checks (a) to (d); approval re-checks at that moment and credits the full amount paid." />
+      {decided && decided.request.status !== 'open' && (
+        <div className="mb-5">
+          <Banner
+            tone={decided.request.status === 'approved' ? 'success' : 'warning'}
+            title={
+              decided.request.status === 'approved'
+                ? `Approved: ${formatMoney(decided.request.amount, decided.request.currency as Currency)} is back in ${decided.accountName}'s balance and the package is void.`
+                : decided.request.decisionReason?.startsWith('Re-check at approval failed')
+                  ? 'Not refunded: the re-check at approval failed, so the request was closed as rejected.'
+                  : `Rejected: ${decided.accountName} sees your reason.`
+            }
+            testId="decision-banner"
+          >
+            {decided.request.decisionReason}
+          </Banner>
+        </div>
+      )}
       <nav className="mb-5 flex gap-1 border-b border-slate-200" aria-label="Request status">
         {TABS.map((t) => (
           <Link
