@@ -40,8 +40,8 @@ export function BillLine({
             <span className="ml-2 font-mono text-xs text-slate-400">{line.item}</span>
           </span>
         </span>
-        <span className="text-right tabular-nums text-slate-700">
-          {formatQuantity(line.quantity)} {unit}
+        <span className="text-right tabular-nums text-slate-700" title={`${line.quantity.toFixed()} ${unit}`}>
+          {shortQuantity(line.quantity)} {unit}
         </span>
         <span className="hidden text-right tabular-nums text-slate-500 sm:block">
           {line.unitPrice.toFixed()} / {line.per === 1 ? unit : `${line.per.toLocaleString('en-US')} ${unit}`}
@@ -140,6 +140,12 @@ export function BillLine({
       </div>
     </details>
   );
+}
+
+/** Whole or up to 3 decimals for the summary row ("≈" when cut); the explanation keeps the exact figure. */
+function shortQuantity(q: Decimal): string {
+  const cut = q.toDecimalPlaces(3);
+  return `${cut.equals(q) ? '' : '≈ '}${formatQuantity(cut)}`;
 }
 
 /** lib/rating's sentences name entitlements by id; show their names. */

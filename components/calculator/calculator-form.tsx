@@ -74,7 +74,7 @@ export function CalculatorForm({ books, defaultBookId, action }: { books: BookOp
           )}
         </div>
 
-        {state && !state.ok && <FormMessage state={state} />}
+        {state && !state.ok && <FormMessage state={state.fieldErrors ? { ...state, message: 'Check the highlighted quantities.' } : state} />}
         {answer?.source === 'last-month' && (
           <p role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-inset ring-sky-200">
             Filled in from your usage in {answer.month}: minutes rounded up per application per day, as bills count them before packages.
