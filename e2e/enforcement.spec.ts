@@ -56,7 +56,7 @@ test('settlement, overdue, suspension after 24 h, top-up, lapse, reclamation aft
   await advanceTo(page, new Date(day1.getTime() + DAY + 25 * HOUR));
   await expect(page.getByTestId('dev-status')).toHaveText(/Suspended · arrears/);
   await page.getByRole('button', { name: 'Generate usage' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'suspended for arrears' })).toBeVisible();
+  await expect(page.getByText(/^The account is suspended for arrears; the usage API refuses/)).toBeVisible();
   const body = JSON.stringify([{ type: 'media', app: app.sdkAppId, user: 'u', start: new Date(day1.getTime() + 2 * DAY).toISOString(), seconds: 60, receive: [] }]);
   const refused = await page.request.post('/api/v1/usage', { data: body, headers: { 'content-type': 'application/json', ...signedUsageHeaders({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, body, idempotencyKey: 'walk-refused' }) } });
   expect(refused.status()).toBe(403);

@@ -24,7 +24,7 @@ test('auto-renewal at expiry charges the ledger; with an empty balance it fails 
   await page.getByRole('button', { name: 'Create application' }).click();
   await expect(page.getByText('Renewing App').first()).toBeVisible();
 
-  await page.goto('/packages');
+  await page.goto('/packages/buy');
   await page.getByRole('radio', { name: /RTC-Engine Lite/ }).check();
   await page.getByText('Renew automatically').click();
   await page.getByRole('button', { name: /^Buy and pay/ }).click();

@@ -46,6 +46,12 @@ describe('daily settlement (lifecycle.md, Settlement and bills)', () => {
     expect((lines[0]!.explanation as { steps: string[] }).steps[0]).toContain('60 min');
   });
 
+  test('records with backslashes and tabs in their text stream through COPY intact', async () => {
+    const { db, accountId, app } = await setup();
+    await insertUsage(db, accountId, [mediaRecord({ app: app.sdkAppId, start: '2024-10-08T10:00:00+08:00', seconds: 120, user: 'we\\ird\tname\n' })]);
+    expect(await settle(accountId, '2024-10-08')).toMatchObject({ outcome: 'billed', records: 1 });
+  });
+
   test('a day without usage has no bill but counts as settled', async () => {
     const { accountId } = await setup();
     expect(await settle(accountId, '2024-10-08')).toMatchObject({ outcome: 'no-usage' });
