@@ -31,3 +31,11 @@ describe('settlement day boundaries (rating.md section 3: split at local midnigh
     expect(new Date(w.endMs).toISOString()).toBe('2024-10-08T16:00:00.000Z');
   });
 });
+
+describe('COPY text unescaping', () => {
+  test('backslashes and control characters', async () => {
+    const { unescapeCopyText } = await import('./settle-day');
+    expect(unescapeCopyText('{"u":"a\\\\\\\\b\\\\tc"}')).toBe('{"u":"a\\\\b\\tc"}');
+    expect(unescapeCopyText('x\\ty\\nz')).toBe('x\ty\nz');
+  });
+});
