@@ -66,6 +66,8 @@ export type DrainOptions = {
   /** `wait`: queue behind another drainer (an advance); `try`: skip a busy account (the loop). */
   lock: 'wait' | 'try';
   maxJobs?: number;
+  /** A safe usage watermark taken by the caller (the loop takes one per pass for all accounts). */
+  usageThrough?: number;
   /** Test hook: called after each job commits. */
   afterJob?: (summary: RunSummary) => Promise<void> | void;
 };
@@ -75,7 +77,7 @@ export async function drainAccount(db: Database, accountId: string, options: Dra
   const ran: RunSummary[] = [];
   const locked = await withAccountLock(db, accountId, options.lock, async () => {
     await recoverStaleRuns(db, accountId, options.workerId);
-    const usageThrough = await safeUsageWatermark(db);
+    const usageThrough = options.usageThrough ?? (await safeUsageWatermark(db));
     const max = options.maxJobs ?? 10_000;
     for (let i = 0; i < max; i++) {
       await planAccount(db, accountId, { until: options.until, now: options.now(), usageThrough });

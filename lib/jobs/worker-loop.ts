@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { testClocksEnabled } from '@/lib/clock/app-env';
+import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { registerJobHandlers } from './handlers';
 import { drainAccount, type RunSummary } from './runner';
 
@@ -29,10 +30,12 @@ export function startWorkerLoop(db: Database, options: { intervalMs?: number; wo
         and (${!clocks} or not exists (select 1 from test_clocks c where c.account_id = a.id))
       order by a.created_at`);
     const ran: RunSummary[] = [];
+    // One brief SHARE lock per pass, not per account.
+    const usageThrough = rows.length ? await safeUsageWatermark(db) : 0;
     for (const { id } of rows) {
       if (stopped) break;
       try {
-        const r = await drainAccount(db, id, { until: new Date(), now: () => new Date(), workerId: options.workerId, lock: 'try' });
+        const r = await drainAccount(db, id, { until: new Date(), now: () => new Date(), workerId: options.workerId, lock: 'try', usageThrough });
         ran.push(...r.ran);
         for (const s of r.ran) if (s.outcome === 'failed') log(`[worker] ${s.key} failed: ${s.error}`);
       } catch (err) {
