@@ -43,10 +43,12 @@ export function* usageRecordCopyChunks(
   let chunk = '';
   let n = 0;
   const tail = `\t${meta.receivedAtIso}\n`;
-  for (const { record, text } of records) {
+  for (const { record, text, pieces } of records) {
     const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
     const json = copyEscape(text ?? JSON.stringify(record));
-    chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${localDate(new Date(record.start), meta.timeZone)}\t${seconds}\t${json}${tail}`;
+    // The first piece's day is the start's local day (pieces are split at local midnight, in order).
+    const day = pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
+    chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${json}${tail}`;
     if (++n === rowsPerChunk) {
       yield chunk;
       chunk = '';

@@ -8,7 +8,7 @@ import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus } from '@
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { parseTableParams, withParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { localDate, startOfMonth } from '@/lib/time/local-date';
+import { localDate, previousMonthStart, startOfMonth } from '@/lib/time/local-date';
 import { Badge } from '@/components/ui/badge';
 import { Stat } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -67,6 +67,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
     },
   ];
 
+  const months = [monthStart, previousMonthStart(monthStart), previousMonthStart(previousMonthStart(monthStart))].map((m) => m.slice(0, 7));
   const tabs: { label: string; value: string }[] = [{ label: 'All', value: '' }, ...BILL_KINDS.map((k) => ({ label: billKindLabel(k), value: k }))];
 
   return (
@@ -76,6 +77,21 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
         <Stat label="Bills" value={totals.bills.toLocaleString('en-US')} />
         <Stat label="Billed this month" value={formatMoney(totals.sinceTotal, currency)} note={`bills for periods from ${monthStart}`} />
         <Stat label="Last bill issued" value={totals.lastIssued ? formatLocalDateTime(new Date(totals.lastIssued)) : '—'} note="Asia/Shanghai time" />
+      </div>
+      <div className="mb-6 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-5 py-3 text-sm shadow-xs ring-1 ring-slate-200" data-testid="usage-detail-downloads">
+        <span className="font-medium text-slate-700">Usage detail (CSV, to the second):</span>
+        {months.map((m) => (
+          <span key={m} className="inline-flex items-center gap-1.5 text-slate-600">
+            {m}
+            <a className="text-indigo-700 hover:text-indigo-500" href={`/usage/export?month=${m}&granularity=5min`} download>
+              5-minute
+            </a>
+            ·
+            <a className="text-indigo-700 hover:text-indigo-500" href={`/usage/export?month=${m}&granularity=day`} download>
+              daily
+            </a>
+          </span>
+        ))}
       </div>
       <nav className="mb-4 flex gap-2 text-sm" aria-label="Bill kind">
         {tabs.map((t) => {
