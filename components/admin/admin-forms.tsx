@@ -18,7 +18,7 @@ export function AdjustBalanceForm({ accountId, idempotencyKey, currency }: { acc
       <Field label={`Amount (${currency})`} name="amount" errors={errors?.amount} hint="Positive credits, negative debits, e.g. 20 or -12.50.">
         <Input name="amount" inputMode="decimal" defaultValue={values?.amount} invalid={!!errors?.amount} autoComplete="off" />
       </Field>
-      <Field label="Reason" name="reason" errors={errors?.reason} hint="Required; kept in the audit log and shown to the customer.">
+      <Field label="Reason" name="adjust-reason" errors={errors?.reason} hint="Required; kept in the audit log and shown to the customer.">
         <Textarea name="reason" id="adjust-reason" rows={2} defaultValue={values?.reason} invalid={!!errors?.reason} />
       </Field>
       {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
@@ -33,7 +33,7 @@ export function SuspensionForm({ accountId, mode }: { accountId: string; mode: '
   return (
     <form action={action} className="space-y-3" noValidate data-testid={`${mode}-form`}>
       <input type="hidden" name="accountId" value={accountId} />
-      <Field label={mode === 'suspend' ? 'Violation' : 'Why it is lifted'} name="reason" errors={errors?.reason} hint="Required; kept in the audit log and the status history.">
+      <Field label={mode === 'suspend' ? 'Violation' : 'Why it is lifted'} name={`${mode}-reason`} errors={errors?.reason} hint="Required; kept in the audit log and the status history.">
         <Textarea name="reason" id={`${mode}-reason`} rows={2} invalid={!!errors?.reason} />
       </Field>
       {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}

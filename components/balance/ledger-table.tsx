@@ -47,8 +47,16 @@ export function LedgerTable({
   const columns: Column<LedgerEntryRow>[] = [
     { key: 'at', header: 'Time (UTC+8)', sortKey: 'at', render: (e) => <span className="tabular-nums">{formatLocalDateTime(e.at)}</span> },
     { key: 'kind', header: 'Kind', sortKey: 'kind', render: (e) => <LedgerKindBadge kind={e.kind} /> },
-    { key: 'description', header: 'Description', className: 'max-w-md whitespace-normal', render: (e) => <span className="text-slate-900">{e.description}</span> },
-    { key: 'reference', header: 'Reference', render: (e) => <span className="font-mono text-xs text-slate-500">{e.reference ?? '—'}</span> },
+    { key: 'description', header: 'Description', render: (e) => <div className="min-w-72 max-w-md whitespace-normal text-slate-900">{e.description}</div> },
+    {
+      key: 'reference',
+      header: 'Reference',
+      render: (e) => (
+        <span className="font-mono text-xs text-slate-500" title={e.reference ?? undefined}>
+          {shortReference(e.reference)}
+        </span>
+      ),
+    },
     {
       key: 'amount',
       header: 'Amount',
@@ -60,7 +68,7 @@ export function LedgerTable({
   ];
   const filtered = !!(filters.kind || filters.from || filters.to || filters.q);
   return (
-    <div className="space-y-4">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <form className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6" role="search" aria-label="Filter the ledger">
         {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <Field label="Kind" name="kind" errors={filterErrors.kind ? [filterErrors.kind] : undefined}>
@@ -121,4 +129,11 @@ export function LedgerTable({
       />
     </div>
   );
+}
+
+/** `package:8b0859a4-ac16-…` → `package:8b0859a4`; the full reference stays in the title and the CSV. */
+function shortReference(ref: string | null): string {
+  if (!ref) return '—';
+  const m = /^([a-z-]+):([0-9a-f]{8})-[0-9a-f-]{27}$/i.exec(ref);
+  return m ? `${m[1]}:${m[2]}` : ref;
 }

@@ -42,12 +42,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     {
       key: 'packages',
       header: 'Packages',
-      className: 'whitespace-normal',
       render: (a) => {
         const mine = current.filter((c) => c.pkg.applicationId === a.id);
         if (mine.length === 0) return <span className="text-slate-400">None</span>;
         return (
-          <div className="flex flex-wrap gap-1">
+          <div className="flex max-w-sm flex-wrap gap-1 whitespace-normal">
             {mine.map(({ pkg }) => (
               <Badge key={pkg.id} tone={pkg.status === 'active' ? 'blue' : 'gray'}>
                 {packageDisplayName(pkg)}
@@ -91,7 +90,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </CardBody>
         </Card>
       </div>
-      <section className="mt-8">
+      <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         {apps.length === 0 ? (
           <EmptyState title="No applications yet" description="Create your first application above to get an SDKAppID and a secret key for the usage API. Then buy a package for it or start on the Free edition." />
         ) : (

@@ -121,8 +121,9 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
             const name = packageDisplayName(pkg);
             const requestHere = openRequest?.request.packageId === pkg.id ? openRequest.request : null;
             return (
-              <Card key={pkg.id}>
-                <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4" data-testid="current-package" data-package-id={pkg.id}>
+              <div key={pkg.id} data-testid="current-package" data-package-id={pkg.id}>
+              <Card>
+                <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
                   <div>
                     <h3 className="text-base font-semibold text-slate-900">{name}</h3>
                     <p className="text-sm text-slate-500">
@@ -213,6 +214,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                   </div>
                 </CardBody>
               </Card>
+              </div>
             );
           })
         )}
@@ -249,7 +251,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
         )}
       </section>
 
-      <section className="mt-8" aria-labelledby="package-history">
+      <section className="mt-8 grid grid-cols-[minmax(0,1fr)]" aria-labelledby="package-history">
         <h2 id="package-history" className="mb-3 text-lg font-semibold text-slate-900">
           All packages
         </h2>

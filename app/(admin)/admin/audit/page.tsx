@@ -50,8 +50,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     {
       key: 'details',
       header: 'Details',
-      className: 'max-w-md whitespace-normal',
-      render: (r) => <code className="break-all text-xs text-slate-600">{JSON.stringify(r.entry.details).slice(0, 300)}</code>,
+      render: (r) => <code className="block min-w-72 max-w-md whitespace-normal break-all text-xs text-slate-600">{JSON.stringify(r.entry.details).slice(0, 300)}</code>,
     },
   ];
   return (
@@ -69,6 +68,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           </Link>
         )}
       </form>
+      <div className="grid grid-cols-[minmax(0,1fr)]">
       <DataTable
         columns={columns}
         rows={rows}
@@ -83,6 +83,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         testId="audit-table"
         empty={action || accountId ? 'Nothing matches these filters.' : 'Nothing logged yet. Refund decisions, balance adjustments, suspensions, renewals and expiries are recorded here.'}
       />
+      </div>
     </>
   );
 }

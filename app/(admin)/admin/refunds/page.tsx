@@ -66,7 +66,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
     { key: 'amount', header: 'Amount', sortKey: 'amount', align: 'right', render: (r) => formatMoney(r.request.amount, r.request.currency as Currency) },
     { key: 'requested', header: 'Requested', sortKey: 'requestedAt', render: (r) => formatLocalDateTime(r.request.requestedAt) },
     { key: 'decided', header: 'Decided', sortKey: 'decidedAt', render: (r) => (r.request.decidedAt ? formatLocalDateTime(r.request.decidedAt) : '—') },
-    { key: 'reason', header: 'Reason', className: 'max-w-sm whitespace-normal', render: (r) => r.request.decisionReason ?? '—' },
+    { key: 'reason', header: 'Reason', render: (r) => <div className="min-w-56 max-w-sm whitespace-normal">{r.request.decisionReason ?? '—'}</div> },
     { key: 'status', header: 'Status', render: (r) => <RefundStatusBadge status={r.request.status} /> },
   ];
 
@@ -155,6 +155,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           </div>
         )
       ) : (
+        <div className="grid grid-cols-[minmax(0,1fr)]">
         <DataTable
           columns={columns}
           rows={rows}
@@ -169,6 +170,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           testId="refund-history"
           empty="No requests with this status."
         />
+        </div>
       )}
     </>
   );

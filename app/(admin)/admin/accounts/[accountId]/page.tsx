@@ -113,7 +113,8 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         )}
       </Card>
 
-      <Card className="mt-6">
+      <div className="mt-6 grid grid-cols-[minmax(0,1fr)]">
+      <Card>
         <CardHeader title={`Packages (${pkgs.total})`} description={pkgs.total > 50 ? 'The 50 most recent.' : undefined} />
         {pkgs.rows.length === 0 ? (
           <CardBody>
@@ -156,6 +157,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
           </div>
         )}
       </Card>
+      </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
@@ -205,7 +207,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         </Card>
       </div>
 
-      <section className="mt-8">
+      <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
         <LedgerTable
           rows={ledger.rows}
