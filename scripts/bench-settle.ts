@@ -19,6 +19,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
+import postgres from 'postgres';
 import { createDb } from '@/db/client';
 import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
@@ -149,19 +150,26 @@ async function main() {
     // and parsed, without rating (the aggregate reads two integer columns and ships 1,000 rows).
     const f0 = performance.now();
     let shipped = 0;
-    const copy = await sql.unsafe(`copy (select id, record from usage_records where account_id = '${accountId}' and local_day = '${DAY}') to stdout`).readable();
+    // A client of its own, closed right after: see the COPY note in lib/settlement/settle-day.ts.
+    const floorClient = postgres(url, { max: 1, onnotice: () => {} });
+    const copy = await floorClient.unsafe(`copy (select id, record from usage_records where account_id = '${accountId}' and local_day = '${DAY}') to stdout`).readable();
     let rest = '';
-    for await (const chunk of copy as AsyncIterable<Buffer>) {
-      const text = rest + chunk.toString('utf8');
-      let from = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
-        JSON.parse(text.slice(text.indexOf('\t', from) + 1, nl));
-        shipped++;
-        from = nl + 1;
-      }
-      rest = text.slice(from);
-    }
+    await new Promise<void>((resolve, reject) => {
+      copy.on('data', (chunk: Buffer) => {
+        const text = rest + chunk.toString('utf8');
+        let from = 0;
+        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+          JSON.parse(text.slice(text.indexOf('\t', from) + 1, nl));
+          shipped++;
+          from = nl + 1;
+        }
+        rest = text.slice(from);
+      });
+      copy.once('end', resolve);
+      copy.once('error', reject);
+    });
     const floorMs = performance.now() - f0;
+    await floorClient.end({ timeout: 1 });
     const aggMs = Math.min(agg.ms, agg2.ms);
     const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
     const out = {

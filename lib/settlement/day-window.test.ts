@@ -32,10 +32,3 @@ describe('settlement day boundaries (rating.md section 3: split at local midnigh
   });
 });
 
-describe('COPY text unescaping', () => {
-  test('backslashes and control characters', async () => {
-    const { unescapeCopyText } = await import('./settle-day');
-    expect(unescapeCopyText('{"u":"a\\\\\\\\b\\\\tc"}')).toBe('{"u":"a\\\\b\\tc"}');
-    expect(unescapeCopyText('x\\ty\\nz')).toBe('x\ty\nz');
-  });
-});
