@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
 import { accounts, applications, freeMinuteGrants, notifications, packages } from '@/db/schema';
 import { getQueuedPackage, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
@@ -256,13 +256,4 @@ export async function grantMonthlyFreeMinutes(tx: Transaction, accountId: string
     .limit(1);
   if (!existing) throw new Error('free minute grant neither inserted nor found');
   return { grantId: existing.id, created: false };
-}
-
-/** Count of the account's active and queued packages per application (for the delete check and lists). */
-export async function countOpenPackages(db: DbOrTx, accountId: string, applicationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(packages)
-    .where(and(eq(packages.accountId, accountId), eq(packages.applicationId, applicationId), inArray(packages.status, ['active', 'queued'])));
-  return row?.n ?? 0;
 }

@@ -8,7 +8,7 @@ import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
-import { resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
+import { PRODUCT_LABEL, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
 
@@ -93,7 +93,7 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
 
       let result = pkg;
       if (offer.price.greaterThan(0)) {
-        const period = validity ? `${validity.validFrom} to ${validity.validTo}` : `queued behind the current ${offer.product} package`;
+        const period = validity ? `${validity.validFrom} to ${validity.validTo}` : `queued behind the current ${PRODUCT_LABEL[offer.product]} package`;
         const { entry } = await postLedgerEntry(tx, {
           accountId: req.accountId,
           kind: 'package_purchase',

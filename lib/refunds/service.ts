@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
-import { applications, ledgerEntries, notifications, packages, refundRequests, type RefundStatus } from '@/db/schema';
+import { applications, ledgerEntries, notifications, packages, refundRequests } from '@/db/schema';
 import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
@@ -250,5 +250,3 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
 async function notify(tx: DbOrTx, accountId: string, kind: string, title: string, body: string, at: Date) {
   await tx.insert(notifications).values({ accountId, kind, title, body, at });
 }
-
-export const REFUND_STATUS_LABEL: Record<RefundStatus, string> = { open: 'Waiting for review', approved: 'Approved', rejected: 'Rejected' };
