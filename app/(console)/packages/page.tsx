@@ -57,13 +57,21 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   }
 
   const columns: Column<{ pkg: PackageRow; appName: string }>[] = [
-    { key: 'name', header: 'Package', render: (r) => <span className="font-medium text-slate-900">{packageDisplayName(r.pkg)}</span> },
+    {
+      key: 'name',
+      header: 'Package',
+      render: (r) => (
+        <span>
+          <span className="font-medium text-slate-900">{packageDisplayName(r.pkg)}</span>
+          <span className="block text-xs text-slate-500">{r.pkg.source === 'renewal' ? 'Auto-renewal' : r.pkg.source === 'grant' ? 'Granted' : 'Bought'}</span>
+        </span>
+      ),
+    },
     { key: 'app', header: 'Application', sortKey: 'sdkAppId', render: (r) => <span>{r.appName} <span className="font-mono text-xs text-slate-500">{r.pkg.sdkAppId}</span></span> },
     { key: 'validity', header: 'Valid', sortKey: 'validTo', render: (r) => (r.pkg.validFrom ? `${r.pkg.validFrom} to ${r.pkg.validTo}` : '—') },
     { key: 'used', header: 'Minutes used', align: 'right', render: (r) => `${formatQuantity(r.pkg.minutesUsed)} / ${formatQuantity(r.pkg.minutes)}` },
     { key: 'price', header: 'Price', sortKey: 'price', align: 'right', render: (r) => formatMoney(r.pkg.price, account.currency) },
-    { key: 'source', header: 'How', render: (r) => (r.pkg.source === 'renewal' ? 'Auto-renewal' : r.pkg.source === 'grant' ? 'Granted' : 'Bought') },
-    { key: 'bought', header: 'Bought', sortKey: 'purchasedAt', render: (r) => formatLocalDateTime(r.pkg.purchasedAt) },
+    { key: 'bought', header: 'On', sortKey: 'purchasedAt', render: (r) => formatLocalDateTime(r.pkg.purchasedAt) },
     { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <PackageStatusBadge status={r.pkg.status} /> },
   ];
 
