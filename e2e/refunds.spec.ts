@@ -1,11 +1,19 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { ledgerEntries, packages, usageRecords, users } from '../db/schema';
 import { Decimal } from '../lib/money/decimal';
-import { DEMO, e2eDb, signIn, signOut, signUpCustomer } from './fixtures';
+import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
 
-test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, refund it through the admin', async ({ page }) => {
+// The admin works in a browser context of their own (two people, two sessions).
+async function adminPage(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  return { page, close: () => context.close() };
+}
+
+test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, refund it through the admin', async ({ page, browser }) => {
   const customer = await signUpCustomer(page, { name: 'Refund Walk Ltd' });
   await topUp(page, '100');
   await expect(page.getByTestId('balance')).toHaveText('$100.00');
@@ -28,20 +36,18 @@ test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, ref
   await expect(page.getByTestId('refund-requests')).toContainText('Waiting for review');
 
   // The admin approves it from the queue, with a reason.
-  await signOut(page);
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
-  await page.goto('/admin/refunds');
-  const request = page.locator('[data-testid^="refund-request-"]').filter({ hasText: 'Refund Walk Ltd' });
+  const admin = await adminPage(browser);
+  await admin.page.goto('/admin/refunds');
+  const request = admin.page.locator('[data-testid^="refund-request-"]').filter({ hasText: 'Refund Walk Ltd' });
   await expect(request).toBeVisible();
-  const card2 = page.getByTestId('refund-queue').locator('section').filter({ hasText: 'Refund Walk Ltd' });
+  const card2 = admin.page.getByTestId('refund-queue').locator('section').filter({ hasText: 'Refund Walk Ltd' });
   await expect(card2.getByTestId('refund-checks').first()).toContainText('(a) Requested within 5 days of purchase');
   await card2.getByLabel('Reason').fill('Unused, within five days: approved');
   await card2.getByRole('button', { name: 'Approve refund' }).click();
-  await expect(page.getByTestId('decision-banner')).toContainText('Approved: $49.50 is back in Refund Walk Ltd');
+  await expect(admin.page.getByTestId('decision-banner')).toContainText('Approved: $49.50 is back in Refund Walk Ltd');
+  await admin.close();
 
   // The balance is back and the ledger shows both entries.
-  await signOut(page);
-  await signIn(page, customer.email, customer.password);
   await page.goto('/balance');
   await expect(page.getByTestId('balance')).toHaveText('$100.00');
   const ledger = page.getByTestId('ledger-table');
@@ -73,8 +79,8 @@ test('a refund is refused for a used package, with its reason shown', async ({ p
   await expect(page.getByRole('button', { name: 'Request refund' })).toHaveCount(0);
 });
 
-test('usage arriving after the request: the admin approval re-checks and refuses, the customer sees why', async ({ page }) => {
-  const customer = await signUpCustomer(page, { name: 'Recheck Media' });
+test('usage arriving after the request: the admin approval re-checks and refuses, the customer sees why', async ({ page, browser }) => {
+  await signUpCustomer(page, { name: 'Recheck Media' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Recheck App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
@@ -96,18 +102,16 @@ test('usage arriving after the request: the admin approval re-checks and refuses
     receivedAt: start,
   });
 
-  await signOut(page);
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
-  await page.goto('/admin/refunds');
-  const card = page.getByTestId('refund-queue').locator('section').filter({ hasText: 'Recheck Media' });
+  const admin = await adminPage(browser);
+  await admin.page.goto('/admin/refunds');
+  const card = admin.page.getByTestId('refund-queue').locator('section').filter({ hasText: 'Recheck Media' });
   await expect(card).toContainText('(approval will be refused)');
   await card.getByLabel('Reason').fill('Looks unused to me, approving');
   await card.getByRole('button', { name: 'Approve refund' }).click();
-  await expect(page.getByTestId('decision-banner')).toContainText('Not refunded: the re-check at approval failed');
-  await expect(page.getByTestId('decision-banner')).toContainText('Re-check at approval failed: (b) The application has 1 usage record');
+  await expect(admin.page.getByTestId('decision-banner')).toContainText('Not refunded: the re-check at approval failed');
+  await expect(admin.page.getByTestId('decision-banner')).toContainText('Re-check at approval failed: (b) The application has 1 usage record');
+  await admin.close();
 
-  await signOut(page);
-  await signIn(page, customer.email, customer.password);
   await page.goto('/packages');
   await expect(page.getByTestId('refund-requests')).toContainText('Rejected');
   await expect(page.getByTestId('refund-requests')).toContainText('Re-check at approval failed: (b)');

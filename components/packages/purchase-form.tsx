@@ -24,6 +24,20 @@ export type OfferView = {
   custom: boolean;
 };
 
+/** seed 002 tier table for custom universal sizes: per-minute price in 1e-8 CNY, fixed sizes in fen. */
+export type CustomPricing = { tiers: { fromThousands: number; perMinute1e8: number }[]; fixed: { thousands: number; fen: number }[] };
+
+/** The price the server will charge (lib/rating priceUniversalPackage): fixed sizes, else minutes × tier per-minute, half-up to the fen. */
+function customPriceFen(pricing: CustomPricing, thousands: number): number | null {
+  if (!Number.isInteger(thousands) || thousands < 1 || thousands > 100_000) return null;
+  const fixed = pricing.fixed.find((f) => f.thousands === thousands);
+  if (fixed) return fixed.fen;
+  let tier = pricing.tiers[0]!;
+  for (const t of pricing.tiers) if (thousands >= t.fromThousands) tier = t;
+  const units = BigInt(tier.perMinute1e8) * BigInt(thousands * 1000); // 1e-8 CNY
+  return Number((units + 500_000n) / 1_000_000n);
+}
+
 /** Per application and offer: where the package would go, or why it cannot be bought. */
 export type Availability = Record<string, Record<string, { ok: boolean; text: string }>>;
 
@@ -36,6 +50,7 @@ export function PurchaseForm({
   idempotencyKey,
   balanceLabel,
   customTiers,
+  customPricing,
 }: {
   apps: { id: string; label: string }[];
   offers: OfferView[];
@@ -45,6 +60,7 @@ export function PurchaseForm({
   idempotencyKey: string;
   balanceLabel: string;
   customTiers?: string;
+  customPricing?: CustomPricing;
 }) {
   const [state, action] = useActionState(purchasePackageAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -52,6 +68,10 @@ export function PurchaseForm({
   const [appId, setAppId] = useState(values?.applicationId ?? defaultAppId);
   const [code, setCode] = useState(values?.catalogCode ?? defaultCode);
   const offer = offers.find((o) => o.catalogCode === code);
+  const [customThousands, setCustomThousands] = useState(values?.customThousands ?? '');
+  const customFen = offer?.custom && customPricing ? customPriceFen(customPricing, Number(customThousands)) : null;
+  const customLabel = customFen !== null ? `¥${(customFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : null;
+  const payLabel = offer?.custom ? customLabel : offer && offer.price !== '0' ? offer.amountLabel : null;
   const groups = useMemo(() => {
     const out: { label: string; offers: OfferView[] }[] = [];
     for (const o of offers) {
@@ -118,7 +138,7 @@ export function PurchaseForm({
 
       {offer?.custom && (
         <Field label="Custom size (thousand minutes)" name="customThousands" errors={errors?.customThousands} hint={customTiers}>
-          <Input name="customThousands" inputMode="numeric" placeholder="30" defaultValue={values?.customThousands} invalid={!!errors?.customThousands} />
+          <Input name="customThousands" inputMode="numeric" placeholder="30" value={customThousands} onChange={(e) => setCustomThousands(e.target.value)} invalid={!!errors?.customThousands} />
         </Field>
       )}
 
@@ -137,7 +157,11 @@ export function PurchaseForm({
       {offer && (
         <div className={cn('rounded-lg p-4 text-sm ring-1', selected && !selected.ok ? 'bg-rose-50 ring-rose-200' : 'bg-slate-50 ring-slate-200')} data-testid="purchase-summary">
           <p className="font-semibold text-slate-900">
-            {offer.name}: {offer.priceLabel}
+            {offer.custom
+              ? customLabel
+                ? `Universal ${Number(customThousands).toLocaleString('en-US')} thousand minutes: ${customLabel}`
+                : 'Universal custom size: enter a whole number of thousand minutes'
+              : `${offer.name}: ${offer.priceLabel}`}
           </p>
           <p className="mt-1 text-slate-700">{offer.validityLabel}</p>
           {selected && <p className={cn('mt-1', selected.ok ? 'text-slate-700' : 'text-rose-700')}>{selected.text}</p>}
@@ -146,7 +170,7 @@ export function PurchaseForm({
       )}
 
       {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
-      <SubmitButton pendingText="Paying…">{offer && offer.price !== '0' ? `Buy and pay ${offer.amountLabel}` : 'Buy'}</SubmitButton>
+      <SubmitButton pendingText="Paying…">{payLabel ? `Buy and pay ${payLabel}` : 'Buy'}</SubmitButton>
     </form>
   );
 }

@@ -105,6 +105,16 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
             defaultCode={requestedCode ?? offers[0]!.catalogCode}
             idempotencyKey={randomUUID()}
             balanceLabel={formatMoney(account.balance, account.currency)}
+            customPricing={
+              account.currency === 'CNY'
+                ? {
+                    tiers: UNIVERSAL_TIERS.map((t) => ({ fromThousands: t.fromThousands, perMinute1e8: Math.round(Number(t.perMinute) * 1e8) })),
+                    fixed: purchasableCatalog('CNY')
+                      .filter((o) => !o.custom && o.minutes)
+                      .map((o) => ({ thousands: (o.minutes ?? 0) / 1000, fen: Number(o.price.times(100).toFixed(0)) })),
+                  }
+                : undefined
+            }
             customTiers={
               account.currency === 'CNY'
                 ? `Unit price per thousand minutes: ${UNIVERSAL_TIERS.map((t) => `${t.unitPricePerThousand} from ${t.fromThousands}`).join(', ')} (seed 002).`
