@@ -27,7 +27,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
     listDeadJobs(db),
   ]);
   const columns: Column<Row>[] = [
-    { key: 'started', header: 'Started (UTC+8)', sortKey: 'started', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.startedAt)}</span> },
+    { key: 'started', header: 'Started (UTC+8)', sortKey: 'started', render: (r) => <span className="tabular-nums" title={`by ${r.worker}`}>{formatLocalDateTime(r.startedAt)}</span> },
     { key: 'account', header: 'Account', sortKey: 'account', render: (r) => r.accountName ?? '—' },
     { key: 'kind', header: 'Job', sortKey: 'kind', render: (r) => <span title={r.key}>{JOB_LABEL[r.kind as JobKind] ?? r.kind}</span> },
     { key: 'business', header: 'Due at (account time)', sortKey: 'business', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.businessTime)}</span> },
@@ -39,8 +39,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
     },
     { key: 'attempt', header: 'Attempts', align: 'right', render: (r) => r.attempts ?? '—' },
     { key: 'took', header: 'Took', align: 'right', render: (r) => (r.finishedAt ? `${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2)} s` : '—') },
-    { key: 'summary', header: 'What happened', className: 'max-w-md truncate', render: (r) => <span title={r.error ?? undefined}>{describeRunResult(r.kind, r.result, r.error)}</span> },
-    { key: 'worker', header: 'Worker', className: 'text-xs text-slate-500', render: (r) => r.worker },
+    { key: 'summary', header: 'What happened', className: 'max-w-sm truncate', render: (r) => <span title={r.error ?? undefined}>{describeRunResult(r.kind, r.result, r.error)}</span> },
   ];
   return (
     <>
