@@ -42,7 +42,7 @@ export function AppShell({
           <p className="mt-1 text-xs text-slate-400">{roleLabel}</p>
         </div>
       </aside>
-      <div className="flex-1 lg:pl-60">
+      <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
           <span className="text-sm text-slate-600 lg:hidden">{userEmail}</span>
           <form action={signOutAction}>
