@@ -32,7 +32,7 @@ import { syntheticUsage } from '@/lib/usage/synthetic';
 import { ensureProductionBuild, freePort, mb, percentile, startProductionServer } from './bench-common';
 
 const APPS = 10;
-const DAYS = 90;
+const DAYS = Number(process.env.BENCH_DAYS ?? 90);
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EMAIL = 'bench-pages@example.test';
@@ -111,6 +111,7 @@ async function main() {
     const throughId = await safeUsageWatermark(db);
     for (let d = 0; d < DAYS; d++) {
       const day = addDays(first, d);
+      if (process.env.BENCH_DEBUG) console.log(`  settling ${day}`);
       await db.transaction((tx) => settleDay(tx, { accountId, day, now: startOfLocalDay(addDays(day, 1)), throughId, mode: 'daily' }));
     }
     const [{ lines, billCount }] = (await sql`select (select count(*)::int from bill_lines where account_id = ${accountId}) as lines, (select count(*)::int from bills where account_id = ${accountId}) as "billCount"`) as unknown as [{ lines: number; billCount: number }];

@@ -56,6 +56,21 @@ export function StackedBarChart({
   const y = (v: number) => m.top + plotH - (v / max) * plotH;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const empty = totals.every((t) => t === 0);
+  // Each series is one <path> of rectangles (stacked in series order): a few elements instead of buckets x series.
+  const base = new Array<number>(n).fill(0);
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const paths = series.map((s) => {
+    let d = '';
+    for (let i = 0; i < labels.length; i++) {
+      const v = s.values[i] ?? 0;
+      if (v <= 0) continue;
+      const y0 = y((base[i] as number) + v);
+      const h = Math.max(y(base[i] as number) - y0, 0.5);
+      base[i] = (base[i] as number) + v;
+      d += `M${r(m.left + i * step + (step - barW) / 2)} ${r(y0)}h${r(barW)}v${r(h)}h${r(-barW)}z`;
+    }
+    return d;
+  });
 
   return (
     <figure className="w-full" data-testid={testId}>
@@ -71,25 +86,19 @@ export function StackedBarChart({
         <text x={12} y={m.top + plotH / 2} transform={`rotate(-90 12 ${m.top + plotH / 2})`} textAnchor="middle" className="fill-slate-500 text-[11px]">
           {unit}
         </text>
+        {series.map((s, k) => (
+          <path key={s.key} d={paths[k]} fill={seriesColor(k)} />
+        ))}
         {labels.map((label, i) => {
-          if (!totals[i]) return null;
-          let base = 0;
-          const x = m.left + i * step + (step - barW) / 2;
+          const total = totals[i] as number;
+          if (!total) return null;
+          // One transparent hit area per bucket carries the tooltip (all series), instead of one element per segment.
+          const x = m.left + i * step;
+          const tip = [`${label}: ${formatValue(total)} ${unit}`, ...series.filter((s) => (s.values[i] ?? 0) > 0).map((s) => `${s.name}: ${formatValue(s.values[i] as number)}`)].join('\n');
           return (
-            <g key={label} data-bucket={label} data-value={Number((totals[i] as number).toFixed(4))}>
-              {series.map((s, k) => {
-                const v = s.values[i] ?? 0;
-                if (v <= 0) return null;
-                const y0 = y(base + v);
-                const h = y(base) - y0;
-                base += v;
-                return (
-                  <rect key={s.key} x={x} y={y0} width={barW} height={Math.max(h, 0.5)} fill={seriesColor(k)} rx={barW > 6 ? 1.5 : 0}>
-                    <title>{`${label} · ${s.name}: ${formatValue(v)} ${unit}`}</title>
-                  </rect>
-                );
-              })}
-            </g>
+            <rect key={label} x={x} y={y(total)} width={step} height={m.top + plotH - y(total)} fill="transparent" data-bucket={label} data-value={Number(total.toFixed(4))}>
+              <title>{tip}</title>
+            </rect>
           );
         })}
         {labels.map((label, i) =>

@@ -13,6 +13,9 @@ const TH = 'whitespace-nowrap px-4 py-2.5 text-left font-semibold text-slate-700
 const THR = 'whitespace-nowrap px-4 py-2.5 text-right font-semibold text-slate-700';
 const TD = 'whitespace-nowrap px-4 py-2 text-slate-700';
 const TDR = 'whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-700';
+/** Long tables style their cells from the table (one class list, not one per cell: smaller pages). */
+const COMPACT =
+  'divide-y-0 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 [&_td]:whitespace-nowrap [&_td]:px-4 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_td]:text-slate-700 [&_td:first-child]:text-left';
 
 /** Minutes per application and item over the period: seconds and the rounded-up minutes. */
 export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; appNames: Map<number, string>; monthly: boolean }) {
@@ -73,7 +76,7 @@ export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChar
   const items = series.map((s) => s);
   return (
     <div className="max-h-[28rem] overflow-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-daily-table">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-daily-table">
         <thead className="sticky top-0 bg-slate-50">
           <tr>
             <th className={TH}>Day</th>
@@ -88,13 +91,11 @@ export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChar
         <tbody className="divide-y divide-slate-100">
           {[...days].reverse().map((d) => (
             <tr key={d.day}>
-              <td className={TD}>{d.day}</td>
+              <td>{d.day}</td>
               {items.map((s) => (
-                <td key={s.item} className={TDR}>
-                  {d.minutesByItem[s.item] ? n(d.minutesByItem[s.item] as number, Number.isInteger(d.minutesByItem[s.item]) ? 0 : 1) : '—'}
-                </td>
+                <td key={s.item}>{d.minutesByItem[s.item] ? n(d.minutesByItem[s.item] as number, Number.isInteger(d.minutesByItem[s.item]) ? 0 : 1) : '—'}</td>
               ))}
-              <td className={`${TDR} font-semibold text-slate-900`}>{n(d.minutes, Number.isInteger(d.minutes) ? 0 : 1)}</td>
+              <td className="font-semibold text-slate-900">{n(d.minutes, Number.isInteger(d.minutes) ? 0 : 1)}</td>
             </tr>
           ))}
         </tbody>
@@ -110,7 +111,7 @@ export function FiveMinuteTable({ chart }: { chart: UsageChart }) {
     .filter((r) => r.values.some((v) => v > 0));
   return (
     <div className="max-h-[28rem] overflow-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-5min-table">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-5min-table">
         <thead className="sticky top-0 bg-slate-50">
           <tr>
             <th className={TH}>From</th>
@@ -124,11 +125,9 @@ export function FiveMinuteTable({ chart }: { chart: UsageChart }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.label}>
-              <td className={TD}>{r.label}</td>
+              <td>{r.label}</td>
               {r.values.map((v, k) => (
-                <td key={k} className={TDR}>
-                  {v ? n(v, 2) : '—'}
-                </td>
+                <td key={k}>{v ? n(v, 2) : '—'}</td>
               ))}
             </tr>
           ))}
