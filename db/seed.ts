@@ -6,6 +6,7 @@ import { generateSecretKey } from '@/lib/applications/secret-key';
 import { postLedgerEntry } from '@/lib/ledger/service';
 import { Decimal } from '@/lib/money/decimal';
 import { syntheticUsage } from '@/lib/usage/synthetic';
+import { purchasePackage } from '@/lib/packages/service';
 import { localDate, startOfLocalDay, addDays } from '@/lib/time/local-date';
 
 /** Demo logins, printed on start and in the README (development and test only). */
@@ -19,7 +20,9 @@ const USAGE_DAYS = 60;
 
 /**
  * First-start demo data: an admin, a customer with a USD account and a top-up, three
- * applications and 60 days of synthetic usage. Does nothing when any user exists.
+ * applications, 60 days of synthetic usage (the worker settles them into daily bills on
+ * start: about 1,150 USD pay-as-you-go) and an RTC-Engine Standard package with
+ * auto-renewal on the first application. Does nothing when any user exists.
  */
 export async function seedDemoData(db: Database, options: { now: Date }): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
@@ -30,7 +33,7 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
   const today = localDate(options.now);
   const firstDay = addDays(today, -USAGE_DAYS);
   const registeredAt = startOfLocalDay(firstDay);
-  const { accountId } = await createCustomerAccount(db, {
+  const { accountId, userId } = await createCustomerAccount(db, {
     email: customer.email,
     name: 'Acme Live',
     password: customer.password,
@@ -38,11 +41,12 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
     registeredAt,
   });
 
+  const appIds: string[] = [];
   await db.transaction(async (tx) => {
     await postLedgerEntry(tx, {
       accountId,
       kind: 'top_up',
-      amount: new Decimal(500),
+      amount: new Decimal(2500),
       description: 'Top-up (demo card •••• 4242)',
       reference: 'demo-card-4242',
       idempotencyKey: 'seed:top-up',
@@ -53,8 +57,9 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
       const [app] = await tx
         .insert(applications)
         .values({ accountId, name, secretKeyHash: key.hash, secretKeyHint: key.hint, createdAt: registeredAt })
-        .returning({ sdkAppId: applications.sdkAppId });
+        .returning({ id: applications.id, sdkAppId: applications.sdkAppId });
       if (!app) throw new Error('application insert returned no row');
+      appIds.push(app.id);
       const [batch] = await tx
         .insert(usageBatches)
         .values({ accountId, sdkAppId: app.sdkAppId, source: 'seed', idempotencyKey: `seed:${app.sdkAppId}`, recordCount: 0, receivedAt: options.now })
@@ -88,6 +93,18 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
       await tx.update(usageBatches).set({ recordCount: n }).where(eq(usageBatches.id, batch.id));
     }
   });
+  // Bought through the real purchase path (balance, validity, edition), at the account's time.
+  const [classroom] = appIds;
+  if (classroom) {
+    await purchasePackage(db, {
+      accountId,
+      userId,
+      applicationId: classroom,
+      catalogCode: 'rtc-engine.standard',
+      autoRenew: true,
+      idempotencyKey: 'seed:rtc-engine.standard',
+    });
+  }
   return true;
 }
 
