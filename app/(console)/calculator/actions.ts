@@ -1,12 +1,13 @@
 'use server';
 
-import { db } from '@/db';
+import { db, rawSql } from '@/db';
 import { listDailyUsage } from '@/db/queries/usage';
 import { defineAction } from '@/lib/actions/define-action';
 import { accountNow } from '@/lib/clock';
 import { comparePrices, quantitiesFromUsage, type PriceComparison } from '@/lib/calculator/compare';
 import { calculatorSchema } from '@/lib/calculator/schemas';
 import { AppError } from '@/lib/errors';
+import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
 import { lastDayOfMonth, localDate, previousMonthStart } from '@/lib/time/local-date';
 
 export type CalculatorAnswer = { comparison: PriceComparison; quantities: Record<string, string>; bookId: string; source: 'input' | 'last-month'; month?: string; run: number };
@@ -21,6 +22,7 @@ export const calculateAction = defineAction({
   allowWhenSuspended: true,
   run: async ({ input, user }): Promise<CalculatorAnswer> => {
     if (input.intent === 'last-month') {
+      await applyPendingDailyStats(rawSql(), user.accountId);
       const month = previousMonthStart(localDate(await accountNow(db, user.accountId)));
       const rows = await listDailyUsage(db, user.accountId, { from: month, to: lastDayOfMonth(month) });
       const quantities = quantitiesFromUsage(input.bookId, rows);
