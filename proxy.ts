@@ -1,16 +1,21 @@
-import NextAuth from 'next-auth';
-import type { NextFetchEvent, NextRequest } from 'next/server';
-import { authConfig } from '@/lib/auth/config';
+import { NextResponse, type NextRequest } from 'next/server';
 
 /**
- * Redirects signed-out visitors to sign-in; nothing more. Role and ownership are
- * checked in every page, action and route handler (lib/auth/guard.ts).
+ * Sends visitors without a session cookie to sign-in; nothing more. It does not decode
+ * or refresh the session: a refreshing proxy answers in-flight requests with a new
+ * session cookie, which could bring a session back right after sign-out. Role and
+ * ownership are checked in every page, action and route handler (lib/auth/guard.ts).
  */
-const { auth } = NextAuth(authConfig);
-const redirectSignedOut = auth as unknown as (req: NextRequest, event: NextFetchEvent) => Promise<Response | undefined>;
+const PUBLIC_PATHS = new Set(['/sign-in', '/sign-up']);
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-export function proxy(req: NextRequest, event: NextFetchEvent) {
-  return redirectSignedOut(req, event);
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  if (PUBLIC_PATHS.has(pathname)) return NextResponse.next();
+  if (req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) return NextResponse.next();
+  const signIn = new URL('/sign-in', req.url);
+  if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
 }
 
 export const config = {

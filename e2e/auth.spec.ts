@@ -54,3 +54,12 @@ test('an admin lands on the accounts page', async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/accounts/);
   await expect(page.getByTestId('accounts-table')).toContainText(DEMO.customer.email);
 });
+
+test('a deep link survives sign-in', async ({ page }) => {
+  await page.goto('/bills');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fbills/);
+  await page.getByLabel('Email').fill(DEMO.customer.email);
+  await page.getByLabel('Password').fill(DEMO.customer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/bills$/);
+});

@@ -1,9 +1,9 @@
 import type { NextAuthConfig } from 'next-auth';
 
 /**
- * Edge-safe part of the Auth.js configuration (no database, no node:crypto): pages,
- * session shape and the proxy's redirect rule. The proxy only redirects; the real
- * checks are in every action, route handler and page (lib/auth/guard.ts).
+ * Auth.js configuration without providers: pages and the session's shape (user id and
+ * role in the JWT). The real checks are in every action, route handler and page
+ * (lib/auth/guard.ts); the role there is read from the database, not from the token.
  */
 export const authConfig = {
   pages: { signIn: '/sign-in' },
@@ -11,12 +11,6 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const path = request.nextUrl.pathname;
-      const isPublic = path === '/sign-in' || path === '/sign-up' || path.startsWith('/api/');
-      if (isPublic) return true;
-      return !!auth?.user;
-    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id as string;
