@@ -21,8 +21,8 @@ const USAGE_DAYS = 60;
 /**
  * First-start demo data: an admin, a customer with a USD account and a top-up, three
  * applications, 60 days of synthetic usage (the worker settles them into daily bills on
- * start: about 1,150 USD pay-as-you-go) and an RTC-Engine Standard package with
- * auto-renewal on the first application. Does nothing when any user exists.
+ * start: about 1,150 USD pay-as-you-go) and RTC-Engine packages with auto-renewal on two
+ * of the applications. Does nothing when any user exists.
  */
 export async function seedDemoData(db: Database, options: { now: Date }): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
@@ -93,17 +93,16 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
       await tx.update(usageBatches).set({ recordCount: n }).where(eq(usageBatches.id, batch.id));
     }
   });
-  // Bought through the real purchase path (balance, validity, edition), at the account's time.
-  const [classroom] = appIds;
-  if (classroom) {
-    await purchasePackage(db, {
-      accountId,
-      userId,
-      applicationId: classroom,
-      catalogCode: 'rtc-engine.standard',
-      autoRenew: true,
-      idempotencyKey: 'seed:rtc-engine.standard',
-    });
+  // Bought through the real purchase path (balance, validity, edition), at the account's
+  // time: Standard on the first application, Lite on the second; the third stays on the
+  // Free edition and shows what happens when the month's free minutes run out.
+  const demoPackages: [string | undefined, string][] = [
+    [appIds[0], 'rtc-engine.standard'],
+    [appIds[1], 'rtc-engine.lite'],
+  ];
+  for (const [applicationId, catalogCode] of demoPackages) {
+    if (!applicationId) continue;
+    await purchasePackage(db, { accountId, userId, applicationId, catalogCode, autoRenew: true, idempotencyKey: `seed:${catalogCode}` });
   }
   return true;
 }
