@@ -37,6 +37,18 @@ function hydrateSymlinks() {
   for (const f of fs.readdirSync(binDir)) fs.chmodSync(path.join(binDir, f), 0o755);
 }
 
+/** A port the OS says is free now on 127.0.0.1 (tests and benchmarks run side by side). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();

@@ -1,22 +1,73 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { runMigrations } from '@/db/migrate';
+
+export { freePort };
 
 /**
- * Shared by bench:ingest and bench:pages: free ports, a production build of the console
- * in its own directory, and a production server (`next start`) on loopback, with the
- * peak RSS of its process tree read from /proc.
+ * Shared by the benchmarks: the usage generator, a fresh benchmark database, a production
+ * build of the console in its own directory, and a production server (`next start`) on
+ * loopback with the peak RSS of its process tree read from /proc.
  */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
+
+/**
+ * ../shared/bench/make-usage.mjs, copied so the benchmarks run without ../shared: the same
+ * records in the same order for the same (n, apps, days). `appId` maps the generator's
+ * application number (0 .. apps-1) onto an SDKAppID (default 1400000000 + number, as the
+ * original writes).
+ */
+export function* makeUsageLines(options: { n: number; apps: number; days: number; appId?: (index: number) => number }): Generator<{ app: number; line: string }> {
+  const appId = options.appId ?? ((i: number) => 1_400_000_000 + i);
+  let seed = 42;
+  const rand = (k: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
+  for (let i = 0; i < options.n; i++) {
+    const day = 1 + rand(options.days);
+    const hh = String(rand(24)).padStart(2, '0'), mm = String(rand(60)).padStart(2, '0'), ss = String(rand(60)).padStart(2, '0');
+    const receive: { stream: string; audio: boolean; video?: number[] }[] = [];
+    const streams = rand(5);
+    for (let s = 0; s < streams; s++) {
+      const video = rand(3) > 0;
+      const item: { stream: string; audio: boolean; video?: number[] } = { stream: `s${s}`, audio: true };
+      if (video) item.video = sizes[rand(sizes.length)];
+      receive.push(item);
+    }
+    const app = appId(rand(options.apps));
+    const line = JSON.stringify({
+      type: 'media', app, room: `r${rand(100)}`, user: `u${rand(10000)}`,
+      start: `2024-10-${String(day).padStart(2, '0')}T${hh}:${mm}:${ss}+08:00`, seconds: 1 + rand(3600), receive,
     });
-  });
+    yield { app, line };
+  }
+}
+
+export type BenchDatabase = { url: string; server: EmbeddedServer; stop: () => Promise<void> };
+
+/** A fresh, migrated database on a throw-away embedded server under .data/pg-bench-<name> (never the dev database). */
+export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
+  const dataDir = path.resolve(`.data/pg-bench-${name}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const port = await freePort();
+  console.log(`Starting a benchmark PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port}) ...`);
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  const database = `bench_${name}`;
+  await dropDatabase(server.url(), database).catch(() => {});
+  await ensureDatabase(server.url(), database);
+  const url = server.url(database);
+  await runMigrations(url);
+  return {
+    url,
+    server,
+    stop: async () => {
+      await server.stop();
+      if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export const BENCH_DIST_DIR = '.data/next-bench';

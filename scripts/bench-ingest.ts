@@ -17,20 +17,16 @@
  * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDb } from '@/db/client';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
-import { runMigrations } from '@/db/migrate';
 import { applications } from '@/db/schema';
 import { createCustomerAccount } from '@/lib/accounts/service';
 import { generateSecretKey } from '@/lib/applications/secret-key';
 import { localDate } from '@/lib/time/local-date';
 import { copyEscape } from '@/lib/usage/store';
 import { signedUsageHeaders } from '@/lib/usage/signature';
-import { ensureProductionBuild, freePort, mb, startProductionServer } from './bench-common';
+import { ensureProductionBuild, makeUsageLines, mb, startBenchDatabase, startProductionServer } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const APPS = Number(process.env.BENCH_APPS ?? 100);
@@ -38,48 +34,17 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const DAYS = 30;
 
-/** ../shared/bench/make-usage.mjs, inline (the same records every time), with SDKAppIDs mapped onto ours. */
-function* generate(appIds: readonly number[]): Generator<{ app: number; line: string }> {
-  let seed = 42;
-  const rand = (k: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
-  };
-  const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
-  for (let i = 0; i < RECORDS; i++) {
-    const day = 1 + rand(DAYS);
-    const hh = String(rand(24)).padStart(2, '0'), mm = String(rand(60)).padStart(2, '0'), ss = String(rand(60)).padStart(2, '0');
-    const receive = [];
-    const streams = rand(5);
-    for (let s = 0; s < streams; s++) {
-      const video = rand(3) > 0;
-      const item: Record<string, unknown> = { stream: `s${s}`, audio: true };
-      if (video) item.video = sizes[rand(sizes.length)];
-      receive.push(item);
-    }
-    const app = appIds[rand(APPS)] as number;
-    const line = JSON.stringify({
-      type: 'media', app, room: `r${rand(100)}`, user: `u${rand(10000)}`,
-      start: `2024-10-${String(day).padStart(2, '0')}T${hh}:${mm}:${ss}+08:00`, seconds: 1 + rand(3600), receive,
-    });
-    yield { app, line };
-  }
+/** The generator's records (bench-common.ts), with its application numbers mapped onto ours. */
+function generate(appIds: readonly number[]) {
+  return makeUsageLines({ n: RECORDS, apps: APPS, days: DAYS, appId: (i) => appIds[i] as number });
 }
 
 async function main() {
   const started = Date.now();
   ensureProductionBuild();
 
-  const dataDir = path.resolve('.data/pg-bench-ingest');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const pgPort = await freePort();
-  console.log(`Starting a benchmark PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${pgPort}) ...`);
-  const pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
-  const name = 'bench_ingest';
-  await dropDatabase(pg.url(), name).catch(() => {});
-  await ensureDatabase(pg.url(), name);
-  const url = pg.url(name);
-  await runMigrations(url);
+  const bench = await startBenchDatabase('ingest');
+  const { url } = bench;
   const handle = createDb(url, { max: 4 });
   let server: Awaited<ReturnType<typeof startProductionServer>> | null = null;
 
@@ -207,8 +172,7 @@ async function main() {
   } finally {
     if (server) await server.stop();
     await handle.close();
-    await pg.stop();
-    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

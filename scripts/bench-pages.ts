@@ -11,11 +11,7 @@
  * BENCH_REBUILD=1, BENCH_KEEP=1.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createDb } from '@/db/client';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
-import { runMigrations } from '@/db/migrate';
 import { applications, bills } from '@/db/schema';
 import { desc, eq } from 'drizzle-orm';
 import { createCustomerAccount } from '@/lib/accounts/service';
@@ -29,7 +25,7 @@ import { addDays, localDate, startOfLocalDay } from '@/lib/time/local-date';
 import { validateBatch } from '@/lib/usage/batch';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { syntheticUsage } from '@/lib/usage/synthetic';
-import { ensureProductionBuild, freePort, mb, percentile, startProductionServer } from './bench-common';
+import { ensureProductionBuild, mb, percentile, startBenchDatabase, startProductionServer } from './bench-common';
 
 const APPS = 10;
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
@@ -66,16 +62,8 @@ async function signIn(base: string): Promise<string> {
 async function main() {
   const started = Date.now();
   ensureProductionBuild();
-  const dataDir = path.resolve('.data/pg-bench-pages');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const pgPort = await freePort();
-  console.log(`Starting a benchmark PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${pgPort}) ...`);
-  const pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
-  const name = 'bench_pages';
-  await dropDatabase(pg.url(), name).catch(() => {});
-  await ensureDatabase(pg.url(), name);
-  const url = pg.url(name);
-  await runMigrations(url);
+  const bench = await startBenchDatabase('pages');
+  const { url } = bench;
   const handle = createDb(url, { max: 4 });
   const { db, sql } = handle;
   let server: Awaited<ReturnType<typeof startProductionServer>> | null = null;
@@ -159,8 +147,7 @@ async function main() {
   } finally {
     if (server) await server.stop();
     await handle.close();
-    await pg.stop();
-    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

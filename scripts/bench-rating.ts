@@ -11,37 +11,19 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeUsageLines } from './bench-common';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED_GENERATOR = path.resolve(ROOT, '../shared/bench/make-usage.mjs');
 const BOOK = 'trtc-2024-usd';
 
-/** Copy of ../shared/bench/make-usage.mjs: the same records, the same order. */
+/** The generator's records (bench-common.ts, a copy of make-usage.mjs), streamed to a file. */
 async function writeUsage(file: string, n: number, apps = 1000, days = 30): Promise<void> {
-  let seed = 42;
-  const rand = (k: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
-  };
-  const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
   const out = createWriteStream(file);
   const write = (text: string) => new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
   let batch: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const day = 1 + rand(days);
-    const hh = String(rand(24)).padStart(2, '0'), mm = String(rand(60)).padStart(2, '0'), ss = String(rand(60)).padStart(2, '0');
-    const receive: { stream: string; audio: boolean; video?: number[] }[] = [];
-    const streams = rand(5);
-    for (let s = 0; s < streams; s++) {
-      const video = rand(3) > 0;
-      const item: { stream: string; audio: boolean; video?: number[] } = { stream: `s${s}`, audio: true };
-      if (video) item.video = sizes[rand(sizes.length)];
-      receive.push(item);
-    }
-    batch.push(JSON.stringify({
-      type: 'media', app: 1400000000 + rand(apps), room: `r${rand(100)}`, user: `u${rand(10000)}`,
-      start: `2024-10-${String(day).padStart(2, '0')}T${hh}:${mm}:${ss}+08:00`, seconds: 1 + rand(3600), receive,
-    }));
+  for (const { line } of makeUsageLines({ n, apps, days })) {
+    batch.push(line);
     if (batch.length === 10000) {
       await write(`${batch.join('\n')}\n`);
       batch = [];

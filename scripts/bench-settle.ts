@@ -4,87 +4,38 @@
  * within 3x of a plain SQL aggregate over the same rows on the same server).
  *
  * A fresh benchmark database on its own embedded PostgreSQL (never the dev database), the
- * records from ../shared/bench/make-usage.mjs (or the same generator inline) loaded with
+ * records of ../shared/bench/make-usage.mjs (its copy in bench-common.ts) loaded with
  * COPY, then: the settlement of the day exactly as the job runs it (cursor stream through
  * lib/rating with the free minutes, one transaction writing the bill, lines, deductions and
  * the ledger entry), and `select sdk_app_id, sum(seconds) ... group by` over the same rows.
  *
  * Options (env): BENCH_RECORDS (1000000), BENCH_APPS (1000), BENCH_KEEP=1 keeps the data dir.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createInterface } from 'node:readline';
 import postgres from 'postgres';
 import { createDb } from '@/db/client';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres } from '@/db/embedded';
-import { runMigrations } from '@/db/migrate';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { settleDay } from '@/lib/settlement/settle-day';
+import { makeUsageLines, startBenchDatabase } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const APPS = Number(process.env.BENCH_APPS ?? 1000);
 const DAY = '2024-10-01';
 const FIRST_APP = 1_400_000_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The shared generator's lines, or the same generator inline when ../shared is absent. */
-function usageLines(): AsyncIterable<string> {
-  const shared = path.resolve('../shared/bench/make-usage.mjs');
-  if (fs.existsSync(shared)) {
-    const child = spawn(process.execPath, [shared, String(RECORDS), String(APPS), '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    return createInterface({ input: child.stdout, crlfDelay: Infinity });
-  }
-  return (async function* () {
-    let seed = 42;
-    const rand = (k: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % k;
-    };
-    const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
-    for (let i = 0; i < RECORDS; i++) {
-      const day = 1 + rand(1);
-      const hh = String(rand(24)).padStart(2, '0'), mm = String(rand(60)).padStart(2, '0'), ss = String(rand(60)).padStart(2, '0');
-      const receive = [];
-      const streams = rand(5);
-      for (let s = 0; s < streams; s++) {
-        const video = rand(3) > 0;
-        const item: Record<string, unknown> = { stream: `s${s}`, audio: true };
-        if (video) item.video = sizes[rand(sizes.length)];
-        receive.push(item);
-      }
-      yield JSON.stringify({ type: 'media', app: FIRST_APP + rand(APPS), room: `r${rand(100)}`, user: `u${rand(10000)}`, start: `2024-10-${String(day).padStart(2, '0')}T${hh}:${mm}:${ss}+08:00`, seconds: 1 + rand(3600), receive });
-    }
-  })();
+/** The generator's lines for one day (../shared/bench/make-usage.mjs N APPS 1). */
+function* usageLines(): Generator<string> {
+  for (const { line } of makeUsageLines({ n: RECORDS, apps: APPS, days: 1 })) yield line;
 }
 
 const escapeCopy = (t: string) => (/[\\\t\n\r]/.test(t) ? t.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : t);
 
 async function main() {
-  const dataDir = path.resolve('.data/pg-bench');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const port = await freePort();
-  console.log(`Starting a benchmark PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port}) ...`);
-  const server = await startEmbeddedPostgres({ dataDir, port });
-  const name = 'bench_settle';
-  await dropDatabase(server.url(), name).catch(() => {});
-  await ensureDatabase(server.url(), name);
-  const url = server.url(name);
-  await runMigrations(url);
+  const bench = await startBenchDatabase('settle');
+  const { url } = bench;
   const handle = createDb(url, { max: 4 });
   const { sql, db } = handle;
   try {
@@ -108,7 +59,7 @@ async function main() {
     async function* rows() {
       let chunk = '';
       let n = 0;
-      for await (const line of usageLines()) {
+      for (const line of usageLines()) {
         if (!line) continue;
         const r = JSON.parse(line) as { app: number; start: string; seconds: number };
         chunk += `${prefix}${r.app}\t${batch!.id}\tmedia\t${r.start}\t${r.start.slice(0, 10)}\t${r.seconds}\t${escapeCopy(line)}\t${receivedAt}\n`;
@@ -195,8 +146,7 @@ async function main() {
     fs.writeFileSync('bench-out/settle.json', `${JSON.stringify(out, null, 2)}\n`);
   } finally {
     await handle.close();
-    await server.stop();
-    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.stop();
   }
 }
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
 
 /**
@@ -39,17 +38,6 @@ export async function teardown() {
   if (adminUrl && name && !process.env.KEEP_TEST_DB) await dropDatabase(adminUrl, name).catch(() => {});
   if (server) await server.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 declare module 'vitest' {
