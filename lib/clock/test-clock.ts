@@ -13,7 +13,8 @@ import { testClocksEnabled } from './app-env';
  */
 export type TestClock = typeof testClocks.$inferSelect;
 
-function assertEnabled() {
+/** Developer tools only: refused in production (lifecycle.md, Time), whatever calls them. */
+export function assertTestClocksEnabled(): void {
   if (!testClocksEnabled()) throw new AppError('UNAVAILABLE', 'Test clocks exist only in development and test deployments.');
 }
 
@@ -28,7 +29,7 @@ export async function getTestClock(db: DbOrTx, accountId: string): Promise<TestC
  * before the account was registered (its history would start after its own clock).
  */
 export async function attachTestClock(db: DbOrTx, accountId: string, startAt?: Date): Promise<TestClock> {
-  assertEnabled();
+  assertTestClocksEnabled();
   const [account] = await db.select({ registeredAt: accounts.registeredAt }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
   if (!account) throw new AppError('NOT_FOUND', 'Account not found.');
   const at = startAt ?? systemNow();
@@ -45,7 +46,7 @@ export async function attachTestClock(db: DbOrTx, accountId: string, startAt?: D
 
 /** Detach: the account goes back to real time. Jobs that already ran stay run. */
 export async function detachTestClock(db: DbOrTx, accountId: string): Promise<void> {
-  assertEnabled();
+  assertTestClocksEnabled();
   const rows = await db.delete(testClocks).where(eq(testClocks.accountId, accountId)).returning({ accountId: testClocks.accountId });
   if (rows.length === 0) throw new AppError('NOT_FOUND', 'This account has no test clock.');
 }
@@ -55,7 +56,7 @@ export async function detachTestClock(db: DbOrTx, accountId: string): Promise<vo
  * concurrent move cannot take it backwards either. Returns false if it was already later.
  */
 export async function moveTestClock(db: DbOrTx, accountId: string, at: Date): Promise<boolean> {
-  assertEnabled();
+  assertTestClocksEnabled();
   const rows = await db
     .update(testClocks)
     .set({ now: at, updatedAt: sql`now()` })

@@ -10,6 +10,7 @@ import { rawClient } from '@/lib/settlement/raw';
 import { validateBatch } from '@/lib/usage/batch';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { syntheticUsage } from '@/lib/usage/synthetic';
+import { assertTestClocksEnabled } from '@/lib/clock/test-clock';
 
 export type GeneratedUsage = { batchId: string; sdkAppId: number; records: number; from: string; to: string };
 
@@ -24,6 +25,7 @@ export async function generateSyntheticUsage(
   db: Database,
   input: { accountId: string; sdkAppId: number; sessions: number; spanMinutes: number; seed?: number },
 ): Promise<GeneratedUsage> {
+  assertTestClocksEnabled();
   const [app] = await db
     .select({ sdkAppId: applications.sdkAppId, priceBookId: accounts.priceBookId })
     .from(applications)
