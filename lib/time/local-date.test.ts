@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, endOfLocalDay, isLocalDate, lastDayOfMonth, localDate, previousMonthStart, startOfLocalDay } from './local-date';
+import { addDays, daysBetween, nextLocalMidnight, endOfLocalDay, isLocalDate, lastDayOfMonth, localDate, previousMonthStart, startOfLocalDay } from './local-date';
 import { toOffsetIso } from './format';
 
 describe('local dates in Asia/Shanghai', () => {
@@ -14,6 +14,11 @@ describe('local dates in Asia/Shanghai', () => {
   test('day boundaries are 16:00 UTC', () => {
     expect(startOfLocalDay('2024-10-09').toISOString()).toBe('2024-10-08T16:00:00.000Z');
     expect(endOfLocalDay('2024-10-09').toISOString()).toBe('2024-10-09T16:00:00.000Z');
+  });
+
+  test('the next local midnight', () => {
+    expect(nextLocalMidnight(new Date('2024-10-08T15:59:59Z')).toISOString()).toBe('2024-10-08T16:00:00.000Z');
+    expect(nextLocalMidnight(new Date('2024-10-08T16:00:00Z')).toISOString()).toBe('2024-10-09T16:00:00.000Z');
   });
 
   test('calendar arithmetic', () => {

@@ -33,6 +33,11 @@ export function endOfLocalDay(date: LocalDate, timeZone = BILLING_TIME_ZONE): Da
   return new Date(parseLocalDate(date) + DAY_MS - zoneOffsetMs(timeZone));
 }
 
+/** 00:00 local of the day after an instant's local date. */
+export function nextLocalMidnight(instant: Date, timeZone = BILLING_TIME_ZONE): Date {
+  return startOfLocalDay(addDays(localDate(instant, timeZone), 1), timeZone);
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(parseLocalDate(date) + days * DAY_MS).toISOString().slice(0, 10);
 }

@@ -10,6 +10,8 @@ import { describeRunResult } from '@/lib/dev-tools/describe';
 import { generateSyntheticUsage } from '@/lib/dev-tools/usage';
 import { AppError } from '@/lib/errors';
 import { formatLocalDateTime } from '@/lib/time/format';
+import { nextLocalMidnight } from '@/lib/time/local-date';
+import { systemNow } from '@/lib/clock';
 
 const accountId = z.uuid('Pick an account.');
 /** `datetime-local` values are read in the billing zone (UTC+8), like every time on the page. */
@@ -26,8 +28,7 @@ export const attachClockAction = defineAction({
     let startAt: Date | undefined;
     if (input.start === 'midnight') {
       // The next local midnight: days then settle exactly one "advance a day" later.
-      const now = Date.now() + 8 * 3_600_000;
-      startAt = new Date(Math.ceil(now / 86_400_000) * 86_400_000 - 8 * 3_600_000);
+      startAt = nextLocalMidnight(systemNow());
     } else if (input.start === 'custom') {
       const parsed = localDateTime.safeParse(input.startAt ?? '');
       if (!parsed.success) throw new AppError('VALIDATION', 'Enter the start date and time.', { fieldErrors: { startAt: ['Enter the start date and time.'] } });

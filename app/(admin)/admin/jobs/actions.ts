@@ -7,6 +7,7 @@ import { jobs } from '@/db/schema';
 import { defineAction } from '@/lib/actions/define-action';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
+import { systemNow } from '@/lib/clock';
 
 /** Give a dead job a fresh set of attempts; the next drain of its account runs it. */
 export const retryDeadJobAction = defineAction({
@@ -20,7 +21,7 @@ export const retryDeadJobAction = defineAction({
         .where(and(eq(jobs.id, input.jobId), eq(jobs.status, 'dead')))
         .returning({ key: jobs.key, accountId: jobs.accountId });
       if (!job) throw new AppError('CONFLICT', 'This job is no longer dead; reload the page.');
-      await writeAudit(tx, { accountId: job.accountId, actorUserId: user.id, actorRole: 'admin', action: 'job.retried', targetType: 'job', targetId: job.key, at: new Date() });
+      await writeAudit(tx, { accountId: job.accountId, actorUserId: user.id, actorRole: 'admin', action: 'job.retried', targetType: 'job', targetId: job.key, at: systemNow() });
       return job;
     }),
   revalidate: ['/admin/jobs'],

@@ -5,6 +5,7 @@ import { listApplications } from '@/db/queries/applications';
 import { listAccountProductPackages, listApplicationPackages, toFacts } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
+import { Decimal } from '@/lib/money/decimal';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalog, type OfferedPackage } from '@/lib/packages/catalog';
@@ -108,10 +109,10 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
             customPricing={
               account.currency === 'CNY'
                 ? {
-                    tiers: UNIVERSAL_TIERS.map((t) => ({ fromThousands: t.fromThousands, perMinute1e8: Math.round(Number(t.perMinute) * 1e8) })),
+                    tiers: UNIVERSAL_TIERS.map((t) => ({ fromThousands: t.fromThousands, perMinute1e8: new Decimal(t.perMinute).times(1e8).toNumber() })),
                     fixed: purchasableCatalog('CNY')
                       .filter((o) => !o.custom && o.minutes)
-                      .map((o) => ({ thousands: (o.minutes ?? 0) / 1000, fen: Number(o.price.times(100).toFixed(0)) })),
+                      .map((o) => ({ thousands: (o.minutes ?? 0) / 1000, fen: o.price.times(100).toNumber() })),
                   }
                 : undefined
             }
