@@ -11,7 +11,7 @@ test('balance too low, queue, upgrade refused, auto-renewal switched', async ({ 
   await page.getByRole('radio', { name: 'RTC-Engine Lite', exact: true }).check();
   await expect(page.getByTestId('purchase-summary')).toContainText('The balance ($0.00) cannot pay $49.50 for RTC-Engine Lite.');
   await page.getByRole('button', { name: /^Buy/ }).click();
-  await expect(page.getByText('The balance ($0.00) cannot pay $49.50 for RTC-Engine Lite. Top up at least $49.50 and try again.')).toBeVisible();
+  await expect(page.getByTestId('purchase-form').getByRole('alert')).toHaveText('The balance ($0.00) cannot pay $49.50 for RTC-Engine Lite. Top up at least $49.50 and try again.');
 
   await topUp(page, '600');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
