@@ -2,7 +2,9 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 import { cn } from './cn';
 
 const CONTROL =
-  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 disabled:bg-slate-50 disabled:text-slate-500';
+  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-inset disabled:bg-slate-50 disabled:text-slate-500';
+// One ring colour or the other, never both: with both, the stylesheet order would decide.
+const VALID = 'ring-slate-300 focus:ring-indigo-600';
 const INVALID = 'ring-rose-400 focus:ring-rose-600';
 
 type FieldProps = { label: string; name: string; errors?: string[]; hint?: ReactNode; children?: ReactNode };
@@ -32,7 +34,7 @@ export function Input({ invalid, className, ...props }: InputHTMLAttributes<HTML
       id={props.id ?? props.name}
       aria-invalid={invalid || undefined}
       aria-describedby={invalid ? `${props.name}-error` : undefined}
-      className={cn(CONTROL, invalid && INVALID, className)}
+      className={cn(CONTROL, invalid ? INVALID : VALID, className)}
       {...props}
     />
   );
@@ -44,7 +46,7 @@ export function Select({ invalid, className, children, ...props }: SelectHTMLAtt
       id={props.id ?? props.name}
       aria-invalid={invalid || undefined}
       aria-describedby={invalid ? `${props.name}-error` : undefined}
-      className={cn(CONTROL, 'pr-8', invalid && INVALID, className)}
+      className={cn(CONTROL, 'pr-8', invalid ? INVALID : VALID, className)}
       {...props}
     >
       {children}
@@ -58,7 +60,7 @@ export function Textarea({ invalid, className, ...props }: TextareaHTMLAttribute
       id={props.id ?? props.name}
       aria-invalid={invalid || undefined}
       aria-describedby={invalid ? `${props.name}-error` : undefined}
-      className={cn(CONTROL, invalid && INVALID, className)}
+      className={cn(CONTROL, invalid ? INVALID : VALID, className)}
       {...props}
     />
   );
