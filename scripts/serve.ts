@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createDb } from '@/db/client';
 import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
 import { startWorkerLoop, type WorkerLoop } from '@/lib/jobs/worker-loop';
+import { systemNow } from '@/lib/clock';
 import { ensureAuthSecret, prepareDatabase } from './database';
 
 /**
@@ -22,11 +23,12 @@ try {
   process.exit(1);
 }
 
-// Demo data on first start of the embedded server (or when asked for on a real one).
-if (target.embedded || process.env.SEED_DEMO === '1') {
+// Demo data (with its published logins) on first start of the embedded server outside
+// production, or when asked for explicitly; never silently in a production deployment.
+if (process.env.SEED_DEMO === '1' || (target.embedded && !production)) {
   const handle = createDb(target.url, { max: 2 });
   try {
-    const seeded = await seedDemoData(handle.db, { now: new Date() });
+    const seeded = await seedDemoData(handle.db, { now: systemNow() });
     if (seeded) console.log('Demo data created.');
   } finally {
     await handle.close();
