@@ -6,8 +6,10 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { cn } from '@/components/ui/cn';
+import { formatMoney } from '@/lib/money/format';
+import { customUniversalPrice } from '@/lib/packages/custom-size';
 
-/** One catalog row as the form shows it (computed on the server; no rating code in the browser). */
+/** One catalog row as the form shows it, computed on the server (only a custom size is priced here, as it is typed). */
 export type OfferView = {
   catalogCode: string;
   product: string;
@@ -24,20 +26,6 @@ export type OfferView = {
   custom: boolean;
 };
 
-/** seed 002 tier table for custom universal sizes: per-minute price in 1e-8 CNY, fixed sizes in fen. */
-export type CustomPricing = { tiers: { fromThousands: number; perMinute1e8: number }[]; fixed: { thousands: number; fen: number }[] };
-
-/** The price the server will charge (lib/rating priceUniversalPackage): fixed sizes, else minutes × tier per-minute, half-up to the fen. */
-function customPriceFen(pricing: CustomPricing, thousands: number): number | null {
-  if (!Number.isInteger(thousands) || thousands < 1 || thousands > 100_000) return null;
-  const fixed = pricing.fixed.find((f) => f.thousands === thousands);
-  if (fixed) return fixed.fen;
-  let tier = pricing.tiers[0]!;
-  for (const t of pricing.tiers) if (thousands >= t.fromThousands) tier = t;
-  const units = BigInt(tier.perMinute1e8) * BigInt(thousands * 1000); // 1e-8 CNY
-  return Number((units + 500_000n) / 1_000_000n);
-}
-
 /** Per application and offer: where the package would go, or why it cannot be bought. */
 export type Availability = Record<string, Record<string, { ok: boolean; text: string }>>;
 
@@ -50,7 +38,6 @@ export function PurchaseForm({
   idempotencyKey,
   balanceLabel,
   customTiers,
-  customPricing,
 }: {
   apps: { id: string; label: string }[];
   offers: OfferView[];
@@ -60,7 +47,6 @@ export function PurchaseForm({
   idempotencyKey: string;
   balanceLabel: string;
   customTiers?: string;
-  customPricing?: CustomPricing;
 }) {
   const [state, action] = useActionState(purchasePackageAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -69,8 +55,8 @@ export function PurchaseForm({
   const [code, setCode] = useState(values?.catalogCode ?? defaultCode);
   const offer = offers.find((o) => o.catalogCode === code);
   const [customThousands, setCustomThousands] = useState(values?.customThousands ?? '');
-  const customFen = offer?.custom && customPricing ? customPriceFen(customPricing, Number(customThousands)) : null;
-  const customLabel = customFen !== null ? `¥${(customFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : null;
+  const customPrice = offer?.custom ? customUniversalPrice(Number(customThousands)) : null;
+  const customLabel = customPrice ? formatMoney(customPrice, 'CNY') : null;
   const payLabel = offer?.custom ? customLabel : offer && offer.price !== '0' ? offer.amountLabel : null;
   const groups = useMemo(() => {
     const out: { label: string; offers: OfferView[] }[] = [];

@@ -1,6 +1,9 @@
 import { findCatalogPackage, getPackageCatalog, priceUniversalPackage, type CatalogPackage } from '@/lib/rating';
 import { Decimal } from '@/lib/money/decimal';
 import type { Currency } from '@/lib/money/format';
+import { UNIVERSAL_CUSTOM_CODE, UNIVERSAL_CUSTOM_MAX_THOUSANDS } from './custom-size';
+
+export { UNIVERSAL_CUSTOM_CODE, UNIVERSAL_CUSTOM_MAX_THOUSANDS } from './custom-size';
 
 /**
  * The console's view of the package catalog of lib/rating (lifecycle.md, Packages table;
@@ -17,10 +20,6 @@ export const PRODUCT_LABEL: Record<ProductCode, string> = {
   monitoring: 'Monitoring',
   universal: 'Universal package',
 };
-
-/** 2022 universal packages of a custom size: X thousand minutes (seed 002 · 计费价格 · 自定义套餐包). */
-export const UNIVERSAL_CUSTOM_CODE = 'universal.custom';
-export const UNIVERSAL_CUSTOM_MAX_THOUSANDS = 100_000;
 
 /** What a purchase form can offer: a catalog row (or the custom universal size) resolved to a price. */
 export type OfferedPackage = {

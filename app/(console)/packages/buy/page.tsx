@@ -5,7 +5,6 @@ import { listApplications } from '@/db/queries/applications';
 import { listAccountProductPackages, listApplicationPackages, toFacts } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
-import { Decimal } from '@/lib/money/decimal';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalog, type OfferedPackage } from '@/lib/packages/catalog';
@@ -106,16 +105,6 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
             defaultCode={requestedCode ?? offers[0]!.catalogCode}
             idempotencyKey={randomUUID()}
             balanceLabel={formatMoney(account.balance, account.currency)}
-            customPricing={
-              account.currency === 'CNY'
-                ? {
-                    tiers: UNIVERSAL_TIERS.map((t) => ({ fromThousands: t.fromThousands, perMinute1e8: new Decimal(t.perMinute).times(1e8).toNumber() })),
-                    fixed: purchasableCatalog('CNY')
-                      .filter((o) => !o.custom && o.minutes)
-                      .map((o) => ({ thousands: (o.minutes ?? 0) / 1000, fen: o.price.times(100).toNumber() })),
-                  }
-                : undefined
-            }
             customTiers={
               account.currency === 'CNY'
                 ? `Unit price per thousand minutes: ${UNIVERSAL_TIERS.map((t) => `${t.unitPricePerThousand} from ${t.fromThousands}`).join(', ')} (seed 002).`
