@@ -40,6 +40,11 @@ export async function listApplicationPackages(db: DbOrTx, accountId: string, app
     .orderBy(asc(packages.purchasedAt), asc(packages.id));
 }
 
+/** Every package of the account (any status), oldest first: the buy page decides every application and offer from it. */
+export async function listAccountPackages(db: DbOrTx, accountId: string): Promise<PackageRow[]> {
+  return db.select().from(packages).where(eq(packages.accountId, accountId)).orderBy(asc(packages.purchasedAt), asc(packages.id));
+}
+
 /** Every package of the account for one product (any status), for the Starter limits. */
 export async function listAccountProductPackages(db: DbOrTx, accountId: string, product: string): Promise<PackageRow[]> {
   return db.select().from(packages).where(and(eq(packages.accountId, accountId), eq(packages.product, product)));

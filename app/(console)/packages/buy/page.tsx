@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
-import { listAccountProductPackages, listApplicationPackages, toFacts } from '@/db/queries/packages';
+import { listAccountPackages, toFacts } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalog, type OfferedPackage } from '@/lib/packages/catalog';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from '@/lib/packages/rules';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor, type PackageFacts } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
@@ -21,7 +21,12 @@ export const metadata = { title: 'Buy a package' };
 export default async function BuyPackagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('customer', { area: 'service' });
   const sp = await searchParams;
-  const [account, apps, now] = await Promise.all([getAccount(db, user.accountId), listApplications(db, user.accountId), accountNow(db, user.accountId)]);
+  const [account, apps, accountPackages, now] = await Promise.all([
+    getAccount(db, user.accountId),
+    listApplications(db, user.accountId),
+    listAccountPackages(db, user.accountId),
+    accountNow(db, user.accountId),
+  ]);
   if (!account) throw new Error('account missing for signed-in customer');
   if (apps.length === 0) {
     return (
@@ -33,32 +38,27 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   }
   const today = localDate(now);
   const offers = purchasableCatalog(account.currency);
-  const productPackages = new Map<string, Awaited<ReturnType<typeof listAccountProductPackages>>>();
-  for (const product of new Set(offers.filter((o) => o.starter).map((o) => o.product))) {
-    productPackages.set(product, await listAccountProductPackages(db, user.accountId, product));
-  }
+  const facts = accountPackages.map((p) => ({ applicationId: p.applicationId, facts: toFacts(p) }));
+  const ofApp = (applicationId: string) => facts.filter((p) => p.applicationId === applicationId).map((p) => p.facts);
+  const ofProduct = new Map(offers.map((o) => [o.product, facts.filter((p) => p.facts.product === o.product).map((p) => p.facts)]));
 
-  // Where each package would go for each application, or why it cannot be bought (pure rules).
-  const availability: Availability = {};
-  for (const app of apps) {
-    const appPackages = (await listApplicationPackages(db, user.accountId, app.id)).map(toFacts);
-    availability[app.id] = {};
-    for (const o of offers) {
-      if (o.catalogCode === 'universal.custom') {
-        availability[app.id]![o.catalogCode] = { ok: true, text: 'Active from today; stacks with your other universal packages.' };
-        continue;
-      }
-      const d = purchaseEligibility({ accountCurrency: account.currency, offer: o, appPackages, accountPackages: (productPackages.get(o.product) ?? []).map(toFacts) });
-      if (!d.ok) availability[app.id]![o.catalogCode] = { ok: false, text: d.message };
-      else if (!canPay(account.balance, o.price)) availability[app.id]![o.catalogCode] = { ok: false, text: insufficientBalanceMessage(account.balance, o.price, account.currency, o.name) };
-      else if (d.placement === 'queued')
-        availability[app.id]![o.catalogCode] = {
-          ok: true,
-          text: `Queued: starts when the current ${PRODUCT_LABEL[o.product]} package ends (after ${d.behind?.validTo ?? 'its expiry'}), with its own month from that day.`,
-        };
-      else availability[app.id]![o.catalogCode] = { ok: true, text: `Active from today for ${app.name}.` };
+  // Where each package would go for an application, or why it cannot be bought (pure rules).
+  const availabilityOf = (app: (typeof apps)[number], appPackages: PackageFacts[], o: OfferedPackage): { ok: boolean; text: string } => {
+    if (o.custom) return { ok: true, text: 'Active from today; stacks with your other universal packages.' };
+    const d = purchaseEligibility({ accountCurrency: account.currency, offer: o, appPackages, accountPackages: ofProduct.get(o.product) ?? [] });
+    if (!d.ok) return { ok: false, text: d.message };
+    if (!canPay(account.balance, o.price)) return { ok: false, text: insufficientBalanceMessage(account.balance, o.price, account.currency, o.name) };
+    if (d.placement === 'queued') {
+      return { ok: true, text: `Queued: starts when the current ${PRODUCT_LABEL[o.product]} package ends (after ${d.behind?.validTo ?? 'its expiry'}), with its own month from that day.` };
     }
-  }
+    return { ok: true, text: `Active from today for ${app.name}.` };
+  };
+  const availability: Availability = Object.fromEntries(
+    apps.map((app) => {
+      const appPackages = ofApp(app.id);
+      return [app.id, Object.fromEntries(offers.map((o) => [o.catalogCode, availabilityOf(app, appPackages, o)]))];
+    }),
+  );
 
   const view = (o: OfferedPackage): OfferView => {
     const amount = formatMoney(o.price, account.currency);
