@@ -104,6 +104,11 @@ export function resolveOffer(catalogCode: string, customMinutes?: number | null)
   return c ? toOffered(c) : null;
 }
 
+/** The offer a stored package was sold as (a custom universal package by its size), for its renewal terms and list price. */
+export function offerOfPackage(pkg: { catalogCode: string; minutes: Decimal }): OfferedPackage | null {
+  return resolveOffer(pkg.catalogCode, Number(pkg.minutes.toFixed()));
+}
+
 /**
  * What an account of `currency` can buy: every catalog row of its currency except the
  * RTC-Engine Free edition (every application is on it by default) and the 2022 free

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { Decimal } from '@/lib/money/decimal';
 import { addDays, localDate, type LocalDate } from '@/lib/time/local-date';
-import { RESUMING_PRODUCTS, packageDisplayName, resolveOffer, rtcEngineEditionOf, type ProductCode } from './catalog';
+import { RESUMING_PRODUCTS, offerOfPackage, packageDisplayName, rtcEngineEditionOf, type ProductCode } from './catalog';
 import { FREE_MINUTES_PER_CYCLE, freeMinuteCycle } from './free-minutes';
 import { expiryInstant, renewalDecision, starterPurchaseCount, validityFor } from './rules';
 
@@ -59,7 +59,7 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
 
   const expiryDay = addDays(pkg.validTo, 1);
   const queued = pkg.product === 'universal' ? null : await getQueuedPackage(tx, pkg.accountId, pkg.applicationId, pkg.product);
-  const offer = resolveOffer(pkg.catalogCode, Number(pkg.minutes.toFixed()));
+  const offer = offerOfPackage(pkg);
   const starterPurchases = offer?.starter ? await countStarterPurchases(tx, pkg.accountId, pkg.catalogCode) : 0;
   const decision = renewalDecision({
     pkg: toFacts(pkg),
@@ -178,7 +178,7 @@ async function countStarterPurchases(tx: DbOrTx, accountId: string, catalogCode:
  * not take effect until the existing one expires").
  */
 export async function activateQueuedPackage(tx: Transaction, queued: PackageRow, startDate: LocalDate): Promise<PackageRow> {
-  const offer = resolveOffer(queued.catalogCode, Number(queued.minutes.toFixed()));
+  const offer = offerOfPackage(queued);
   const validity = validityFor(offer ?? { validity: 'monthly' }, startDate);
   const [row] = await tx
     .update(packages)

@@ -8,7 +8,7 @@ import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
-import { PRODUCT_LABEL, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
+import { PRODUCT_LABEL, offerOfPackage, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
 
@@ -139,7 +139,7 @@ export async function setAutoRenew(db: Database, input: { accountId: string; pac
       .for('update');
     if (!pkg) throw new AppError('NOT_FOUND', 'Package not found.');
     if (pkg.status !== 'active' && pkg.status !== 'queued') throw new AppError('INVALID_STATE', `This package is ${pkg.status}; auto-renewal can only be changed before it expires.`);
-    const offer = resolveOffer(pkg.catalogCode, Number(pkg.minutes.toFixed()));
+    const offer = offerOfPackage(pkg);
     if (!offer?.renewable || pkg.kind !== 'package') throw new AppError('INVALID_STATE', 'This package does not renew: free trials, gifts and universal packages end at their expiry.');
     const now = await accountNow(tx, input.accountId);
     if (pkg.validTo && now.getTime() >= packageExpiryInstant({ validTo: pkg.validTo }).getTime()) {

@@ -6,7 +6,7 @@ import { listAccountRefundRequests } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { PRODUCT_LABEL, packageDisplayName, resolveOffer, type ProductCode } from '@/lib/packages/catalog';
+import { PRODUCT_LABEL, offerOfPackage, packageDisplayName, type ProductCode } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { describeExpiry, expiryInstant } from '@/lib/packages/rules';
 import { checkRefundEligibility } from '@/lib/refunds/service';
@@ -50,7 +50,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   for (const { pkg, appName } of current) {
     const queuedBehind = pkg.status === 'active' ? current.find((c) => c.pkg.status === 'queued' && c.pkg.applicationId === pkg.applicationId && c.pkg.product === pkg.product)?.pkg ?? null : null;
     const ahead = pkg.status === 'queued' ? current.find((c) => c.pkg.status === 'active' && c.pkg.applicationId === pkg.applicationId && c.pkg.product === pkg.product)?.pkg ?? null : null;
-    const offer = resolveOffer(pkg.catalogCode, Number(pkg.minutes.toFixed()));
+    const offer = offerOfPackage(pkg);
     const expiry = describeExpiry({ pkg, renewable: offer?.renewable ?? false, listPrice: offer?.price ?? pkg.price, queued: queuedBehind, balance: account.balance, currency: account.currency });
     const eligibility = await checkRefundEligibility(db, { account, pkg, now });
     cards.push({ pkg, appName, ahead, offer, expiry, eligibility });
