@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
 import { accounts, applications, freeMinuteGrants, notifications, packages } from '@/db/schema';
-import { getQueuedPackage, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
+import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
@@ -60,7 +60,7 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
   const expiryDay = addDays(pkg.validTo, 1);
   const queued = pkg.product === 'universal' ? null : await getQueuedPackage(tx, pkg.accountId, pkg.applicationId, pkg.product);
   const offer = offerOfPackage(pkg);
-  const starterPurchases = offer?.starter ? await countStarterPurchases(tx, pkg.accountId, pkg.catalogCode) : 0;
+  const starterPurchases = offer?.starter ? await countStarterPurchases(tx, pkg.accountId, pkg) : 0;
   const decision = renewalDecision({
     pkg: toFacts(pkg),
     renewable: offer?.renewable ?? false,
@@ -167,9 +167,8 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
   }
 }
 
-async function countStarterPurchases(tx: DbOrTx, accountId: string, catalogCode: string): Promise<number> {
-  const rows = await tx.select().from(packages).where(and(eq(packages.accountId, accountId), eq(packages.catalogCode, catalogCode)));
-  return starterPurchaseCount(rows.map(toFacts), catalogCode);
+async function countStarterPurchases(tx: DbOrTx, accountId: string, pkg: Pick<PackageRow, 'product' | 'catalogCode'>): Promise<number> {
+  return starterPurchaseCount((await listAccountProductPackages(tx, accountId, pkg.product)).map(toFacts), pkg.catalogCode);
 }
 
 /**
