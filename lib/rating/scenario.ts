@@ -3,16 +3,14 @@ import { findPriceBook, listPriceBooks } from './books';
 import { formatFieldPath, formatRecordError, joinErrors, parseUsageRecords } from './parse-records';
 import { RatingRecordError, rateRecords } from './rater';
 import type { BillLine, DeductionEntry, RatingResult, UsageEntry } from './result-types';
-import { accountSchema, entitlementSchema } from './schemas';
+import { accountSchema, entitlementSchema, says } from './schemas';
 
 /** A scenario file of the `rate` command (rating.md section 5); `expect` is ignored. */
-const expected = (text: string) => ({ error: (i: { input?: unknown }) => (i.input === undefined ? `missing; ${text}` : text) });
-
 export const scenarioSchema = z.strictObject({
-  priceBook: z.string(expected('expected a price book id')),
+  priceBook: z.string(says('expected a price book id')),
   account: accountSchema.optional(),
-  entitlements: z.array(entitlementSchema, expected('expected a list of entitlements')).optional(),
-  usage: z.array(z.unknown(), expected('expected a list of usage records')),
+  entitlements: z.array(entitlementSchema, says('expected a list of entitlements')).optional(),
+  usage: z.array(z.unknown(), says('expected a list of usage records')),
   expect: z.unknown().optional(),
   name: z.string().optional(),
   source: z.string().optional(),

@@ -20,7 +20,7 @@ const MSG = {
 } as const;
 
 /** Zod error option: say "missing" when the field is absent, else the expectation. */
-const says = (text: string) => ({
+export const says = (text: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? `missing; ${text}` : text),
 });
 
