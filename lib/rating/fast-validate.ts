@@ -1,4 +1,4 @@
-import type { MediaRecord } from './schemas';
+import { isResolution, type MediaRecord } from './schemas';
 import { parseInstantSeconds } from './time-zone';
 
 /**
@@ -24,8 +24,7 @@ const onlyKeys = (o: Obj, allowed: Readonly<Record<string, true>>) => {
 const nonEmptyString = (v: unknown) => typeof v === 'string' && v.length > 0;
 const positiveInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
 const optionalBool = (v: unknown) => v === undefined || typeof v === 'boolean';
-const optionalResolution = (v: unknown) =>
-  v === undefined || (Array.isArray(v) && v.length === 2 && positiveInt(v[0]) && positiveInt(v[1]));
+const optionalResolution = (v: unknown) => v === undefined || isResolution(v);
 
 function validStreams(list: unknown, keys: Readonly<Record<string, true>>, withId: boolean): boolean {
   if (!Array.isArray(list)) return false;

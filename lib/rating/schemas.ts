@@ -24,7 +24,8 @@ export const says = (text: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? `missing; ${text}` : text),
 });
 
-function isResolution(v: unknown): v is [number, number] {
+/** rating.md section 1: zero or negative resolutions are refused (also the fast path's check). */
+export function isResolution(v: unknown): v is [number, number] {
   return (
     Array.isArray(v) && v.length === 2 &&
     Number.isSafeInteger(v[0]) && (v[0] as number) > 0 &&
