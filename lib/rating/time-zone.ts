@@ -43,8 +43,12 @@ export function civilFromDays(days: number): { y: number; m: number; d: number }
   return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
 }
 
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month `m` (1-12) of proleptic Gregorian year `y`. */
 export function daysInMonth(y: number, m: number): number {
-  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1);
+  return m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] as number);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -74,12 +78,9 @@ export function dateToDay(date: string): number | null {
 // ISO 8601 date-time with a mandatory offset (rating.md section 1: "a start without an offset" is refused).
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function epochSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-  if (d > (mo === 2 && isLeap(y) ? 29 : (MONTH_DAYS[mo - 1] as number))) return null;
+  if (d > daysInMonth(y, mo)) return null;
   return daysFromCivil(y, mo, d) * SECONDS_PER_DAY + h * 3600 + mi * 60 + s - offset;
 }
 
