@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, applications, packages, refundRequests, users, type RefundStatus } from '../schema';
 
@@ -13,6 +13,16 @@ export async function listAccountRefundRequests(db: DbOrTx, accountId: string, l
     .where(eq(refundRequests.accountId, accountId))
     .orderBy(desc(refundRequests.requestedAt), desc(refundRequests.id))
     .limit(limit);
+}
+
+/** The account's open refund request (one at a time), if any; `exceptId` leaves out the one being decided. */
+export async function getOpenRefundRequest(db: DbOrTx, accountId: string, exceptId?: string): Promise<RefundRequestRow | null> {
+  const [row] = await db
+    .select()
+    .from(refundRequests)
+    .where(and(eq(refundRequests.accountId, accountId), eq(refundRequests.status, 'open'), exceptId ? ne(refundRequests.id, exceptId) : undefined))
+    .limit(1);
+  return row ?? null;
 }
 
 export const REFUND_QUEUE_SORTS = ['requestedAt', 'amount', 'decidedAt'] as const;

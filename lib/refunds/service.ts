@@ -1,7 +1,8 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
 import { applications, ledgerEntries, notifications, packages, refundRequests } from '@/db/schema';
 import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
+import { getOpenRefundRequest } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
 import { AppError, isUniqueViolation } from '@/lib/errors';
@@ -30,32 +31,32 @@ export function usageWatchStart(pkg: Pick<PackageRow, 'validFrom' | 'status'>): 
   return startOfLocalDay(pkg.validFrom);
 }
 
-/** Checks (a)–(d) for one package of the account at `now` (lifecycle.md, Five-day refund). */
+/**
+ * Checks (a)–(d) for one package of the account at `now` (lifecycle.md, Five-day refund).
+ * A page checking several packages of one account passes `otherOpenRequest`, read once.
+ */
 export async function checkRefundEligibility(
   db: DbOrTx,
-  input: { account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>; pkg: PackageRow; now: Date; requestedAt?: Date | null; excludeRequestId?: string },
+  input: {
+    account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>;
+    pkg: PackageRow;
+    now: Date;
+    requestedAt?: Date | null;
+    excludeRequestId?: string;
+    otherOpenRequest?: boolean;
+  },
 ): Promise<RefundEligibility> {
   const { account, pkg } = input;
   const since = usageWatchStart(pkg);
   const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : 0;
-  const open = await db
-    .select({ id: refundRequests.id })
-    .from(refundRequests)
-    .where(
-      and(
-        eq(refundRequests.accountId, account.id),
-        eq(refundRequests.status, 'open'),
-        input.excludeRequestId ? ne(refundRequests.id, input.excludeRequestId) : undefined,
-      ),
-    )
-    .limit(1);
+  const otherOpenRequest = input.otherOpenRequest ?? (await getOpenRefundRequest(db, account.id, input.excludeRequestId)) !== null;
   return refundEligibility({
     now: input.now,
     requestedAt: input.requestedAt ?? null,
     pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
     unsettledUsageRecords: unsettled,
     account: { status: account.status, suspensionReason: account.suspensionReason },
-    otherOpenRequest: open.length > 0,
+    otherOpenRequest,
   });
 }
 

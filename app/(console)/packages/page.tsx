@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { getPackage, listCurrentPackages, listPackageHistory, PACKAGE_HISTORY_SORTS, type PackageRow } from '@/db/queries/packages';
-import { listAccountRefundRequests } from '@/db/queries/refunds';
+import { getOpenRefundRequest, listAccountRefundRequests } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
@@ -33,28 +33,30 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser('customer', { area: 'service' });
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: PACKAGE_HISTORY_SORTS, defaultSort: 'purchasedAt', defaultDir: 'desc', pageSize: 10 });
-  const [account, current, history, refunds, now] = await Promise.all([
+  const [account, current, history, refunds, openRequest, now] = await Promise.all([
     getAccount(db, user.accountId),
     listCurrentPackages(db, user.accountId),
     listPackageHistory(db, user.accountId, { sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
     listAccountRefundRequests(db, user.accountId),
+    getOpenRefundRequest(db, user.accountId),
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
   const boughtId = typeof sp.bought === 'string' && /^[0-9a-f-]{36}$/i.test(sp.bought) ? sp.bought : null;
   const bought = boughtId ? await getPackage(db, user.accountId, boughtId) : null;
-  const openRequest = refunds.find((r) => r.request.status === 'open') ?? null;
 
-  const cards = [];
-  for (const { pkg, appName } of current) {
-    const queuedBehind = pkg.status === 'active' ? current.find((c) => c.pkg.status === 'queued' && c.pkg.applicationId === pkg.applicationId && c.pkg.product === pkg.product)?.pkg ?? null : null;
-    const ahead = pkg.status === 'queued' ? current.find((c) => c.pkg.status === 'active' && c.pkg.applicationId === pkg.applicationId && c.pkg.product === pkg.product)?.pkg ?? null : null;
-    const offer = offerOfPackage(pkg);
-    const expiry = describeExpiry({ pkg, renewable: offer?.renewable ?? false, listPrice: offer?.price ?? pkg.price, queued: queuedBehind, balance: account.balance, currency: account.currency });
-    const eligibility = await checkRefundEligibility(db, { account, pkg, now });
-    cards.push({ pkg, appName, ahead, offer, expiry, eligibility });
-  }
+  const sameSlot = (a: PackageRow, b: PackageRow) => a.applicationId === b.applicationId && a.product === b.product;
+  const cards = await Promise.all(
+    current.map(async ({ pkg, appName }) => {
+      const queuedBehind = pkg.status === 'active' ? (current.find((c) => c.pkg.status === 'queued' && sameSlot(c.pkg, pkg))?.pkg ?? null) : null;
+      const ahead = pkg.status === 'queued' ? (current.find((c) => c.pkg.status === 'active' && sameSlot(c.pkg, pkg))?.pkg ?? null) : null;
+      const offer = offerOfPackage(pkg);
+      const expiry = describeExpiry({ pkg, renewable: offer?.renewable ?? false, listPrice: offer?.price ?? pkg.price, queued: queuedBehind, balance: account.balance, currency: account.currency });
+      const eligibility = await checkRefundEligibility(db, { account, pkg, now, otherOpenRequest: openRequest !== null });
+      return { pkg, appName, ahead, offer, expiry, eligibility };
+    }),
+  );
 
   const columns: Column<{ pkg: PackageRow; appName: string }>[] = [
     {
@@ -127,7 +129,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
         ) : (
           cards.map(({ pkg, appName, ahead, offer, expiry, eligibility }) => {
             const name = packageDisplayName(pkg);
-            const requestHere = openRequest?.request.packageId === pkg.id ? openRequest.request : null;
+            const requestHere = openRequest?.packageId === pkg.id ? openRequest : null;
             return (
               <div key={pkg.id} data-testid="current-package" data-package-id={pkg.id}>
               <Card>
