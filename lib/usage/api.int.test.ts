@@ -220,6 +220,18 @@ describe('POST /api/v1/usage', () => {
     expect(await storedCount(accountId)).toEqual({ records: 1, batches: 1, daily: 1 });
   });
 
+  test('a record the database refuses after the last COPY chunk rolls the batch back instead of hanging it', async () => {
+    // U+0000 passes the record schema but not jsonb: PostgreSQL refuses it after CopyDone.
+    const { accountId, app } = await setup();
+    const refused = await send(signedRequest(app, JSON.stringify([media(app.sdkAppId, { user: 'u\u0000x' })]), { key: 'nul' }));
+    expect([refused.status, refused.json.error?.code]).toEqual([500, 'INTERNAL']);
+    expect(await storedCount(accountId)).toEqual({ records: 0, batches: 0, daily: 0 });
+    // The key was released with the rolled-back transaction, and no connection was left in it.
+    expect((await send(signedRequest(app, JSON.stringify([media(app.sdkAppId)]), { key: 'nul' }))).status).toBe(201);
+    const [aborted] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`;
+    expect(aborted?.n).toBe(0);
+  }, 15_000);
+
   test('a disabled application → 403, nothing stored', async () => {
     const { accountId, app } = await setup();
     await db.update(applications).set({ enabled: false }).where(eq(applications.id, app.id));

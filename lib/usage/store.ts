@@ -125,6 +125,27 @@ export async function findBatch(sql: postgres.Sql, accountId: string, idempotenc
 }
 
 /**
+ * COPY ... FROM STDIN of `chunks`, failing like any other statement when the server refuses
+ * the data. postgres.js 3.4 settles the writable only on success when the refusal comes
+ * after the last chunk (CopyDone already sent: a value a column cannot take, such as a
+ * `\u0000` in jsonb or seconds beyond an integer): the error then reaches only the query's
+ * `reject`, the pipeline waits forever, and the transaction stays open holding its locks,
+ * the batch's idempotency key and a pooled connection (porsager/postgres#1173, the same
+ * class as the COPY TO hang settlement moved away from). Handing that error to the stream
+ * ends the pipeline with it, so the transaction rolls back.
+ */
+async function copyIn(query: postgres.PendingQuery<postgres.Row[]>, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  const writable = await query.writable();
+  const pending = query as unknown as { reject: (err: unknown) => void };
+  const reject = pending.reject;
+  pending.reject = (err) => {
+    writable.destroy(err instanceof Error ? err : new Error(String(err)));
+    reject(err);
+  };
+  await pipeline(Readable.from(chunks), writable);
+}
+
+/**
  * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
  * exists (possibly committed by a concurrent request a moment ago): nothing was written
  * and the existing batch is returned, for the caller to answer as a replay or a conflict.
@@ -143,8 +164,10 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
       returning id`;
     if (inserted.length === 0) return false;
     if (input.records.length) {
-      const writable = await tx`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`.writable();
-      await pipeline(Readable.from(usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone })), writable);
+      await copyIn(
+        tx`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`,
+        usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone }),
+      );
     }
     await addDailyTotals(tx, input.accountId, daily);
     return true;
