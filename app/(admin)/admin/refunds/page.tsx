@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { db } from '@/db';
-import { getAccount } from '@/db/queries/accounts';
 import { getRefundRequest, listRefundQueue, REFUND_QUEUE_SORTS } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
-import { formatLocalSeconds, refundLastMoment } from '@/lib/refunds/rules';
+import { formatLocalSeconds, refundLastMoment, type RefundEligibility } from '@/lib/refunds/rules';
 import { checkRefundEligibility, type StoredRefundChecks } from '@/lib/refunds/service';
 import { parseTableParams, withParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -40,15 +39,19 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
   const decidedId = typeof sp.decided === 'string' && /^[0-9a-f-]{36}$/i.test(sp.decided) ? sp.decided : null;
   const decided = decidedId ? await getRefundRequest(db, decidedId) : null;
 
-  // Open requests: the checks as stored at the request, and re-run now (what approval will see).
-  const live = new Map<string, Awaited<ReturnType<typeof checkRefundEligibility>>>();
+  // Open requests: the checks as stored at the request, and re-run now (what approval will see),
+  // each at its own account's time (test clocks are per account). The queue row carries the
+  // account's status, all the checks need of it.
+  const live = new Map<string, RefundEligibility>();
   if (tab === 'open') {
-    for (const r of rows) {
-      const account = await getAccount(db, r.request.accountId);
-      if (!account || !r.pkg) continue;
-      const now = await accountNow(db, account.id);
-      live.set(r.request.id, await checkRefundEligibility(db, { account, pkg: r.pkg, now, requestedAt: r.request.requestedAt, excludeRequestId: r.request.id }));
-    }
+    await Promise.all(
+      rows.map(async (r) => {
+        if (!r.pkg) return;
+        const account = { id: r.request.accountId, status: r.accountStatus, suspensionReason: r.accountSuspensionReason };
+        const now = await accountNow(db, account.id);
+        live.set(r.request.id, await checkRefundEligibility(db, { account, pkg: r.pkg, now, requestedAt: r.request.requestedAt, excludeRequestId: r.request.id }));
+      }),
+    );
   }
 
   const columns: Column<Row>[] = [
