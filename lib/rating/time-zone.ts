@@ -64,6 +64,16 @@ export function dayToDate(days: number): string {
   return formatDate(y, m, d);
 }
 
+/** ISO 8601 of an epoch second at a fixed offset: 2024-10-08T00:00:00+08:00. */
+export function localIso(epochSeconds: number, offsetSeconds: number): string {
+  const local = epochSeconds + offsetSeconds;
+  const day = Math.floor(local / SECONDS_PER_DAY);
+  const s = local - day * SECONDS_PER_DAY;
+  const sign = offsetSeconds < 0 ? '-' : '+';
+  const o = Math.abs(offsetSeconds);
+  return `${dayToDate(day)}T${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}${sign}${pad2(Math.floor(o / 3600))}:${pad2(Math.floor((o % 3600) / 60))}`;
+}
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Day number of a valid 'YYYY-MM-DD', or null. */

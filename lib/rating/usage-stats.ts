@@ -2,25 +2,13 @@ import { ItemCounts, classifyDurationRecord } from './classify-durations';
 import { compileBook } from './compiled-book';
 import { DurationUsage, WINDOW_SECONDS } from './duration-usage';
 import type { UsageRecord } from './schemas';
-import { dayToDate, parseInstantSeconds, SECONDS_PER_DAY } from './time-zone';
+import { localIso, parseInstantSeconds } from './time-zone';
 import type { PriceBook } from './types';
 
 /** One piece of a record under a book's rules, within one local day. */
 export type UsagePiece =
   | { kind: 'duration'; app: number; item: string; day: string; start: string; seconds: number }
   | { kind: 'sample'; app: number; item: string; day: string; start: string; quantity: number; unit: 'kbps' | 'images' | 'calls' };
-
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
-
-/** ISO 8601 in the book's zone: 2024-10-08T00:00:00+08:00. */
-function localIso(epochSeconds: number, offsetSeconds: number): string {
-  const local = epochSeconds + offsetSeconds;
-  const day = Math.floor(local / SECONDS_PER_DAY);
-  const s = local - day * SECONDS_PER_DAY;
-  const sign = offsetSeconds < 0 ? '-' : '+';
-  const o = Math.abs(offsetSeconds);
-  return `${dayToDate(day)}T${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}${sign}${pad2(Math.floor(o / 3600))}:${pad2(Math.floor((o % 3600) / 60))}`;
-}
 
 /**
  * What one validated record accrues under a book's rules (rating.md section 2), split at
