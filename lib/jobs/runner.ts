@@ -152,7 +152,7 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
     await db
       .update(jobs)
       .set({ status: next.status, lastError: message.slice(0, 2000), nextAttemptAt: next.nextAttemptAt, finishedAt: next.status === 'dead' ? new Date() : null })
-      .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running')));
+      .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)));
     await db.update(jobRuns).set({ outcome: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(eq(jobRuns.id, run.id));
     return { ...base, outcome: 'failed', status: next.status, error: message };
   }
@@ -197,9 +197,13 @@ async function withAccountLock<T>(db: Database, accountId: string, mode: 'wait' 
       const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
       if (!row?.ok) return LOCK_BUSY;
     } else {
+      // Bounded wait behind another drainer; the setting must not outlive this wait on a pooled connection.
       await conn`set lock_timeout = '120s'`;
-      await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
-      await conn`set lock_timeout = 0`;
+      try {
+        await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
+      } finally {
+        await conn`reset lock_timeout`;
+      }
     }
     try {
       return await fn();
