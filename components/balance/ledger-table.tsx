@@ -2,48 +2,18 @@ import Link from 'next/link';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Button, buttonClass } from '@/components/ui/button';
-import { LEDGER_KIND_LABEL, type LedgerEntryRow, type LedgerFilters } from '@/db/queries/ledger';
+import { LEDGER_KIND_LABEL, type LedgerEntryRow } from '@/db/queries/ledger';
 import { LEDGER_KINDS } from '@/db/schema';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
+import type { LedgerView } from '@/lib/ledger/view';
 import { LedgerKindBadge } from './ledger-kind-badge';
-import type { Decimal } from '@/lib/money/decimal';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The ledger with its running balance, filters (GET form) and CSV export of the same selection. */
-export function LedgerTable({
-  rows,
-  total,
-  credits,
-  debits,
-  currency,
-  filters,
-  filterErrors,
-  searchParams,
-  sort,
-  dir,
-  page,
-  pageSize,
-  exportHref,
-  hidden,
-}: {
-  rows: LedgerEntryRow[];
-  total: number;
-  credits: Decimal;
-  debits: Decimal;
-  currency: Currency;
-  filters: LedgerFilters;
-  filterErrors: Record<string, string>;
-  searchParams: SearchParams;
-  sort: string;
-  dir: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-  exportHref: string;
-  /** Extra hidden inputs the filter form must keep (e.g. nothing on the customer page). */
-  hidden?: Record<string, string>;
-}) {
+export function LedgerTable({ view, currency, searchParams }: { view: LedgerView; currency: Currency; searchParams: SearchParams }) {
+  const { rows, total, credits, debits, filters, filterErrors } = view;
   const columns: Column<LedgerEntryRow>[] = [
     { key: 'at', header: 'Time (UTC+8)', sortKey: 'at', render: (e) => <span className="tabular-nums">{formatLocalDateTime(e.at)}</span> },
     { key: 'kind', header: 'Kind', sortKey: 'kind', render: (e) => <LedgerKindBadge kind={e.kind} /> },
@@ -70,7 +40,6 @@ export function LedgerTable({
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-4">
       <form className="grid items-end gap-3 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6" role="search" aria-label="Filter the ledger">
-        {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <Field label="Kind" name="kind" errors={filterErrors.kind ? [filterErrors.kind] : undefined}>
           <Select name="kind" defaultValue={filters.kind ?? ''}>
             <option value="">All kinds</option>
@@ -97,7 +66,7 @@ export function LedgerTable({
             Apply
           </Button>
           {filtered && (
-            <Link href={hidden ? `?${new URLSearchParams(hidden).toString()}` : '?'} className={buttonClass('ghost')}>
+            <Link href="?" className={buttonClass('ghost')}>
               Clear
             </Link>
           )}
@@ -109,7 +78,7 @@ export function LedgerTable({
           {filtered ? ' match the filters' : ''} · credits <span className="font-medium text-emerald-700">{formatMoney(credits, currency)}</span> · debits{' '}
           <span className="font-medium text-rose-600">{formatMoney(debits.abs(), currency)}</span>
         </p>
-        <a href={exportHref} className={buttonClass('secondary')} download data-testid="ledger-export">
+        <a href={view.exportHref} className={buttonClass('secondary')} download data-testid="ledger-export">
           Export CSV{filtered ? ' (filtered)' : ''}
         </a>
       </div>
@@ -118,10 +87,10 @@ export function LedgerTable({
         rows={rows}
         rowKey={(e) => e.id}
         searchParams={searchParams}
-        sort={sort}
-        dir={dir}
-        page={page}
-        pageSize={pageSize}
+        sort={view.sort}
+        dir={view.dir}
+        page={view.page}
+        pageSize={view.pageSize}
         total={total}
         caption="Ledger entries"
         testId="ledger-table"

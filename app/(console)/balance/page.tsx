@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
-import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
 import { requirePageUser } from '@/lib/auth/guard';
 import { formatMoney } from '@/lib/money/format';
-import { parseTableParams } from '@/lib/table-params';
+import { loadLedgerView } from '@/lib/ledger/view';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { TopUpForm } from '@/components/balance/top-up-form';
@@ -18,14 +17,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function BalancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('customer', { area: 'billing' });
   const sp = await searchParams;
-  const params = parseTableParams(sp, { sortable: LEDGER_SORTS, defaultSort: 'at', defaultDir: 'desc', pageSize: 25 });
-  const { filters, errors } = parseLedgerFilters(sp);
-  const [account, ledger] = await Promise.all([
-    getAccount(db, user.accountId),
-    listLedgerEntries(db, user.accountId, filters, { sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
-  ]);
+  const [account, ledger] = await Promise.all([getAccount(db, user.accountId), loadLedgerView(db, user.accountId, sp, { pageSize: 25 })]);
   if (!account) throw new Error('account missing for signed-in customer');
-  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
   return (
     <>
       <PageHeader title="Balance" description="Top up, and every change of the balance in the ledger. Packages and pay-as-you-go usage are paid from the balance." />
@@ -47,21 +40,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
       </Card>
       <section className="mt-8">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
-        <LedgerTable
-          rows={ledger.rows}
-          total={ledger.total}
-          credits={ledger.credits}
-          debits={ledger.debits}
-          currency={account.currency}
-          filters={filters}
-          filterErrors={errors}
-          searchParams={sp}
-          sort={params.sort}
-          dir={params.dir}
-          page={params.page}
-          pageSize={params.pageSize}
-          exportHref={`/api/ledger/export${exportQuery ? `?${exportQuery}` : ''}`}
-        />
+        <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />
       </section>
     </>
   );

@@ -6,14 +6,13 @@ import { getAccount } from '@/db/queries/accounts';
 import { getAccountOwner, listStatusHistory } from '@/db/queries/admin';
 import { listApplications } from '@/db/queries/applications';
 import { listAuditLog } from '@/db/queries/audit';
-import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
 import { listPackageHistory } from '@/db/queries/packages';
 import { listRefundQueue } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
-import { parseTableParams } from '@/lib/table-params';
+import { loadLedgerView } from '@/lib/ledger/view';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
@@ -36,19 +35,16 @@ export default async function AdminAccountPage({ params, searchParams }: { param
   const account = await getAccount(db, accountId);
   if (!account) notFound();
   const sp = await searchParams;
-  const tp = parseTableParams(sp, { sortable: LEDGER_SORTS, defaultSort: 'at', defaultDir: 'desc', pageSize: 20 });
-  const { filters, errors } = parseLedgerFilters(sp);
   const [owner, apps, pkgs, refunds, history, ledger, audit, now] = await Promise.all([
     getAccountOwner(db, accountId),
     listApplications(db, accountId),
     listPackageHistory(db, accountId, { sort: 'purchasedAt', dir: 'desc', limit: 50, offset: 0 }),
     listRefundQueue(db, { accountId, sort: 'requestedAt', dir: 'desc', limit: 20, offset: 0 }),
     listStatusHistory(db, accountId),
-    listLedgerEntries(db, accountId, filters, { sort: tp.sort, dir: tp.dir, limit: tp.pageSize, offset: tp.offset }),
+    loadLedgerView(db, accountId, sp, { pageSize: 20, exportParams: { accountId } }),
     listAuditLog(db, { accountId, limit: 10, offset: 0 }),
     accountNow(db, accountId),
   ]);
-  const exportQuery = new URLSearchParams({ accountId, ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>) }).toString();
   const suspendedForViolation = account.status === 'suspended' && account.suspensionReason === 'violation';
   return (
     <>
@@ -209,21 +205,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
 
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
-        <LedgerTable
-          rows={ledger.rows}
-          total={ledger.total}
-          credits={ledger.credits}
-          debits={ledger.debits}
-          currency={account.currency}
-          filters={filters}
-          filterErrors={errors}
-          searchParams={sp}
-          sort={tp.sort}
-          dir={tp.dir}
-          page={tp.page}
-          pageSize={tp.pageSize}
-          exportHref={`/api/ledger/export?${exportQuery}`}
-        />
+        <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />
       </section>
 
       <Card className="mt-8">
