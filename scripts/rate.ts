@@ -6,7 +6,7 @@
  * Nothing else is written to stdout.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { findPriceBook, listPriceBooks } from '@/lib/rating/books';
+import { findPriceBook, unknownPriceBook } from '@/lib/rating/books';
 import { rateJsonl } from '@/lib/rating/jsonl';
 import { rateScenario, toRateOutput } from '@/lib/rating/scenario';
 
@@ -33,7 +33,7 @@ function rateScenarioFile(file: string): Line {
 
 async function rateJsonlFile(file: string, bookId: string): Promise<Line> {
   const book = findPriceBook(bookId);
-  if (!book) return { file, error: `unknown price book "${bookId}" (known: ${listPriceBooks().map((b) => b.id).join(', ')})` };
+  if (!book) return { file, error: unknownPriceBook(bookId) };
   try {
     const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
     const rated = await rateJsonl(stream, { book });

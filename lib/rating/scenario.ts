@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findPriceBook, listPriceBooks } from './books';
+import { findPriceBook, unknownPriceBook } from './books';
 import { formatFieldPath, formatRecordError, joinErrors, parseUsageRecords } from './parse-records';
 import { RatingRecordError, rateRecords } from './rater';
 import type { BillLine, DeductionEntry, RatingResult, UsageEntry } from './result-types';
@@ -45,7 +45,7 @@ export function rateScenario(input: unknown, options: { explain?: boolean } = {}
   }
   const scenario = parsed.data;
   const book = findPriceBook(scenario.priceBook);
-  if (!book) return { ok: false, error: `priceBook: unknown price book "${scenario.priceBook}" (known: ${listPriceBooks().map((b) => b.id).join(', ')})` };
+  if (!book) return { ok: false, error: `priceBook: ${unknownPriceBook(scenario.priceBook)}` };
   const records = parseUsageRecords(scenario.usage);
   if (!records.ok) return { ok: false, error: joinErrors(records.errors.map((e) => `usage ${formatRecordError(e)}`)) };
   try {

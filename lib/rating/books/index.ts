@@ -19,6 +19,11 @@ export function findPriceBook(id: string): PriceBook | undefined {
 
 export function getPriceBook(id: string): PriceBook {
   const book = BY_ID.get(id);
-  if (!book) throw new Error(`unknown price book "${id}" (known: ${BOOKS.map((b) => b.id).join(', ')})`);
+  if (!book) throw new Error(unknownPriceBook(id));
   return book;
+}
+
+/** The one wording of an unknown book id, listing the known ones (getPriceBook, scenarios, the rate command). */
+export function unknownPriceBook(id: string): string {
+  return `unknown price book "${id}" (known: ${BOOKS.map((b) => b.id).join(', ')})`;
 }
