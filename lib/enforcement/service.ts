@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, applications, notifications, packages, usageBatches, usageRecords } from '@/db/schema';
+import { accountStatusHistory, accounts, applications, notifications, packages, usageBatches, usageDaily, usageRecords } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
@@ -64,21 +64,19 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
   if (!decision.reclaim) return { outcome: 'skipped', reason: decision.reason };
 
   const apps = await tx.select({ id: applications.id, sdkAppId: applications.sdkAppId }).from(applications).where(eq(applications.accountId, accountId));
-  // Usage statistics kept by the usage pages (issue 6's table), if present in this schema.
-  const daily = await tx.execute<{ ok: boolean }>(sql`select to_regclass('public.usage_daily') is not null as ok`);
-  let usageDaily = 0;
-  if (daily[0]?.ok) usageDaily = (await tx.execute(sql`delete from usage_daily where account_id = ${accountId}`)).count ?? 0;
-  const records = await tx.delete(usageRecords).where(eq(usageRecords.accountId, accountId)).returning({ id: usageRecords.id });
-  const batches = await tx.delete(usageBatches).where(eq(usageBatches.accountId, accountId)).returning({ id: usageBatches.id });
-  const pkgs = await tx.delete(packages).where(eq(packages.accountId, accountId)).returning({ id: packages.id });
+  // Counted, not returned: an account's usage logs can run to millions of rows.
+  const usageDailyRows = (await tx.delete(usageDaily).where(eq(usageDaily.accountId, accountId))).count;
+  const records = (await tx.delete(usageRecords).where(eq(usageRecords.accountId, accountId))).count;
+  const batches = (await tx.delete(usageBatches).where(eq(usageBatches.accountId, accountId))).count;
+  const pkgs = (await tx.delete(packages).where(eq(packages.accountId, accountId))).count;
   await tx.delete(applications).where(eq(applications.accountId, accountId));
   await tx.update(accounts).set({ status: 'reclaimed', reclaimedAt: now }).where(eq(accounts.id, accountId));
   const details = {
     applications: apps.map((a) => a.sdkAppId),
-    usageRecords: records.length,
-    usageBatches: batches.length,
-    usageDailyRows: usageDaily,
-    packages: pkgs.length,
+    usageRecords: records,
+    usageBatches: batches,
+    usageDailyRows,
+    packages: pkgs,
     suspendedAt: suspendedAt.toISOString(),
   };
   await tx.insert(accountStatusHistory).values({ accountId, fromStatus: 'suspended', toStatus: 'reclaimed', reason: 'suspended for arrears more than 60 days', at: now });
@@ -86,7 +84,7 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
     accountId,
     kind: 'status.reclaimed',
     title: "Your account's resources were reclaimed",
-    body: `After more than 60 days suspended for arrears, ${apps.length} application(s) with their keys and configuration, ${records.length} usage record(s) and ${pkgs.length} package(s) were deleted and cannot be restored. Bills and ledger entries remain available.`,
+    body: `After more than 60 days suspended for arrears, ${apps.length} application(s) with their keys and configuration, ${records} usage record(s) and ${pkgs} package(s) were deleted and cannot be restored. Bills and ledger entries remain available.`,
     at: now,
   });
   await writeAudit(tx, { accountId, actorUserId: null, actorRole: 'system', action: 'account.reclaimed', targetType: 'account', targetId: accountId, details, at: now });
