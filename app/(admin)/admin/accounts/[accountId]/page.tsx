@@ -6,7 +6,7 @@ import { getAccount } from '@/db/queries/accounts';
 import { getAccountOwner, listStatusHistory } from '@/db/queries/admin';
 import { listApplications } from '@/db/queries/applications';
 import { listAuditLog } from '@/db/queries/audit';
-import { listPackageHistory } from '@/db/queries/packages';
+import { listPackageHistory, type PackageRow } from '@/db/queries/packages';
 import { listRefundQueue } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
@@ -17,6 +17,7 @@ import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
 import { PackageStatusBadge } from '@/components/packages/package-status-badge';
@@ -46,6 +47,15 @@ export default async function AdminAccountPage({ params, searchParams }: { param
     accountNow(db, accountId),
   ]);
   const suspendedForViolation = account.status === 'suspended' && account.suspensionReason === 'violation';
+  const packageColumns: Column<{ pkg: PackageRow }>[] = [
+    { key: 'name', header: 'Package', render: ({ pkg }) => <>{packageDisplayName(pkg)} {pkg.autoRenew && <Badge tone="blue">auto-renew</Badge>}</> },
+    { key: 'sdk', header: 'SDKAppID', className: 'font-mono', render: ({ pkg }) => pkg.sdkAppId },
+    { key: 'validity', header: 'Valid', render: ({ pkg }) => (pkg.validFrom ? `${pkg.validFrom} to ${pkg.validTo}` : 'queued') },
+    { key: 'used', header: 'Minutes used', align: 'right', render: ({ pkg }) => `${formatQuantity(pkg.minutesUsed)} / ${formatQuantity(pkg.minutes)}` },
+    { key: 'price', header: 'Price', align: 'right', render: ({ pkg }) => formatMoney(pkg.price, account.currency) },
+    { key: 'bought', header: 'Bought', render: ({ pkg }) => formatLocalDateTime(pkg.purchasedAt) },
+    { key: 'status', header: 'Status', render: ({ pkg }) => <PackageStatusBadge status={pkg.status} /> },
+  ];
   return (
     <>
       <PageHeader
@@ -109,51 +119,11 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         )}
       </Card>
 
-      <div className="mt-6 grid grid-cols-[minmax(0,1fr)]">
-      <Card>
-        <CardHeader title={`Packages (${pkgs.total})`} description={pkgs.total > 50 ? 'The 50 most recent.' : undefined} />
-        {pkgs.rows.length === 0 ? (
-          <CardBody>
-            <p className="text-sm text-slate-500">No packages.</p>
-          </CardBody>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="admin-packages">
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th className="px-4 py-2 font-semibold">Package</th>
-                  <th className="px-4 py-2 font-semibold">SDKAppID</th>
-                  <th className="px-4 py-2 font-semibold">Valid</th>
-                  <th className="px-4 py-2 text-right font-semibold">Minutes used</th>
-                  <th className="px-4 py-2 text-right font-semibold">Price</th>
-                  <th className="px-4 py-2 font-semibold">Bought</th>
-                  <th className="px-4 py-2 font-semibold">Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {pkgs.rows.map(({ pkg }) => (
-                  <tr key={pkg.id}>
-                    <td className="px-4 py-2">
-                      {packageDisplayName(pkg)} {pkg.autoRenew && <Badge tone="blue">auto-renew</Badge>}
-                    </td>
-                    <td className="px-4 py-2 font-mono">{pkg.sdkAppId}</td>
-                    <td className="px-4 py-2">{pkg.validFrom ? `${pkg.validFrom} to ${pkg.validTo}` : 'queued'}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">
-                      {formatQuantity(pkg.minutesUsed)} / {formatQuantity(pkg.minutes)}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{formatMoney(pkg.price, account.currency)}</td>
-                    <td className="px-4 py-2">{formatLocalDateTime(pkg.purchasedAt)}</td>
-                    <td className="px-4 py-2">
-                      <PackageStatusBadge status={pkg.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
-      </div>
+      <section className="mt-6 grid grid-cols-[minmax(0,1fr)]">
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">Packages ({pkgs.total})</h2>
+        {pkgs.total > pkgs.rows.length && <p className="mb-2 text-sm text-slate-500">The {pkgs.rows.length} most recent.</p>}
+        <DataTable columns={packageColumns} rows={pkgs.rows} rowKey={(r) => r.pkg.id} searchParams={sp} caption="Packages" testId="admin-packages" empty="No packages." />
+      </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
