@@ -47,7 +47,7 @@ export async function rateJsonl(
       rater.add(parsed.record, lineNumber);
     } catch (e) {
       if (!(e instanceof RatingRecordError)) throw e;
-      errors.push(`line ${lineNumber}: ${e.field}: ${e.reason}`);
+      errors.push(formatRecordError({ index: lineNumber, field: e.field, message: e.reason }, 'line'));
     }
   });
   if (errors.length) return { ok: false, error: joinErrors(errors) };

@@ -6,6 +6,7 @@ import { deductWindows } from './deduct-windows';
 import { DurationUsage } from './duration-usage';
 import { prepareEntitlements } from './entitlements';
 import { MonthlyItemsUsage } from './monthly-usage';
+import { formatRecordError } from './parse-records';
 import type { RatingResult } from './result-types';
 import type { Entitlement, RatingAccount, UsageRecord } from './schemas';
 import { parseInstantSeconds } from './time-zone';
@@ -14,7 +15,7 @@ import type { PriceBook } from './types';
 /** A valid record the book refuses (e.g. video in rtv-cny); names the record and the field. */
 export class RatingRecordError extends Error {
   constructor(readonly index: number, readonly field: string, readonly reason: string) {
-    super(`record ${index}: ${field}: ${reason}`);
+    super(formatRecordError({ index, field, message: reason }));
   }
 }
 
