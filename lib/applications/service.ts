@@ -9,6 +9,7 @@ import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
 import { validityFor } from '@/lib/packages/rules';
+import { deletionRefusal } from './rules';
 import { generateSecretKey } from './secret-key';
 
 /** Applications per account; a guard against runaway scripts, not a billing rule. */
@@ -114,25 +115,14 @@ export async function setApplicationEnabled(db: Database, input: { accountId: st
   });
 }
 
-/**
- * Delete an application only when nothing is billed or running on it (issue 4): no
- * package ever bound to it (a purchase is billed; expired and refunded ones stay as
- * records), no usage records and no bill lines. Otherwise it can be disabled.
- */
+/** Delete an application only when nothing is billed or running on it (deletionRefusal); otherwise it can be disabled. */
 export async function deleteApplication(db: Database, input: { accountId: string; applicationId: string; confirmName: string }): Promise<{ sdkAppId: number }> {
   return transact(db, async (tx) => {
     await lockAccount(tx, input.accountId);
     const app = await lockApplication(tx, input.accountId, input.applicationId);
     if (input.confirmName.trim() !== app.name) throw fieldError('confirmName', `Type the application name exactly ("${app.name}") to confirm.`);
-    const f = await applicationFootprint(tx, input.accountId, app);
-    const reasons: string[] = [];
-    if (f.openPackages > 0) reasons.push(`it has ${f.openPackages} active or queued package${f.openPackages === 1 ? '' : 's'}`);
-    else if (f.packages > 0) reasons.push('packages were bought for it (kept as billing records)');
-    if (f.hasUsage) reasons.push('it has usage records');
-    if (f.hasBillLines) reasons.push('it appears on bills');
-    if (reasons.length > 0) {
-      throw new AppError('INVALID_STATE', `SDKAppID ${app.sdkAppId} cannot be deleted: ${reasons.join(', ')}. Disable it instead to stop it.`);
-    }
+    const refusal = deletionRefusal(app, await applicationFootprint(tx, input.accountId, app));
+    if (refusal) throw new AppError('INVALID_STATE', refusal);
     const [gone] = await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.accountId, input.accountId))).returning({ sdkAppId: applications.sdkAppId });
     if (!gone) throw new AppError('NOT_FOUND', 'Application not found.');
     return gone;

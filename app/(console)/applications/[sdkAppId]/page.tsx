@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { applicationFootprint, getApplication } from '@/db/queries/applications';
 import { listApplicationPackages } from '@/db/queries/packages';
+import { deletionRefusal } from '@/lib/applications/rules';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
@@ -35,12 +36,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
   const current = pkgs.filter((p) => p.status === 'active' || p.status === 'queued');
-  const blocked =
-    footprint.openPackages > 0
-      ? `It cannot be deleted while it has ${footprint.openPackages} active or queued package${footprint.openPackages === 1 ? '' : 's'}. Disable it to stop it.`
-      : footprint.packages > 0 || footprint.hasUsage || footprint.hasBillLines
-        ? 'It cannot be deleted: it has usage, bills or past packages, which are kept as billing records. Disable it to stop it.'
-        : null;
+  const blocked = deletionRefusal(app, footprint);
   return (
     <>
       <PageHeader

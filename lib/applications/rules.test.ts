@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest';
+import { deletionRefusal } from './rules';
+
+const none = { packages: 0, openPackages: 0, hasUsage: false, hasBillLines: false };
+
+describe('deleting an application', () => {
+  test.each([
+    ['nothing billed or running', none, null],
+    ['one active package', { ...none, packages: 1, openPackages: 1 }, 'SDKAppID 1400000001 cannot be deleted: it has 1 active or queued package. Disable it instead to stop it.'],
+    ['past packages only', { ...none, packages: 2 }, 'SDKAppID 1400000001 cannot be deleted: packages were bought for it (kept as billing records). Disable it instead to stop it.'],
+    [
+      'usage and bills',
+      { ...none, hasUsage: true, hasBillLines: true },
+      'SDKAppID 1400000001 cannot be deleted: it has usage records, it appears on bills. Disable it instead to stop it.',
+    ],
+  ])('%s', (_label, footprint, expected) => {
+    expect(deletionRefusal({ sdkAppId: 1_400_000_001 }, footprint)).toBe(expected);
+  });
+});
