@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { shouldReclaim, shouldSuspendForArrears } from './timing';
+import { reclaimableAfter, shouldReclaim, shouldSuspendForArrears } from './timing';
 
 export type EnforcementResult = { outcome: 'suspended' | 'reclaimed' | 'skipped'; reason: string; details?: Record<string, unknown> };
 
@@ -35,7 +35,7 @@ export async function suspendForArrears(tx: Transaction, accountId: string, over
     accountId,
     kind: 'status.suspended',
     title: 'Your account is suspended for arrears',
-    body: `Your balance stayed below zero for 24 hours. Your applications are stopped and the usage API refuses their records. Top up to zero or above to resume at once. If the account stays suspended for more than 60 days (after ${formatLocalDateTime(new Date(now.getTime() + 60 * 86_400_000))} UTC+8), its applications, keys, usage logs and packages are deleted for good.`,
+    body: `Your balance stayed below zero for 24 hours. Your applications are stopped and the usage API refuses their records. Top up to zero or above to resume at once. If the account stays suspended for more than 60 days (after ${formatLocalDateTime(reclaimableAfter(now))} UTC+8), its applications, keys, usage logs and packages are deleted for good.`,
     at: now,
   });
   await writeAudit(tx, {

@@ -10,6 +10,16 @@ type AccountFacts = {
   balance: Decimal;
 };
 
+/** When the 24-hour grace of an overdue episode ends: the overdue instant itself plus 24 hours, not the end of a day (lifecycle.md, Time). */
+export function arrearsGraceEnd(overdueSince: Date): Date {
+  return new Date(overdueSince.getTime() + ARREARS_GRACE_MS);
+}
+
+/** After this instant an arrears suspension has lasted "more than 60 days" (lifecycle.md, Account). */
+export function reclaimableAfter(suspendedAt: Date): Date {
+  return new Date(suspendedAt.getTime() + RECLAIM_AFTER_MS);
+}
+
 /**
  * Suspension for arrears (seed 003, TRTC Overdue and Suspension Policy): 24 hours after
  * the overdue instant itself, not the end of that day (lifecycle.md, Time), and only
@@ -19,7 +29,7 @@ export function shouldSuspendForArrears(a: AccountFacts, overdueSince: Date, now
   if (a.status !== 'overdue') return { suspend: false, reason: `account is ${a.status}, not overdue` };
   if (!a.overdueSince || a.overdueSince.getTime() !== overdueSince.getTime()) return { suspend: false, reason: 'a later overdue episode' };
   if (!a.balance.isNegative()) return { suspend: false, reason: 'balance is zero or above' };
-  if (now.getTime() - overdueSince.getTime() < ARREARS_GRACE_MS) return { suspend: false, reason: 'still within the 24-hour grace' };
+  if (now < arrearsGraceEnd(overdueSince)) return { suspend: false, reason: 'still within the 24-hour grace' };
   return { suspend: true };
 }
 
@@ -31,6 +41,6 @@ export function shouldReclaim(a: AccountFacts, suspendedAt: Date, now: Date): { 
   if (a.status !== 'suspended') return { reclaim: false, reason: `account is ${a.status}, not suspended` };
   if (a.suspensionReason !== 'arrears') return { reclaim: false, reason: 'suspended for a violation: never reclaimed automatically' };
   if (!a.suspendedAt || a.suspendedAt.getTime() !== suspendedAt.getTime()) return { reclaim: false, reason: 'a later suspension' };
-  if (now.getTime() - suspendedAt.getTime() <= RECLAIM_AFTER_MS) return { reclaim: false, reason: 'not yet more than 60 days suspended' };
+  if (now <= reclaimableAfter(suspendedAt)) return { reclaim: false, reason: 'not yet more than 60 days suspended' };
   return { reclaim: true };
 }

@@ -1,7 +1,7 @@
 import type { AccountStatus } from '@/db/schema/accounts';
-import { ARREARS_GRACE_MS, RECLAIM_AFTER_MS } from '@/lib/enforcement/rules';
-import { addDays, endOfLocalDay, localDate, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
-import { expiryInstant as packageExpiryInstant } from '@/lib/packages/rules';
+import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
+import { addDays, endOfLocalDay, lastDayOfMonth, localDate, startOfLocalDay, startOfMonth, type LocalDate } from '@/lib/time/local-date';
+import { expiryInstant } from '@/lib/packages/rules';
 import type { JobSpec } from './types';
 
 /**
@@ -49,7 +49,7 @@ export function monthlyInstant(monthStart: LocalDate): Date {
 
 /** Suspension 24 hours after the overdue instant, not at the end of a day (lifecycle.md, Time). */
 export function suspensionInstant(overdueSince: Date): Date {
-  return new Date(overdueSince.getTime() + ARREARS_GRACE_MS);
+  return arrearsGraceEnd(overdueSince);
 }
 
 /**
@@ -58,17 +58,11 @@ export function suspensionInstant(overdueSince: Date): Date {
  */
 export const RECLAIM_MARGIN_MS = 1_000;
 export function reclamationInstant(suspendedAt: Date): Date {
-  return new Date(suspendedAt.getTime() + RECLAIM_AFTER_MS + RECLAIM_MARGIN_MS);
-}
-
-/** A package expires when its last valid day ends (rating.md section 6: valid through validTo inclusive); issue 4's rule. */
-export function expiryInstant(validTo: LocalDate): Date {
-  return packageExpiryInstant({ validTo });
+  return new Date(reclaimableAfter(suspendedAt).getTime() + RECLAIM_MARGIN_MS);
 }
 
 export function nextMonthStart(date: LocalDate): LocalDate {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return addDays(lastDayOfMonth(date), 1);
 }
 
 /** A bound so a clock moved years ahead plans in slices, re-planning as it goes. */
@@ -92,15 +86,15 @@ export function planAccountJobs(f: PlannerFacts, until: Date): Plan {
   }
 
   // Monthly items on the 1st for the month before.
-  let month = monthlyPlannedThrough ? nextMonthStart(monthlyPlannedThrough) : `${registeredDay.slice(0, 7)}-01`;
+  let month = monthlyPlannedThrough ? nextMonthStart(monthlyPlannedThrough) : startOfMonth(registeredDay);
   for (let n = 0; n < 24 && monthlyInstant(month) <= until; n++, month = nextMonthStart(month)) {
     jobs.push({ key: `monthly:${a}:${month.slice(0, 7)}`, kind: 'monthly', accountId: a, runAt: monthlyInstant(month), payload: { month: month.slice(0, 7) } });
     monthlyPlannedThrough = month;
   }
 
-  // Package expiry (and auto-renewal) when the last valid day ends.
+  // Package expiry (and auto-renewal) when the last valid day ends (rating.md section 6: valid through validTo inclusive).
   for (const p of f.activePackages) {
-    const at = expiryInstant(p.validTo);
+    const at = expiryInstant(p);
     if (at <= until) jobs.push({ key: `package-expiry:${p.id}:${p.validTo}`, kind: 'package-expiry', accountId: a, runAt: at, payload: { packageId: p.id, validTo: p.validTo } });
   }
 

@@ -10,15 +10,15 @@ import { describeRunResult } from '@/lib/dev-tools/describe';
 import { generateSyntheticUsage } from '@/lib/dev-tools/usage';
 import { AppError } from '@/lib/errors';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { nextLocalMidnight } from '@/lib/time/local-date';
+import { BILLING_TIME_ZONE, nextLocalMidnight, zoneOffsetMs } from '@/lib/time/local-date';
 import { systemNow } from '@/lib/clock';
 
 const accountId = z.uuid('Pick an account.');
-/** `datetime-local` values are read in the billing zone (UTC+8), like every time on the page. */
+/** `datetime-local` values are wall-clock times in the billing zone, like every time on the page. */
 const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Enter a date and time.')
-  .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}+08:00`));
+  .transform((v) => new Date(Date.parse(`${v.length === 16 ? `${v}:00` : v}Z`) - zoneOffsetMs(BILLING_TIME_ZONE)));
 
 export const attachClockAction = defineAction({
   permission: 'signed-in',

@@ -15,7 +15,7 @@ import { getTestClock } from '@/lib/clock/test-clock';
 import { upcomingJobs } from '@/lib/dev-tools/advance';
 import { describeRunResult } from '@/lib/dev-tools/describe';
 import { usageRefusal } from '@/lib/enforcement/service';
-import { ARREARS_GRACE_MS } from '@/lib/enforcement/rules';
+import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
 import { JOB_LABEL, type JobKind } from '@/lib/jobs/types';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -65,7 +65,7 @@ async function AccountTools({ accountId }: { accountId: string }) {
   const now = await accountNow(db, accountId);
   const upcoming = await upcomingJobs(db, accountId, now, 8);
   const currency = account.currency as Currency;
-  const deadline = account.status === 'overdue' && account.overdueSince ? new Date(account.overdueSince.getTime() + ARREARS_GRACE_MS) : null;
+  const deadline = account.status === 'overdue' && account.overdueSince ? arrearsGraceEnd(account.overdueSince) : null;
 
   return (
     <div className="space-y-6">
@@ -80,7 +80,7 @@ async function AccountTools({ accountId }: { accountId: string }) {
       </div>
       {account.status === 'suspended' && account.suspensionReason === 'arrears' && account.suspendedAt && (
         <Banner tone="danger" title="Suspended for arrears" testId="dev-reclaim-warning">
-          If still suspended after {formatLocalDateTime(new Date(account.suspendedAt.getTime() + 60 * 86_400_000))} (UTC+8), its applications, keys, usage logs and packages are deleted for good. Bills and the ledger are kept.
+          If still suspended after {formatLocalDateTime(reclaimableAfter(account.suspendedAt))} (UTC+8), its applications, keys, usage logs and packages are deleted for good. Bills and the ledger are kept.
         </Banner>
       )}
       {account.status === 'reclaimed' && (
