@@ -1,6 +1,6 @@
 import { formatQuantity } from '@/lib/money/format';
 import { dec, quantize, sum, toPlain, ZERO, type Decimal } from '@/lib/money/decimal';
-import type { CompiledBook } from './compiled-book';
+import { listAmount, type CompiledBook } from './compiled-book';
 import { usageKey, type CoveredUsage } from './deduct-windows';
 import type { DurationUsage } from './duration-usage';
 import type { EntitlementState } from './entitlements';
@@ -10,11 +10,6 @@ import type { DeductionDetail, LineDetail, RatingResult } from './result-types';
 import type { PriceItem } from './types';
 
 type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: Decimal };
-
-/** rating.md section 3: amount = quantity x unitPrice / per, exact. */
-function price(item: PriceItem, quantity: Decimal): Decimal {
-  return quantity.isZero() ? ZERO : quantity.times(item.unitPrice).div(item.per);
-}
 
 /** Duration lines: per (app, period, item), seconds rounded up to minutes, less what entitlements covered. */
 function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<string, CoveredUsage>): { priced: Priced[]; deductions: DeductionDetail[] } {
@@ -43,7 +38,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
       for (const d of detailDeductions) deductions.push({ ...d, item: item.code, app: b.app, period });
       const usageMinutes = dec(minutes);
       const quantity = cu ? usageMinutes.minus(cu.covered) : usageMinutes;
-      const amount = price(item, quantity);
+      const amount = listAmount(item, quantity);
       priced.push({
         usage: usageMinutes,
         quantity,
@@ -74,7 +69,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
 function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
   return monthly.map((m) => {
     const item = cb.items[cb.indexOf(m.item)] as PriceItem;
-    const amount = price(item, m.billable);
+    const amount = listAmount(item, m.billable);
     return {
       usage: m.usage,
       quantity: m.billable,

@@ -1,6 +1,6 @@
 import { dec, quantize, sum, toPlain } from '@/lib/money/decimal';
 import { getPriceBook } from './books';
-import { compareItemsForDeduction } from './compiled-book';
+import { compareItemsForDeduction, listAmount } from './compiled-book';
 import { deductMinutes, prepareEntitlements } from './entitlements';
 import { findCatalogPackage } from './packages';
 import type { Currency, EntitlementKind, PriceItem } from './types';
@@ -81,11 +81,11 @@ export function calculatePrice(input: CalculatorInput): CalculatorResult {
     : [];
 
   const rows = items.map(({ item, quantity }) => {
-    const cost = quantity.times(item.unitPrice).div(item.per);
+    const cost = listAmount(item, quantity);
     const shares = states.length ? deductMinutes(states, { item: item.code, date: null, app: null }, quantity) : [];
     const covered = sum(shares.map((s) => s.minutes));
     const packageMinutes = sum(shares.map((s) => s.entitlementMinutes));
-    const costWithPackage = quantity.minus(covered).times(item.unitPrice).div(item.per);
+    const costWithPackage = listAmount(item, quantity.minus(covered));
     return { item, quantity, cost, covered, packageMinutes, costWithPackage };
   });
 

@@ -1,3 +1,4 @@
+import { ZERO, type Decimal } from '@/lib/money/decimal';
 import type { PriceBook, PriceItem, ResolutionTier } from './types';
 import { localCalendar, type LocalCalendar } from './time-zone';
 
@@ -56,4 +57,9 @@ export function tierOf(tiers: readonly ResolutionTier[], area: number): Resoluti
 /** `recording.{mode}.{tier}` with its variables filled in. */
 export function fillTemplate(template: string, vars: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+}
+
+/** rating.md section 3: amount = quantity x unitPrice / per, exact (rounded only in `total`). */
+export function listAmount(item: PriceItem, quantity: Decimal): Decimal {
+  return quantity.isZero() ? ZERO : quantity.times(item.unitPrice).div(item.per);
 }
