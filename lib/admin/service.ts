@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
 import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import type { Decimal } from '@/lib/money/decimal';
-import { formatMoney } from '@/lib/money/format';
+import { formatMoney, type Currency } from '@/lib/money/format';
 
 /**
  * An admin adjusts an account's balance with a mandatory reason (lifecycle.md, People:
@@ -17,7 +17,7 @@ import { formatMoney } from '@/lib/money/format';
 export async function adjustBalance(
   db: Database,
   input: { accountId: string; adminUserId: string; amount: Decimal; reason: string; idempotencyKey: string },
-): Promise<{ entryId: number; balance: Decimal; created: boolean }> {
+): Promise<{ entryId: number; balance: Decimal; currency: Currency; created: boolean }> {
   return transact(db, async (tx) => {
     const before = await lockAccount(tx, input.accountId);
     if (before.status === 'reclaimed') throw new AppError('INVALID_STATE', 'This account was reclaimed; its balance can no longer be adjusted.');
@@ -51,7 +51,7 @@ export async function adjustBalance(
         at: now,
       });
     }
-    return { entryId: entry.id, balance: account.balance, created };
+    return { entryId: entry.id, balance: account.balance, currency: account.currency, created };
   });
 }
 

@@ -5,17 +5,13 @@ import { defineAction } from '@/lib/actions/define-action';
 import { adjustBalanceSchema, liftSuspensionSchema, suspendForViolationSchema } from '@/lib/admin/schemas';
 import { adjustBalance, liftViolationSuspension, suspendForViolation } from '@/lib/admin/service';
 import { formatMoney } from '@/lib/money/format';
-import { getAccount } from '@/db/queries/accounts';
-import { AppError } from '@/lib/errors';
 
 export const adjustBalanceAction = defineAction({
   schema: adjustBalanceSchema,
   permission: 'admin',
   run: async ({ input, user }) => {
-    const account = await getAccount(db, input.accountId);
-    if (!account) throw new AppError('NOT_FOUND', 'Account not found.');
     const r = await adjustBalance(db, { accountId: input.accountId, adminUserId: user.id, amount: input.amount, reason: input.reason, idempotencyKey: input.idempotencyKey });
-    return { accountId: input.accountId, created: r.created, balance: formatMoney(r.balance, account.currency) };
+    return { accountId: input.accountId, created: r.created, balance: formatMoney(r.balance, r.currency) };
   },
   revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/audit'],
   successMessage: (d) => (d.created ? `Balance adjusted; it is now ${d.balance}.` : `This adjustment was already recorded; balance ${d.balance}.`),
