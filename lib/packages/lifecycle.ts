@@ -79,7 +79,11 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
     .returning({ id: packages.id });
   if (!expired) return { outcome: 'skipped' };
 
-  const [app] = await tx.select().from(applications).where(eq(applications.id, pkg.applicationId)).limit(1);
+  const [app] = await tx
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, pkg.applicationId), eq(applications.accountId, pkg.accountId)))
+    .limit(1);
   const name = packageDisplayName(pkg);
   const appLabel = app ? `${app.name} (SDKAppID ${app.sdkAppId})` : `SDKAppID ${pkg.sdkAppId}`;
   const audit = (action: string, details: Record<string, unknown>) =>

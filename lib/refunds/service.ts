@@ -178,7 +178,11 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
       .returning();
     if (!approved) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
 
-    const [app] = await tx.select({ name: applications.name }).from(applications).where(eq(applications.id, pkg.applicationId)).limit(1);
+    const [app] = await tx
+      .select({ name: applications.name })
+      .from(applications)
+      .where(and(eq(applications.id, pkg.applicationId), eq(applications.accountId, account.id)))
+      .limit(1);
     const name = packageDisplayName(pkg);
     const { entry } = await postLedgerEntry(tx, {
       accountId: account.id,
@@ -224,7 +228,7 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
   return transact(db, async (tx) => {
     const { account, request } = await lockOpenRequest(tx, input.requestId);
     const now = await accountNow(tx, account.id);
-    const [pkg] = await tx.select().from(packages).where(eq(packages.id, request.packageId)).limit(1);
+    const [pkg] = await tx.select().from(packages).where(and(eq(packages.id, request.packageId), eq(packages.accountId, account.id))).limit(1);
     const stored = (request.checks ?? {}) as StoredRefundChecks;
     const decidedChecks = pkg ? (await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id })).checks : undefined;
     const [rejected] = await tx
