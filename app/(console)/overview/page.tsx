@@ -6,6 +6,7 @@ import { listCurrentPackages } from '@/db/queries/packages';
 import { listAccountRefundRequests } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
+import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
@@ -34,7 +35,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
-  const billingOnly = account.status === 'suspended' || account.status === 'reclaimed';
+  const billingOnly = isBillingOnly(account.status);
   return (
     <>
       <PageHeader title={`Welcome, ${account.name}`} description="Your applications, balance and packages at a glance." />
