@@ -25,19 +25,17 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
       const item = cb.items[i] as PriceItem;
       const seconds = b.seconds[i] as number;
       const minutes = Math.ceil(seconds / 60);
-      const cu = covered.get(usageKey(b.app, b.period, i));
-      const detailDeductions = cu
-        ? [...cu.shares].map(([state, s]) => ({
-            entitlement: state.entitlement.id,
-            kind: state.entitlement.kind,
-            minutes: toPlain(s.minutes),
-            entitlementMinutes: toPlain(s.entitlementMinutes),
-            ratio: toPlain(s.ratio),
-          }))
-        : [];
+      const shares = [...(covered.get(usageKey(b.app, b.period, i)) ?? [])];
+      const detailDeductions = shares.map(([state, s]) => ({
+        entitlement: state.entitlement.id,
+        kind: state.entitlement.kind,
+        minutes: toPlain(s.minutes),
+        entitlementMinutes: toPlain(s.entitlementMinutes),
+        ratio: toPlain(s.ratio),
+      }));
       for (const d of detailDeductions) deductions.push({ ...d, item: item.code, app: b.app, period });
       const usageMinutes = dec(minutes);
-      const quantity = cu ? usageMinutes.minus(cu.covered) : usageMinutes;
+      const quantity = usageMinutes.minus(sum(shares.map(([, s]) => s.minutes)));
       const amount = listAmount(item, quantity);
       priced.push({
         usage: usageMinutes,

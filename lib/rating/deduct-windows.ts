@@ -1,10 +1,10 @@
-import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
+import { dec, type Decimal } from '@/lib/money/decimal';
 import type { CompiledBook } from './compiled-book';
 import type { DurationUsage } from './duration-usage';
 import { deductMinutes, type DeductionShare, type EntitlementState } from './entitlements';
 
-/** Shares of one (app, period, item), summed per entitlement. */
-export type CoveredUsage = { covered: Decimal; shares: Map<EntitlementState, { minutes: Decimal; entitlementMinutes: Decimal; ratio: Decimal }> };
+/** What entitlements covered of one (app, period, item), summed per entitlement in drawing order. */
+export type CoveredUsage = Map<EntitlementState, { minutes: Decimal; entitlementMinutes: Decimal; ratio: Decimal }>;
 
 /** key: `${app}|${period}|${item}` */
 export const usageKey = (app: number, period: number, item: number) => `${app}|${period}|${item}`;
@@ -49,11 +49,10 @@ export function deductWindows(cb: CompiledBook, usage: DurationUsage, states: re
 
 function addShares(covered: Map<string, CoveredUsage>, key: string, shares: DeductionShare[]): void {
   let cu = covered.get(key);
-  if (!cu) covered.set(key, (cu = { covered: ZERO, shares: new Map() }));
+  if (!cu) covered.set(key, (cu = new Map()));
   for (const s of shares) {
-    cu.covered = cu.covered.plus(s.minutes);
-    const prev = cu.shares.get(s.state);
-    cu.shares.set(s.state, prev
+    const prev = cu.get(s.state);
+    cu.set(s.state, prev
       ? { minutes: prev.minutes.plus(s.minutes), entitlementMinutes: prev.entitlementMinutes.plus(s.entitlementMinutes), ratio: s.ratio }
       : { minutes: s.minutes, entitlementMinutes: s.entitlementMinutes, ratio: s.ratio });
   }
