@@ -45,3 +45,25 @@ export function statusAfterBalanceChange(current: AccountStatusState, newBalance
 export function isBillingOnly(status: AccountStatus): boolean {
   return status === 'suspended' || status === 'reclaimed';
 }
+
+export type UsageRefusal = 'reclaimed' | 'suspended-violation' | 'suspended-arrears' | 'application-disabled' | 'free-minutes-exhausted';
+
+/**
+ * Why the usage API refuses an application's records, or null when it takes them
+ * (lifecycle.md, Account and Packages): the account first (reclaimed; suspended for a
+ * violation or for arrears; overdue still serves), then the application (disabled by
+ * hand; on the Free edition with the month's free minutes used up). The usage API, the
+ * file import and the developer tools all refuse by this one rule.
+ */
+export function usageRefusalOf(s: {
+  status: AccountStatus;
+  suspensionReason: SuspensionReason | null;
+  enabled: boolean | null;
+  freeExhaustedAt: Date | null;
+}): UsageRefusal | null {
+  if (s.status === 'reclaimed') return 'reclaimed';
+  if (s.status === 'suspended') return s.suspensionReason === 'violation' ? 'suspended-violation' : 'suspended-arrears';
+  if (s.enabled === false) return 'application-disabled';
+  if (s.freeExhaustedAt) return 'free-minutes-exhausted';
+  return null;
+}

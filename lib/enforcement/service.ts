@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
 import { formatLocalDateTime } from '@/lib/time/format';
+import { usageRefusalOf, type UsageRefusal } from './rules';
 import { reclaimableAfter, shouldReclaim, shouldSuspendForArrears } from './timing';
 
 export type EnforcementResult = { outcome: 'suspended' | 'reclaimed' | 'skipped'; reason: string; details?: Record<string, unknown> };
@@ -115,16 +116,17 @@ export async function assertAccountAcceptsUsage(db: DbOrTx, accountId: string, s
   if (refusal) throw new AppError('ACCOUNT_SUSPENDED', refusal);
 }
 
-export function usageRefusal(s: { status: string; suspensionReason: string | null; enabled: boolean | null; freeExhaustedAt: Date | null }): string | null {
-  if (s.status === 'reclaimed') return 'The account was reclaimed; its applications no longer exist.';
-  if (s.status === 'suspended') {
-    return s.suspensionReason === 'violation'
-      ? 'The account is suspended for a policy violation; the usage API refuses its records.'
-      : 'The account is suspended for arrears; the usage API refuses its records until the balance is topped up to zero or above.';
-  }
-  if (s.enabled === false) return 'The application is disabled; enable it to resume.';
-  if (s.freeExhaustedAt) return "The application is on the Free edition and used up the month's free minutes; buy a package or wait for next month's free minutes.";
-  return null;
+const USAGE_REFUSAL_MESSAGE: Record<UsageRefusal, string> = {
+  reclaimed: 'The account was reclaimed; its applications no longer exist.',
+  'suspended-violation': 'The account is suspended for a policy violation; the usage API refuses its records.',
+  'suspended-arrears': 'The account is suspended for arrears; the usage API refuses its records until the balance is topped up to zero or above.',
+  'application-disabled': 'The application is disabled; enable it to resume.',
+  'free-minutes-exhausted': "The application is on the Free edition and used up the month's free minutes; buy a package or wait for next month's free minutes.",
+};
+
+export function usageRefusal(s: Parameters<typeof usageRefusalOf>[0]): string | null {
+  const refusal = usageRefusalOf(s);
+  return refusal && USAGE_REFUSAL_MESSAGE[refusal];
 }
 
 /** The next free minutes resume Free-edition applications stopped for exhaustion (lifecycle.md, Packages). */

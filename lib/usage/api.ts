@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import { findPriceBook } from '@/lib/rating';
 import { systemNow } from '@/lib/clock';
+import { usageRefusalOf } from '@/lib/enforcement/rules';
 import { parseBatchBody, validateBatch } from './batch';
 import { recordErrorsMessage, UsageError } from './errors';
 import { USAGE_API_LIMITS } from './limits';
@@ -57,26 +58,30 @@ function header(request: Request, name: string): string | null {
   return v === null || v.trim() === '' ? null : v.trim();
 }
 
-/** 403 reasons (lifecycle.md, Account and Applications), or null when the application may send usage. */
+/** The 403 answer to the refusal rule of lib/enforcement (usageRefusalOf), or null when the application may send usage. */
 export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | 'status' | 'suspension_reason'>, sdkAppId: number): UsageError | null {
-  if (app.status === 'reclaimed') {
-    return new UsageError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
+  const refusal = usageRefusalOf({ status: app.status, suspensionReason: app.suspension_reason, enabled: app.enabled, freeExhaustedAt: app.free_exhausted_at });
+  switch (refusal) {
+    case null:
+      return null;
+    case 'reclaimed':
+      return new UsageError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
+    case 'suspended-violation':
+      return new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.');
+    case 'suspended-arrears':
+      return new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
+    case 'application-disabled':
+      return new UsageError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
+    case 'free-minutes-exhausted':
+      return new UsageError(
+        'FREE_MINUTES_EXHAUSTED',
+        `Application ${sdkAppId} is on the Free edition and used up this month's free minutes; buy a package for it, or wait for next month's free minutes, to resume.`,
+      );
+    default: {
+      const never: never = refusal;
+      throw new Error(`unknown usage refusal ${String(never)}`);
+    }
   }
-  if (app.status === 'suspended') {
-    return app.suspension_reason === 'violation'
-      ? new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.')
-      : new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
-  }
-  if (!app.enabled) {
-    return new UsageError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
-  }
-  if (app.free_exhausted_at) {
-    return new UsageError(
-      'FREE_MINUTES_EXHAUSTED',
-      `Application ${sdkAppId} is on the Free edition and used up this month's free minutes; buy a package for it, or wait for next month's free minutes, to resume.`,
-    );
-  }
-  return null;
 }
 
 const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
