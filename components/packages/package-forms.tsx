@@ -7,14 +7,14 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Auto-renewal on/off for one package (lifecycle.md: any time before expiry). */
-export function AutoRenewForm({ packageId, autoRenew, label }: { packageId: string; autoRenew: boolean; label: string }) {
+export function AutoRenewForm({ packageId, autoRenew }: { packageId: string; autoRenew: boolean }) {
   const [state, action] = useActionState(setAutoRenewAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="packageId" value={packageId} />
       <input type="hidden" name="autoRenew" value={autoRenew ? 'false' : 'true'} />
       <SubmitButton variant="secondary" pendingText="Saving…">
-        {autoRenew ? `Turn off auto-renewal${label ? ` for ${label}` : ''}` : `Turn on auto-renewal${label ? ` for ${label}` : ''}`}
+        {autoRenew ? 'Turn off auto-renewal' : 'Turn on auto-renewal'}
       </SubmitButton>
       {state && <FormMessage state={state} />}
     </form>

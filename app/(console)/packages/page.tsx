@@ -201,7 +201,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                     {offer?.renewable && pkg.kind === 'package' && (
                       <div>
                         <p className="mb-2 text-sm font-medium text-slate-800">Auto-renewal</p>
-                        <AutoRenewForm packageId={pkg.id} autoRenew={pkg.autoRenew} label="" />
+                        <AutoRenewForm packageId={pkg.id} autoRenew={pkg.autoRenew} />
                       </div>
                     )}
                     <div className="min-w-72 flex-1" data-testid="refund-section">
