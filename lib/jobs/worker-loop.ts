@@ -46,26 +46,19 @@ export function startWorkerLoop(db: Database, options: { intervalMs?: number; wo
     return ran;
   }
 
-  const schedule = () => {
+  const schedule = (delayMs: number) => {
     if (stopped) return;
     timer = setTimeout(() => {
       running = tick()
         .catch((err) => log(`[worker] tick failed: ${err instanceof Error ? err.message : String(err)}`))
         .finally(() => {
           running = null;
-          schedule();
+          schedule(interval);
         });
-    }, interval);
+    }, delayMs);
   };
-  // First tick soon after start.
-  timer = setTimeout(() => {
-    running = tick()
-      .catch((err) => log(`[worker] tick failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => {
-        running = null;
-        schedule();
-      });
-  }, 500);
+  // The first pass soon after start, so jobs that came due while no worker ran do not wait a whole interval.
+  schedule(500);
 
   return {
     tick,
