@@ -1,5 +1,9 @@
 import { Badge } from '@/components/ui/badge';
 import type { PackageStatus } from '@/db/schema';
+import type { PackageFacts } from '@/lib/packages/rules';
+
+/** How a package came to the account, as the package page labels it. */
+export const PACKAGE_SOURCE_LABEL: Record<PackageFacts['source'], string> = { purchase: 'Bought', renewal: 'Auto-renewal', grant: 'Granted' };
 
 export function PackageStatusBadge({ status }: { status: PackageStatus }) {
   switch (status) {

@@ -21,7 +21,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { MinutesBar } from '@/components/packages/minutes-bar';
-import { PackageStatusBadge } from '@/components/packages/package-status-badge';
+import { PACKAGE_SOURCE_LABEL, PackageStatusBadge } from '@/components/packages/package-status-badge';
 import { AutoRenewForm, RefundRequestForm } from '@/components/packages/package-forms';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 
@@ -65,7 +65,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       render: (r) => (
         <span>
           <span className="font-medium text-slate-900">{packageDisplayName(r.pkg)}</span>
-          <span className="block text-xs text-slate-500">{r.pkg.source === 'renewal' ? 'Auto-renewal' : r.pkg.source === 'grant' ? 'Granted' : 'Bought'}</span>
+          <span className="block text-xs text-slate-500">{PACKAGE_SOURCE_LABEL[r.pkg.source]}</span>
         </span>
       ),
     },
@@ -185,7 +185,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                       <dd className="mt-1 text-slate-900">
                         {formatMoney(pkg.price, account.currency)}
                         <span className="block text-xs text-slate-500">
-                          {pkg.source === 'renewal' ? 'Auto-renewal' : pkg.source === 'grant' ? 'Granted' : 'Bought'} {formatLocalDateTime(pkg.purchasedAt)}
+                          {PACKAGE_SOURCE_LABEL[pkg.source]} {formatLocalDateTime(pkg.purchasedAt)}
                         </span>
                       </dd>
                     </div>
