@@ -48,7 +48,7 @@ export function parseLedgerFilters(sp: Record<string, string | string[] | undefi
   if (parsed.success) return { filters: parsed.data as LedgerFilters, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  // Keep the valid ones.
+  // One bad field must not drop the others: a wrong date still lists the chosen kind, and the export matches.
   const keep: Record<string, unknown> = {};
   for (const k of Object.keys(raw) as (keyof typeof raw)[]) if (!errors[k]) keep[k] = raw[k];
   const retry = ledgerFiltersSchema.safeParse(keep);
