@@ -1,7 +1,7 @@
 import { dec, type Decimal } from '@/lib/money/decimal';
 import type { CompiledBook } from './compiled-book';
 import type { RelayRecord, ScreenshotRecord, SignalingRecord } from './schemas';
-import type { CountedQuota } from './types';
+import type { CountedQuota, MonthlyRules } from './types';
 import { monthLabel } from './time-zone';
 
 /** A measured monthly quantity before pricing (rating.md section 2, "Monthly items"). */
@@ -20,6 +20,10 @@ export type MonthlyUsage = {
 };
 
 type Tally = { total: number; records: number; samples: number[] };
+type RelayRule = NonNullable<MonthlyRules['relay']>;
+type RelayTarget = RelayRecord['target'];
+/** Instant (epoch s) → SDKAppID → kbps, for one target and month. */
+type RelayMonth = { instants: Map<number, Map<number, number>>; tally: Tally };
 
 /**
  * Per account per month (local month of the book's time zone): relay peak per target,
@@ -27,7 +31,7 @@ type Tally = { total: number; records: number; samples: number[] };
  * SDKAppIDs add up (the account's bandwidth); the same app's duplicates take the max.
  */
 export class MonthlyItemsUsage {
-  private readonly relay = new Map<string, Map<number, { instants: Map<number, Map<number, number>>; tally: Tally }>>();
+  private readonly relay = new Map<RelayTarget, Map<number, RelayMonth>>();
   private readonly screenshots = new Map<number, Tally>();
   private readonly signaling = new Map<number, Tally>();
 
@@ -76,29 +80,7 @@ export class MonthlyItemsUsage {
     const { relay, screenshot, signaling } = this.cb.book.monthly;
     if (relay) {
       for (const target of ['tencent', 'third-party'] as const) {
-        for (const [month, m] of sorted(this.relay.get(target))) {
-          let peak = dec(0);
-          for (const apps of m.instants.values()) {
-            let total = dec(0);
-            for (const kbps of apps.values()) total = total.plus(dec(String(kbps)));
-            if (total.greaterThan(peak)) peak = total;
-          }
-          const mbps = peak.div(1000);
-          const free = relay.freePeakMbps[target];
-          const isFree = free !== undefined && mbps.lessThanOrEqualTo(free);
-          out.push({
-            item: relay.items[target],
-            month: monthLabel(month),
-            measured: { value: peak.toFixed(), unit: 'kbps' },
-            usage: mbps,
-            billable: isFree ? dec(0) : mbps,
-            rule: free === undefined
-              ? `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps`
-              : `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps; free when <= ${free} Mbps, else the whole peak is billed${isFree ? ' (free)' : ''}`,
-            records: m.tally.records,
-            sampleRecords: m.tally.samples,
-          });
-        }
+        for (const [month, m] of sorted(this.relay.get(target))) out.push(relayUsage(relay, target, month, m));
       }
     }
     if (screenshot) for (const [month, t] of sorted(this.screenshots)) out.push(countedUsage(screenshot, month, t, 'images'));
@@ -107,7 +89,39 @@ export class MonthlyItemsUsage {
   }
 }
 
-/** A month's count less its free quota, in units (thousands), rounded as the book says. */
+/**
+ * rating.md section 2, relay: the month's peak per target of the account's bandwidth (the
+ * apps' samples at one instant add up); `tencent` is free when that peak is <= 100 Mbps,
+ * otherwise the whole peak is billed.
+ */
+function relayUsage(relay: RelayRule, target: RelayTarget, month: number, m: RelayMonth): MonthlyUsage {
+  let peak = dec(0);
+  for (const apps of m.instants.values()) {
+    let total = dec(0);
+    for (const kbps of apps.values()) total = total.plus(dec(String(kbps)));
+    if (total.greaterThan(peak)) peak = total;
+  }
+  const mbps = peak.div(1000);
+  const free = relay.freePeakMbps[target];
+  const isFree = free !== undefined && mbps.lessThanOrEqualTo(free);
+  return {
+    item: relay.items[target],
+    month: monthLabel(month),
+    measured: { value: peak.toFixed(), unit: 'kbps' },
+    usage: mbps,
+    billable: isFree ? dec(0) : mbps,
+    rule: free === undefined
+      ? `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps`
+      : `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps; free when <= ${free} Mbps, else the whole peak is billed${isFree ? ' (free)' : ''}`,
+    records: m.tally.records,
+    sampleRecords: m.tally.samples,
+  };
+}
+
+/**
+ * rating.md section 2, screenshots and signalling: a month's count less its free quota, in
+ * units (thousands), rounded up (screenshots, 003/004) or exact (signalling, 001) as the book says.
+ */
 function countedUsage(quota: CountedQuota, month: number, t: Tally, unit: 'images' | 'calls'): MonthlyUsage {
   const excess = Math.max(0, t.total - quota.free);
   const units = dec(excess).div(quota.perUnit);
