@@ -4,24 +4,20 @@ import { accounts, applications, jobRuns, testClocks, users } from '@/db/schema'
 
 /** Accounts a developer may pick: every account for an admin, their own for a customer. */
 export async function listPickableAccounts(db: DbOrTx, user: { role: 'admin' | 'customer'; accountId: string | null }) {
-  const q = db
-    .select({ id: accounts.id, name: accounts.name, status: accounts.status, currency: accounts.currency, email: sql<string | null>`min(${users.email})`, clock: testClocks.now })
-    .from(accounts)
-    .leftJoin(users, eq(users.accountId, accounts.id))
-    .leftJoin(testClocks, eq(testClocks.accountId, accounts.id))
-    .groupBy(accounts.id, testClocks.now)
-    .orderBy(asc(accounts.name))
-    .limit(500);
-  if (user.role === 'admin') return q;
-  if (!user.accountId) return [];
+  const own = user.role === 'admin' ? undefined : user.accountId;
+  if (own === null) return [];
   return db
     .select({ id: accounts.id, name: accounts.name, status: accounts.status, currency: accounts.currency, email: sql<string | null>`min(${users.email})`, clock: testClocks.now })
     .from(accounts)
     .leftJoin(users, eq(users.accountId, accounts.id))
     .leftJoin(testClocks, eq(testClocks.accountId, accounts.id))
-    .where(eq(accounts.id, user.accountId))
-    .groupBy(accounts.id, testClocks.now);
+    .where(own === undefined ? undefined : eq(accounts.id, own))
+    .groupBy(accounts.id, testClocks.now)
+    .orderBy(asc(accounts.name))
+    .limit(500);
 }
+
+export type DevAccount = NonNullable<Awaited<ReturnType<typeof getDevAccount>>>;
 
 /** The account as the developer page shows it (scoped by id). */
 export async function getDevAccount(db: DbOrTx, accountId: string) {

@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { getDevAccount, listAccountApplications, listAccountRuns, listPickableAccounts } from '@/db/queries/dev-tools';
+import { getDevAccount, listAccountApplications, listAccountRuns, listPickableAccounts, type DevAccount } from '@/db/queries/dev-tools';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { AccountPicker } from '@/components/dev-tools/account-picker';
 import { AdvanceControls, AttachClockForm, DetachClockForm } from '@/components/dev-tools/clock-controls';
@@ -53,15 +53,15 @@ export default async function DevToolsPage({ searchParams }: { searchParams: Sea
           description="Pick an account above to attach a test clock, move its time and generate usage."
         />
       ) : (
-        <AccountTools accountId={account.id} />
+        <AccountTools account={account} />
       )}
     </>
   );
 }
 
-async function AccountTools({ accountId }: { accountId: string }) {
-  const [account, clock, apps, runs] = await Promise.all([getDevAccount(db, accountId), getTestClock(db, accountId), listAccountApplications(db, accountId), listAccountRuns(db, accountId, 40)]);
-  if (!account) return null;
+async function AccountTools({ account }: { account: DevAccount }) {
+  const accountId = account.id;
+  const [clock, apps, runs] = await Promise.all([getTestClock(db, accountId), listAccountApplications(db, accountId), listAccountRuns(db, accountId, 40)]);
   const now = await accountNow(db, accountId);
   const upcoming = await upcomingJobs(db, accountId, now, 8);
   const currency = account.currency as Currency;
