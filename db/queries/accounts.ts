@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, applications, notifications, users } from '../schema';
+import { escapeLike } from './ledger';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -20,7 +21,7 @@ export async function searchAccounts(
   const q = options.q?.trim();
   const where = and(
     q
-      ? or(ilike(accounts.name, `%${q}%`), ilike(users.email, `%${q}%`), sql`${accounts.id}::text = ${q}`, sql`exists (select 1 from ${applications} a where a.account_id = ${accounts.id} and a.sdk_app_id::text = ${q})`)
+      ? or(ilike(accounts.name, `%${escapeLike(q)}%`), ilike(users.email, `%${escapeLike(q)}%`), sql`${accounts.id}::text = ${q}`, sql`exists (select 1 from ${applications} a where a.account_id = ${accounts.id} and a.sdk_app_id::text = ${q})`)
       : undefined,
     options.status ? eq(accounts.status, options.status) : undefined,
   );

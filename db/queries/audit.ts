@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, auditLog, users } from '../schema';
+import { escapeLike } from './ledger';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -8,7 +9,7 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export async function listAuditLog(db: DbOrTx, options: { accountId?: string; action?: string; limit: number; offset: number; dir?: 'asc' | 'desc' }) {
   const where = and(
     options.accountId ? eq(auditLog.accountId, options.accountId) : undefined,
-    options.action ? ilike(auditLog.action, `${options.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    options.action ? ilike(auditLog.action, `${escapeLike(options.action)}%`) : undefined,
   );
   const rows = await db
     .select({ entry: auditLog, accountName: accounts.name, actorEmail: users.email })

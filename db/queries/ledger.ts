@@ -65,7 +65,8 @@ function whereFor(accountId: string, f: LedgerFilters) {
   );
 }
 
-function escapeLike(s: string): string {
+/** Searched text matches itself: in (i)like, `%`, `_` and `\` typed by a person are not wildcards. */
+export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
