@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { getTestClock, moveTestClock } from '@/lib/clock/test-clock';
+import { assertTestClocksEnabled, getTestClock, moveTestClock } from '@/lib/clock/test-clock';
 import { drainAccount, type DrainResult } from '@/lib/jobs/runner';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { loadPlannerFacts } from '@/lib/jobs/plan-account';
@@ -32,6 +32,7 @@ export const MAX_ADVANCE_MS = 400 * 86_400_000;
  * accounts are untouched. Refused if the target is before the clock (never back).
  */
 export async function advanceTestClock(db: Database, accountId: string, target: AdvanceTarget, options: { workerId?: string } = {}): Promise<AdvanceResult> {
+  assertTestClocksEnabled();
   registerJobHandlers();
   const clock = await getTestClock(db, accountId);
   if (!clock) throw new AppError('INVALID_STATE', 'Attach a test clock to this account first.');
