@@ -1,5 +1,5 @@
 import { fillTemplate, tierOf, type CompiledBook } from './compiled-book';
-import type { MediaRecord, ProcessingInput, UsageRecord } from './schemas';
+import type { MediaRecord, ProcessingInput, SentStream, UsageRecord } from './schemas';
 import type { ProcessingRule } from './types';
 
 /** A record the book's rules refuse (valid shape, but not rateable by this book). */
@@ -88,10 +88,13 @@ function classifyMedia(cb: CompiledBook, r: MediaRecord, out: ItemCounts): void 
       // 001: received audio and video both count; a mini-program client also pays for what it sends.
       if (r.client === 'miniprogram') {
         const mp = rule.miniProgram;
-        for (const s of [...r.receive, ...(r.send ?? [])]) {
-          if (s.audio) out.add(itemOrThrow(cb, mp.audioItem, 'receive'));
-          if (s.video) out.add(itemOrThrow(cb, mp.videoItem, 'receive'));
-        }
+        const countAll = (streams: readonly SentStream[], field: 'receive' | 'send') =>
+          streams.forEach((s, i) => {
+            if (s.audio) out.add(itemOrThrow(cb, mp.audioItem, `${field}[${i}]`));
+            if (s.video) out.add(itemOrThrow(cb, mp.videoItem, `${field}[${i}].video`));
+          });
+        countAll(r.receive, 'receive');
+        if (r.send) countAll(r.send, 'send');
         return;
       }
       r.receive.forEach((s, i) => {

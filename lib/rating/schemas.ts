@@ -135,6 +135,7 @@ export type ScreenshotRecord = z.infer<typeof screenshotRecordSchema>;
 export type SlicingRecord = z.infer<typeof slicingRecordSchema>;
 export type SignalingRecord = z.infer<typeof signalingRecordSchema>;
 export type ReceivedStream = z.infer<typeof receivedStreamSchema>;
+export type SentStream = z.infer<typeof sentStreamSchema>;
 export type ProcessingInput = z.infer<typeof processingInputSchema>;
 
 /** Entitlement minutes: a number or a decimal string (a remaining balance may be fractional). */
