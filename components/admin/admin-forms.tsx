@@ -21,7 +21,7 @@ export function AdjustBalanceForm({ accountId, idempotencyKey, currency }: { acc
       <Field label="Reason" name="adjust-reason" errors={errors?.reason} hint="Required; kept in the audit log and shown to the customer.">
         <Textarea name="reason" id="adjust-reason" rows={2} defaultValue={values?.reason} invalid={!!errors?.reason} />
       </Field>
-      {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
+      {state && (state.ok || !(errors?.amount || errors?.reason)) && <FormMessage state={state} />}
       <SubmitButton pendingText="Adjusting…">Adjust balance</SubmitButton>
     </form>
   );
@@ -36,7 +36,7 @@ export function SuspensionForm({ accountId, mode }: { accountId: string; mode: '
       <Field label={mode === 'suspend' ? 'Violation' : 'Why it is lifted'} name={`${mode}-reason`} errors={errors?.reason} hint="Required; kept in the audit log and the status history.">
         <Textarea name="reason" id={`${mode}-reason`} rows={2} invalid={!!errors?.reason} />
       </Field>
-      {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
+      {state && (state.ok || !errors?.reason) && <FormMessage state={state} />}
       <SubmitButton variant={mode === 'suspend' ? 'danger' : 'primary'} pendingText={mode === 'suspend' ? 'Suspending…' : 'Lifting…'}>
         {mode === 'suspend' ? 'Suspend for violation' : 'Lift suspension'}
       </SubmitButton>
@@ -53,7 +53,7 @@ export function RefundDecisionForm({ requestId }: { requestId: string }) {
       <Field label="Reason" name={`reason-${requestId}`} errors={errors?.reason} hint="Required for both decisions; the customer sees it.">
         <Textarea name="reason" id={`reason-${requestId}`} rows={2} invalid={!!errors?.reason} />
       </Field>
-      {state && !state.ok && (!state.fieldErrors || !errors?.reason) && <FormMessage state={state} />}
+      {state && !state.ok && !errors?.reason && <FormMessage state={state} />}
       <div className="flex gap-2">
         <SubmitButton name="decision" value="approve" pendingText="Deciding…">
           Approve refund

@@ -15,7 +15,7 @@ export function RenameApplicationForm({ applicationId, name }: { applicationId: 
       <Field label="Name" name="name" errors={errors?.name}>
         <Input name="name" defaultValue={state && !state.ok ? state.values?.name : name} invalid={!!errors?.name} autoComplete="off" />
       </Field>
-      {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
+      {state && (state.ok || !errors?.name) && <FormMessage state={state} />}
       <SubmitButton variant="secondary" pendingText="Saving…">
         Rename
       </SubmitButton>
@@ -53,7 +53,7 @@ export function DeleteApplicationForm({ applicationId, name, blockedReason }: { 
       <Field label={`Type "${name}" to confirm`} name="confirmName" errors={errors?.confirmName}>
         <Input name="confirmName" invalid={!!errors?.confirmName} autoComplete="off" />
       </Field>
-      {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
+      {state && !state.ok && !errors?.confirmName && <FormMessage state={state} />}
       <SubmitButton variant="danger" pendingText="Deleting…">
         Delete application
       </SubmitButton>

@@ -26,7 +26,7 @@ export function TopUpForm({ idempotencyKey, currency }: { idempotencyKey: string
           <Input name="cardNumber" inputMode="numeric" placeholder="4242 4242 4242 4242" invalid={!!errors?.cardNumber} autoComplete="off" />
         </Field>
       </div>
-      {state && (state.ok || !state.fieldErrors) && <FormMessage state={state} />}
+      {state && (state.ok || !(errors?.amount || errors?.cardNumber)) && <FormMessage state={state} />}
       <SubmitButton pendingText="Processing payment…">Top up</SubmitButton>
     </form>
   );

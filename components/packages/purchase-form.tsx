@@ -155,7 +155,7 @@ export function PurchaseForm({
         </div>
       )}
 
-      {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
+      {state && !state.ok && !(errors?.applicationId || errors?.catalogCode || errors?.customThousands) && <FormMessage state={state} />}
       <SubmitButton pendingText="Paying…">{payLabel ? `Buy and pay ${payLabel}` : 'Buy'}</SubmitButton>
     </form>
   );
