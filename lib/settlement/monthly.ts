@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { billLines, bills } from '@/db/schema';
-import { createRater, explainDetail, getPriceBook, type UsageRecord } from '@/lib/rating';
+import { createRater, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
-import { dec, quantize, ZERO } from '@/lib/money/decimal';
+import { dec, quantize, sum } from '@/lib/money/decimal';
 import { lastDayOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { MONTHLY_TYPES } from './day-window';
 import { rawClient } from './raw';
-import { CURSOR_ROWS, nextBillNumber } from './settle-day';
+import { CURSOR_ROWS, lineRow, nextBillNumber } from './settle-day';
 
 export type SettleMonthResult =
   | { outcome: 'skipped'; reason: string }
@@ -45,23 +45,8 @@ export async function settleMonth(tx: Transaction, input: { accountId: string; m
 
   const result = rater.finish();
   const details = result.details.filter((d) => d.periodKind === 'month' && d.period === month);
-  let amount = ZERO;
-  const lines = details.map((d) => {
-    const item = book.items.find((i) => i.code === d.item);
-    amount = amount.plus(d.amount);
-    return {
-      accountId,
-      sdkAppId: d.app,
-      item: d.item,
-      description: item?.name ?? d.item,
-      quantity: dec(d.quantity),
-      unit: item?.unit ?? 'minute',
-      unitPrice: dec(d.unitPrice),
-      per: d.per,
-      amount: dec(d.amount),
-      explanation: { usage: d.usage, detail: d, steps: [explainDetail(d, result.currency, item?.unit ?? 'minute')] },
-    };
-  });
+  const lines = details.map((d) => lineRow(book, result.currency, accountId, d, { usage: dec(d.usage), quantity: dec(d.quantity), amount: dec(d.amount) }, null));
+  const amount = sum(lines.map((l) => l.amount));
   const total = quantize(amount);
   const number = await nextBillNumber(tx, accountId);
   const [bill] = await tx

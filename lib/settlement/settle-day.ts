@@ -307,7 +307,8 @@ async function previousBilled(tx: Transaction, accountId: string, day: LocalDate
   return { total, lines, deductions };
 }
 
-function lineRow(
+/** A bill line for one rated (application, item, period): `delta` is what this bill charges (for an adjustment, the difference from `before`). */
+export function lineRow(
   book: PriceBook,
   currency: string,
   accountId: string,
