@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIVERSAL_CUSTOM_CODE, UNIVERSAL_CUSTOM_MAX_THOUSANDS } from './custom-size';
 
 const uuid = (label: string) => z.uuid({ error: `${label} must be chosen from the list.` });
 const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
@@ -19,14 +20,14 @@ export const purchasePackageSchema = z
         .number({ error: 'Custom size must be a whole number of thousand minutes, like 30.' })
         .int('Custom size must be a whole number of thousand minutes, like 30.')
         .min(1, 'Custom size must be at least 1 thousand minutes.')
-        .max(100_000, 'Custom size must be at most 100,000 thousand minutes.')
+        .max(UNIVERSAL_CUSTOM_MAX_THOUSANDS, `Custom size must be at most ${UNIVERSAL_CUSTOM_MAX_THOUSANDS.toLocaleString('en-US')} thousand minutes.`)
         .optional(),
     ),
     autoRenew: checkbox.default(false),
     idempotencyKey: z.string({ error: 'The form is out of date; reload the page.' }).min(16, 'The form is out of date; reload the page.').max(100),
   })
   .superRefine((v, ctx) => {
-    if (v.catalogCode === 'universal.custom' && v.customThousands === undefined) {
+    if (v.catalogCode === UNIVERSAL_CUSTOM_CODE && v.customThousands === undefined) {
       ctx.addIssue({ code: 'custom', path: ['customThousands'], message: 'Custom size is required for a custom universal package: enter thousand minutes, like 30.' });
     }
   });
