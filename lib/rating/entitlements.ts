@@ -53,10 +53,14 @@ export function orderEntitlements(list: readonly Entitlement[], offsetSeconds = 
 }
 
 export function prepareEntitlements(book: PriceBook, list: readonly Entitlement[], account?: RatingAccount): EntitlementState[] {
-  const seen = new Set<string>();
+  // Deductions and bills name entitlements by id, so two with one id could not be told apart.
+  const firstIndex = new Map<string, number>();
+  list.forEach((e, i) => {
+    const first = firstIndex.get(e.id);
+    if (first !== undefined) throw new Error(`entitlements[${i}].id: "${e.id}" appears twice (also entitlements[${first}])`);
+    firstIndex.set(e.id, i);
+  });
   return orderEntitlements(list, zoneOffsetSeconds(book.timeZone)).map((entitlement) => {
-    if (seen.has(entitlement.id)) throw new Error(`entitlement id "${entitlement.id}" appears twice`);
-    seen.add(entitlement.id);
     const { ratios, source } = coverageFor(book, entitlement.kind, account);
     const initial = dec(entitlement.minutes);
     return {
