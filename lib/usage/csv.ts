@@ -1,3 +1,4 @@
+import { csvField, csvRow } from '@/lib/ledger/csv';
 import type { BatchItem } from './batch';
 
 /**
@@ -19,6 +20,8 @@ const JSON_COLUMNS = new Set(['receive', 'send', 'inputs']);
 const KNOWN = new Set<string>(CSV_COLUMNS);
 const NUMBER_RE = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const SIZE_RE = /^(\d+)\s*[xX×]\s*(\d+)$/;
+/** Output cells: text that is a plain decimal number is not a formula. */
+const PLAIN_NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
 /** A CSV row with the line it starts on (1-based). */
 export type CsvRow = { cells: string[]; line: number };
@@ -155,16 +158,10 @@ export function csvRowToItem(columns: readonly string[], row: CsvRow): BatchItem
 }
 
 /**
- * One CSV output line (RFC 4180, CRLF). Text that a spreadsheet would run as a formula
- * (=, +, -, @ first, and not a number) gets a leading apostrophe.
+ * One CSV output line (RFC 4180, CRLF), cells quoted by lib/ledger's csvField. Text that a
+ * spreadsheet would run as a formula (=, +, -, @ first, and not a number) gets a leading
+ * apostrophe; negative numbers written as text stay numbers.
  */
 export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
-
-function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvRow(cells.map((v) => csvField(v, { text: typeof v === 'string' && !PLAIN_NUMBER_RE.test(v) })));
 }
