@@ -1,6 +1,6 @@
 import { dec, type Decimal } from '@/lib/money/decimal';
 import type { Entitlement, RatingAccount } from './schemas';
-import { parseInstantSeconds, zoneOffsetSeconds } from './time-zone';
+import { dateToDay, parseInstantSeconds, SECONDS_PER_DAY, zoneOffsetSeconds } from './time-zone';
 import type { PriceBook, RatioTable } from './types';
 
 /** An entitlement being drawn down: its coverage table resolved for this book and account. */
@@ -39,7 +39,7 @@ export function coverageFor(book: PriceBook, kind: Entitlement['kind'], account?
  */
 export function orderEntitlements(list: readonly Entitlement[], offsetSeconds = 0): Entitlement[] {
   const acquired = (e: Entitlement) =>
-    (e.purchasedAt ? parseInstantSeconds(e.purchasedAt) : null) ?? (parseInstantSeconds(`${e.validFrom}T00:00:00Z`) ?? 0) - offsetSeconds;
+    (e.purchasedAt ? parseInstantSeconds(e.purchasedAt) : null) ?? (dateToDay(e.validFrom) ?? 0) * SECONDS_PER_DAY - offsetSeconds;
   return list
     .map((e, i) => ({ e, i }))
     .sort((a, b) =>
