@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { PRODUCT_LABEL } from '@/lib/packages/catalog';
 import type { UsageRecord } from '@/lib/rating';
 import { addDays, type LocalDate } from '@/lib/time/local-date';
 import type { DbOrTx } from '../client';
@@ -147,7 +148,7 @@ export async function listEntitlementUsage(db: DbOrTx, accountId: string, today:
     ...pk.map((p) => ({
       id: p.id,
       kind: p.kind,
-      name: `${p.product === 'universal' ? 'Universal package' : p.product.replace(/(^|-)(\w)/g, (_m, dash: string, c: string) => `${dash ? '-' : ''}${c.toUpperCase()}`).replace('Rtc', 'RTC')} ${p.edition}`,
+      name: `${(PRODUCT_LABEL as Record<string, string>)[p.product] ?? p.product} ${p.edition}`,
       sdkAppId: p.sdkAppId,
       status: p.status,
       minutes: p.minutes.toFixed(),
