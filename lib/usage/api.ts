@@ -31,11 +31,18 @@ type AppRow = {
   price_book_id: string;
 };
 
+const tooLarge = (maxBytes: number) =>
+  new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
+
+/** 413 on the declared Content-Length alone, before any other work. */
+function checkDeclaredSize(request: Request, maxBytes: number): void {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+}
+
 /** Read a request body, refusing (413) as soon as it passes `maxBytes`, never buffering more. */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
-  const tooLarge = () => new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
+  checkDeclaredSize(request, maxBytes);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -46,7 +53,7 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -99,10 +106,7 @@ function replayOrConflict(batch: StoredBatch, bodySha256: string, sdkAppId: numb
 
 export async function processUsageRequest(sql: postgres.Sql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
   const now = options.now ?? systemNow();
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > USAGE_API_LIMITS.maxBodyBytes) {
-    throw new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${USAGE_API_LIMITS.maxBodyBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
-  }
+  checkDeclaredSize(request, USAGE_API_LIMITS.maxBodyBytes);
 
   const sdkAppIdText = header(request, 'x-sdkappid');
   const timestamp = header(request, 'x-timestamp');
