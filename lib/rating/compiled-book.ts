@@ -10,7 +10,6 @@ export type CompiledBook = {
   book: PriceBook;
   calendar: LocalCalendar;
   items: readonly PriceItem[];
-  itemIndex: ReadonlyMap<string, number>;
   /** Rank of each item index in the deduction order of rating.md section 4. */
   deductionRank: Int32Array;
   /** Item index of a code, or -1. */
@@ -40,7 +39,6 @@ export function compileBook(book: PriceBook): CompiledBook {
     book,
     calendar: localCalendar(book.timeZone),
     items: book.items,
-    itemIndex,
     deductionRank,
     indexOf: (code) => itemIndex.get(code) ?? -1,
   };

@@ -11,7 +11,7 @@ export async function forEachLine(chunks: AsyncIterable<string>, onLine: (line: 
   let tail = '';
   let n = 0;
   for await (const chunk of chunks) {
-    let text = tail === '' ? chunk : tail + chunk;
+    const text = tail === '' ? chunk : tail + chunk;
     let from = 0;
     let nl: number;
     while ((nl = text.indexOf('\n', from)) !== -1) {
@@ -20,7 +20,6 @@ export async function forEachLine(chunks: AsyncIterable<string>, onLine: (line: 
       from = nl + 1;
     }
     tail = text.slice(from);
-    text = '';
   }
   if (tail !== '') onLine(tail.endsWith('\r') ? tail.slice(0, -1) : tail, ++n);
   return n;

@@ -18,7 +18,7 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turn zod issues into record errors; unknown fields are named one by one. */
-export function issuesToErrors(index: number, issues: readonly z.core.$ZodIssue[]): RecordError[] {
+function issuesToErrors(index: number, issues: readonly z.core.$ZodIssue[]): RecordError[] {
   const errors: RecordError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {

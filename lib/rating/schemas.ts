@@ -33,7 +33,7 @@ export function isResolution(v: unknown): v is [number, number] {
   );
 }
 
-export const resolutionSchema = z.custom<[number, number]>(isResolution, says(MSG.resolution));
+const resolutionSchema = z.custom<[number, number]>(isResolution, says(MSG.resolution));
 const appSchema = z.int(says(MSG.app)).positive(says(MSG.app));
 const secondsSchema = z.int(says(MSG.seconds)).nonnegative(says(MSG.seconds));
 const countSchema = z.int(says(MSG.count)).nonnegative(says(MSG.count));
@@ -43,18 +43,18 @@ export const instantSchema = z.string(says(MSG.start)).refine((s) => parseInstan
 export const localDateSchema = z.string(says(MSG.date)).refine((s) => dateToDay(s) !== null, says(MSG.date));
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, says(`expected one of ${values.join(', ')}`));
 
-export const receivedStreamSchema = z.strictObject({
+const receivedStreamSchema = z.strictObject({
   stream: textSchema,
   audio: boolSchema,
   video: resolutionSchema.optional(),
   screen: boolSchema.optional(),
 });
-export const sentStreamSchema = z.strictObject({
+const sentStreamSchema = z.strictObject({
   audio: boolSchema,
   video: resolutionSchema.optional(),
   screen: boolSchema.optional(),
 });
-export const processingInputSchema = z.strictObject({
+const processingInputSchema = z.strictObject({
   audio: boolSchema,
   video: resolutionSchema.optional(),
 });
@@ -127,12 +127,8 @@ export const usageRecordSchema = z.discriminatedUnion(
 
 export type UsageRecord = z.infer<typeof usageRecordSchema>;
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
-export type RecordingRecord = z.infer<typeof recordingRecordSchema>;
-export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
-export type TranscodeRecord = z.infer<typeof transcodeRecordSchema>;
 export type RelayRecord = z.infer<typeof relayRecordSchema>;
 export type ScreenshotRecord = z.infer<typeof screenshotRecordSchema>;
-export type SlicingRecord = z.infer<typeof slicingRecordSchema>;
 export type SignalingRecord = z.infer<typeof signalingRecordSchema>;
 export type ReceivedStream = z.infer<typeof receivedStreamSchema>;
 export type SentStream = z.infer<typeof sentStreamSchema>;

@@ -54,7 +54,7 @@ export function daysInMonth(y: number, m: number): number {
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 const pad4 = (n: number) => String(n).padStart(4, '0');
 
-export function formatDate(y: number, m: number, d: number): string {
+function formatDate(y: number, m: number, d: number): string {
   return `${pad4(y)}-${pad2(m)}-${pad2(d)}`;
 }
 
