@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { applications, billLines, bills, entitlementDeductions, freeMinuteGrants, ledgerEntries, packages, usageRecords } from '../schema';
 import type { BillKind } from '../schema/billing';
@@ -121,13 +121,4 @@ export async function listUsageRecordsByIds(db: DbOrTx, accountId: string, ids: 
 export async function applicationNames(db: DbOrTx, accountId: string): Promise<Map<number, string>> {
   const rows = await db.select({ sdkAppId: applications.sdkAppId, name: applications.name }).from(applications).where(eq(applications.accountId, accountId));
   return new Map(rows.map((r) => [r.sdkAppId, r.name]));
-}
-
-/** Bills issued since a local date, newest first (for the overview or a month's CSV). */
-export async function listBillsSince(db: DbOrTx, accountId: string, since: string) {
-  return db
-    .select()
-    .from(bills)
-    .where(and(eq(bills.accountId, accountId), gte(bills.periodStart, since)))
-    .orderBy(desc(bills.periodStart));
 }

@@ -73,15 +73,6 @@ export async function hasAnyUsage(db: DbOrTx, accountId: string): Promise<boolea
   return first?.any === true;
 }
 
-/** Last day with usage statistics, for a sensible default range. */
-export async function lastUsageDay(db: DbOrTx, accountId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ day: sql<string | null>`max(${usageDaily.localDay})` })
-    .from(usageDaily)
-    .where(eq(usageDaily.accountId, accountId));
-  return row?.day ?? null;
-}
-
 export type EntitlementUsageRow = {
   id: string;
   kind: 'package' | 'trial' | 'free';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LineDetail } from '@/lib/rating';
-import { dec, quantize, sum, type Decimal } from '@/lib/money/decimal';
+import { dec, sum, type Decimal } from '@/lib/money/decimal';
 
 /**
  * Bill presentation (lifecycle.md, Settlement and bills: "each line explains itself: the
@@ -112,12 +112,6 @@ export function groupLinesByApp<L extends { sdkAppId: number | null; amount: Dec
   return [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
     .map(([sdkAppId, ls]) => ({ sdkAppId, lines: ls, amount: sum(ls.map((l) => l.amount)) }));
-}
-
-/** The exact sum of the lines and its 2-decimal half-up total (rating.md section 3). */
-export function linesTotal(lines: readonly { amount: Decimal }[]): { amount: Decimal; total: Decimal } {
-  const amount = sum(lines.map((l) => l.amount));
-  return { amount, total: quantize(amount, 2) };
 }
 
 /** `18 min × 8.99 USD / 1,000 min = 0.16182 USD` */
