@@ -24,7 +24,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
       if (records === 0) continue;
       const item = cb.items[i] as PriceItem;
       const seconds = b.seconds[i] as number;
-      const minutes = Math.ceil(seconds / 60);
+      const minutes = Math.ceil(seconds / 60); // rating.md section 3: the period's total seconds, rounded up
       const shares = [...(covered.get(usageKey(b.app, b.period, i)) ?? [])];
       const detailDeductions = shares.map(([state, s]) => ({
         entitlement: state.entitlement.id,

@@ -57,14 +57,14 @@ function classifyMedia(cb: CompiledBook, r: MediaRecord, out: ItemCounts): void 
   if (!rule) throw notPriced(cb, 'media');
   switch (rule.kind) {
     case 'aggregate': {
-      // Sum of all received video areas, screen shares included; no video = audio.
+      // 003: sum of all received video areas, screen shares included; no video = audio.
       let total = 0;
       for (const s of r.receive) if (s.video) total += area(s.video);
       out.add(itemOrThrow(cb, total === 0 ? rule.audioItem : tierOf(rule.tiers, total).code, 'receive'));
       return;
     }
     case 'per-stream': {
-      // Each video stream on its own tier; audio once when an audio-only stream is received or no video at all.
+      // 002: each video stream on its own tier; audio once when an audio-only stream is received or no video at all.
       let audio = false;
       let video = false;
       r.receive.forEach((s, i) => {

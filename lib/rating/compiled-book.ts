@@ -3,8 +3,8 @@ import type { PriceBook, PriceItem, ResolutionTier } from './types';
 import { localCalendar, type LocalCalendar } from './time-zone';
 
 /**
- * A price book prepared for the hot path: item codes to indexes, tier tables to item
- * indexes, the deduction order of items. Built once per book object and cached.
+ * A price book prepared for the hot path: item codes to indexes, the local calendar,
+ * the deduction order of items. Built once per book object and cached.
  */
 export type CompiledBook = {
   book: PriceBook;

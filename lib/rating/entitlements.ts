@@ -102,8 +102,9 @@ export function deductMinutes(
     const e = state.entitlement;
     const ratio = state.ratios.get(usage.item);
     if (ratio === undefined || state.remaining.isZero()) continue;
-    // Validity by local date: from validFrom 00:00 (which also covers that day's earlier usage) through validTo.
+    // rating.md section 4: from validFrom 00:00 local (so also that day's earlier usage, never an earlier day) through validTo.
     if (usage.date !== null && (usage.date < e.validFrom || usage.date > e.validTo)) continue;
+    // An app-bound entitlement covers only its SDKAppID; the calculator rates no particular app (null).
     if (e.app !== undefined && usage.app !== null && e.app !== usage.app) continue;
     const need = left.times(ratio);
     let take: Decimal, covered: Decimal;
