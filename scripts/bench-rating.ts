@@ -2,13 +2,13 @@
  * npm run bench:rating -- [FILE] [N]
  * Rates N (default 1,000,000) usage records through the `rate --jsonl` path and compares
  * with a bare Node parse-and-sum of the same JSON Lines file (issue 3, item 9). Without
- * FILE, the records come from ../shared/bench/make-usage.mjs (or the same generator copied
- * below when ../shared is absent), written once to a temp directory and reused.
+ * FILE, the records come from ../shared/bench/make-usage.mjs (or its copy in bench-common.ts
+ * when ../shared is absent), written once to a temp directory and reused.
  * Both runs are child processes; each reports its own elapsed time (start-up excluded)
  * and peak RSS. Goals: rating within 2x of the baseline, peak RSS under 300 MB.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeUsageLines } from './bench-common';
@@ -48,7 +48,7 @@ async function usageFile(n: number): Promise<string> {
   } else {
     await writeUsage(partial, n);
   }
-  spawnSync('mv', [partial, file]);
+  renameSync(partial, file);
   return file;
 }
 
