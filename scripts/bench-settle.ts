@@ -19,7 +19,8 @@ import postgres from 'postgres';
 import { createDb } from '@/db/client';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { settleDay } from '@/lib/settlement/settle-day';
-import { makeUsageLines, startBenchDatabase } from './bench-common';
+import { copyEscape } from '@/lib/usage/store';
+import { makeUsageLines, mb, startBenchDatabase } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const APPS = Number(process.env.BENCH_APPS ?? 1000);
@@ -30,8 +31,6 @@ const FIRST_APP = 1_400_000_000;
 function* usageLines(): Generator<string> {
   for (const { line } of makeUsageLines({ n: RECORDS, apps: APPS, days: 1 })) yield line;
 }
-
-const escapeCopy = (t: string) => (/[\\\t\n\r]/.test(t) ? t.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : t);
 
 async function main() {
   const bench = await startBenchDatabase('settle');
@@ -62,7 +61,7 @@ async function main() {
       for (const line of usageLines()) {
         if (!line) continue;
         const r = JSON.parse(line) as { app: number; start: string; seconds: number };
-        chunk += `${prefix}${r.app}\t${batch!.id}\tmedia\t${r.start}\t${r.start.slice(0, 10)}\t${r.seconds}\t${escapeCopy(line)}\t${receivedAt}\n`;
+        chunk += `${prefix}${r.app}\t${batch!.id}\tmedia\t${r.start}\t${r.start.slice(0, 10)}\t${r.seconds}\t${copyEscape(line)}\t${receivedAt}\n`;
         if (++n % 5000 === 0) {
           yield chunk;
           chunk = '';
@@ -122,7 +121,6 @@ async function main() {
     const floorMs = performance.now() - f0;
     await floorClient.end({ timeout: 1 });
     const aggMs = Math.min(agg.ms, agg2.ms);
-    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
     const out = {
       records: result.records,
       applications: APPS,
