@@ -4,7 +4,7 @@ import { listFreeExhaustedApplications, listSuspendedAccounts } from '@/db/queri
 import { requirePageUser } from '@/lib/auth/guard';
 import { formatMoney } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { reclamationInstant } from '@/lib/jobs/planner';
+import { reclaimableAfter } from '@/lib/enforcement/timing';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -38,7 +38,7 @@ export default async function AdminSuspensionsPage() {
                     <span className="block text-xs text-slate-500">
                       Suspended {account.suspendedAt ? formatLocalDateTime(account.suspendedAt) : '—'}
                       {account.suspensionReason === 'arrears' && account.suspendedAt
-                        ? ` · reclaimed at ${formatLocalDateTime(reclamationInstant(account.suspendedAt))} unless topped up`
+                        ? ` · reclaimed after ${formatLocalDateTime(reclaimableAfter(account.suspendedAt))} unless topped up`
                         : account.suspensionReason === 'violation'
                           ? ' · lifted only by an administrator'
                           : ''}
