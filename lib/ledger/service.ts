@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { accountStatusHistory, accounts, ledgerEntries, notifications, type LedgerKind } from '@/db/schema';
+import type { AccountRow } from '@/db/queries/accounts';
+import type { LedgerEntryRow } from '@/db/queries/ledger';
 import { AppError } from '@/lib/errors';
 import type { Decimal } from '@/lib/money/decimal';
 import { statusAfterBalanceChange } from '@/lib/enforcement/rules';
 
-export type AccountRow = typeof accounts.$inferSelect;
-export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
+export type { AccountRow, LedgerEntryRow };
 
 /** Lock an account row for the rest of the transaction (serialises balance changes). */
 export async function lockAccount(tx: Transaction, accountId: string): Promise<AccountRow> {

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
 import { applications, ledgerEntries, notifications, packages, refundRequests } from '@/db/schema';
 import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
-import { getOpenRefundRequest } from '@/db/queries/refunds';
+import { getOpenRefundRequest, type RefundRequestRow } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
 import { AppError, isUniqueViolation } from '@/lib/errors';
@@ -16,7 +16,7 @@ import { packageDisplayName } from '@/lib/packages/catalog';
 import { activateQueuedPackage, syncApplicationEdition } from '@/lib/packages/lifecycle';
 import { refundEligibility, type RefundCheck, type RefundEligibility } from './rules';
 
-export type RefundRequestRow = typeof refundRequests.$inferSelect;
+export type { RefundRequestRow };
 /** What `refund_requests.checks` holds: the checks when requested and when decided. */
 export type StoredRefundChecks = { requested?: RefundCheck[]; decided?: RefundCheck[] };
 
