@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { applications, usageRecords } from '../db/schema';
+import { localDate } from '../lib/time/local-date';
 import { signedUsageHeaders } from '../lib/usage/signature';
 import { e2eDb, signIn, signOut, signUpCustomer } from './fixtures';
 import { accountIdOf, accountState, advanceBy, advanceTo, balanceOf, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
@@ -45,7 +46,7 @@ test('settlement, overdue, suspension after 24 h, top-up, lapse, reclamation aft
   await expect(page.getByTestId('dev-status')).toHaveText(/Overdue/);
   expect((await balanceOf(accountId)).isNegative()).toBe(true);
   await page.goto('/bills');
-  await expect(page.getByText(localDay(day1)).first()).toBeVisible();
+  await expect(page.getByText(localDate(day1)).first()).toBeVisible();
   await expect(page.getByTestId('status-banner')).toContainText('Your account is overdue');
 
   // +23 hours: still within the 24-hour grace (overdue, serving).
@@ -87,8 +88,8 @@ test('settlement, overdue, suspension after 24 h, top-up, lapse, reclamation aft
   expect(await db.select().from(usageRecords).where(eq(usageRecords.accountId, accountId))).toHaveLength(0);
   await page.goto('/bills');
   await expect(page.getByTestId('status-banner')).toContainText('reclaimed');
-  await expect(page.getByText(localDay(day1)).first()).toBeVisible();
-  await expect(page.getByText(localDay(day3)).first()).toBeVisible();
+  await expect(page.getByText(localDate(day1)).first()).toBeVisible();
+  await expect(page.getByText(localDate(day3)).first()).toBeVisible();
 
   // The bystander is exactly as it was.
   expect(await accountState(bystanderId)).toEqual(bystanderBefore);
@@ -97,7 +98,3 @@ test('settlement, overdue, suspension after 24 h, top-up, lapse, reclamation aft
   await page.goto('/overview');
   await expect(page.getByTestId('status-banner')).toHaveCount(0);
 });
-
-function localDay(instant: Date): string {
-  return new Date(instant.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-}

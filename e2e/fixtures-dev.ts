@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { accounts, applications, bills, testClocks, users } from '../db/schema';
 import { generateSecretKey } from '../lib/applications/secret-key';
+import { formatLocalDateTime } from '../lib/time/format';
 import { e2eDb } from './fixtures';
 
 /** Helpers for the clock, settlement, enforcement and renewal walks (issue 5). */
@@ -38,9 +39,9 @@ export async function balanceOf(accountId: string) {
   return a!.balance;
 }
 
-/** `YYYY-MM-DDTHH:mm` in UTC+8, for the page's datetime-local fields. */
+/** `YYYY-MM-DDTHH:mm` in the billing zone, for the page's datetime-local fields. */
 export function localInput(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+  return formatLocalDateTime(instant).replace(' ', 'T');
 }
 
 export async function clockOf(accountId: string): Promise<Date> {

@@ -4,6 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { usageBatches, usageDaily, usageRecords } from '../db/schema';
 import { signedUsageHeaders } from '../lib/usage/signature';
 import { CsvParser, type CsvRow } from '../lib/usage/csv';
+import { toOffsetIso } from '../lib/time/format';
+import { localDate } from '../lib/time/local-date';
 import { e2eDb } from './fixtures';
 
 /** Helpers for the usage, import, bills and calculator walks (issue 6). */
@@ -32,15 +34,11 @@ export async function storedUsage(accountId: string) {
   return { records: r?.n ?? 0, batches: b?.n ?? 0, daily: d?.n ?? 0 };
 }
 
-/** `YYYY-MM-DD` of an instant in UTC+8. */
-export function localDayOf(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+/** `YYYY-MM-DD` of an instant in the billing zone. */
+export const localDayOf = (instant: Date): string => localDate(instant);
 
 /** `2024-10-08T10:00:00+08:00` for an instant. */
-export function offsetIso(instant: Date): string {
-  return `${new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}
+export const offsetIso = (instant: Date): string => toOffsetIso(instant);
 
 export function parseCsv(text: string): Record<string, string>[] {
   const rows: CsvRow[] = [];
