@@ -67,7 +67,7 @@ export function summarizeUsage(book: PriceBook, records: Iterable<UsageRecord>):
   }
   const n = cb.items.length;
   const buckets: UsageBucket[] = [];
-  const days = new Map<string, UsageDay>();
+  const days = new Map<string, Omit<UsageDay, 'minutes'>>();
   for (const b of usage.entries()) {
     for (const [key, seconds] of [...(b.windows ?? [])].sort((x, y) => x[0] - y[0])) {
       const window = Math.floor(key / n);
@@ -75,12 +75,12 @@ export function summarizeUsage(book: PriceBook, records: Iterable<UsageRecord>):
       const day = usage.windowDate(window);
       buckets.push({ app: b.app, item, day, start: localIso(window * WINDOW_SECONDS - cb.calendar.offsetSeconds, cb.calendar.offsetSeconds), seconds });
       const dk = `${b.app}|${day}|${item}`;
-      const d = days.get(dk) ?? { app: b.app, item, day, seconds: 0, minutes: 0 };
+      const d = days.get(dk) ?? { app: b.app, item, day, seconds: 0 };
       d.seconds += seconds;
-      d.minutes = Math.ceil(d.seconds / 60);
       days.set(dk, d);
     }
   }
   buckets.sort((x, y) => x.app - y.app || (x.start < y.start ? -1 : x.start > y.start ? 1 : 0) || (x.item < y.item ? -1 : 1));
-  return { buckets, days: [...days.values()].sort((x, y) => x.app - y.app || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || (x.item < y.item ? -1 : 1)) };
+  const daily = [...days.values()].map((d) => ({ ...d, minutes: Math.ceil(d.seconds / 60) }));
+  return { buckets, days: daily.sort((x, y) => x.app - y.app || (x.day < y.day ? -1 : x.day > y.day ? 1 : 0) || (x.item < y.item ? -1 : 1)) };
 }
