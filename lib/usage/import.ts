@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import { findPriceBook } from '@/lib/rating';
 import { isBillingOnly } from '@/lib/enforcement/rules';
+import { formatLocalDateTime } from '@/lib/time/format';
 import { parseBatchBody, validateBatch, type BatchItem, type ValidRecord } from './batch';
 import { CsvParser, csvRowToItem, parseCsvHeader } from './csv';
 import { recordErrorsMessage, UsageError, type RecordErrorDetail } from './errors';
@@ -216,7 +217,7 @@ export async function importUsageFile(
     records: valid,
   });
   if (!stored.created) {
-    throw new UsageError('DUPLICATE_FILE', `This file was already imported on ${stored.batch.receivedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${stored.batch.recordCount} records); nothing was stored again.`);
+    throw new UsageError('DUPLICATE_FILE', `This file was already imported on ${formatLocalDateTime(stored.batch.receivedAt)} (UTC+8, ${stored.batch.recordCount} records); nothing was stored again.`);
   }
   let firstDay: string | null = null;
   let lastDay: string | null = null;
