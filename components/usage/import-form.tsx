@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
+import { USAGE_IMPORT_LIMITS } from '@/lib/usage/limits';
 
 type RecordError = { index: number; line?: number; field: string; message: string };
 type ImportAnswer =
@@ -17,7 +18,7 @@ type State =
   | { phase: 'processing'; total: number }
   | { phase: 'done'; answer: ImportAnswer; fileName: string };
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BYTES = USAGE_IMPORT_LIMITS.maxFileBytes;
 
 /**
  * Import of a JSONL, JSON or CSV usage file. The file is streamed to the server (XHR,
