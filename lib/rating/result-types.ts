@@ -1,4 +1,4 @@
-import type { Currency, ItemUnit } from './types';
+import type { Currency, EntitlementKind, ItemUnit } from './types';
 
 /** Decimal numbers are strings throughout (rating.md section 5). */
 
@@ -12,7 +12,7 @@ export type DeductionEntry = { entitlement: string; item: string; minutes: strin
 export type BillLine = { item: string; quantity: string; unitPrice: string; per: number; amount: string };
 
 /** One entitlement's part in a detail line. */
-export type DetailDeduction = { entitlement: string; kind: 'free' | 'package' | 'trial'; minutes: string; entitlementMinutes: string; ratio: string };
+export type DetailDeduction = { entitlement: string; kind: EntitlementKind; minutes: string; entitlementMinutes: string; ratio: string };
 
 /**
  * One (item, SDKAppID, period) line: the unit the settlement job stores and the bill
@@ -47,7 +47,7 @@ export type DeductionDetail = DetailDeduction & { item: string; app: number; per
 /** How much of each entitlement the rated usage consumed. */
 export type EntitlementConsumption = {
   entitlement: string;
-  kind: 'free' | 'package' | 'trial';
+  kind: EntitlementKind;
   minutes: string;
   consumed: string;
   remaining: string;
