@@ -10,6 +10,9 @@ export type UsagePiece =
   | { kind: 'duration'; app: number; item: string; day: string; start: string; seconds: number }
   | { kind: 'sample'; app: number; item: string; day: string; start: string; quantity: number; unit: 'kbps' | 'images' | 'calls' };
 
+/** Reused by every classifyRecord call (synchronous, read before it returns): the ingestion path classifies each record. */
+const scratch = new ItemCounts();
+
 /**
  * What one validated record accrues under a book's rules (rating.md section 2), split at
  * local midnight: duration pieces carry seconds (stream count included: three HD streams
@@ -21,7 +24,7 @@ export function classifyRecord(book: PriceBook, record: UsageRecord): UsagePiece
   const at = parseInstantSeconds(record.start);
   if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
   const off = cb.calendar.offsetSeconds;
-  const counts = new ItemCounts();
+  const counts = scratch;
   if (!classifyDurationRecord(cb, record, counts)) {
     const m = book.monthly;
     const day = cb.calendar.dateOf(cb.calendar.dayOf(at));
@@ -37,9 +40,11 @@ export function classifyRecord(book: PriceBook, record: UsageRecord): UsagePiece
   do {
     const day = cb.calendar.dayOf(t);
     const piece = Math.min(left, cb.calendar.dayStart(day + 1) - t);
+    const date = cb.calendar.dateOf(day);
+    const start = localIso(t, off);
     for (let k = 0; k < counts.size; k++) {
       const item = cb.items[counts.items[k] as number]?.code as string;
-      pieces.push({ kind: 'duration', app: record.app, item, day: cb.calendar.dateOf(day), start: localIso(t, off), seconds: piece * (counts.counts[k] as number) });
+      pieces.push({ kind: 'duration', app: record.app, item, day: date, start, seconds: piece * (counts.counts[k] as number) });
     }
     t += piece;
     left -= piece;
