@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { accounts, applications, usageBatches, usageDaily, usageRecords } from '@/db/schema';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
+import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { usageApiResponse } from './api';
+import { storeUsageBatch } from './store';
 import { USAGE_API_LIMITS } from './limits';
 import { signedUsageHeaders } from './signature';
 
@@ -220,11 +222,22 @@ describe('POST /api/v1/usage', () => {
     expect(await storedCount(accountId)).toEqual({ records: 1, batches: 1, daily: 1 });
   });
 
-  test('a record the database refuses after the last COPY chunk rolls the batch back instead of hanging it', async () => {
-    // U+0000 passes the record schema but not jsonb: PostgreSQL refuses it after CopyDone.
+  test('a record PostgreSQL could not store (U+0000 in jsonb) → 422 naming the field, nothing stored', async () => {
     const { accountId, app } = await setup();
-    const refused = await send(signedRequest(app, JSON.stringify([media(app.sdkAppId, { user: 'u\u0000x' })]), { key: 'nul' }));
-    expect([refused.status, refused.json.error?.code]).toEqual([500, 'INTERNAL']);
+    const r = await send(signedRequest(app, JSON.stringify([media(app.sdkAppId), media(app.sdkAppId, { user: 'u\u0000x' })]), { key: 'nul' }));
+    expect([r.status, r.json.error?.code]).toEqual([422, 'INVALID_RECORDS']);
+    expect(r.json.error?.details?.[0]).toMatchObject({ index: 1, field: 'user' });
+    expect(await storedCount(accountId)).toEqual({ records: 0, batches: 0, daily: 0 });
+  });
+
+  test('a record the database refuses after the last COPY chunk rolls the batch back instead of hanging it', async () => {
+    // Validation refuses U+0000 first (storable.ts); storing such a record directly shows the
+    // COPY path still fails like any statement: PostgreSQL refuses it after CopyDone.
+    const { accountId, app } = await setup();
+    const book = getPriceBook('trtc-2024-usd');
+    const bad = media(app.sdkAppId, { user: 'u\u0000x' }) as unknown as UsageRecord;
+    const input = { accountId, sdkAppId: app.sdkAppId, source: 'api' as const, idempotencyKey: 'nul', bodySha256: 'x', receivedAt: new Date(), timeZone: book.timeZone };
+    await expect(storeUsageBatch(sql, { ...input, records: [{ record: bad, pieces: classifyRecord(book, bad) }] })).rejects.toThrow();
     expect(await storedCount(accountId)).toEqual({ records: 0, batches: 0, daily: 0 });
     // The key was released with the rolled-back transaction, and no connection was left in it.
     expect((await send(signedRequest(app, JSON.stringify([media(app.sdkAppId)]), { key: 'nul' }))).status).toBe(201);

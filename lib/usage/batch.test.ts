@@ -60,6 +60,20 @@ describe('validateBatch', () => {
     expect(v).toEqual({ ok: false, errorCount: 1, refusedRecords: 1, errors: [{ index: 1, field: 'app', message: expect.stringContaining('must be 1400000001') }] });
   });
 
+  test.each([
+    ['a session over one day (it would cross two local midnights)', { seconds: 86_401 }, 'seconds'],
+    ['a start outside 2000-2099', { start: '0000-01-01T00:00:00+08:00' }, 'start'],
+    ['a NUL character, which jsonb cannot hold', { user: 'u\u0000x' }, 'user'],
+    ['an unpaired surrogate in a nested string', { receive: [{ stream: 's\uD800', audio: true }] }, 'receive[0].stream'],
+  ])('valid for rating but not storable: %s', (_label, change, field) => {
+    const v = validateBatch([{ value: media() }, { value: media(change) }], { book });
+    expect(v.ok === false && v.errors.map((e) => [e.index, e.field])).toEqual([[1, field]]);
+  });
+
+  test('a session of exactly one day is stored', () => {
+    expect(validateBatch([{ value: media({ seconds: 86_400 }) }], { book }).ok).toBe(true);
+  });
+
   test('schema errors name the nested field', () => {
     const v = validateBatch([{ value: media({ receive: [{ stream: 's', audio: true, video: [0, 720] }] }) }], { book });
     expect(v.ok === false && v.errors[0]).toMatchObject({ index: 0, field: 'receive[0].video' });

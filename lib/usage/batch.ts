@@ -1,5 +1,6 @@
 import { classifyRecord, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
 import type { RecordErrorDetail } from './errors';
+import { storageRefusals } from './storable';
 
 /**
  * A batch body (docs/usage-api.md): a JSON array of records, or JSON Lines (one record
@@ -85,7 +86,8 @@ export type ValidateResult =
 /**
  * All or nothing (rating.md section 1: "nothing of a refused batch is stored"). Each
  * record goes through lib/rating's schema (errors name the index and field), the
- * SDKAppID rule, then the book's rules (classifyRecord: e.g. video in rtv-cny is refused).
+ * storage limits (storable.ts), the SDKAppID rule, then the book's rules (classifyRecord:
+ * e.g. video in rtv-cny is refused).
  * `index` is the 0-based position of the record in the batch; `line` its line when known.
  */
 export function validateBatch(items: readonly BatchItem[], options: ValidateOptions): ValidateResult {
@@ -115,6 +117,11 @@ export function validateBatch(items: readonly BatchItem[], options: ValidateOpti
       return;
     }
     const record = parsed.record;
+    const unstorable = storageRefusals(record);
+    if (unstorable.length) {
+      for (const e of unstorable) refuse({ ...at, ...e });
+      return;
+    }
     if (options.sdkAppId !== undefined && record.app !== options.sdkAppId) {
       refuse({ ...at, field: 'app', message: `must be ${options.sdkAppId}, the SDKAppID that signed the request (got ${record.app})` });
       return;
