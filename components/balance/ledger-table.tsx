@@ -87,10 +87,7 @@ export function LedgerTable({ view, currency, searchParams }: { view: LedgerView
         rows={rows}
         rowKey={(e) => e.id}
         searchParams={searchParams}
-        sort={view.sort}
-        dir={view.dir}
-        page={view.page}
-        pageSize={view.pageSize}
+        params={view}
         total={total}
         caption="Ledger entries"
         testId="ledger-table"

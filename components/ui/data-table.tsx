@@ -24,10 +24,7 @@ export function DataTable<T>({
   rows,
   rowKey,
   searchParams,
-  sort,
-  dir,
-  page,
-  pageSize,
+  params,
   total,
   empty,
   caption,
@@ -37,15 +34,14 @@ export function DataTable<T>({
   rows: T[];
   rowKey: (row: T) => string | number;
   searchParams: SearchParams;
-  sort?: string;
-  dir?: 'asc' | 'desc';
-  page?: number;
-  pageSize?: number;
+  /** The page's parsed sort and paging (lib/table-params.ts parseTableParams). */
+  params?: { sort?: string; dir?: 'asc' | 'desc'; page?: number; pageSize?: number };
   total?: number;
   empty?: ReactNode;
   caption?: string;
   testId?: string;
 }) {
+  const { sort, dir, page, pageSize } = params ?? {};
   const alignClass = (a?: 'left' | 'right' | 'center') => (a === 'right' ? 'text-right' : a === 'center' ? 'text-center' : 'text-left');
   const pages = total !== undefined && pageSize ? Math.max(1, Math.ceil(total / pageSize)) : 1;
   return (

@@ -99,10 +99,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             rows={pageRows}
             rowKey={(a) => a.id}
             searchParams={sp}
-            sort={params.sort}
-            dir={params.dir}
-            page={params.page}
-            pageSize={params.pageSize}
+            params={params}
             total={apps.length}
             caption="Applications"
             testId="applications-table"

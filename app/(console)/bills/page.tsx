@@ -116,10 +116,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
           rows={rows}
           rowKey={(b) => b.id}
           searchParams={sp}
-          sort={params.sort}
-          dir={params.dir}
-          page={params.page}
-          pageSize={params.pageSize}
+          params={params}
           total={total}
           empty={`No ${kind ? billKindLabel(kind).toLowerCase() : ''} bills.`}
           caption="Bills"

@@ -270,10 +270,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           rows={history.rows}
           rowKey={(r) => r.pkg.id}
           searchParams={sp}
-          sort={params.sort}
-          dir={params.dir}
-          page={params.page}
-          pageSize={params.pageSize}
+          params={params}
           total={history.total}
           caption="All packages"
           testId="package-history"

@@ -62,10 +62,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         rows={rows}
         rowKey={(r) => r.id}
         searchParams={sp}
-        sort={params.sort}
-        dir={params.dir}
-        page={params.page}
-        pageSize={params.pageSize}
+        params={params}
         total={total}
         empty={q || status ? `No account matches${q ? ` “${q}”` : ''}${status ? ` with status ${status}` : ''}.` : 'No accounts yet. Customers appear here when they sign up.'}
         testId="accounts-table"

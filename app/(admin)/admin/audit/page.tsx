@@ -74,10 +74,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         rows={rows}
         rowKey={(r) => r.entry.id}
         searchParams={sp}
-        sort={params.sort}
-        dir={params.dir}
-        page={params.page}
-        pageSize={params.pageSize}
+        params={params}
         total={total}
         caption="Audit log"
         testId="audit-table"

@@ -84,10 +84,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
         rows={rows}
         rowKey={(r) => r.id}
         searchParams={sp}
-        sort={p.sort}
-        dir={p.dir}
-        page={p.page}
-        pageSize={p.pageSize}
+        params={p}
         total={total}
         empty="No job has run yet."
         caption="Job runs"

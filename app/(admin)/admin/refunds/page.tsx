@@ -164,10 +164,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           rows={rows}
           rowKey={(r) => r.request.id}
           searchParams={sp}
-          sort={params.sort}
-          dir={params.dir}
-          page={params.page}
-          pageSize={params.pageSize}
+          params={params}
           total={total}
           caption="Refund requests"
           testId="refund-history"
