@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { accounts } from './accounts';
 
@@ -30,7 +31,11 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_account_idx').on(t.accountId, t.id), index('audit_log_at_idx').on(t.at)],
 );
 
-/** Messages to the customer: overdue, suspended, renewal failed, reclaimed. */
+/**
+ * Notices to the customer (lifecycle.md, Notices): written only by `notify(tx, event)` in
+ * lib/notices, in the transaction of the change that causes them, at most once per
+ * (account, kind, subject, occasion): the unique index is the guarantee.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -39,10 +44,25 @@ export const notifications = pgTable(
       .notNull()
       .references(() => accounts.id),
     kind: text('kind').notNull(),
+    /** What the notice is about: a package id, a bill id, an application id, or the account id. */
+    subject: text('subject').notNull().default(''),
+    /**
+     * Which occurrence: e.g. the overdue instant, a threshold percent, a period's last day.
+     * `notify` always sets it; the random default only keeps a row written another way from
+     * colliding with the once-only key.
+     */
+    occasion: text('occasion').notNull().default(sql`gen_random_uuid()::text`),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The facts of the notice (amounts as decimal strings, instants as ISO): the webhook payload's `data`. */
+    payload: jsonb('payload').notNull().default({}),
+    /** Console path of what the notice is about (`/packages`, `/bills/<id>`, `/balance`). */
+    link: text('link'),
     at: instant('at').notNull(),
     readAt: instant('read_at'),
   },
-  (t) => [index('notifications_account_idx').on(t.accountId, t.id)],
+  (t) => [
+    index('notifications_account_idx').on(t.accountId, t.id),
+    uniqueIndex('notifications_once_idx').on(t.accountId, t.kind, t.subject, t.occasion),
+  ],
 );
