@@ -47,6 +47,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(pgPort),
       DATABASE_NAME: 'e2e',
       FRESH_DATABASE: '1',
+      // Every spec signs up from 127.0.0.1; the per-address limit itself is tested in lib/accounts/sign-up.int.test.ts.
+      SIGN_UPS_PER_ADDRESS_PER_HOUR: '500',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

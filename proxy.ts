@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
  * session cookie, which could bring a session back right after sign-out. Role and
  * ownership are checked in every page, action and route handler (lib/auth/guard.ts).
  */
-const PUBLIC_PATHS = new Set(['/sign-in', '/sign-up']);
+const PUBLIC_PATHS = new Set(['/sign-in', '/sign-up', '/sign-up/check-email', '/forgot-password', '/reset-password', '/verify-email']);
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function proxy(req: NextRequest) {

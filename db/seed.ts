@@ -39,6 +39,8 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
     password: customer.password,
     currency: 'USD',
     registeredAt,
+    // Demo logins are published: their address counts as confirmed (issue 13 item 7).
+    emailVerifiedAt: registeredAt,
   });
 
   const appIds: string[] = [];

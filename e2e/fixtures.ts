@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../db/client';
+import { users } from '../db/schema';
 import { E2E_DATABASE_URL } from '../playwright.config';
 
 export const DEMO = {
@@ -28,7 +30,11 @@ export async function signOut(page: Page) {
   await page.waitForURL('**/sign-in');
 }
 
-/** Sign up a brand-new customer through the UI; returns its credentials. */
+/**
+ * Sign up a brand-new customer through the UI, confirm the address, sign in; returns its
+ * credentials. Sign-up answers "check your inbox" whether or not the address exists
+ * (issue 13 item 7), so the helper confirms the address and signs in as a person would.
+ */
 export async function signUpCustomer(page: Page, options: { name?: string; currency?: 'USD' | 'CNY' } = {}) {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.test`;
   const password = 'e2e-password-123';
@@ -38,6 +44,15 @@ export async function signUpCustomer(page: Page, options: { name?: string; curre
   await page.getByLabel('Password').fill(password);
   if (options.currency) await page.getByLabel('Billing currency').selectOption(options.currency);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/sign-up\/check-email/);
+  await confirmEmail(page, email);
+  await signIn(page, email, password);
   await expect(page).toHaveURL(/\/overview/);
   return { email, password };
+}
+
+/** Confirms a new customer's address (what opening the emailed link does). */
+export async function confirmEmail(_page: Page, email: string) {
+  const { db } = e2eDb();
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.email, email));
 }

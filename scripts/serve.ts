@@ -54,9 +54,11 @@ if (!production && process.env.DISABLE_JOB_WORKER !== '1') {
   worker = startWorkerLoop(workerDb.db, { workerId: `serve:${process.pid}`, intervalMs: Number(process.env.WORKER_INTERVAL_MS ?? 10_000) });
 }
 
-const nextBin = path.resolve('node_modules/.bin/next');
-const child: ChildProcess = spawn(nextBin, [mode, '-p', port, ...(mode === 'dev' ? [] : ['-H', process.env.HOST ?? '127.0.0.1'])], {
-  env,
+// Next.js runs behind scripts/next-server.ts, which stamps each request with the client's
+// socket address (issue 13 item 2: rate limits must not trust X-Forwarded-For).
+const tsxBin = path.resolve('node_modules/.bin/tsx');
+const child: ChildProcess = spawn(tsxBin, ['scripts/next-server.ts', mode, port, ...(mode === 'dev' ? [] : [process.env.HOST ?? '127.0.0.1'])], {
+  env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
   stdio: 'inherit',
 });
 

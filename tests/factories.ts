@@ -23,6 +23,7 @@ export async function createTestAccount(
     passwordHash: FAST_HASH,
     currency: options.currency ?? 'USD',
     registeredAt,
+    emailVerifiedAt: registeredAt,
   });
   if (options.balance) {
     await db.transaction((tx) =>

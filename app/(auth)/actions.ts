@@ -1,38 +1,54 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { unstable_rethrow } from 'next/navigation';
+import { headers } from 'next/headers';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
 import { db } from '@/db';
-import { signIn, signOut } from '@/lib/auth';
+import { auth, signIn, signOut } from '@/lib/auth';
 import { signInSchema, signUpSchema } from '@/lib/accounts/schemas';
-import { createCustomerAccount } from '@/lib/accounts/service';
+import { registerCustomer } from '@/lib/accounts/sign-up';
 import { formDataToObject, zodFieldErrors } from '@/lib/actions/form-data';
 import { toFailure, type ActionResult } from '@/lib/actions/define-action';
+import { requestPasswordReset, resetPassword, verifyEmailAddress } from '@/lib/auth/account-security';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import { checkSignIn } from '@/lib/auth/rate-limit';
+import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { endSession } from '@/lib/auth/sessions';
+import { describeWait } from '@/lib/auth/throttle-rules';
 import { systemNow } from '@/lib/clock';
 
-// Sign-in and sign-up are the two actions that run without a session; they validate
-// with zod and return the same result values as every defineAction action.
+// The actions that run without a session (sign-in, sign-up, forgotten password, address
+// confirmation) and sign-out; they validate with zod and return the same result values as
+// every defineAction action.
 
-function safeCallback(url: unknown): string {
-  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url : '/';
+async function requestContext() {
+  const h = await headers();
+  return { address: clientAddressFrom(h), origin: `http://${h.get('host') ?? 'console.invalid'}` };
+}
+
+function validationFailure<T>(error: z.ZodError, values: Record<string, string>): ActionResult<T> {
+  return { ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: zodFieldErrors(error), values };
 }
 
 export async function signInAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
   const parsed = signInSchema.safeParse(formDataToObject(formData));
   const values = { email: String(formData.get('email') ?? '') };
-  if (!parsed.success) {
-    return { ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), values };
-  }
+  if (!parsed.success) return validationFailure(parsed.error, values);
+  const { address, origin } = await requestContext();
   try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeCallback(parsed.data.callbackUrl) });
+    // Issue 13 item 1: only a path on this console, whatever the callbackUrl says.
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeRedirectPath(parsed.data.callbackUrl, origin) });
     return { ok: true, data: null };
   } catch (err) {
     unstable_rethrow(err);
     if (err instanceof AuthError) {
-      const rateLimited = (err as AuthError & { code?: string }).code === 'rate_limited';
-      return rateLimited
-        ? { ok: false, code: 'RATE_LIMITED', message: 'Too many failed sign-in attempts. Wait 15 minutes and try again.', values }
-        : { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
+      if ((err as AuthError & { code?: string }).code === 'rate_limited') {
+        const decision = await checkSignIn(db, parsed.data.email, address);
+        const wait = decision.allowed ? 'a moment' : describeWait(decision.retryAfterMs);
+        return { ok: false, code: 'RATE_LIMITED', message: `Too many failed sign-in attempts. Try again in ${wait}.`, values };
+      }
+      return { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
     }
     return toFailure(err, values);
   }
@@ -42,19 +58,69 @@ export async function signUpAction(_prev: ActionResult<null> | null, formData: F
   const raw = formDataToObject(formData);
   const values = { name: String(raw.name ?? ''), email: String(raw.email ?? ''), currency: String(raw.currency ?? 'USD') };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error), values };
-  }
+  if (!parsed.success) return validationFailure(parsed.error, values);
   try {
-    await createCustomerAccount(db, { ...parsed.data, registeredAt: systemNow() });
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: '/overview' });
-    return { ok: true, data: null };
+    const { address } = await requestContext();
+    // The same answer for a new and a taken address (issue 13 item 7).
+    await registerCustomer(db, { ...parsed.data, registeredAt: systemNow(), address });
   } catch (err) {
     unstable_rethrow(err);
     return toFailure(err, values);
   }
+  redirect('/sign-up/check-email');
 }
 
 export async function signOutAction(): Promise<void> {
+  // Ends the server-side session, so a copy of the cookie is worthless from now on (issue 13 item 5).
+  const session = await auth();
+  if (session?.user?.id && session.sessionId) await endSession(db, { userId: session.user.id, sessionId: session.sessionId, reason: 'sign-out' });
   await signOut({ redirectTo: '/sign-in' });
+}
+
+const forgotSchema = z.object({
+  email: z.string({ error: 'Email is required.' }).trim().toLowerCase().min(1, 'Email is required.').email('Email must be an address like name@example.com.'),
+});
+
+export async function forgotPasswordAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
+  const values = { email: String(formData.get('email') ?? '') };
+  const parsed = forgotSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return validationFailure(parsed.error, values);
+  try {
+    const { address } = await requestContext();
+    await requestPasswordReset(db, { email: parsed.data.email, address });
+  } catch (err) {
+    unstable_rethrow(err);
+    return toFailure(err, values);
+  }
+  return { ok: true, data: null, message: 'If an account uses this address, we have emailed it a link to choose a new password. The link works once, for 30 minutes.' };
+}
+
+const resetSchema = z.object({
+  token: z.string({ error: 'The link is incomplete; open it again from the email.' }).min(1, 'The link is incomplete; open it again from the email.'),
+  password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.'),
+});
+
+export async function resetPasswordAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
+  const parsed = resetSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return validationFailure(parsed.error, {});
+  try {
+    await resetPassword(db, { token: parsed.data.token, newPassword: parsed.data.password });
+  } catch (err) {
+    unstable_rethrow(err);
+    return toFailure(err);
+  }
+  redirect('/sign-in?reset=1');
+}
+
+export async function verifyEmailAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
+  const token = String(formData.get('token') ?? '');
+  try {
+    if (!(await verifyEmailAddress(db, token))) {
+      return { ok: false, code: 'INVALID_STATE', message: 'This confirmation link has expired or was already used. Sign in and send a new one from the overview.' };
+    }
+  } catch (err) {
+    unstable_rethrow(err);
+    return toFailure(err);
+  }
+  redirect('/sign-in?verified=1');
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { AccountStatusBanner } from '@/components/shell/account-status-banner';
+import { VerifyEmailBanner } from '@/components/account/verify-email-banner';
 import { ICONS } from '@/components/shell/icons';
 import { requirePageUser } from '@/lib/auth/guard';
 import { isBillingOnly } from '@/lib/enforcement/rules';
@@ -15,7 +16,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       userName={user.account.name}
       userEmail={user.email}
       roleLabel={`Customer · ${user.account.currency}`}
-      banner={<AccountStatusBanner account={user.account} />}
+      banner={
+        <>
+          {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
+          <AccountStatusBanner account={user.account} />
+        </>
+      }
       nav={[
         { href: '/overview', label: 'Overview', icon: ICONS.overview },
         { href: '/applications', label: 'Applications', icon: ICONS.applications, disabled: limited },

@@ -18,7 +18,7 @@ export function SignUpForm() {
       <Field label="Email" name="email" errors={errors?.email}>
         <Input name="email" type="email" autoComplete="email" required defaultValue={values?.email} invalid={!!errors?.email} />
       </Field>
-      <Field label="Password" name="password" errors={errors?.password} hint="At least 10 characters.">
+      <Field label="Password" name="password" errors={errors?.password} hint="At least 12 characters; not your email, your name or a common password.">
         <Input name="password" type="password" autoComplete="new-password" required invalid={!!errors?.password} />
       </Field>
       <Field label="Billing currency" name="currency" errors={errors?.currency} hint="Fixed once the account exists: USD bills by the 2024 price book, CNY by the 2022 one.">

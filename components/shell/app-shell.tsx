@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { Logo } from './logo';
 import { NavLinks, type NavItem } from './nav-links';
@@ -45,6 +46,9 @@ export function AppShell({
       <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
           <span className="text-sm text-slate-600 lg:hidden">{userEmail}</span>
+          <Link href="/account/security" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Account security
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
               Sign out

@@ -12,9 +12,10 @@ export const signUpSchema = z.object({
     .min(1, 'Email is required.')
     .email('Email must be an address like name@example.com.')
     .max(200, 'Email must be at most 200 characters.'),
+  // Length here; the rest of the policy (common passwords, the email or name) in lib/auth/password-policy.ts (issue 13 item 6).
   password: z
     .string({ error: 'Password is required.' })
-    .min(10, 'Password must be at least 10 characters.')
+    .min(12, 'Password must be at least 12 characters.')
     .max(200, 'Password must be at most 200 characters.'),
   currency: z.enum(['USD', 'CNY'], { error: 'Currency must be USD or CNY.' }).default('USD'),
 });

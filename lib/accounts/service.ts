@@ -10,13 +10,14 @@ import type { Decimal } from '@/lib/money/decimal';
 import { DECLINED_TEST_CARD, PRICE_BOOK_BY_CURRENCY, type SignUpInput } from './schemas';
 
 /**
- * Sign-up: a customer and their account, in one transaction (saas-starter's sign-up
+ * A customer and their account, in one transaction (saas-starter's sign-up
  * writes without one; we do not). The account's currency is fixed here and decides
  * its price book (lifecycle.md, Account). `registeredAt` is the account's clock time.
+ * The address is unverified unless `emailVerifiedAt` is given (sign-up: lib/accounts/sign-up.ts).
  */
 export async function createCustomerAccount(
   db: Database,
-  input: SignUpInput & { registeredAt: Date; passwordHash?: string },
+  input: SignUpInput & { registeredAt: Date; passwordHash?: string; emailVerifiedAt?: Date | null },
 ): Promise<{ userId: string; accountId: string }> {
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
@@ -35,7 +36,7 @@ export async function createCustomerAccount(
       if (!account) throw new Error('account insert returned no row');
       const [user] = await tx
         .insert(users)
-        .values({ email: input.email, name: input.name, passwordHash, role: 'customer', accountId: account.id })
+        .values({ email: input.email, name: input.name, passwordHash, role: 'customer', accountId: account.id, emailVerifiedAt: input.emailVerifiedAt ?? null })
         .returning({ id: users.id });
       if (!user) throw new Error('user insert returned no row');
       return { userId: user.id, accountId: account.id };
@@ -56,7 +57,7 @@ function emailTaken() {
 export async function createAdminUser(db: DbOrTx, input: { email: string; name: string; password: string }): Promise<string> {
   const [user] = await db
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: 'admin' })
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: await hashPassword(input.password), role: 'admin', emailVerifiedAt: new Date() })
     .returning({ id: users.id });
   if (!user) throw new Error('user insert returned no row');
   return user.id;

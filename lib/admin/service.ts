@@ -8,6 +8,7 @@ import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/serv
 import { transact } from '@/lib/ledger/transaction';
 import type { Decimal } from '@/lib/money/decimal';
 import { formatMoney, type Currency } from '@/lib/money/format';
+import { endAccountSessions } from '@/lib/auth/sessions';
 
 /**
  * An admin adjusts an account's balance with a mandatory reason (lifecycle.md, People:
@@ -73,6 +74,8 @@ export async function suspendForViolation(db: Database, input: { accountId: stri
       .returning();
     if (!updated) throw new AppError('CONFLICT');
     await recordStatusChange(tx, account, updated, input.adminUserId, `suspended for a violation: ${input.reason}`, now, 'account.suspended_for_violation', input.reason);
+    // The customer is signed out everywhere at once (issue 13 item 5); real time, as sessions are.
+    await endAccountSessions(tx, { accountId: account.id, reason: 'suspended' });
     await tx.insert(notifications).values({
       accountId: account.id,
       kind: 'status.suspended',

@@ -1,12 +1,15 @@
 import 'server-only';
 import { cache } from 'react';
 import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { accounts, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { auth } from './index';
+import { clientAddressFrom } from './client-address';
+import { findOpenSession, touchSession } from './sessions';
 
 export type Permission = 'customer' | 'admin' | 'signed-in';
 export type AccountSummary = Pick<
@@ -20,23 +23,34 @@ export type CurrentUser = {
   role: 'customer' | 'admin';
   accountId: string | null;
   account: AccountSummary | null;
+  /** The server-side session of this request (lib/auth/sessions.ts). */
+  sessionId: string;
+  /** The owner confirmed the address (issue 13 item 7); unverified accounts cannot buy packages. */
+  emailVerified: boolean;
 };
 export type CustomerUser = CurrentUser & { role: 'customer'; accountId: string; account: AccountSummary };
 
 /**
  * The signed-in user, with role and account read from the database on every request
- * (the token's role is not trusted: a demoted admin loses access at once).
+ * (the token's role is not trusted: a demoted admin loses access at once), and only while
+ * the token's server-side session is open: a token kept after sign-out, a password change
+ * or a suspension for violation is refused (issue 13 item 5).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const open = await findOpenSession(db, sessionId, id);
+  if (!open) return null;
+  await touchSession(db, open, { address: clientAddressFrom(await headers()) });
   const [row] = await db
     .select({
       id: users.id,
       email: users.email,
       name: users.name,
       role: users.role,
+      emailVerifiedAt: users.emailVerifiedAt,
       accountId: users.accountId,
       account: {
         id: accounts.id,
@@ -56,7 +70,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(eq(users.id, id))
     .limit(1);
   if (!row) return null;
-  return { ...row, account: row.account?.id ? row.account : null };
+  const { emailVerifiedAt, ...rest } = row;
+  return { ...rest, account: row.account?.id ? row.account : null, sessionId, emailVerified: emailVerifiedAt !== null };
 });
 
 function permits(user: CurrentUser, permission: Permission): boolean {

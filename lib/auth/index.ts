@@ -6,18 +6,17 @@ import { z } from 'zod';
 import { db } from '@/db';
 import { users } from '@/db/schema';
 import { authConfig } from './config';
+import { clientAddressFrom } from './client-address';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { isSignInRateLimited, recordSignInAttempt } from './rate-limit';
+import { checkSignIn, recordSignInAttempt } from './rate-limit';
+import { createSession } from './sessions';
+import { alertOwnerIfLockedOut } from './security-alerts';
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
-
-export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -28,13 +27,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const address = clientAddress(request.headers);
-        if (await isSignInRateLimited(db, email, address)) throw new RateLimitedSignIn();
+        // The socket address stamped by scripts/next-server.ts, never X-Forwarded-For (issue 13 item 2).
+        const address = clientAddressFrom(request.headers);
+        const decision = await checkSignIn(db, email, address);
+        if (!decision.allowed) {
+          if (decision.reason === 'email') await alertOwnerIfLockedOut(db, email);
+          throw new RateLimitedSignIn();
+        }
         const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
         const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
         await recordSignInAttempt(db, email, address, ok && !!user);
-        if (!ok || !user) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        if (!ok || !user) {
+          // The failure that reaches the per-email ceiling trips it: tell the owner (issue 13 item 3).
+          if (user) await alertOwnerIfLockedOut(db, email);
+          return null;
+        }
+        const sessionId = await createSession(db, { userId: user.id, address, userAgent: request.headers.get('user-agent') ?? '' });
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId };
       },
     }),
   ],

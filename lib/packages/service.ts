@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { applications, packages } from '@/db/schema';
+import { applications, packages, users } from '@/db/schema';
 import { listAccountProductPackages, listApplicationPackages, toFacts, type PackageRow } from '@/db/queries/packages';
 import { accountNow } from '@/lib/clock';
 import { AppError, fieldError, isUniqueViolation } from '@/lib/errors';
@@ -38,6 +38,13 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       const account = await lockAccount(tx, req.accountId);
       const [existing] = await tx.select().from(packages).where(and(eq(packages.accountId, req.accountId), eq(packages.idempotencyKey, key))).limit(1);
       if (existing) return { package: existing, created: false };
+      // A person buying must have confirmed their address (issue 13 item 7); renewals (no user) go on.
+      if (req.userId) {
+        const [buyer] = await tx.select({ verifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, req.userId)).limit(1);
+        if (!buyer?.verifiedAt) {
+          throw new AppError('FORBIDDEN', 'Confirm your email address before buying packages: open the link we emailed you, or send it again from the overview.');
+        }
+      }
 
       const [app] = await tx
         .select()

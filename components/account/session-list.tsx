@@ -1,0 +1,63 @@
+'use client';
+
+import { useActionState } from 'react';
+import { endOtherSessionsAction, endSessionAction } from '@/app/(account)/account/actions';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export type SessionListItem = { id: string; current: boolean; createdAt: string; lastSeenAt: string; address: string; browser: string; userAgent: string };
+
+export function SessionList({ rows }: { rows: SessionListItem[] }) {
+  const [endState, endOne] = useActionState(endSessionAction, null);
+  const [allState, endAll] = useActionState(endOtherSessionsAction, null);
+  const others = rows.filter((r) => !r.current).length;
+  if (rows.length === 0) return <EmptyState title="No open sessions" description="Sessions appear here when you sign in." />;
+  return (
+    <div className="space-y-4">
+      <FormMessage state={endState} />
+      <FormMessage state={allState} />
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="sessions-table">
+        <thead>
+          <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <th className="py-2 pr-4">Browser</th>
+            <th className="py-2 pr-4">Address</th>
+            <th className="py-2 pr-4">Signed in</th>
+            <th className="py-2 pr-4">Last seen</th>
+            <th className="py-2" />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="session-row">
+              <td className="py-3 pr-4" title={r.userAgent}>
+                <span className="font-medium text-slate-900">{r.browser}</span> {r.current && <Badge tone="green">This browser</Badge>}
+              </td>
+              <td className="py-3 pr-4 font-mono text-xs text-slate-600">{r.address}</td>
+              <td className="py-3 pr-4 tabular-nums text-slate-600">{r.createdAt}</td>
+              <td className="py-3 pr-4 tabular-nums text-slate-600">{r.lastSeenAt}</td>
+              <td className="py-3 text-right">
+                {!r.current && (
+                  <form action={endOne}>
+                    <input type="hidden" name="sessionId" value={r.id} />
+                    <SubmitButton variant="secondary" pendingText="Signing out…">
+                      Sign out
+                    </SubmitButton>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {others > 0 && (
+        <form action={endAll}>
+          <SubmitButton variant="danger" pendingText="Signing out…">
+            Sign out all other sessions
+          </SubmitButton>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { forgotPasswordAction } from '@/app/(auth)/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export function ForgotPasswordForm() {
+  const [state, action] = useActionState(forgotPasswordAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <Field label="Email" name="email" errors={errors?.email}>
+        <Input name="email" type="email" autoComplete="email" required defaultValue={values?.email} invalid={!!errors?.email} />
+      </Field>
+      {state && !errors && <FormMessage state={state} />}
+      <SubmitButton className="w-full" pendingText="Sending…">
+        Email me a reset link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+'use client';
+
+import { useActionState } from 'react';
+import { verifyEmailAction } from '@/app/(auth)/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+export function VerifyEmailForm({ token }: { token: string }) {
+  const [state, action] = useActionState(verifyEmailAction, null);
+  return (
+    <form action={action} className="space-y-5">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <SubmitButton className="w-full" pendingText="Confirming…">
+        Confirm my address
+      </SubmitButton>
+    </form>
+  );
+}

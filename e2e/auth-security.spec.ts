@@ -1,0 +1,190 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { and, eq, isNull } from 'drizzle-orm';
+import { applications, users, userSessions } from '../db/schema';
+import { DEMO, e2eDb, signIn, signOut, signUpCustomer } from './fixtures';
+
+// Issue 13 items 1, 5, 7 in a real browser. A route stands in for the foreign site so a
+// redirect that escaped would be seen (and not wait for DNS).
+async function guardForeign(page: Page) {
+  await page.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>EVIL</h1>' }));
+}
+
+async function signInFrom(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel('Email').fill(DEMO.customer.email);
+  await page.getByLabel('Password').fill(DEMO.customer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.waitForLoadState('load');
+}
+
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await guardForeign(page);
+  return { context, page };
+}
+
+const CALLBACK_ATTACKS = [
+  '/\\evil.example',
+  '/\t/evil.example',
+  '/../..//evil.example',
+  '//evil.example',
+  '\\\\evil.example',
+  '\\/evil.example',
+  '/\\/evil.example',
+  'http://evil.example/',
+  'https:evil.example',
+  'http://127.0.0.1@evil.example/',
+  '/%2F%2Fevil.example',
+  '/%5Cevil.example',
+  'javascript:alert(document.domain)',
+  ' //evil.example',
+];
+
+test.describe('open redirect after sign-in (item 1)', () => {
+  for (const target of CALLBACK_ATTACKS) {
+    test(`callbackUrl ${JSON.stringify(target)} stays on the console`, async ({ browser, baseURL }) => {
+      const { context, page } = await freshPage(browser);
+      await signInFrom(page, `/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+      const url = new URL(page.url());
+      expect(url.origin).toBe(new URL(baseURL!).origin);
+      await expect(page.getByRole('heading', { name: 'EVIL' })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
+      await context.close();
+    });
+  }
+
+  // The issue's path forms, typed into the address bar while signed out: the proxy turns
+  // them into a callbackUrl; after sign-in the browser must still be on the console.
+  for (const path of ['/%09/evil.example', '/../..//evil.example', '/%5Cevil.example', '/%2F%2Fevil.example']) {
+    test(`deep link ${path} stays on the console`, async ({ browser, baseURL }) => {
+      const { context, page } = await freshPage(browser);
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/sign-in/);
+      await page.getByLabel('Email').fill(DEMO.customer.email);
+      await page.getByLabel('Password').fill(DEMO.customer.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+      await expect(page.getByRole('heading', { name: 'EVIL' })).toHaveCount(0);
+      await context.close();
+    });
+  }
+
+  test('a legitimate deep link with a query still works', async ({ browser }) => {
+    const { context, page } = await freshPage(browser);
+    await signInFrom(page, `/sign-in?callbackUrl=${encodeURIComponent('/bills?page=1')}`);
+    await expect(page).toHaveURL(/\/bills\?page=1$/);
+    await context.close();
+  });
+
+  test("Auth.js' own callback endpoint refuses a foreign callbackUrl too", async ({ request, baseURL }) => {
+    const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+    for (const callbackUrl of ['http://evil.example/', '/\\evil.example', '//evil.example']) {
+      const res = await request.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: DEMO.customer.email, password: DEMO.customer.password, callbackUrl },
+        maxRedirects: 0,
+      });
+      const location = res.headers()['location'] ?? '';
+      expect(new URL(location, baseURL).origin, `Location for ${callbackUrl}: ${location}`).toBe(new URL(baseURL!).origin);
+      expect(location).not.toMatch(/evil\.example/);
+    }
+  });
+});
+
+test.describe('sessions end (item 5)', () => {
+  test('a session cookie kept after sign-out opens nothing and creates nothing', async ({ page, context, browser }) => {
+    const { email } = await signUpCustomer(page, { name: 'Kept Cookie Ltd' });
+    await page.goto('/applications');
+    const kept = await context.cookies();
+    expect(kept.some((c) => /authjs\.session-token/.test(c.name))).toBe(true);
+
+    // The form is on screen in a second tab; sign out in the first.
+    const tab = await context.newPage();
+    await tab.goto('/applications');
+    await signOut(page);
+
+    // Put the kept cookie back, as an attacker who copied it would, and submit the open form.
+    await context.addCookies(kept);
+    await tab.getByLabel('Application name').fill('Sneaky App');
+    await tab.getByRole('button', { name: 'Create application' }).click();
+    await expect(tab.getByText('Please sign in.')).toBeVisible();
+    const { db } = e2eDb();
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(await db.select().from(applications).where(eq(applications.accountId, user!.accountId!))).toHaveLength(0);
+
+    // Pages and route handlers refuse it as well, in a browser that only has the kept cookie.
+    const other = await browser.newContext();
+    await other.addCookies(kept);
+    const p2 = await other.newPage();
+    await p2.goto('/overview');
+    await expect(p2).toHaveURL(/\/sign-in/);
+    expect((await other.request.get('/api/ledger/export')).status()).toBe(401);
+    await other.close();
+  });
+
+  test('the security page lists sessions and ends another one; a password change ends all', async ({ page, browser }) => {
+    const { email, password } = await signUpCustomer(page, { name: 'Two Browsers Co' });
+    const second = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' });
+    const p2 = await second.newPage();
+    await signIn(p2, email, password);
+    await expect(p2).toHaveURL(/\/overview/);
+
+    await page.goto('/account/security');
+    const rows = page.getByTestId('session-row');
+    await expect(rows).toHaveCount(2);
+    await expect(page.getByTestId('sessions-table')).toContainText('This browser');
+    await expect(page.getByTestId('sessions-table')).toContainText('Firefox 133 on Windows');
+    await expect(page.getByTestId('sessions-table')).toContainText('127.0.0.1');
+    await rows.filter({ hasText: 'Firefox' }).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText('That session is signed out.')).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    await p2.goto('/overview');
+    await expect(p2).toHaveURL(/\/sign-in/);
+
+    // Sign the second browser in again, then change the password in the first.
+    await signIn(p2, email, password);
+    await page.goto('/account/password');
+    await page.getByLabel('Current password').fill(password);
+    await page.getByLabel('New password').fill('password1234');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByText(/too common/)).toBeVisible();
+    await page.getByLabel('Current password').fill(password);
+    await page.getByLabel('New password').fill('violet-tractor-91-oolong');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page).toHaveURL(/\/account\/security\?changed=1/);
+    await expect(page.getByText('Every other session was signed out')).toBeVisible();
+    await expect(rows).toHaveCount(1);
+    await p2.goto('/overview');
+    await expect(p2).toHaveURL(/\/sign-in/);
+    const { db } = e2eDb();
+    const [user] = await db.select().from(users).where(eq(users.email, email));
+    expect(await db.select().from(userSessions).where(and(eq(userSessions.userId, user!.id), isNull(userSessions.endedAt)))).toHaveLength(1);
+    await second.close();
+
+    // The old password no longer works; the new one does.
+    await signOut(page);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Email or password is incorrect.')).toBeVisible();
+    await signIn(page, email, 'violet-tractor-91-oolong');
+    await expect(page).toHaveURL(/\/overview/);
+  });
+});
+
+test('sign-up answers the same for a taken address and creates nothing (item 7)', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Company or your name').fill('Copycat Ltd');
+  await page.getByLabel('Email').fill(DEMO.customer.email);
+  await page.getByLabel('Password').fill('violet-tractor-91-oolong');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/sign-up\/check-email/);
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+  const { db } = e2eDb();
+  expect(await db.select().from(users).where(eq(users.email, DEMO.customer.email))).toHaveLength(1);
+});

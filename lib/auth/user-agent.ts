@@ -1,0 +1,18 @@
+/** "Chrome 131 on Linux" from a User-Agent header, for the session list; the raw header is shown on hover. */
+export function describeUserAgent(ua: string): string {
+  if (!ua) return 'Unknown browser';
+  const browser =
+    /Edg\/(\d+)/.exec(ua)?.[1] !== undefined
+      ? `Edge ${/Edg\/(\d+)/.exec(ua)![1]}`
+      : /(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/.exec(ua)
+        ? `Chrome ${/(?:HeadlessChrome|Chrome|Chromium)\/(\d+)/.exec(ua)![1]}`
+        : /Firefox\/(\d+)/.exec(ua)
+          ? `Firefox ${/Firefox\/(\d+)/.exec(ua)![1]}`
+          : /Version\/(\d+).*Safari/.exec(ua)
+            ? `Safari ${/Version\/(\d+).*Safari/.exec(ua)![1]}`
+            : /curl\/|node|undici/i.test(ua)
+              ? 'Script'
+              : 'Other browser';
+  const os = /Windows/.test(ua) ? 'Windows' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS X/.test(ua) ? 'macOS' : /Android/.test(ua) ? 'Android' : /Linux/.test(ua) ? 'Linux' : '';
+  return os ? `${browser} on ${os}` : browser;
+}

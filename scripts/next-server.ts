@@ -1,0 +1,49 @@
+import http from 'node:http';
+import next from 'next';
+import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from '@/lib/auth/client-address';
+
+/**
+ * The console's HTTP server: Next.js behind a plain Node server, only so that every
+ * request carries the client address resolved from the socket (issue 13 item 2). Next.js
+ * itself never sees the socket in a server action or in Auth.js' authorize; this server
+ * deletes whatever the client sent under CLIENT_ADDRESS_HEADER and sets the real one,
+ * trusting X-Forwarded-For only as TRUSTED_PROXY_HOPS / TRUSTED_PROXIES say (README).
+ * Started by scripts/serve.ts: `tsx scripts/next-server.ts dev|start <port> [host]`.
+ */
+const mode = process.argv[2] === 'start' ? 'start' : 'dev';
+const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);
+const host = process.argv[4];
+const trust = proxyTrustFromEnv(process.env);
+
+// The app reads the header only when this is set in its own process (lib/auth/client-address.ts):
+// started any other way (`next start`), a client-sent header is never believed.
+process.env.CONSOLE_CLIENT_ADDRESS = 'set-by-server';
+
+const app = next({ dev: mode === 'dev', hostname: host ?? 'localhost', port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+function stamp(req: http.IncomingMessage) {
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'], trust });
+}
+
+const server = http.createServer((req, res) => {
+  stamp(req);
+  void handle(req, res);
+});
+const upgrade = app.getUpgradeHandler();
+server.on('upgrade', (req, socket, head) => {
+  stamp(req);
+  void upgrade(req, socket, head);
+});
+server.listen(port, host, () => {
+  console.log(`Next.js ${mode} listening on ${host ?? '*'}:${port}${trust.hops || trust.proxies.size ? ` (trusting ${trust.hops ? `${trust.hops} proxy hop(s)` : `proxies ${[...trust.proxies].join(', ')}`})` : ''}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
