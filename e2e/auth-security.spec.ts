@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { applications, users, userSessions } from '../db/schema';
-import { DEMO, e2eDb, signIn, signOut, signUpCustomer } from './fixtures';
+import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut, signUpCustomer } from './fixtures';
 
 // Issue 13 items 1, 5, 7 in a real browser. A route stands in for the foreign site so a
 // redirect that escaped would be seen (and not wait for DNS).
@@ -187,4 +187,60 @@ test('sign-up answers the same for a taken address and creates nothing (item 7)'
   await expect(page.getByText(/already exists/)).toHaveCount(0);
   const { db } = e2eDb();
   expect(await db.select().from(users).where(eq(users.email, DEMO.customer.email))).toHaveLength(1);
+});
+
+test('an unconfirmed address cannot buy a package until the emailed link is opened (item 7)', async ({ page }) => {
+  const email = `unconfirmed-${Date.now()}@example.test`;
+  const password = 'violet-tractor-91-oolong';
+  await page.goto('/sign-up');
+  await page.getByLabel('Company or your name').fill('Unconfirmed Co');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/sign-up\/check-email/);
+  await signIn(page, email, password);
+  await expect(page.getByTestId('verify-email-banner')).toBeVisible();
+  await page.getByRole('button', { name: 'Send the link again' }).click();
+  await expect(page.getByText('We sent the confirmation link again.')).toBeVisible();
+  const { db } = e2eDb();
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  expect(user!.emailVerifiedAt).toBeNull();
+  await confirmEmail(page, email);
+  await expect(page).toHaveURL(/\/overview/);
+  await expect(page.getByTestId('verify-email-banner')).toHaveCount(0);
+  const [after] = await db.select().from(users).where(eq(users.email, email));
+  expect(after!.emailVerifiedAt).not.toBeNull();
+});
+
+test('forgotten password: an emailed one-time link sets a new one and ends every session (item 6)', async ({ page, browser }) => {
+  const { email, password } = await signUpCustomer(page, { name: 'Forgetful Ltd' });
+  const stranger = await browser.newContext();
+  const s = await stranger.newPage();
+  await s.goto('/sign-in');
+  await s.getByRole('link', { name: 'Forgot your password?' }).click();
+  await s.getByLabel('Email').fill(email);
+  await s.getByRole('button', { name: 'Email me a reset link' }).click();
+  await expect(s.getByText('If an account uses this address')).toBeVisible();
+  // An unknown address gets the very same answer.
+  await s.getByLabel('Email').fill('nobody-here@example.test');
+  await s.getByRole('button', { name: 'Email me a reset link' }).click();
+  await expect(s.getByText('If an account uses this address')).toBeVisible();
+
+  const link = await emailedLink(page, email, '/reset-password');
+  await s.goto(link);
+  await s.getByLabel('New password').fill(email);
+  await s.getByRole('button', { name: 'Set new password' }).click();
+  await expect(s.getByText('Password must not contain your email address or your name.')).toBeVisible();
+  await s.getByLabel('New password').fill('brand-new-passphrase-42');
+  await s.getByRole('button', { name: 'Set new password' }).click();
+  await expect(s).toHaveURL(/\/sign-in\?reset=1/);
+  // The link was single use; the session that was open is over.
+  await s.goto(link);
+  await expect(s.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
+  await page.goto('/overview');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(s, email, 'brand-new-passphrase-42');
+  await expect(s).toHaveURL(/\/overview/);
+  await stranger.close();
+  expect(password).not.toBe('brand-new-passphrase-42');
 });

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
-import { eq } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../db/client';
-import { users } from '../db/schema';
 import { E2E_DATABASE_URL } from '../playwright.config';
 
 export const DEMO = {
@@ -31,9 +29,10 @@ export async function signOut(page: Page) {
 }
 
 /**
- * Sign up a brand-new customer through the UI, confirm the address, sign in; returns its
- * credentials. Sign-up answers "check your inbox" whether or not the address exists
- * (issue 13 item 7), so the helper confirms the address and signs in as a person would.
+ * Sign up a brand-new customer through the UI, sign in, confirm the address through the
+ * emailed link (read from the dev mailbox); returns its credentials. Sign-up answers
+ * "check your inbox" whether or not the address exists (issue 13 item 7), so the helper
+ * goes on as a person would.
  */
 export async function signUpCustomer(page: Page, options: { name?: string; currency?: 'USD' | 'CNY' } = {}) {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.test`;
@@ -45,14 +44,34 @@ export async function signUpCustomer(page: Page, options: { name?: string; curre
   if (options.currency) await page.getByLabel('Billing currency').selectOption(options.currency);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/sign-up\/check-email/);
-  await confirmEmail(page, email);
   await signIn(page, email, password);
+  await confirmEmail(page, email);
   await expect(page).toHaveURL(/\/overview/);
   return { email, password };
 }
 
-/** Confirms a new customer's address (what opening the emailed link does). */
-export async function confirmEmail(_page: Page, email: string) {
-  const { db } = e2eDb();
-  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.email, email));
+/** The newest link to `path` emailed to `email`, from the dev mailbox (GET /api/dev/mail) as `page`'s signed-in user may read it. */
+export async function emailedLink(page: Page, email: string, path: '/verify-email' | '/reset-password'): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const res = await page.request.get(`/api/dev/mail?to=${encodeURIComponent(email)}`);
+      if (!res.ok()) return undefined;
+      const { messages } = (await res.json()) as { messages: { text: string | null }[] };
+      for (const m of messages) {
+        const found = new RegExp(`https?://[^\\s]+${path}\\?token=[A-Za-z0-9_-]{43}`).exec(m.text ?? '')?.[0];
+        if (found) return (link = found);
+      }
+      return undefined;
+    })
+    .toBeTruthy();
+  const url = new URL(link!);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Opens the emailed confirmation link and confirms (the signed-in customer lands on the overview). */
+export async function confirmEmail(page: Page, email: string) {
+  await page.goto(await emailedLink(page, email, '/verify-email'));
+  await page.getByRole('button', { name: 'Confirm my address' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/verify-email'));
 }

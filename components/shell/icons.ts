@@ -14,4 +14,5 @@ export const ICONS = {
   jobs: 'M12 6v6l4 2M12 21a9 9 0 110-18 9 9 0 010 18z',
   developer: 'M8 9l-4 3 4 3M16 9l4 3-4 3M14 5l-4 14',
   security: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3zM9 12l2 2 4-4',
+  mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
 } as const;

@@ -6,6 +6,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { accounts, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { auth } from './index';
 import { clientAddressFrom } from './client-address';
@@ -37,6 +38,19 @@ export type CustomerUser = CurrentUser & { role: 'customer'; accountId: string; 
  * or a suspension for violation is refused (issue 13 item 5).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  try {
+    return await loadCurrentUser();
+  } catch (err) {
+    // The first query of nearly every request: an outage becomes a 503 here (lib/availability.ts).
+    if (isDatabaseUnavailable(err)) {
+      noteDatabaseUnavailable();
+      throw new ServiceUnavailableError(err);
+    }
+    throw err;
+  }
+});
+
+async function loadCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   const sessionId = session?.sessionId;
@@ -72,7 +86,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!row) return null;
   const { emailVerifiedAt, ...rest } = row;
   return { ...rest, account: row.account?.id ? row.account : null, sessionId, emailVerified: emailVerifiedAt !== null };
-});
+}
 
 function permits(user: CurrentUser, permission: Permission): boolean {
   switch (permission) {
