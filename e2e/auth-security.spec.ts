@@ -6,7 +6,7 @@ import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut, signUpCustomer
 // Issue 13 items 1, 5, 7 in a real browser. A route stands in for the foreign site so a
 // redirect that escaped would be seen (and not wait for DNS).
 async function guardForeign(page: Page) {
-  await page.route(/evil\.example/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>EVIL</h1>' }));
+  await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>EVIL</h1>' }));
 }
 
 async function signInFrom(page: Page, path: string) {
@@ -88,15 +88,18 @@ test.describe('open redirect after sign-in (item 1)', () => {
         form: { csrfToken, email: DEMO.customer.email, password: DEMO.customer.password, callbackUrl },
         maxRedirects: 0,
       });
-      const location = res.headers()['location'] ?? '';
-      expect(new URL(location, baseURL).origin, `Location for ${callbackUrl}: ${location}`).toBe(new URL(baseURL!).origin);
-      expect(location).not.toMatch(/evil\.example/);
+      const location = new URL(res.headers()['location'] ?? '', baseURL);
+      // Auth.js answers with its own base URL, which may name the loopback host as localhost.
+      expect(['127.0.0.1', 'localhost'], `Location for ${callbackUrl}: ${location}`).toContain(location.hostname);
+      expect(location.port).toBe(new URL(baseURL!).port);
+      expect(location.href).not.toMatch(/evil\.example/);
     }
   });
 });
 
 test.describe('sessions end (item 5)', () => {
   test('a session cookie kept after sign-out opens nothing and creates nothing', async ({ page, context, browser }) => {
+    test.setTimeout(240_000); // several browsers and scrypt sign-ins on a shared 2-core machine
     const { email } = await signUpCustomer(page, { name: 'Kept Cookie Ltd' });
     await page.goto('/applications');
     const kept = await context.cookies();
@@ -127,6 +130,7 @@ test.describe('sessions end (item 5)', () => {
   });
 
   test('the security page lists sessions and ends another one; a password change ends all', async ({ page, browser }) => {
+    test.setTimeout(300_000); // two browsers, five sign-ins and a password change, each scrypt-hashed
     const { email, password } = await signUpCustomer(page, { name: 'Two Browsers Co' });
     const second = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' });
     const p2 = await second.newPage();
@@ -155,7 +159,8 @@ test.describe('sessions end (item 5)', () => {
     await page.getByLabel('Current password').fill(password);
     await page.getByLabel('New password').fill('violet-tractor-91-oolong');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(page).toHaveURL(/\/account\/security\?changed=1/);
+    // Three scrypt hashes (check, new hash, sign-in again): slow on a loaded machine.
+    await expect(page).toHaveURL(/\/account\/security\?changed=1/, { timeout: 60_000 });
     await expect(page.getByText('Every other session was signed out')).toBeVisible();
     await expect(rows).toHaveCount(1);
     await p2.goto('/overview');
@@ -190,6 +195,7 @@ test('sign-up answers the same for a taken address and creates nothing (item 7)'
 });
 
 test('an unconfirmed address cannot buy a package until the emailed link is opened (item 7)', async ({ page }) => {
+  test.setTimeout(180_000);
   const email = `unconfirmed-${Date.now()}@example.test`;
   const password = 'violet-tractor-91-oolong';
   await page.goto('/sign-up');
@@ -213,6 +219,7 @@ test('an unconfirmed address cannot buy a package until the emailed link is open
 });
 
 test('forgotten password: an emailed one-time link sets a new one and ends every session (item 6)', async ({ page, browser }) => {
+  test.setTimeout(240_000);
   const { email, password } = await signUpCustomer(page, { name: 'Forgetful Ltd' });
   const stranger = await browser.newContext();
   const s = await stranger.newPage();

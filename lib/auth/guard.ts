@@ -10,7 +10,7 @@ import { isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { auth } from './index';
 import { clientAddressFrom } from './client-address';
-import { findOpenSession, touchSession } from './sessions';
+import { findOpenSession, LAST_SEEN_RESOLUTION_MS, touchSession } from './sessions';
 
 export type Permission = 'customer' | 'admin' | 'signed-in';
 export type AccountSummary = Pick<
@@ -57,7 +57,8 @@ async function loadCurrentUser(): Promise<CurrentUser | null> {
   if (!id || !sessionId) return null;
   const open = await findOpenSession(db, sessionId, id);
   if (!open) return null;
-  await touchSession(db, open, { address: clientAddressFrom(await headers()) });
+  // headers() only when last-seen is due: one write a minute per session, not one a request.
+  if (Date.now() - open.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) await touchSession(db, open, { address: clientAddressFrom(await headers()) });
   const [row] = await db
     .select({
       id: users.id,

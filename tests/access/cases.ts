@@ -58,6 +58,26 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   'app/(auth)/actions.ts#signInAction': { public: 'sign-in: no session yet; credentials are the check' },
   'app/(auth)/actions.ts#signUpAction': { public: 'sign-up: creates a new account of its own' },
   'app/(auth)/actions.ts#signOutAction': { public: 'ends the caller’s own session only' },
+  'app/(auth)/actions.ts#forgotPasswordAction': { public: 'forgotten password: no session; the same answer for every address, the link goes to the owner only' },
+  'app/(auth)/actions.ts#resetPasswordAction': { public: 'reset: no session; the one-time emailed token is the check' },
+  'app/(auth)/actions.ts#verifyEmailAction': { public: 'address confirmation: no session; the one-time emailed token is the check' },
+
+  // --- account security: the caller's own user only (issue 13 items 5, 6, 7) ---
+  'app/(account)/account/actions.ts#changePasswordAction': {
+    permission: 'signed-in',
+    target: 'own-account',
+    input: () => ({ currentPassword: 'not-the-password', newPassword: 'violet-tractor-91-oolong' }),
+  },
+  'app/(account)/account/actions.ts#endSessionAction': {
+    permission: 'signed-in',
+    target: 'victim-ids',
+    input: async (w) => {
+      const { createSession } = await import('@/lib/auth/sessions');
+      return { sessionId: await createSession(w.db, { userId: w.victim.userId, address: '198.51.100.7', userAgent: 'victim laptop' }) };
+    },
+  },
+  'app/(account)/account/actions.ts#endOtherSessionsAction': { permission: 'signed-in', target: 'own-account', input: () => ({}) },
+  'app/(account)/account/actions.ts#resendVerificationAction': { permission: 'signed-in', target: 'own-account', input: () => ({}) },
 
   // --- customer actions naming rows ---
   'app/(console)/applications/actions.ts#createApplicationAction': { permission: 'customer', target: 'own-account', input: () => ({ name: 'Injected app', accountId: 'x' }) },
