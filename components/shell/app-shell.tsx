@@ -12,6 +12,7 @@ export function AppShell({
   userEmail,
   roleLabel,
   banner,
+  headerExtra,
   children,
 }: {
   nav: NavItem[];
@@ -20,6 +21,8 @@ export function AppShell({
   userEmail: string;
   roleLabel: string;
   banner?: ReactNode;
+  /** Shown in the top bar before "Sign out" (the customer's unread notices). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -46,6 +49,7 @@ export function AppShell({
       <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
           <span className="text-sm text-slate-600 lg:hidden">{userEmail}</span>
+          {headerExtra}
           <Link href="/account/security" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Account security
           </Link>
