@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
  * Development and test only; an admin session, since it creates an account for someone else.
  */
 export async function POST(request: Request) {
-  return devRoute(async (user) => {
+  return devRoute(request, async (user) => {
     if (user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can create test customers.');
     const body = await readJson(request, devCreateAccountSchema);
     return createTestCustomer(db, body);
