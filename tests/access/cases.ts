@@ -44,6 +44,12 @@ export type RouteCase =
       foreignBody?: (w: World) => Promise<string> | string;
     }
   | {
+      /** An admin-only route (POST /api/dev/accounts): anonymous 401, any customer 403, the admin's call works. */
+      auth: 'admin-session';
+      path: (w: World) => string;
+      body: (w: World) => string;
+    }
+  | {
       auth: 'signed';
       path: (w: World) => string;
       /** Body and headers signed with the victim's or the attacker's key. */
@@ -122,6 +128,10 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     permission: 'admin',
     input: (w) => ({ accountId: w.victim.accountId, amount: '500', reason, idempotencyKey: key() }),
   },
+  'app/(admin)/admin/accounts/actions.ts#createAccountAction': {
+    permission: 'admin',
+    input: () => ({ name: 'Access spec account', email: `${key()}@example.test`, password: 'first-password-1', priceBookId: 'rtv-cny' }),
+  },
   'app/(admin)/admin/accounts/actions.ts#suspendForViolationAction': { permission: 'admin', input: (w) => ({ accountId: w.victim.accountId, reason }) },
   'app/(admin)/admin/accounts/actions.ts#liftSuspensionAction': {
     permission: 'admin',
@@ -163,6 +173,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     path: (w) => `/api/dev/clocks/${w.victim.accountId}`,
     params: (w) => ({ accountId: w.victim.accountId }),
     body: () => '',
+  },
+  'app/api/dev/accounts/route.ts#POST': {
+    auth: 'admin-session',
+    path: () => '/api/dev/accounts',
+    body: () => JSON.stringify({ priceBookId: 'hst-cny', registeredAt: '2024-10-01T00:00:00+08:00', balance: '10' }),
   },
   'app/api/dev/accounts/[accountId]/usage/route.ts#POST': {
     auth: 'session',
