@@ -34,6 +34,13 @@ export const accounts = pgTable(
      * none); a test customer may be created without them to reproduce a case that has none.
      */
     monthlyFreeMinutes: boolean('monthly_free_minutes').notNull().default(true),
+    /**
+     * Balance alert (lifecycle.md, Notices: `balance.below_threshold`; Tencent Cloud's balance
+     * alert is the model): off when null; 2 decimals; may be negative.
+     */
+    balanceThreshold: decimal('balance_threshold'),
+    /** When the balance last went below the threshold (null: not below): the alert episode the daily reminders belong to. */
+    belowThresholdSince: instant('below_threshold_since'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

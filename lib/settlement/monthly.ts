@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { notify } from '@/lib/notices/notify';
 import type { Transaction } from '@/db/client';
 import { billLines, bills, entitlementDeductions, freeMinuteGrants, monthSettlements, packages } from '@/db/schema';
 import { createRater, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
@@ -170,6 +171,15 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
     await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
   }
   await upsertSettlement(1);
+  // The monthly bill is told (daily bills: message center only, as the bills list) (lifecycle.md, Notices).
+  await notify(tx, {
+    kind: 'bill.monthly',
+    accountId,
+    subject: bill.id,
+    occasion: month,
+    at: now,
+    facts: { billId: bill.id, billNumber: number, month, currency: account.currency, total: total.toFixed(2) },
+  });
   return {
     outcome: 'billed',
     month,
