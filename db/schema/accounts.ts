@@ -28,6 +28,13 @@ export const accounts = pgTable(
     balance: decimal('balance').notNull().default(sql`0`),
     /** Counter for bill numbers (never count + 1). */
     billSeq: integer('bill_seq').notNull().default(0),
+    /**
+     * Balance alert (lifecycle.md, Notices: `balance.below_threshold`; Tencent Cloud's balance
+     * alert is the model): off when null; 2 decimals; may be negative.
+     */
+    balanceThreshold: decimal('balance_threshold'),
+    /** When the balance last went below the threshold (null: not below): the alert episode the daily reminders belong to. */
+    belowThresholdSince: instant('below_threshold_since'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,7 @@
-import { clearFreeExhaustion, reclaimAccount, suspendForArrears } from '@/lib/enforcement/service';
+import { reclaimAccount, suspendForArrears } from '@/lib/enforcement/service';
 import { grantMonthlyFreeMinutes, processPackageExpiry } from '@/lib/packages/lifecycle';
+import type { NoticeJobPayload } from '@/lib/notices/moments';
+import { runTimedNotice } from '@/lib/notices/timed';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { settleDay } from '@/lib/settlement/settle-day';
 import { settleMonth } from '@/lib/settlement/monthly';
@@ -45,10 +47,10 @@ export function registerJobHandlers(): void {
   registerJobHandler('free-minutes', {
     run: async (tx, { job, now }) => {
       const accountId = job.accountId as string;
+      // The grant resumes applications stopped for having used up the free edition, and tells
+      // each (lifecycle.md, Packages; Notices: application.resumed).
       const grant = await grantMonthlyFreeMinutes(tx, accountId, now);
-      // Applications stopped for having used up the free edition resume (lifecycle.md, Packages).
-      const resumed = grant.created ? await clearFreeExhaustion(tx, accountId, now, "next month's free minutes arrived") : [];
-      return { ...grant, resumedApps: resumed };
+      return { ...grant };
     },
   });
 
@@ -58,5 +60,10 @@ export function registerJobHandlers(): void {
 
   registerJobHandler('reclaim', {
     run: async (tx, { job, now }) => ({ ...(await reclaimAccount(tx, job.accountId as string, new Date(String((job.payload as { suspendedAt: string }).suspendedAt)), now)) }),
+  });
+
+  // Timed notices (lifecycle.md, Notices): the handler re-checks the cause at the moment.
+  registerJobHandler('notice', {
+    run: async (tx, { job, now }) => ({ ...(await runTimedNotice(tx, job.accountId as string, job.payload as NoticeJobPayload, now)) }),
   });
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, packages, usageRecords } from '@/db/schema';
 import { addDays, type LocalDate } from '@/lib/time/local-date';
+import { planNoticeJobs } from '@/lib/notices/moments';
 import { planAccountJobs, type PlannerFacts } from './planner';
 import { JOB_PRIORITY, type JobSpec } from './types';
 import { DEFAULT_MAX_ATTEMPTS } from './backoff';
@@ -12,7 +13,7 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
   if (!account) return null;
   const [state] = await db.select().from(jobPlannerState).where(eq(jobPlannerState.accountId, accountId)).limit(1);
   const active = await db
-    .select({ id: packages.id, validTo: packages.validTo })
+    .select({ id: packages.id, validFrom: packages.validFrom, validTo: packages.validTo })
     .from(packages)
     .where(and(eq(packages.accountId, accountId), eq(packages.status, 'active'), sql`${packages.validTo} is not null`));
   const [grant] = await db
@@ -32,7 +33,8 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     suspendedAt: account.suspendedAt,
     settlePlannedThrough: state?.settlePlannedThrough ?? null,
     monthlyPlannedThrough: state?.monthlyPlannedThrough ?? null,
-    activePackages: active.filter((p): p is { id: string; validTo: string } => !!p.validTo),
+    activePackages: active.filter((p): p is { id: string; validFrom: string | null; validTo: string } => !!p.validTo),
+    belowThresholdSince: account.belowThresholdSince,
     lastFreeGrant: grant ?? null,
     lateUsage,
     now,
@@ -74,6 +76,8 @@ export async function planAccount(db: Database, accountId: string, options: { un
   const facts = await loadPlannerFacts(db, accountId, options.now, options.usageThrough);
   if (!facts) return 0;
   const plan = planAccountJobs(facts, options.until);
+  // Timed notices (lifecycle.md, Notices): the warnings, balance reminders and package expiry warnings the state implies.
+  plan.jobs.push(...planNoticeJobs({ ...facts, belowThresholdSince: facts.belowThresholdSince ?? null, activePackages: facts.activePackages.map((p) => ({ id: p.id, validFrom: p.validFrom ?? null, validTo: p.validTo })) }, options.until));
   return db.transaction(async (tx) => {
     const inserted = plan.jobs.length ? await insertJobs(tx as unknown as Database, plan.jobs) : 0;
     await tx

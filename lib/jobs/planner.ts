@@ -21,8 +21,10 @@ export type PlannerFacts = {
   settlePlannedThrough: LocalDate | null;
   /** First day of the last month whose monthly job was planned. */
   monthlyPlannedThrough: LocalDate | null;
-  /** Active packages with their last valid day. */
-  activePackages: { id: string; validTo: LocalDate }[];
+  /** Active packages with their first and last valid day. */
+  activePackages: { id: string; validFrom?: LocalDate | null; validTo: LocalDate }[];
+  /** Start of the current balance alert episode (lifecycle.md, Notices), null when not below. */
+  belowThresholdSince?: Date | null;
   /** The latest monthly free-minute grant, if any. */
   lastFreeGrant: { validFrom: LocalDate; validTo: LocalDate } | null;
   /** Settled days that have usage above their settlement watermark, with the highest such id. */

@@ -109,7 +109,7 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       }
       if (decision.placement === 'active') {
         await syncApplicationEdition(tx, app.id);
-        await resumeApplicationIfPaid(tx, pkg);
+        await resumeApplicationIfPaid(tx, pkg, now);
       }
       return { package: result, created: true };
     });

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { notify } from '@/lib/notices/notify';
 import type { Transaction } from '@/db/client';
 import { billLines, bills } from '@/db/schema';
 import { createRater, getPriceBook, type UsageRecord } from '@/lib/rating';
@@ -67,5 +68,14 @@ export async function settleMonth(tx: Transaction, input: { accountId: string; m
     });
     await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
   }
+  // The monthly bill is told (daily bills: message center only, as the bills list) (lifecycle.md, Notices).
+  await notify(tx, {
+    kind: 'bill.monthly',
+    accountId,
+    subject: bill.id,
+    occasion: month,
+    at: now,
+    facts: { billId: bill.id, billNumber: number, month, currency: account.currency, total: total.toFixed(2) },
+  });
   return { outcome: 'billed', month, billId: bill.id, billNumber: number, records: rater.count, lines: lines.length, amount: amount.toFixed(), total: total.toFixed(2), currency: result.currency };
 }

@@ -1,11 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, notifications, packages } from '@/db/schema';
+import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, packages } from '@/db/schema';
 import { createRater, explainDetail, getPriceBook, type ItemUnit, type LineDetail, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { dec, quantize, ZERO, type Decimal } from '@/lib/money/decimal';
 import { writeAudit } from '@/lib/audit/service';
-import type { LocalDate } from '@/lib/time/local-date';
+import { endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
+import { notify } from '@/lib/notices/notify';
+import { notifyUsageLevels, type UsageLevelChange } from '@/lib/notices/usage-levels';
 import { clipToDay, dayWindow, DURATION_TYPES } from './day-window';
 import { loadDayEntitlements, type DayEntitlement } from './entitlements';
 import { rawClient } from './raw';
@@ -196,14 +198,15 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
   if (!bill) throw new Error('bill insert returned no row');
   if (lines.length) await insertChunked(tx, billLines, lines.map((l) => ({ ...l, billId: bill.id })));
   if (deductions.length) await insertChunked(tx, entitlementDeductions, deductions.map((d) => ({ ...d, billId: bill.id })));
+  const levelChanges: UsageLevelChange[] = [];
   for (const ent of ents) {
     const used = usedBy.get(ent.rowId);
     if (!used || used.isZero()) continue;
-    if (ent.source === 'packages') {
-      await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId));
-    } else {
-      await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId));
-    }
+    const [row] =
+      ent.source === 'packages'
+        ? await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId)).returning({ usedAfter: packages.minutesUsed })
+        : await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId)).returning({ usedAfter: freeMinuteGrants.minutesUsed });
+    if (row) levelChanges.push({ source: ent.source, rowId: ent.rowId, usedBefore: row.usedAfter.minus(used), usedAfter: row.usedAfter });
   }
 
   if (!total.isZero()) {
@@ -219,6 +222,8 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
   }
   await upsertSettlement(1);
+  // Usage levels are checked when settlement deducts; the notice says "as of" the day's end (lifecycle.md, Notices).
+  await notifyUsageLevels(tx, accountId, levelChanges, endOfLocalDay(day), now);
   const freeExhaustedApps = await suspendExhaustedFreeApps(tx, accountId, day, now);
 
   return {
@@ -398,12 +403,13 @@ async function suspendExhaustedFreeApps(tx: Transaction, accountId: string, day:
     )
     .returning({ sdkAppId: applications.sdkAppId, name: applications.name });
   for (const app of apps) {
-    await tx.insert(notifications).values({
-      accountId,
+    await notify(tx, {
       kind: 'application.free_exhausted',
-      title: `${app.name} is suspended: free minutes used up`,
-      body: `The month's 10,000 free minutes are used up and application ${app.sdkAppId} is on the Free edition. Buy a package to resume it now, or it resumes with next month's free minutes.`,
+      accountId,
+      subject: String(app.sdkAppId),
+      occasion: now.toISOString(),
       at: now,
+      facts: { sdkAppId: app.sdkAppId, appName: app.name },
     });
     await writeAudit(tx, {
       accountId,

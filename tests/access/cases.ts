@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signedUsageHeaders } from '@/lib/usage/signature';
+import { notify } from '@/lib/notices/notify';
 import type { World } from './world';
 
 /**
@@ -98,6 +99,18 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     target: 'own-account',
     input: () => ({ amount: '10', cardNumber: '4242424242424242', idempotencyKey: key() }),
   },
+  'app/(console)/balance/actions.ts#setBalanceThresholdAction': { permission: 'customer', target: 'own-account', input: () => ({ threshold: '2000' }) },
+  'app/(console)/notices/actions.ts#markNoticeReadAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: async (w) => {
+      const row = await w.db.transaction((tx) =>
+        notify(tx, { kind: 'refund.rejected', accountId: w.victim.accountId, subject: randomUUID(), occasion: 'decided', at: new Date(), facts: { requestId: 'r', packageName: 'Lite', reason } }),
+      );
+      return { noticeId: row!.id };
+    },
+  },
+  'app/(console)/notices/actions.ts#markAllNoticesReadAction': { permission: 'customer', target: 'own-account', input: () => ({}) },
   'app/(console)/calculator/actions.ts#calculateAction': { permission: 'customer', target: 'own-account', input: () => ({ bookId: 'trtc-2024-usd', intent: 'last-month' }) },
 
   // --- developer tools: any signed-in user, but only on their own account ---
