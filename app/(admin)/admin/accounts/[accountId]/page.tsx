@@ -25,6 +25,7 @@ import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-forms';
 import { AccountDeliveries } from '@/components/deliveries/account-deliveries';
+import { AdminAccountNotices } from '@/components/notices/admin-account-notices';
 
 export const metadata = { title: 'Account' };
 
@@ -173,6 +174,9 @@ export default async function AdminAccountPage({ params, searchParams }: { param
           )}
         </Card>
       </div>
+
+      {/* The account's notices (issue 10 item 3). Their deliveries (email, webhooks) are a separate section. */}
+      <AdminAccountNotices accountId={account.id} />
 
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
