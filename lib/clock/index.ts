@@ -20,6 +20,11 @@ export async function accountNow(db: DbOrTx, accountId: string): Promise<Date> {
   return resolveAccountTime(await readClockState(db, accountId), systemNow());
 }
 
+/** The account's time from a clock state read elsewhere (one query with other columns, as the usage API does). */
+export function accountTimeFrom(state: { clock: Date | null; mark: Date | null }, real: Date = systemNow()): Date {
+  return testClocksEnabled() ? resolveAccountTime(state, real) : real;
+}
+
 /** The attached clock's time and the high-water mark of a detached one, in one round trip. */
 export async function readClockState(db: DbOrTx, accountId: string): Promise<{ clock: Date | null; mark: Date | null }> {
   const rows = await db.execute<{ clock: string | Date | null; mark: string | Date | null }>(sql`
