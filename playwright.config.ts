@@ -9,6 +9,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const pgPort = Number(process.env.E2E_PG_PORT ?? port + 51249);
 const distDir = port === 3100 ? '.next' : `.next-e2e-${port}`;
 export const E2E_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort}/e2e`;
+/** The embedded SMTP capture of the run (lib/email/capture-server.ts), on a port of its own. */
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 22000);
+export const E2E_SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
 const build = process.env.E2E_SKIP_BUILD ? '' : 'node_modules/.bin/next build && ';
 
 export default defineConfig({
@@ -47,6 +50,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(pgPort),
       DATABASE_NAME: 'e2e',
       FRESH_DATABASE: '1',
+      SMTP_URL: '', // always the run's own capture server
+      MAIL_CAPTURE_PORT: String(smtpPort),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

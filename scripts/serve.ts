@@ -4,6 +4,7 @@ import { createDb } from '@/db/client';
 import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
 import { startWorkerLoop, type WorkerLoop } from '@/lib/jobs/worker-loop';
 import { systemNow } from '@/lib/clock';
+import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';
 import { ensureAuthSecret, prepareDatabase } from './database';
 
 /**
@@ -35,6 +36,18 @@ if (process.env.SEED_DEMO === '1' || (target.embedded && !production)) {
   }
 }
 
+// Email (issue 10): without SMTP_URL, development and test get the embedded SMTP capture
+// (kept in the database, read on /dev/mail); its URL goes to this process (the worker
+// sends deliveries) and to Next's (actions that send mail). Production without one: email off.
+let capture: MailCapture | null = null;
+let captureDb: ReturnType<typeof createDb> | null = null;
+if (!production && !process.env.SMTP_URL && process.env.DISABLE_MAIL_CAPTURE !== '1') {
+  captureDb = createDb(target.url, { max: 2 });
+  capture = await startMailCapture(captureDb.db, { port: Number(process.env.MAIL_CAPTURE_PORT ?? 0), log: (m) => console.log(m) });
+  process.env.SMTP_URL = capture.url;
+  process.env.MAIL_CAPTURE = '1';
+}
+
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: target.url,
@@ -61,6 +74,7 @@ const child: ChildProcess = spawn(nextBin, [mode, '-p', port, ...(mode === 'dev'
 });
 
 console.log(`\nTRTC billing console (${appEnv}) on http://localhost:${port}`);
+if (capture) console.log(`  mail capture on ${capture.url} (mailbox: http://localhost:${port}/dev/mail)`);
 if (!production) {
   for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.email} / ${l.password}`);
 }
@@ -76,6 +90,8 @@ async function shutdown(code: number) {
   }
   await worker?.stop().catch((e) => console.error('stopping the job worker failed:', e));
   await workerDb?.close().catch(() => {});
+  await capture?.stop().catch(() => {});
+  await captureDb?.close().catch(() => {});
   await target.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
   process.exit(code);
 }

@@ -13,4 +13,5 @@ export const ICONS = {
   audit: 'M9 5h10M9 12h10M9 19h10M5 5h.01M5 12h.01M5 19h.01',
   jobs: 'M12 6v6l4 2M12 21a9 9 0 110-18 9 9 0 010 18z',
   developer: 'M8 9l-4 3 4 3M16 9l4 3-4 3M14 5l-4 14',
+  mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
 } as const;

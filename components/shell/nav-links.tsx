@@ -9,10 +9,13 @@ export type NavItem = { href: string; label: string; icon: string; disabled?: bo
 /** Sidebar links; the current section is highlighted. */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  // The most specific matching link is current (/dev/mail, not also /dev).
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === current;
         if (item.disabled) {
           return (
             <li key={item.href}>

@@ -7,3 +7,4 @@ export * from './usage';
 export * from './billing';
 export * from './jobs';
 export * from './system';
+export * from './mail';

@@ -17,6 +17,7 @@ export default async function DevLayout({ children }: { children: ReactNode }) {
       roleLabel={`${user.role === 'admin' ? 'Administrator' : 'Customer'} · ${appEnv()} mode`}
       nav={[
         { href: '/dev', label: 'Developer tools', icon: ICONS.developer },
+        { href: '/dev/mail', label: 'Mailbox', icon: ICONS.mail },
         { href: back.href, label: back.label, icon: ICONS.overview },
       ]}
     >

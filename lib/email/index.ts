@@ -1,0 +1,3 @@
+export { sendEmail, type OutgoingEmail, type SentEmail } from './transport';
+export { mailConfig, type MailConfig } from './config';
+export { renderEmail, type RenderedEmail } from './render';
