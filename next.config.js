@@ -1,3 +1,17 @@
+/**
+ * Headers that do not depend on the request, on every response including build assets
+ * and the routes the proxy does not see (issue 13 item 4). Keep equal to
+ * STATIC_SECURITY_HEADERS in lib/http/security-headers.ts (a unit test compares them).
+ * The per-request CSP nonce and HSTS come from proxy.ts.
+ */
+export const staticSecurityHeaders = [
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // postgres.js and the embedded server are Node-only; keep them out of the bundle.
@@ -8,6 +22,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // forbidden() renders app/forbidden.tsx with status 403 for a wrong role.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: '/:path*', headers: staticSecurityHeaders }];
+  },
 };
 
 export default nextConfig;

@@ -30,6 +30,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports `next/server` without an extension; inlined, Vite resolves it
+          // (tests/access imports the real lib/auth and replaces only `auth`).
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

@@ -1,6 +1,47 @@
 'use client';
 
+import { useEffect, useState } from 'react';
+import { useRouter } from 'next/navigation';
+
+const RETRY_SECONDS = 5;
+
+/**
+ * Errors of a page. The database briefly unreachable (digest SERVICE_UNAVAILABLE, from
+ * lib/availability.ts; the server answers 503 with Retry-After) is said plainly and the page
+ * retries by itself; anything else is the generic message with its reference. Never internals.
+ */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const unavailable = error.digest === 'SERVICE_UNAVAILABLE';
+  const router = useRouter();
+  const [seconds, setSeconds] = useState(RETRY_SECONDS);
+
+  useEffect(() => {
+    if (!unavailable) return;
+    const timer = setInterval(() => {
+      setSeconds((s) => {
+        if (s > 1) return s - 1;
+        router.refresh();
+        reset();
+        return RETRY_SECONDS;
+      });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [unavailable, router, reset]);
+
+  if (unavailable) {
+    return (
+      <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center" data-testid="service-unavailable">
+        <p className="text-sm font-semibold text-amber-600">Temporarily unavailable</p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">The console is briefly unavailable</h1>
+        <p className="mt-3 max-w-md text-slate-600">
+          We cannot reach the billing database right now. Nothing you submitted is lost or applied twice. Trying again in {seconds} s…
+        </p>
+        <button onClick={() => { router.refresh(); reset(); }} className="mt-8 rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+          Try again now
+        </button>
+      </main>
+    );
+  }
   return (
     <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center">
       <p className="text-sm font-semibold text-rose-600">Error</p>

@@ -6,7 +6,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 test.describe.configure({ timeout: 180_000 });
 
-test('developer API: own account only, never back, advance answers with what ran; the pages show it', async ({ page, browser }) => {
+test('developer API: own account only, never back, advance answers with what ran; the pages show it', async ({ page, browser, baseURL }) => {
+  // Mutations of the developer API need a same-origin Origin, as a browser sends (issue 13 item 8).
+  const origin = { origin: baseURL! };
   const me = await signUpCustomer(page, { name: 'Clock Customer' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Clock App', edition: 'lite' });
@@ -18,25 +20,25 @@ test('developer API: own account only, never back, advance answers with what ran
   const strangerId = await accountIdOf(stranger.email);
   await other.close();
   expect((await page.request.get(`/api/dev/clocks/${strangerId}`)).status()).toBe(404);
-  expect((await page.request.post(`/api/dev/clocks/${strangerId}`, { data: {} })).status()).toBe(404);
+  expect((await page.request.post(`/api/dev/clocks/${strangerId}`, { headers: origin, data: {} })).status()).toBe(404);
 
   // The next local midnight after now (the account was registered just now).
   const midnight = new Date(Math.ceil((Date.now() + 8 * HOUR) / DAY) * DAY - 8 * HOUR);
   const at = (ms: number) => new Date(midnight.getTime() + ms).toISOString();
-  const attach = await page.request.post(`/api/dev/clocks/${accountId}`, { data: { startAt: midnight.toISOString() } });
+  const attach = await page.request.post(`/api/dev/clocks/${accountId}`, { headers: origin, data: { startAt: midnight.toISOString() } });
   expect(attach.status()).toBe(201);
   expect(await attach.json()).toMatchObject({ clock: { now: at(0) } });
-  expect((await page.request.post(`/api/dev/clocks/${accountId}`, { data: {} })).status()).toBe(409);
+  expect((await page.request.post(`/api/dev/clocks/${accountId}`, { headers: origin, data: {} })).status()).toBe(409);
 
-  const usage = await page.request.post(`/api/dev/accounts/${accountId}/usage`, { data: { sdkAppId: app.sdkAppId, sessions: 20, spanMinutes: 120 } });
+  const usage = await page.request.post(`/api/dev/accounts/${accountId}/usage`, { headers: origin, data: { sdkAppId: app.sdkAppId, sessions: 20, spanMinutes: 120 } });
   expect(usage.status()).toBe(201);
 
-  const back = await page.request.post(`/api/dev/clocks/${accountId}/advance`, { data: { to: at(-HOUR) } });
+  const back = await page.request.post(`/api/dev/clocks/${accountId}/advance`, { headers: origin, data: { to: at(-HOUR) } });
   expect(back.status()).toBe(400);
   expect((await back.json()).error.message).toContain('only moves forward');
-  expect((await page.request.post(`/api/dev/clocks/${accountId}/advance`, { data: { by: { days: 1 }, nextJob: true } })).status()).toBe(400);
+  expect((await page.request.post(`/api/dev/clocks/${accountId}/advance`, { headers: origin, data: { by: { days: 1 }, nextJob: true } })).status()).toBe(400);
 
-  const day = await page.request.post(`/api/dev/clocks/${accountId}/advance`, { data: { by: { days: 1 } } });
+  const day = await page.request.post(`/api/dev/clocks/${accountId}/advance`, { headers: origin, data: { by: { days: 1 } } });
   expect(day.status()).toBe(200);
   const ran = await day.json();
   expect(ran.clock).toBe(at(DAY));

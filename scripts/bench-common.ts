@@ -70,7 +70,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   };
 }
 
-export const BENCH_DIST_DIR = '.data/next-bench';
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? '.data/next-bench';
 
 /**
  * `next build` into .data/next-bench unless a build is there and BENCH_REBUILD is unset.

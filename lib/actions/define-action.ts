@@ -4,6 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { isBillingOnly } from '@/lib/enforcement/rules';
+import { isDatabaseUnavailable, noteDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '@/lib/availability';
 import { requireUser, type CurrentUser, type CustomerUser, type Permission } from '@/lib/auth/guard';
 import { formDataToObject, zodFieldErrors } from './form-data';
 
@@ -71,6 +72,12 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
 export function toFailure(err: unknown, values?: Record<string, string>): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } {
   if (err instanceof AppError) {
     return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors, values };
+  }
+  // The database is unreachable for a moment: say so (a retried form is not applied twice: idempotency keys).
+  if (isDatabaseUnavailable(err)) {
+    noteDatabaseUnavailable();
+    console.warn('[action] database unavailable:', err instanceof Error ? err.message : String(err));
+    return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
   }
   // Not an expected failure: log with context, show a generic message (never raw internals).
   console.error('[action] unexpected error', err);

@@ -5,6 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { accounts, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { auth } from './index';
 
@@ -28,6 +29,19 @@ export type CustomerUser = CurrentUser & { role: 'customer'; accountId: string; 
  * (the token's role is not trusted: a demoted admin loses access at once).
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  try {
+    return await loadCurrentUser();
+  } catch (err) {
+    // The first query of nearly every request: an outage becomes a 503 here (lib/availability.ts).
+    if (isDatabaseUnavailable(err)) {
+      noteDatabaseUnavailable();
+      throw new ServiceUnavailableError(err);
+    }
+    throw err;
+  }
+});
+
+async function loadCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -57,7 +71,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .limit(1);
   if (!row) return null;
   return { ...row, account: row.account?.id ? row.account : null };
-});
+}
 
 function permits(user: CurrentUser, permission: Permission): boolean {
   switch (permission) {

@@ -4,16 +4,36 @@ import { assertAccountAccess, requireUser, type CurrentUser } from '@/lib/auth/g
 import { testClocksEnabled } from '@/lib/clock';
 import { AppError, ERROR_CODES } from '@/lib/errors';
 import { zodFieldErrors } from '@/lib/actions/form-data';
+import { bearerToken, refuseMutation, tokenMatches } from '@/lib/http/mutation-guard';
+import { routeErrorResponse } from '@/lib/http/route-errors';
+
+/**
+ * `Authorization: Bearer $DEV_API_TOKEN` (scripts; development/test only): acts as an
+ * administrator of the developer API, in place of a browser session and its Origin.
+ */
+export const DEV_API_TOKEN_USER: CurrentUser = { id: 'dev-api-token', email: 'dev-api-token', name: 'Developer API token', role: 'admin', accountId: null, account: null };
+
+export function isDevApiToken(token: string): boolean {
+  return tokenMatches(token, process.env.DEV_API_TOKEN);
+}
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Route handlers of the developer API (lib/dev-tools/README.md): absent (404) in
- * production, a session required, admins act on any account and a customer on their
- * own; errors are JSON `{ error: { code, message, fieldErrors? } }` with the code's status.
+ * production, a session (or the DEV_API_TOKEN bearer) required, admins act on any account
+ * and a customer on their own; mutations need JSON and a same-origin Origin (issue 13
+ * item 8); errors are JSON `{ error: { code, message, fieldErrors? } }` with the code's status.
  */
-export async function devRoute(fn: (user: CurrentUser) => Promise<unknown>, successStatus = 200): Promise<Response> {
+export async function devRoute(request: Request, fn: (user: CurrentUser) => Promise<unknown>, successStatus = 200): Promise<Response> {
   if (!testClocksEnabled()) return Response.json({ error: { code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND.message } }, { status: 404 });
+  if (MUTATING.has(request.method)) {
+    const refused = refuseMutation(request, { auth: 'session', bearer: isDevApiToken });
+    if (refused) return refused;
+  }
   try {
-    const user = await requireUser('signed-in');
+    const token = bearerToken(request);
+    const user = token && isDevApiToken(token) ? DEV_API_TOKEN_USER : await requireUser('signed-in');
     const data = await fn(user);
     return Response.json(data, { status: successStatus });
   } catch (err) {
@@ -25,8 +45,7 @@ export async function devRoute(fn: (user: CurrentUser) => Promise<unknown>, succ
       const first = Object.entries(fieldErrors)[0];
       return Response.json({ error: { code: 'VALIDATION', message: first ? `${first[0]}: ${first[1][0]}` : ERROR_CODES.VALIDATION.message, fieldErrors } }, { status: 400 });
     }
-    console.error('[dev api] unexpected error', err);
-    return Response.json({ error: { code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message } }, { status: 500 });
+    return routeErrorResponse(err, 'dev api');
   }
 }
 

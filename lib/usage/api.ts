@@ -9,6 +9,11 @@ import { recordErrorsMessage, UsageError } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
 import { findBatch, storeUsageBatch, type StoredBatch } from './store';
+import { checkMutation } from '@/lib/http/mutation-guard';
+import { isDatabaseUnavailable, unavailableResponse } from '@/lib/availability';
+
+/** Body types of the usage API (docs/usage-api.md): a JSON array or JSON Lines. */
+export const USAGE_API_MEDIA_TYPES = ['application/json', 'application/x-ndjson', 'application/jsonl'] as const;
 
 /**
  * POST /api/v1/usage (docs/usage-api.md). Order of checks, each answering before any
@@ -36,18 +41,41 @@ type AppRow = {
   price_book_id: string;
 };
 
-const tooLarge = (maxBytes: number) =>
-  new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`);
+const tooLarge = (maxBytes: number, closeConnection = false) =>
+  new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`, { closeConnection });
 
-/** 413 on the declared Content-Length alone, before any other work. */
-function checkDeclaredSize(request: Request, maxBytes: number): void {
+/**
+ * Read and throw away the rest of a refused body, so that the answer comes after the
+ * client has sent it and the kept-alive connection is in step for the next request
+ * (issue 13 item 10: answering while the client still sends makes clients such as curl
+ * stop and drop the connection). Nothing is kept. Past `maxDrainBytes` the connection is
+ * closed instead (`Connection: close`): reading more would only serve an abuser.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array> | undefined, alreadyRead: number): Promise<boolean> {
+  if (!reader) return true;
+  let size = alreadyRead;
+  for (;;) {
+    const { done, value } = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+    if (done) return true;
+    size += value.byteLength;
+    if (size > USAGE_API_LIMITS.maxDrainBytes) {
+      await reader.cancel().catch(() => {});
+      return false;
+    }
+  }
+}
+
+/** 413 on the declared Content-Length alone, before any other work (the body is only discarded). */
+async function checkDeclaredSize(request: Request, maxBytes: number): Promise<void> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (declared === null || !(Number(declared) > maxBytes)) return;
+  const drained = Number(declared) <= USAGE_API_LIMITS.maxDrainBytes && (await discardRest(request.body?.getReader(), 0));
+  throw tooLarge(maxBytes, !drained);
 }
 
 /** Read a request body, refusing (413) as soon as it passes `maxBytes`, never buffering more. */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Buffer> {
-  checkDeclaredSize(request, maxBytes);
+  await checkDeclaredSize(request, maxBytes);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -57,8 +85,8 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      chunks.length = 0;
+      throw tooLarge(maxBytes, !(await discardRest(reader, size)));
     }
     chunks.push(value);
   }
@@ -99,6 +127,41 @@ export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | '
   }
 }
 
+/**
+ * The body as text, refusing bytes that are not UTF-8 (400) rather than storing U+FFFD in
+ * their place (issue 13 item 10): the signed bytes and the stored text must say the same.
+ */
+export function decodeUtf8(body: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    throw new UsageError('MALFORMED_BODY', `The body is not valid UTF-8 (at byte ${firstInvalidUtf8(body)}); send UTF-8 text. Nothing was stored.`);
+  }
+}
+
+/** Offset where the first invalid UTF-8 sequence starts. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  const valid = (n: number, stream: boolean) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, n), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // The longest prefix that is valid or ends inside a sequence (bisection), then back to
+  // the end of its last whole character: there the bad sequence starts.
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (valid(mid, true)) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let k = lo; k >= Math.max(0, lo - 3); k--) if (valid(k, false)) return k;
+  return lo;
+}
+
 const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
   status: replayed ? 200 : 201,
   body: { batchId: batch.batchId, sdkAppId, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedBatch,
@@ -114,7 +177,7 @@ function replayOrConflict(batch: StoredBatch, bodySha256: string, sdkAppId: numb
 
 export async function processUsageRequest(sql: postgres.Sql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
   const now = options.now ?? systemNow();
-  checkDeclaredSize(request, USAGE_API_LIMITS.maxBodyBytes);
+  await checkDeclaredSize(request, USAGE_API_LIMITS.maxBodyBytes);
 
   const sdkAppIdText = header(request, 'x-sdkappid');
   const timestamp = header(request, 'x-timestamp');
@@ -175,8 +238,13 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
   const refusal = refusalFor(app, sdkAppId);
   if (refusal) throw refusal;
 
-  const parsed = parseBatchBody(body.toString('utf8'), USAGE_API_LIMITS.maxRecords);
+  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
   if (!parsed.ok) throw new UsageError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
+  // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
+  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
+  if (badLine) {
+    throw new UsageError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
+  }
   if (parsed.items.length === 0) throw new UsageError('EMPTY_BATCH', 'The batch has no records.');
 
   const book = findPriceBook(app.price_book_id);
@@ -201,11 +269,19 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
 
 /** The route handler's answer: UsageError → its status and JSON; anything else → logged, generic 500. */
 export async function usageApiResponse(sql: postgres.Sql, request: Request): Promise<Response> {
+  // Signed by HMAC and sent by servers (no Origin): only the body type and a foreign Origin are refused here.
+  const refused = checkMutation(request, { auth: 'signed', accept: USAGE_API_MEDIA_TYPES });
+  if (refused) return Response.json(new UsageError(refused.code, refused.message).toJSON(), { status: refused.status });
   try {
     const r = await processUsageRequest(sql, request);
     return Response.json(r.body, { status: r.status });
   } catch (err) {
-    if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status });
+    if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status, headers: err.closeConnection ? { Connection: 'close' } : undefined });
+    if (isDatabaseUnavailable(err)) {
+      // The batch was not stored, or was and its answer was lost: a retry with the same Idempotency-Key is stored once.
+      console.warn('[usage-api] database unavailable:', err instanceof Error ? err.message : String(err));
+      return unavailableResponse();
+    }
     console.error('[usage-api] unexpected error', err);
     return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged; retry the batch with the same Idempotency-Key.' } }, { status: 500 });
   }

@@ -31,9 +31,12 @@ export class UsageError extends Error {
   readonly details?: RecordErrorDetail[];
   /** How many record errors there were in all (details may be capped). */
   readonly errorCount?: number;
+  /** The answer ends the connection (a refused body too large to read to its end). */
+  readonly closeConnection?: boolean;
 
-  constructor(code: UsageErrorCode, message: string, options: { details?: RecordErrorDetail[]; errorCount?: number } = {}) {
+  constructor(code: UsageErrorCode, message: string, options: { details?: RecordErrorDetail[]; errorCount?: number; closeConnection?: boolean } = {}) {
     super(message);
+    this.closeConnection = options.closeConnection;
     this.name = 'UsageError';
     this.code = code;
     this.details = options.details;

@@ -77,7 +77,15 @@ export async function importUsageFile(
   };
 
   const hash = createHash('sha256');
-  const decoder = new TextDecoder('utf-8');
+  // Fatal: bytes that are not UTF-8 refuse the file (400) instead of becoming U+FFFD (issue 13 item 10).
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Uint8Array, stream = false) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream }) : decoder.decode();
+    } catch {
+      throw new UsageError('MALFORMED_BODY', `The file is not valid UTF-8 text (after byte ${bytes - (chunk?.byteLength ?? 0)}); save it as UTF-8 and import it again. Nothing was stored.`);
+    }
+  };
   let bytes = 0;
   let format: ImportFormat | null = null;
   let arrayText = '';
@@ -176,10 +184,10 @@ export async function importUsageFile(
         throw new UsageError('PAYLOAD_TOO_LARGE', `The file is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MB; split it into smaller files (nothing was stored).`);
       }
       hash.update(chunk);
-      feed(decoder.decode(chunk, { stream: true }), false);
+      feed(decode(chunk, true), false);
     }
   }
-  feed(decoder.decode(), true);
+  feed(decode(), true);
 
   if (format === 'json') {
     const parsed = parseBatchBody(arrayText, maxRecords);

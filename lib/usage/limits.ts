@@ -5,6 +5,11 @@
 export const USAGE_API_LIMITS = {
   /** Request body, bytes. */
   maxBodyBytes: 5 * 1024 * 1024,
+  /**
+   * A refused body (413) up to this size is read to its end and thrown away, so the
+   * kept-alive connection serves the next request; a larger one closes the connection.
+   */
+  maxDrainBytes: 64 * 1024 * 1024,
   /** Records per batch. */
   maxRecords: 10_000,
   /** X-Timestamp may differ from the server's real time by this much (replay window). */

@@ -6,11 +6,17 @@
  *   not two; longer sessions are sent as several records.
  * - `start` between 2000 and 2099: a business time, not a typo (and inside PostgreSQL's range).
  * - no NUL character or lone surrogate in any string: PostgreSQL's jsonb cannot hold them.
+ * - video resolutions a camera can send (issue 13 item 10): each side at most 7680 pixels
+ *   and the area at most 7680×4320 (8K UHD, 33,177,600 pixels), either orientation. A
+ *   `[1e9, 1e9]` stream is a client bug, and rating.md's resolution bands end at "above 1080p".
  */
 export const MAX_RECORD_SECONDS = 86_400;
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2099;
 const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const MAX_VIDEO_SIDE = 7680;
+export const MAX_VIDEO_AREA = 7680 * 4320;
 
 export type StorageRefusal = { field: string; message: string };
 
@@ -24,7 +30,31 @@ export function storageRefusals(record: { start: string; seconds?: number } & Re
     out.push({ field: 'start', message: `the year must be between ${FIRST_YEAR} and ${LAST_YEAR}` });
   }
   findUnstorableText(record, '', out);
+  findOversizedVideo(record, out);
   return out;
+}
+
+/** Where a record carries resolutions: streams' and inputs' `video`, processing's `output`. */
+function findOversizedVideo(record: Record<string, unknown>, out: StorageRefusal[]): void {
+  const check = (field: string, v: unknown) => {
+    const why = resolutionRefusal(v);
+    if (why) out.push({ field, message: why });
+  };
+  for (const list of ['receive', 'send', 'inputs'] as const) {
+    const items = record[list];
+    if (Array.isArray(items)) items.forEach((s, i) => check(`${list}[${i}].video`, (s as { video?: unknown } | null)?.video));
+  }
+  check('output', record.output);
+}
+
+/** Null when a [width, height] is within what a camera sends; else which limit it passes. */
+export function resolutionRefusal(v: unknown): string | null {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || typeof v[1] !== 'number') return null;
+  const [w, h] = v as [number, number];
+  const got = `got ${w}x${h}`;
+  if (w > MAX_VIDEO_SIDE || h > MAX_VIDEO_SIDE) return `each side must be at most ${MAX_VIDEO_SIDE} pixels (8K UHD) (${got})`;
+  if (w * h > MAX_VIDEO_AREA) return `the area must be at most 7680x4320 = ${MAX_VIDEO_AREA.toLocaleString('en-US')} pixels (8K UHD) (${got})`;
+  return null;
 }
 
 function findUnstorableText(value: unknown, path: string, out: StorageRefusal[]): void {

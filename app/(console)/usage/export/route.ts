@@ -1,7 +1,7 @@
 import { db, rawSql } from '@/db';
 import { getApplication } from '@/db/queries/applications';
 import { requireUser } from '@/lib/auth/guard';
-import { isAppError } from '@/lib/errors';
+import { routeErrorResponse } from '@/lib/http/route-errors';
 import { getPriceBook } from '@/lib/rating';
 import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
 import { csvStream, dailyCsv, fiveMinuteCsv } from '@/lib/usage/export';
@@ -33,8 +33,6 @@ export async function GET(request: Request): Promise<Response> {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' },
     });
   } catch (err) {
-    if (isAppError(err)) return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status });
-    console.error('[usage-export] unexpected error', err);
-    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500 });
+    return routeErrorResponse(err, 'usage-export');
   }
 }

@@ -11,7 +11,7 @@ const querySchema = z.object({
 
 /** The embedded SMTP capture's mailbox as JSON (lib/dev-tools/README.md, Mail). */
 export async function GET(request: Request) {
-  return devRoute(async (user) => {
+  return devRoute(request, async (user) => {
     const url = new URL(request.url);
     const query = querySchema.parse({ to: url.searchParams.get('to') ?? undefined, limit: url.searchParams.get('limit') ?? undefined });
     let scope: MailboxScope;

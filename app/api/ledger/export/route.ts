@@ -3,7 +3,8 @@ import { getAccount } from '@/db/queries/accounts';
 import { iterateLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
 import { requireUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
-import { AppError, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { routeErrorResponse } from '@/lib/http/route-errors';
 import { LEDGER_CSV_HEADER, ledgerCsvRow } from '@/lib/ledger/csv';
 import { localDate } from '@/lib/time/local-date';
 
@@ -58,8 +59,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (err) {
-    if (isAppError(err)) return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status });
-    console.error('[ledger-export] unexpected error', err);
-    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500 });
+    return routeErrorResponse(err, 'ledger-export');
   }
 }

@@ -1,4 +1,5 @@
 import { rawSql } from '@/db';
+import { withRouteSecurityHeaders } from '@/lib/http/security-headers';
 import { usageApiResponse } from '@/lib/usage/api';
 
 /**
@@ -7,5 +8,5 @@ import { usageApiResponse } from '@/lib/usage/api';
  * secret key (HMAC), not by a session.
  */
 export async function POST(request: Request): Promise<Response> {
-  return usageApiResponse(rawSql(), request);
+  return withRouteSecurityHeaders(await usageApiResponse(rawSql(), request));
 }

@@ -3,7 +3,7 @@ import { applicationNames, entitlementNames, getBill, listBillLines } from '@/db
 import { requireUser } from '@/lib/auth/guard';
 import { billCsv } from '@/lib/bills/csv';
 import { readExplanation } from '@/lib/bills/present';
-import { isAppError } from '@/lib/errors';
+import { routeErrorResponse } from '@/lib/http/route-errors';
 
 /** GET /bills/:id/csv: the bill as CSV (lib/bills/csv.ts); another account's bill is 404 like a missing one. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -22,8 +22,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (err) {
-    if (isAppError(err)) return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status });
-    console.error('[bill-csv] unexpected error', err);
-    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500 });
+    return routeErrorResponse(err, 'bill-csv');
   }
 }

@@ -10,8 +10,8 @@ import { AppError } from '@/lib/errors';
 type Params = { params: Promise<{ accountId: string }> };
 
 /** The account's clock, its time, next due jobs and recent runs. */
-export async function GET(_request: Request, { params }: Params) {
-  return devRoute(async (user) => {
+export async function GET(request: Request, { params }: Params) {
+  return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
     const account = await getDevAccount(db, accountId);
@@ -34,7 +34,7 @@ export async function GET(_request: Request, { params }: Params) {
 
 /** Attach a test clock: `{ "startAt"?: ISO 8601 }` (default now). */
 export async function POST(request: Request, { params }: Params) {
-  return devRoute(async (user) => {
+  return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
     const body = await readJson(request, attachSchema);
@@ -44,8 +44,8 @@ export async function POST(request: Request, { params }: Params) {
 }
 
 /** Detach: the account returns to real time, never before the clock's time. */
-export async function DELETE(_request: Request, { params }: Params) {
-  return devRoute(async (user) => {
+export async function DELETE(request: Request, { params }: Params) {
+  return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
     const r = await detachTestClock(db, accountId);

@@ -5,7 +5,7 @@ import { generateUsageSchema } from '@/lib/dev-tools/schemas';
 
 /** Synthetic usage at the account's clock time: `{ "sdkAppId", "sessions"?: 5, "spanMinutes"?: 60 }`. */
 export async function POST(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
-  return devRoute(async (user) => {
+  return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
     const body = await readJson(request, generateUsageSchema);

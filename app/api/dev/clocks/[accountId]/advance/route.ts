@@ -12,7 +12,7 @@ export const maxDuration = 300;
  * `{ "to": ISO 8601 }` or `{ "nextJob": true }`. Answers with what ran.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
-  return devRoute(async (user) => {
+  return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
     const body = await readJson(request, advanceSchema);

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { databaseRecentlyUnavailable, isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError, unavailableResponse } from './availability';
+
+describe('database unavailable (issue 13 item 13)', () => {
+  test('recognises postgres.js socket errors and the server going away, also wrapped (drizzle, Auth.js)', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Failed query', { cause: Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }) }))).toBe(true);
+    expect(isDatabaseUnavailable({ type: 'CallbackRouteError', cause: { err: Object.assign(new Error('x'), { code: 'CONNECTION_ENDED' }) } })).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]))).toBe(true);
+    expect(isDatabaseUnavailable(new ServiceUnavailableError())).toBe(true);
+  });
+  test('other errors are not an outage', () => {
+    expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+  test('503 with Retry-After and a plain message; the process remembers the outage for a few seconds', async () => {
+    const r = unavailableResponse();
+    expect(r.status).toBe(503);
+    expect(r.headers.get('retry-after')).toBe('5');
+    expect((await r.json()).error.code).toBe('SERVICE_UNAVAILABLE');
+    noteDatabaseUnavailable(1_000_000);
+    expect(databaseRecentlyUnavailable(1_000_000 + 9_000)).toBe(true);
+    expect(databaseRecentlyUnavailable(1_000_000 + 11_000)).toBe(false);
+  });
+});

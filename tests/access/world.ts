@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { jobs, testClocks, users } from '@/db/schema';
+import { requestRefund } from '@/lib/refunds/service';
+import { buyTestPackage, createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';
+
+/** When the world's accounts live (test clocks): inside the package's five-day refund window. */
+export const WORLD_NOW = new Date('2024-10-08T10:00:00+08:00');
+
+/**
+ * A victim customer with what an attacker could aim at (application, package, clock),
+ * an attacker customer with their own application, and an administrator. Built fresh
+ * for every case, so one case's owner control cannot disturb another case.
+ */
+export async function makeWorld(db: Database) {
+  const victim = await createTestAccount(db, { balance: '1000', name: 'Victim' });
+  await setTestClock(db, victim.accountId, WORLD_NOW);
+  const victimApp = await createTestApplication(db, victim.accountId, { name: 'Victim app' });
+  const victimPackage = await buyTestPackage(db, victim.accountId, victimApp.id);
+  const attacker = await createTestAccount(db, { balance: '1000', name: 'Attacker' });
+  await setTestClock(db, attacker.accountId, WORLD_NOW);
+  const attackerApp = await createTestApplication(db, attacker.accountId, { name: 'Attacker app' });
+  const [admin] = await db.insert(users).values({ email: `admin-${randomUUID()}@example.test`, name: 'Admin', passwordHash: 'unused', role: 'admin' }).returning({ id: users.id });
+  const adminUserId = admin!.id;
+  return {
+    db,
+    victim: { ...victim, app: victimApp, package: victimPackage },
+    attacker: { ...attacker, app: attackerApp },
+    adminUserId,
+    /** A pending refund request of the victim's package (admin decision cases). */
+    async refundRequest() {
+      return requestRefund(db, { accountId: victim.accountId, userId: victim.userId, packageId: victimPackage.id });
+    },
+    /** A dead job of the victim's account (admin retry case). */
+    async deadJob() {
+      const [job] = await db.insert(jobs).values({ accountId: victim.accountId, key: `access-test:${randomUUID()}`, kind: 'settle', runAt: WORLD_NOW, status: 'dead', attempts: 5 }).returning();
+      return job!;
+    },
+    async detachVictimClock() {
+      await db.delete(testClocks).where(eq(testClocks.accountId, victim.accountId));
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof makeWorld>>;
