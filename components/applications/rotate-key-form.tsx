@@ -11,7 +11,7 @@ import { SecretKeyBox } from './secret-key-box';
  * Rotate the secret key (lifecycle.md, Applications): the new key shown once; the old one
  * keeps signing for 24 hours, or stops at once when it leaked.
  */
-export function RotateKeyForm({ applicationId, sdkAppId, hint }: { applicationId: string; sdkAppId: number; hint: string }) {
+export function RotateKeyForm({ applicationId, sdkAppId }: { applicationId: string; sdkAppId: number }) {
   const [state, action] = useActionState(rotateSecretKeyAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const rotated = state?.ok ? state.data : null;
@@ -30,7 +30,7 @@ export function RotateKeyForm({ applicationId, sdkAppId, hint }: { applicationId
       <form action={action} className="space-y-3" noValidate data-testid="rotate-key-form">
         <input type="hidden" name="applicationId" value={applicationId} />
         <fieldset className="space-y-2 text-sm">
-          <legend className="font-medium text-slate-800">The current key •••• {hint}</legend>
+          <legend className="font-medium text-slate-800">What happens to the current key</legend>
           <label className="flex items-start gap-2">
             <input type="radio" name="oldKey" value="grace" defaultChecked className="mt-0.5 accent-indigo-600" />
             <span>

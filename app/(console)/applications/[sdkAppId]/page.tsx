@@ -119,7 +119,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       <Card className="mt-6">
         <CardHeader title="Secret key" description="Signs usage API requests. Rotate it when a key may have been seen by someone else, or regularly." />
         <CardBody>
-          <RotateKeyForm applicationId={app.id} sdkAppId={app.sdkAppId} hint={app.secretKeyHint} />
+          <RotateKeyForm applicationId={app.id} sdkAppId={app.sdkAppId} />
         </CardBody>
       </Card>
 
