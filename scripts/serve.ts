@@ -48,11 +48,13 @@ if (!production && !process.env.SMTP_URL && process.env.DISABLE_MAIL_CAPTURE !==
   process.env.MAIL_CAPTURE = '1';
 }
 
+// The in-process worker needs the same AUTH_SECRET as Next: webhook secrets are encrypted under it (lib/webhooks/secret.ts).
+process.env.AUTH_SECRET = ensureAuthSecret(production);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: target.url,
   APP_ENV: appEnv,
-  AUTH_SECRET: ensureAuthSecret(production),
+  AUTH_SECRET: process.env.AUTH_SECRET,
   AUTH_TRUST_HOST: 'true',
   NEXT_TELEMETRY_DISABLED: '1',
   PORT: port,

@@ -8,3 +8,4 @@ export * from './billing';
 export * from './jobs';
 export * from './system';
 export * from './mail';
+export * from './channels';

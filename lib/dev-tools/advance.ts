@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { assertTestClocksEnabled, getTestClock, moveTestClock } from '@/lib/clock/test-clock';
+import { drainAccountDeliveries, type DeliveryRun } from '@/lib/deliveries/drain';
 import { drainAccount, type DrainResult } from '@/lib/jobs/runner';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { loadPlannerFacts } from '@/lib/jobs/plan-account';
@@ -19,6 +20,8 @@ export type AdvanceResult = DrainResult & {
   to: string;
   /** Where the clock stopped: `to`, or the instant of a job that is waiting for a retry. */
   clock: string;
+  /** Delivery attempts (email, webhooks) due by then, each at its own instant (lib/deliveries). */
+  deliveries: DeliveryRun[];
 };
 
 /** The largest single move, so one request cannot plan decades of jobs. */
@@ -68,7 +71,10 @@ export async function advanceTestClock(db: Database, accountId: string, target: 
   // A job waiting for a retry holds the clock at its instant: later jobs must not run before it.
   const stopAt = result.blocked ? new Date(Math.max(current.getTime(), new Date(result.blocked.runAt).getTime())) : to;
   await moveTestClock(db, accountId, stopAt);
-  return { ...result, accountId, from: from.toISOString(), to: to.toISOString(), clock: stopAt.toISOString() };
+  // The delivery lane after the jobs: retries due in between run at their own instants, and a
+  // failing delivery never stops the clock (it is not a job).
+  const deliveries = await drainAccountDeliveries(db, accountId, { until: stopAt, clock: 'test', workerId: options.workerId ?? `advance:${process.pid}`, lock: 'wait' });
+  return { ...result, accountId, from: from.toISOString(), to: to.toISOString(), clock: stopAt.toISOString(), deliveries: deliveries.ran };
 }
 
 function badTarget(message: string) {

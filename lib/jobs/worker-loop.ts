@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { testClocksEnabled } from '@/lib/clock/app-env';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
+import { drainDueDeliveries } from '@/lib/deliveries/drain';
 import { registerJobHandlers } from './handlers';
 import { drainAccount, type RunSummary } from './runner';
 
@@ -43,6 +44,14 @@ export function startWorkerLoop(db: Database, options: { intervalMs?: number; wo
       }
     }
     if (ran.length) log(`[worker] ran ${ran.length} job(s): ${summarize(ran)}`);
+    // The delivery lane (lib/deliveries): its own pass, so a delivery waiting for a retry holds no job back.
+    if (!stopped) {
+      const sent = await drainDueDeliveries(db, { workerId: options.workerId, log }).catch((err: unknown) => {
+        log(`[worker] deliveries: ${err instanceof Error ? err.message : String(err)}`);
+        return [];
+      });
+      if (sent.length) log(`[worker] ${sent.length} delivery attempt(s): ${sent.filter((d) => d.outcome === 'delivered').length} delivered`);
+    }
     return ran;
   }
 
