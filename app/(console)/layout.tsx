@@ -5,17 +5,22 @@ import { ICONS } from '@/components/shell/icons';
 import { requirePageUser } from '@/lib/auth/guard';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { testClocksEnabled } from '@/lib/clock';
+import { db } from '@/db';
+import { countUnreadNotices } from '@/db/queries/notices';
+import { NoticesBell } from '@/components/shell/notices-bell';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('customer');
   // Suspended or reclaimed: the console is limited to billing (lifecycle.md, Account).
   const limited = isBillingOnly(user.account.status);
+  const unread = await countUnreadNotices(db, user.accountId);
   return (
     <AppShell
       userName={user.account.name}
       userEmail={user.email}
       roleLabel={`Customer · ${user.account.currency}`}
       banner={<AccountStatusBanner account={user.account} />}
+      headerExtra={<NoticesBell unread={unread} />}
       nav={[
         { href: '/overview', label: 'Overview', icon: ICONS.overview },
         { href: '/applications', label: 'Applications', icon: ICONS.applications, disabled: limited },
@@ -24,6 +29,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         { href: '/bills', label: 'Bills', icon: ICONS.bills },
         { href: '/calculator', label: 'Calculator', icon: ICONS.calculator },
         { href: '/balance', label: 'Balance', icon: ICONS.balance },
+        { href: '/notices', label: 'Messages', icon: ICONS.messages, badge: unread, badgeLabel: `${unread} unread` },
       ]}
       secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}
     >

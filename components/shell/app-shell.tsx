@@ -11,6 +11,7 @@ export function AppShell({
   userEmail,
   roleLabel,
   banner,
+  headerExtra,
   children,
 }: {
   nav: NavItem[];
@@ -19,6 +20,8 @@ export function AppShell({
   userEmail: string;
   roleLabel: string;
   banner?: ReactNode;
+  /** Shown in the top bar before "Sign out" (the customer's unread notices). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -45,6 +48,7 @@ export function AppShell({
       <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
           <span className="text-sm text-slate-600 lg:hidden">{userEmail}</span>
+          {headerExtra}
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
               Sign out

@@ -6,6 +6,7 @@ export const ICONS = {
   usage: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   bills: 'M6 2h9l5 5v15H6zM14 2v6h6M9 13h8M9 17h6',
   balance: 'M3 7h18v12H3zM3 11h18M7 15h3',
+  messages: 'M6 8a6 6 0 1112 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 003.4 0',
   calculator: 'M6 2h12v20H6zM9 6h6M9 11h.01M12 11h.01M15 11h.01M9 15h.01M12 15h.01M15 15h.01M9 18h6',
   accounts: 'M16 11a4 4 0 10-8 0 4 4 0 008 0zM4 21a8 8 0 0116 0',
   refunds: 'M3 12a9 9 0 109-9M3 4v5h5M12 8v4l3 2',

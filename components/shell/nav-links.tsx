@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 
-export type NavItem = { href: string; label: string; icon: string; disabled?: boolean };
+export type NavItem = { href: string; label: string; icon: string; disabled?: boolean; badge?: number; badgeLabel?: string };
 
 /** Sidebar links; the current section is highlighted. */
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -38,6 +38,11 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             >
               <NavIcon d={item.icon} />
               {item.label}
+              {item.badge ? (
+                <span className="ml-auto rounded-full bg-indigo-600 px-2 py-0.5 text-xs font-semibold text-white" aria-label={item.badgeLabel}>
+                  {item.badge > 99 ? '99+' : item.badge}
+                </span>
+              ) : null}
             </Link>
           </li>
         );

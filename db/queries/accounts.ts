@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { accounts, applications, notifications, users } from '../schema';
+import { accounts, applications, users } from '../schema';
+import { listNotices } from './notices';
 import { escapeLike } from './ledger';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -31,6 +32,7 @@ export async function searchAccounts(
       id: accounts.id,
       name: accounts.name,
       currency: accounts.currency,
+      priceBookId: accounts.priceBookId,
       status: accounts.status,
       suspensionReason: accounts.suspensionReason,
       balance: accounts.balance,
@@ -48,7 +50,7 @@ export async function searchAccounts(
   return { rows, total: total?.n ?? 0 };
 }
 
-/** A customer's latest notifications (renewal failed, refunds decided, status changes). */
+/** A customer's latest notices: the message center's query, first page (db/queries/notices.ts). */
 export async function listNotifications(db: DbOrTx, accountId: string, limit = 5) {
-  return db.select().from(notifications).where(eq(notifications.accountId, accountId)).orderBy(desc(notifications.id)).limit(limit);
+  return (await listNotices(db, accountId, { limit })).rows;
 }

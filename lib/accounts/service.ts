@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx, Database } from '@/db/client';
+import type { DbOrTx, Database, Transaction } from '@/db/client';
+import { findPriceBook, getPriceBook, listPriceBooks, unknownPriceBook } from '@/lib/rating/books';
 import { accounts, users } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
@@ -19,8 +20,26 @@ import { DECLINED_TEST_CARD, PRICE_BOOK_BY_CURRENCY, type SignUpInput } from './
  */
 export async function createCustomerAccount(
   db: Database,
-  input: SignUpInput & { registeredAt: Date; passwordHash?: string },
+  input: SignUpInput & { registeredAt: Date; passwordHash?: string; priceBookId?: string; monthlyFreeMinutes?: boolean },
 ): Promise<{ userId: string; accountId: string }> {
+  return createCustomerAccountIn(db, input, async () => {});
+}
+
+/**
+ * The same, with `after(tx, ids)` run in the account's transaction (an admin's audit row,
+ * a test customer's application and opening balance): all of it commits or none.
+ * `priceBookId` (any book of lib/rating) fixes the currency to the book's (lifecycle.md,
+ * Account: currency fixed at creation); without it the currency picks the TRTC book.
+ */
+export async function createCustomerAccountIn<T>(
+  db: Database,
+  input: Omit<SignUpInput, 'currency'> & { currency?: SignUpInput['currency']; registeredAt: Date; passwordHash?: string; priceBookId?: string; monthlyFreeMinutes?: boolean },
+  after: (tx: Transaction, ids: { userId: string; accountId: string }) => Promise<T>,
+): Promise<{ userId: string; accountId: string } & { extra: T }> {
+  const book = input.priceBookId ? findPriceBook(input.priceBookId) : getPriceBook(PRICE_BOOK_BY_CURRENCY[input.currency ?? 'USD']);
+  if (!book) {
+    throw new AppError('VALIDATION', unknownPriceBook(input.priceBookId as string), { fieldErrors: { priceBookId: [`Choose one of ${listPriceBooks().map((b) => b.id).join(', ')}.`] } });
+  }
   const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   try {
     return await db.transaction(async (tx) => {
@@ -30,9 +49,10 @@ export async function createCustomerAccount(
         .insert(accounts)
         .values({
           name: input.name,
-          currency: input.currency,
-          priceBookId: PRICE_BOOK_BY_CURRENCY[input.currency],
+          currency: book.currency,
+          priceBookId: book.id,
           registeredAt: input.registeredAt,
+          monthlyFreeMinutes: input.monthlyFreeMinutes ?? true,
         })
         .returning({ id: accounts.id });
       if (!account) throw new Error('account insert returned no row');
@@ -41,7 +61,8 @@ export async function createCustomerAccount(
         .values({ email: input.email, name: input.name, passwordHash, role: 'customer', accountId: account.id })
         .returning({ id: users.id });
       if (!user) throw new Error('user insert returned no row');
-      return { userId: user.id, accountId: account.id };
+      const ids = { userId: user.id, accountId: account.id };
+      return { ...ids, extra: await after(tx, ids) };
     });
   } catch (err) {
     // Two sign-ups racing on one email: the unique index decides; answer like the check above.

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, notifications } from '@/db/schema';
+import { accountStatusHistory, accounts } from '@/db/schema';
+import { arrearsGraceEnd } from '@/lib/enforcement/timing';
+import { notify } from '@/lib/notices/notify';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
@@ -54,12 +56,13 @@ export async function adjustBalance(
         details: { amount: input.amount.toFixed(), reason: input.reason, balanceBefore: before.balance.toFixed(), balanceAfter: entry.balanceAfter.toFixed() },
         at: now,
       });
-      await tx.insert(notifications).values({
-        accountId: input.accountId,
+      await notify(tx, {
         kind: 'balance.adjusted',
-        title: 'Your balance was adjusted',
-        body: `An administrator ${input.amount.isNegative() ? 'debited' : 'credited'} ${formatMoney(input.amount.abs(), account.currency)}: ${input.reason}`,
+        accountId: input.accountId,
+        subject: String(entry.id),
+        occasion: 'adjusted',
         at: now,
+        facts: { currency: account.currency, amount: input.amount.toFixed(2), reason: input.reason },
       });
     }
     return { entryId: entry.id, balance: account.balance, currency: account.currency, created };
@@ -84,12 +87,13 @@ export async function suspendForViolation(db: Database, input: { accountId: stri
       .returning();
     if (!updated) throw new AppError('CONFLICT');
     await recordStatusChange(tx, account, updated, input.adminUserId, `suspended for a violation: ${input.reason}`, now, 'account.suspended_for_violation', input.reason);
-    await tx.insert(notifications).values({
+    await notify(tx, {
+      kind: 'account.suspended',
       accountId: account.id,
-      kind: 'status.suspended',
-      title: 'Your account is suspended for a policy violation',
-      body: `An administrator suspended this account: ${input.reason}. Only billing pages remain available. Contact support to resolve it.`,
+      subject: account.id,
+      occasion: now.toISOString(),
       at: now,
+      facts: { reason: 'violation', suspendedAt: now.toISOString(), adminReason: input.reason },
     });
     return updated;
   });
@@ -115,15 +119,26 @@ export async function liftViolationSuspension(db: Database, input: { accountId: 
       .returning();
     if (!updated) throw new AppError('CONFLICT');
     await recordStatusChange(tx, account, updated, input.adminUserId, `violation suspension lifted: ${input.reason}`, now, 'account.suspension_lifted', input.reason);
-    await tx.insert(notifications).values({
-      accountId: account.id,
-      kind: `status.${updated.status}`,
-      title: 'The suspension of your account was lifted',
-      body: negative
-        ? 'Your balance is below zero: top up within 24 hours to avoid a suspension for arrears.'
-        : 'Your applications can be used again.',
-      at: now,
-    });
+    // Lifted with a negative balance: a new overdue episode starts now, told with its deadline.
+    if (negative) {
+      await notify(tx, {
+        kind: 'account.overdue',
+        accountId: account.id,
+        subject: account.id,
+        occasion: now.toISOString(),
+        at: now,
+        facts: { currency: updated.currency, owed: updated.balance.neg().toFixed(2), overdueSince: now.toISOString(), suspendAt: arrearsGraceEnd(now).toISOString(), afterLift: true },
+      });
+    } else {
+      await notify(tx, {
+        kind: 'account.restored',
+        accountId: account.id,
+        subject: account.id,
+        occasion: (account.suspendedAt ?? now).toISOString(),
+        at: now,
+        facts: { currency: updated.currency, balance: updated.balance.toFixed(2), via: 'lift' },
+      });
+    }
     return updated;
   });
 }

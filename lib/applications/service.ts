@@ -40,33 +40,46 @@ export async function createApplication(db: Database, input: { accountId: string
       .returning();
     if (!application) throw new Error('application insert returned no row');
 
-    if (account.currency === 'CNY') {
-      const validity = validityFor({ validity: 'universal' }, localDate(now));
-      // Once per account: the idempotency key is unique per account.
-      await tx
-        .insert(packages)
-        .values({
-          accountId: input.accountId,
-          applicationId: application.id,
-          sdkAppId: application.sdkAppId,
-          kind: 'trial',
-          product: 'universal',
-          edition: 'trial',
-          catalogCode: 'universal.trial',
-          minutes: new Decimal(UNIVERSAL_TRIAL_MINUTES),
-          price: new Decimal(0),
-          currency: 'CNY',
-          status: 'active',
-          validFrom: validity.validFrom,
-          validTo: validity.validTo,
-          source: 'grant',
-          purchasedAt: now,
-          idempotencyKey: 'grant:universal-trial',
-        })
-        .onConflictDoNothing();
-    }
+    await grantUniversalTrial(tx, { accountId: input.accountId, priceBookId: account.priceBookId }, application, now);
     return { application, secretKey: key.secretKey };
   });
+}
+
+/**
+ * The 2022 universal package free trial (seed 002 · 免费试用: 10,000 minutes at 1:1), once
+ * per account, with its first application. Decision: only the TRTC 2022 book offers it;
+ * the real-time voice (seed 000) and cloud communication (seed 001) books have no trial.
+ */
+export async function grantUniversalTrial(
+  tx: Transaction,
+  account: { accountId: string; priceBookId: string },
+  application: { id: string; sdkAppId: number },
+  now: Date,
+): Promise<void> {
+  if (account.priceBookId !== 'trtc-2022-cny') return;
+  const validity = validityFor({ validity: 'universal' }, localDate(now));
+  // Once per account: the idempotency key is unique per account.
+  await tx
+    .insert(packages)
+    .values({
+      accountId: account.accountId,
+      applicationId: application.id,
+      sdkAppId: application.sdkAppId,
+      kind: 'trial',
+      product: 'universal',
+      edition: 'trial',
+      catalogCode: 'universal.trial',
+      minutes: new Decimal(UNIVERSAL_TRIAL_MINUTES),
+      price: new Decimal(0),
+      currency: 'CNY',
+      status: 'active',
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+      source: 'grant',
+      purchasedAt: now,
+      idempotencyKey: 'grant:universal-trial',
+    })
+    .onConflictDoNothing();
 }
 
 async function assertNameFree(tx: Transaction, accountId: string, name: string, exceptId?: string) {

@@ -90,7 +90,7 @@ describe('advance-and-drain (lifecycle.md, Time)', () => {
     expect(kept.length).toBeGreaterThanOrEqual(2);
     expect(await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId))).not.toHaveLength(0);
     const notes = await db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.accountId, accountId));
-    expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['status.overdue', 'status.suspended', 'status.active', 'status.reclaimed']));
+    expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['account.overdue', 'account.suspended', 'account.restored', 'account.reclaimed']));
 
     // Never back.
     await expect(advanceTestClock(db, accountId, { to: new Date('2024-10-01T00:00:00+08:00') })).rejects.toMatchObject({ code: 'VALIDATION' });

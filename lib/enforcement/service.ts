@@ -1,10 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, applications, notifications, packages, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { accountStatusHistory, accounts, applications, packages, usageBatches, usageDaily, usageRecords } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
-import { formatLocalDateTime } from '@/lib/time/format';
+import { notify } from '@/lib/notices/notify';
+import { reclamationInstant } from '@/lib/jobs/planner';
 import { usageRefusalOf, type UsageRefusal } from './rules';
 import { reclaimableAfter, shouldReclaim, shouldSuspendForArrears } from './timing';
 
@@ -32,12 +33,13 @@ export async function suspendForArrears(tx: Transaction, accountId: string, over
     reason: 'arrears: balance still below zero 24 hours after becoming overdue',
     at: now,
   });
-  await tx.insert(notifications).values({
+  await notify(tx, {
+    kind: 'account.suspended',
     accountId,
-    kind: 'status.suspended',
-    title: 'Your account is suspended for arrears',
-    body: `Your balance stayed below zero for 24 hours. Your applications are stopped and the usage API refuses their records. Top up to zero or above to resume at once. If the account stays suspended for more than 60 days (after ${formatLocalDateTime(reclaimableAfter(now))} UTC+8), its applications, keys, usage logs and packages are deleted for good.`,
+    subject: accountId,
+    occasion: now.toISOString(),
     at: now,
+    facts: { reason: 'arrears', suspendedAt: now.toISOString(), reclaimAt: reclamationInstant(now).toISOString() },
   });
   await writeAudit(tx, {
     accountId,
@@ -81,12 +83,13 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
     suspendedAt: suspendedAt.toISOString(),
   };
   await tx.insert(accountStatusHistory).values({ accountId, fromStatus: 'suspended', toStatus: 'reclaimed', reason: 'suspended for arrears more than 60 days', at: now });
-  await tx.insert(notifications).values({
+  await notify(tx, {
+    kind: 'account.reclaimed',
     accountId,
-    kind: 'status.reclaimed',
-    title: "Your account's resources were reclaimed",
-    body: `After more than 60 days suspended for arrears, ${apps.length} application(s) with their keys and configuration, ${records} usage record(s) and ${pkgs} package(s) were deleted and cannot be restored. Bills and ledger entries remain available.`,
+    subject: accountId,
+    occasion: suspendedAt.toISOString(),
     at: now,
+    facts: { applications: apps.length, usageRecords: records, packages: pkgs },
   });
   await writeAudit(tx, { accountId, actorUserId: null, actorRole: 'system', action: 'account.reclaimed', targetType: 'account', targetId: accountId, details, at: now });
   return { outcome: 'reclaimed', reason: 'suspended for arrears more than 60 days', details };
@@ -129,15 +132,30 @@ export function usageRefusal(s: Parameters<typeof usageRefusalOf>[0]): string | 
   return refusal && USAGE_REFUSAL_MESSAGE[refusal];
 }
 
-/** The next free minutes resume Free-edition applications stopped for exhaustion (lifecycle.md, Packages). */
-export async function clearFreeExhaustion(tx: Transaction, accountId: string, now: Date, why: string): Promise<number[]> {
+/**
+ * Free-edition applications stopped for having used up the free minutes resume, with the
+ * next month's free minutes or a paid package (lifecycle.md, Packages and Other
+ * suspensions), each with an `application.resumed` notice for the stop it ends. Read
+ * before clearing: the stop's instant is the notice's occasion. `applicationId` limits it
+ * to one application (a package bought for it).
+ */
+export async function clearFreeExhaustion(tx: Transaction, accountId: string, now: Date, why: string, applicationId?: string): Promise<number[]> {
   const apps = await tx
-    .update(applications)
-    .set({ freeExhaustedAt: null })
-    .where(and(eq(applications.accountId, accountId), sql`${applications.freeExhaustedAt} is not null`))
-    .returning({ sdkAppId: applications.sdkAppId, name: applications.name });
+    .select({ id: applications.id, sdkAppId: applications.sdkAppId, name: applications.name, exhaustedAt: applications.freeExhaustedAt })
+    .from(applications)
+    .where(and(eq(applications.accountId, accountId), isNotNull(applications.freeExhaustedAt), applicationId ? eq(applications.id, applicationId) : undefined))
+    .for('update');
+  if (apps.length === 0) return [];
+  await tx.update(applications).set({ freeExhaustedAt: null }).where(inArray(applications.id, apps.map((a) => a.id)));
   for (const app of apps) {
-    await tx.insert(notifications).values({ accountId, kind: 'application.resumed', title: `${app.name} resumed`, body: `Application ${app.sdkAppId} resumed: ${why}.`, at: now });
+    await notify(tx, {
+      kind: 'application.resumed',
+      accountId,
+      subject: String(app.sdkAppId),
+      occasion: (app.exhaustedAt ?? now).toISOString(),
+      at: now,
+      facts: { sdkAppId: app.sdkAppId, appName: app.name, why },
+    });
   }
   return apps.map((a) => a.sdkAppId);
 }

@@ -1,5 +1,7 @@
-import { clearFreeExhaustion, reclaimAccount, suspendForArrears } from '@/lib/enforcement/service';
+import { reclaimAccount, suspendForArrears } from '@/lib/enforcement/service';
 import { grantMonthlyFreeMinutes, processPackageExpiry } from '@/lib/packages/lifecycle';
+import type { NoticeJobPayload } from '@/lib/notices/moments';
+import { runTimedNotice } from '@/lib/notices/timed';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { settleDay } from '@/lib/settlement/settle-day';
 import { settleMonth } from '@/lib/settlement/monthly';
@@ -32,7 +34,17 @@ export function registerJobHandlers(): void {
   });
 
   registerJobHandler('monthly', {
-    run: async (tx, { job, now }) => settleMonth(tx, { accountId: job.accountId as string, month: String((job.payload as { month: string }).month), now }),
+    prepare: (db) => safeUsageWatermark(db),
+    run: async (tx, { job, now, prepared }) =>
+      settleMonth(tx, { accountId: job.accountId as string, month: String((job.payload as { month: string }).month), now, throughId: prepared as number, mode: 'monthly' }),
+  });
+
+  registerJobHandler('monthly-adjust', {
+    prepare: (db) => safeUsageWatermark(db),
+    run: async (tx, { job, now, prepared }) => {
+      const p = job.payload as { month: string; throughId: number };
+      return settleMonth(tx, { accountId: job.accountId as string, month: p.month, now, throughId: Math.max(prepared as number, p.throughId), mode: 'adjust' });
+    },
   });
 
   registerJobHandler('package-expiry', {
@@ -45,10 +57,10 @@ export function registerJobHandlers(): void {
   registerJobHandler('free-minutes', {
     run: async (tx, { job, now }) => {
       const accountId = job.accountId as string;
+      // The grant resumes applications stopped for having used up the free edition, and tells
+      // each (lifecycle.md, Packages; Notices: application.resumed).
       const grant = await grantMonthlyFreeMinutes(tx, accountId, now);
-      // Applications stopped for having used up the free edition resume (lifecycle.md, Packages).
-      const resumed = grant.created ? await clearFreeExhaustion(tx, accountId, now, "next month's free minutes arrived") : [];
-      return { ...grant, resumedApps: resumed };
+      return { ...grant };
     },
   });
 
@@ -58,5 +70,10 @@ export function registerJobHandlers(): void {
 
   registerJobHandler('reclaim', {
     run: async (tx, { job, now }) => ({ ...(await reclaimAccount(tx, job.accountId as string, new Date(String((job.payload as { suspendedAt: string }).suspendedAt)), now)) }),
+  });
+
+  // Timed notices (lifecycle.md, Notices): the handler re-checks the cause at the moment.
+  registerJobHandler('notice', {
+    run: async (tx, { job, now }) => ({ ...(await runTimedNotice(tx, job.accountId as string, job.payload as NoticeJobPayload, now)) }),
   });
 }

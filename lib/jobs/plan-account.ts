@@ -1,7 +1,10 @@
 import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, packages, usageRecords } from '@/db/schema';
-import { addDays, type LocalDate } from '@/lib/time/local-date';
+import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, monthSettlements, packages, usageRecords } from '@/db/schema';
+import { findPriceBook } from '@/lib/rating';
+import { MONTHLY_TYPES } from '@/lib/settlement/day-window';
+import { addDays, startOfMonth, type LocalDate } from '@/lib/time/local-date';
+import { planNoticeJobs } from '@/lib/notices/moments';
 import { planAccountJobs, type PlannerFacts } from './planner';
 import { JOB_PRIORITY, type JobSpec } from './types';
 import { DEFAULT_MAX_ATTEMPTS } from './backoff';
@@ -12,7 +15,7 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
   if (!account) return null;
   const [state] = await db.select().from(jobPlannerState).where(eq(jobPlannerState.accountId, accountId)).limit(1);
   const active = await db
-    .select({ id: packages.id, validTo: packages.validTo })
+    .select({ id: packages.id, validFrom: packages.validFrom, validTo: packages.validTo })
     .from(packages)
     .where(and(eq(packages.accountId, accountId), eq(packages.status, 'active'), sql`${packages.validTo} is not null`));
   const [grant] = await db
@@ -22,7 +25,11 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     .orderBy(desc(freeMinuteGrants.validFrom))
     .limit(1);
   const checked = state?.usageCheckedThrough ?? 0;
-  const lateUsage = usageThrough !== null && usageThrough > checked ? await findLateUsage(db, accountId, checked, usageThrough) : [];
+  const book = findPriceBook(account.priceBookId);
+  const durationPeriod = book?.rounding.period ?? 'day';
+  const checkLate = usageThrough !== null && usageThrough > checked;
+  const lateUsage = checkLate && durationPeriod === 'day' ? await findLateUsage(db, accountId, checked, usageThrough) : [];
+  const lateMonths = checkLate ? await findLateMonths(db, accountId, checked, usageThrough, durationPeriod === 'month') : [];
   return {
     accountId,
     registeredAt: account.registeredAt,
@@ -32,9 +39,14 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     suspendedAt: account.suspendedAt,
     settlePlannedThrough: state?.settlePlannedThrough ?? null,
     monthlyPlannedThrough: state?.monthlyPlannedThrough ?? null,
-    activePackages: active.filter((p): p is { id: string; validTo: string } => !!p.validTo),
+    activePackages: active.filter((p): p is { id: string; validFrom: string | null; validTo: string } => !!p.validTo),
+    belowThresholdSince: account.belowThresholdSince,
     lastFreeGrant: grant ?? null,
     lateUsage,
+    lateMonths,
+    durationPeriod,
+    // Decision: the monthly free minutes are seed 003's; a book without a free ratio table (seeds 000, 001) grants none.
+    freeMinutes: account.monthlyFreeMinutes && !!book?.coverage.free?.length,
     now,
     usageCheckedThrough: usageThrough !== null && usageThrough > checked ? usageThrough : checked,
   };
@@ -66,6 +78,38 @@ async function findLateUsage(db: Database, accountId: string, fromId: number, th
 }
 
 /**
+ * Billed months with records above their watermark (lifecycle.md, Settlement and bills:
+ * late usage goes on an adjustment bill): monthly items for every book, and every record
+ * for a book rounding per month (a record starting on a month's last day may run into the next).
+ */
+async function findLateMonths(db: Database, accountId: string, fromId: number, throughId: number, allTypes: boolean): Promise<{ month: LocalDate; maxId: number }[]> {
+  const rows = await db
+    .select({ day: usageRecords.localDay, maxId: sql<string>`max(${usageRecords.id})` })
+    .from(usageRecords)
+    .where(
+      and(
+        eq(usageRecords.accountId, accountId),
+        gt(usageRecords.id, fromId),
+        lte(usageRecords.id, throughId),
+        allTypes ? undefined : sql`${usageRecords.type} in ${[...MONTHLY_TYPES]}`,
+      ),
+    )
+    .groupBy(usageRecords.localDay);
+  if (rows.length === 0) return [];
+  const candidates = new Map<LocalDate, number>();
+  for (const r of rows) {
+    const id = Number(r.maxId);
+    const months = allTypes ? [startOfMonth(r.day), startOfMonth(addDays(r.day, 1))] : [startOfMonth(r.day)];
+    for (const m of months) candidates.set(m, Math.max(candidates.get(m) ?? 0, id));
+  }
+  const settled = await db
+    .select({ month: monthSettlements.month, through: monthSettlements.lastUsageRecordId })
+    .from(monthSettlements)
+    .where(and(eq(monthSettlements.accountId, accountId), sql`${monthSettlements.month} in ${[...candidates.keys()]}`));
+  return settled.filter((s) => (candidates.get(s.month) ?? 0) > s.through).map((s) => ({ month: s.month, maxId: candidates.get(s.month) as number }));
+}
+
+/**
  * Plan an account up to `until` (its own time): insert every job its state implies with
  * ON CONFLICT (key) DO NOTHING (the unique key is the guarantee), and move the cursors.
  * Returns how many jobs were new.
@@ -74,6 +118,8 @@ export async function planAccount(db: Database, accountId: string, options: { un
   const facts = await loadPlannerFacts(db, accountId, options.now, options.usageThrough);
   if (!facts) return 0;
   const plan = planAccountJobs(facts, options.until);
+  // Timed notices (lifecycle.md, Notices): the warnings, balance reminders and package expiry warnings the state implies.
+  plan.jobs.push(...planNoticeJobs({ ...facts, belowThresholdSince: facts.belowThresholdSince ?? null, activePackages: facts.activePackages.map((p) => ({ id: p.id, validFrom: p.validFrom ?? null, validTo: p.validTo })) }, options.until));
   return db.transaction(async (tx) => {
     const inserted = plan.jobs.length ? await insertJobs(tx as unknown as Database, plan.jobs) : 0;
     await tx

@@ -8,20 +8,24 @@ export type JobRunRow = typeof jobRuns.$inferSelect;
  * to suspended, reclamation, free-minute grants"). Keys are business keys, so the unique
  * index on `jobs.key` is what keeps a job from existing twice.
  */
-export const JOB_KINDS = ['settle', 'adjust', 'monthly', 'package-expiry', 'free-minutes', 'suspend', 'reclaim'] as const;
+export const JOB_KINDS = ['settle', 'adjust', 'monthly', 'monthly-adjust', 'package-expiry', 'free-minutes', 'suspend', 'reclaim', 'notice'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
  * Order of jobs due at the same instant. At 00:00 of day D+1: settle day D (it may use
  * packages valid through D), late-usage adjustments, the month's bill on the 1st, then
- * package expiries and renewals, then the new free minutes, then enforcement.
+ * package expiries and renewals, then the new free minutes, then timed notices (so they
+ * see the day's charges), then enforcement: a warning due at the same instant as a
+ * suspension comes before it (lifecycle.md, Notices).
  */
 export const JOB_PRIORITY: Record<JobKind, number> = {
   settle: 10,
   adjust: 15,
   monthly: 20,
+  'monthly-adjust': 25,
   'package-expiry': 30,
   'free-minutes': 40,
+  notice: 45,
   suspend: 50,
   reclaim: 60,
 };
@@ -29,11 +33,13 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
 export const JOB_LABEL: Record<JobKind, string> = {
   settle: 'Daily settlement',
   adjust: 'Late-usage adjustment',
-  monthly: 'Monthly items',
+  monthly: 'Monthly bill',
+  'monthly-adjust': 'Late-usage adjustment (month)',
   'package-expiry': 'Package expiry / renewal',
   'free-minutes': 'Monthly free minutes',
   suspend: 'Suspension for arrears',
   reclaim: 'Reclamation',
+  notice: 'Timed notice',
 };
 
 /** A job the state implies: inserted with ON CONFLICT (key) DO NOTHING. */

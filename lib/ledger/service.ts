@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, ledgerEntries, notifications, type LedgerKind } from '@/db/schema';
+import { accountStatusHistory, accounts, ledgerEntries, type LedgerKind } from '@/db/schema';
 import type { AccountRow } from '@/db/queries/accounts';
 import type { LedgerEntryRow } from '@/db/queries/ledger';
 import { AppError } from '@/lib/errors';
 import type { Decimal } from '@/lib/money/decimal';
 import { statusAfterBalanceChange } from '@/lib/enforcement/rules';
+import { arrearsGraceEnd } from '@/lib/enforcement/timing';
+import { balanceAlertChange } from '@/lib/notices/rules';
+import { notify } from '@/lib/notices/notify';
 
 export type { AccountRow, LedgerEntryRow };
 
@@ -66,10 +69,12 @@ export async function postLedgerEntry(
   if (!entry) throw new Error('ledger insert returned no row');
 
   const change = statusAfterBalanceChange(account, balanceAfter, input.at);
+  const alert = balanceAlertChange(account.balanceThreshold, account.belowThresholdSince, balanceAfter);
   const [updated] = await tx
     .update(accounts)
     .set({
       balance: balanceAfter,
+      ...(alert === 'crossed' ? { belowThresholdSince: input.at } : alert === 'recovered' ? { belowThresholdSince: null } : {}),
       ...(change
         ? {
             status: change.status,
@@ -92,16 +97,44 @@ export async function postLedgerEntry(
       actorUserId: input.actorUserId ?? null,
       at: input.at,
     });
-    await tx.insert(notifications).values({
-      accountId: input.accountId,
-      kind: `status.${change.status}`,
-      title: change.status === 'overdue' ? 'Your account is overdue' : 'Your account is active again',
-      body:
-        change.status === 'overdue'
-          ? 'Your balance is below zero. Top up within 24 hours to avoid suspension of your applications.'
-          : 'Your balance is back to zero or above; service continues normally.',
-      at: input.at,
-    });
+    await notifyStatusChange(tx, account, updated, input.at);
   }
+  if (alert === 'crossed') await notifyBalanceAlert(tx, updated, input.at);
   return { entry, created: true, account: updated };
+}
+
+/**
+ * Notices of a status the balance caused (lifecycle.md, Notices): `account.overdue` with
+ * the amount owed and the suspension moment O+24h, keyed by the overdue instant;
+ * `account.restored` when a top-up ends overdue or an arrears suspension, keyed by the
+ * episode it ends.
+ */
+async function notifyStatusChange(tx: Transaction, before: AccountRow, after: AccountRow, at: Date): Promise<void> {
+  const base = { accountId: after.id, subject: after.id, at };
+  if (after.status === 'overdue' && after.overdueSince) {
+    const since = after.overdueSince;
+    await notify(tx, {
+      ...base,
+      kind: 'account.overdue',
+      occasion: since.toISOString(),
+      facts: { currency: after.currency, owed: after.balance.neg().toFixed(2), overdueSince: since.toISOString(), suspendAt: arrearsGraceEnd(since).toISOString() },
+    });
+  } else if (after.status === 'active') {
+    const episode = before.suspendedAt ?? before.overdueSince ?? at;
+    await notify(tx, { ...base, kind: 'account.restored', occasion: episode.toISOString(), facts: { currency: after.currency, balance: after.balance.toFixed(2), via: 'balance' } });
+  }
+}
+
+/** The balance went below the customer's alert threshold: day 1 of the episode (lifecycle.md, Notices). */
+export async function notifyBalanceAlert(tx: Transaction, account: AccountRow, at: Date): Promise<void> {
+  if (!account.balanceThreshold || !account.belowThresholdSince) return;
+  const since = account.belowThresholdSince.toISOString();
+  await notify(tx, {
+    kind: 'balance.below_threshold',
+    accountId: account.id,
+    subject: account.id,
+    occasion: `${since}:1`,
+    at,
+    facts: { currency: account.currency, balance: account.balance.toFixed(2), threshold: account.balanceThreshold.toFixed(2), since, day: 1 },
+  });
 }

@@ -1,10 +1,13 @@
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accounts, applications, freeMinuteGrants, notifications, packages } from '@/db/schema';
+import { accounts, applications, freeMinuteGrants, packages } from '@/db/schema';
 import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { clearFreeExhaustion } from '@/lib/enforcement/service';
+import { notify } from '@/lib/notices/notify';
+import { packageRef } from '@/lib/notices/package-ref';
 import { Decimal } from '@/lib/money/decimal';
 import { addDays, localDate, type LocalDate } from '@/lib/time/local-date';
 import { RESUMING_PRODUCTS, offerOfPackage, packageDisplayName, rtcEngineEditionOf, type ProductCode } from './catalog';
@@ -91,7 +94,7 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
 
   switch (decision.action) {
     case 'activate_queued': {
-      const activated = await activateQueuedPackage(tx, queued as PackageRow, expiryDay);
+      const activated = await activateQueuedPackage(tx, queued as PackageRow, expiryDay, now);
       await syncApplicationEdition(tx, pkg.applicationId);
       await audit('package.expired', { validTo: pkg.validTo, activatedQueuedId: activated.id });
       return { outcome: 'expired', activatedQueuedId: activated.id };
@@ -135,31 +138,44 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
       await tx.update(packages).set({ ledgerEntryId: entry.id }).where(eq(packages.id, next.id));
       await syncApplicationEdition(tx, pkg.applicationId);
       await audit('package.renewed', { newPackageId: next.id, amount: decision.price.toFixed(), validFrom: next.validFrom, validTo: next.validTo, ledgerEntryId: entry.id });
+      await notify(tx, {
+        kind: 'package.renewed',
+        accountId: pkg.accountId,
+        subject: pkg.id,
+        occasion: pkg.validTo,
+        at: now,
+        facts: { ...(await packageRef(tx, pkg)), currency: account.currency, newPackageId: next.id, price: decision.price.toFixed(2), validFrom: decision.period.validFrom, validTo: decision.period.validTo },
+      });
       return { outcome: 'renewed', newPackageId: next.id };
     }
     case 'renewal_failed': {
       await syncApplicationEdition(tx, pkg.applicationId);
       const fallback = pkg.product === 'rtc-engine' ? `${appLabel} is back on the RTC-Engine Free edition.` : `Its features are no longer available for ${appLabel}.`;
-      await tx.insert(notifications).values({
-        accountId: pkg.accountId,
+      await notify(tx, {
         kind: 'package.renewal_failed',
-        title: `Auto-renewal of ${name} failed`,
-        body: `${decision.message} The package expired on ${pkg.validTo}. ${fallback} Top up and buy the package again to restore it.`,
+        accountId: pkg.accountId,
+        subject: pkg.id,
+        occasion: pkg.validTo,
         at: now,
+        facts: { ...(await packageRef(tx, pkg)), validTo: pkg.validTo, why: decision.message, fallback: `${fallback} Top up and buy the package again to restore it.` },
       });
       await audit('package.renewal_failed', { reason: decision.reason, price: decision.price.toFixed(), balance: account.balance.toFixed() });
       return { outcome: 'renewal_failed' };
     }
     case 'expire': {
       await syncApplicationEdition(tx, pkg.applicationId);
+      const ref = await packageRef(tx, pkg);
       if (decision.reason === 'starter_limit') {
-        await tx.insert(notifications).values({
-          accountId: pkg.accountId,
+        await notify(tx, {
           kind: 'package.renewal_failed',
-          title: `${name} was not renewed`,
-          body: `The Starter plan can be bought at most three times per account, so ${name} for ${appLabel} expired on ${pkg.validTo} without renewal. Buy Lite or above to keep the features.`,
+          accountId: pkg.accountId,
+          subject: pkg.id,
+          occasion: pkg.validTo,
           at: now,
+          facts: { ...ref, validTo: pkg.validTo, why: `The Starter plan can be bought at most three times per account, so ${name} for ${appLabel} was not renewed.`, fallback: 'Buy Lite or above to keep the features.' },
         });
+      } else {
+        await notify(tx, { kind: 'package.expired', accountId: pkg.accountId, subject: pkg.id, occasion: pkg.validTo, at: now, facts: { ...ref, validTo: pkg.validTo } });
       }
       await audit('package.expired', { validTo: pkg.validTo, reason: decision.reason });
       return { outcome: 'expired' };
@@ -180,7 +196,7 @@ async function countStarterPurchases(tx: DbOrTx, accountId: string, pkg: Pick<Pa
  * (seed 003 · Billing Explanation for Subscription Package Duration: "the new package will
  * not take effect until the existing one expires").
  */
-export async function activateQueuedPackage(tx: Transaction, queued: PackageRow, startDate: LocalDate): Promise<PackageRow> {
+export async function activateQueuedPackage(tx: Transaction, queued: PackageRow, startDate: LocalDate, now: Date): Promise<PackageRow> {
   const offer = offerOfPackage(queued);
   const validity = validityFor(offer ?? { validity: 'monthly' }, startDate);
   const [row] = await tx
@@ -189,7 +205,7 @@ export async function activateQueuedPackage(tx: Transaction, queued: PackageRow,
     .where(and(eq(packages.id, queued.id), eq(packages.status, 'queued')))
     .returning();
   if (!row) throw new AppError('CONFLICT', 'The queued package changed meanwhile; try again.');
-  await resumeApplicationIfPaid(tx, row);
+  await resumeApplicationIfPaid(tx, row, now);
   return row;
 }
 
@@ -211,10 +227,10 @@ export async function syncApplicationEdition(tx: DbOrTx, applicationId: string):
  * A paid package lifts a Free-edition application's "free minutes used up" suspension
  * (lifecycle.md, Other suspensions: "resumes with a paid package or next month's free minutes").
  */
-export async function resumeApplicationIfPaid(tx: DbOrTx, pkg: Pick<PackageRow, 'applicationId' | 'product' | 'price' | 'kind'>): Promise<void> {
+export async function resumeApplicationIfPaid(tx: Transaction, pkg: Pick<PackageRow, 'accountId' | 'applicationId' | 'product' | 'price' | 'kind'>, now: Date): Promise<void> {
   if (!RESUMING_PRODUCTS.includes(pkg.product as ProductCode)) return;
   if (pkg.kind !== 'package' || !pkg.price.greaterThan(0)) return;
-  await tx.update(applications).set({ freeExhaustedAt: null }).where(and(eq(applications.id, pkg.applicationId), isNotNull(applications.freeExhaustedAt)));
+  await clearFreeExhaustion(tx, pkg.accountId, now, 'a paid package is active', pkg.applicationId);
 }
 
 /**
@@ -233,11 +249,9 @@ export async function grantMonthlyFreeMinutes(tx: Transaction, accountId: string
     .onConflictDoNothing({ target: [freeMinuteGrants.accountId, freeMinuteGrants.validFrom] })
     .returning({ id: freeMinuteGrants.id });
   if (inserted) {
-    const resumed = await tx
-      .update(applications)
-      .set({ freeExhaustedAt: null })
-      .where(and(eq(applications.accountId, accountId), isNotNull(applications.freeExhaustedAt)))
-      .returning({ id: applications.id, sdkAppId: applications.sdkAppId });
+    // The grant itself resumes the stopped applications, and tells each: clearing the stop
+    // first and looking for it afterwards found nothing to tell (issue 10).
+    const resumed = (await clearFreeExhaustion(tx, accountId, now, "next month's free minutes arrived")).map((sdkAppId) => ({ sdkAppId }));
     if (resumed.length > 0) {
       await writeAudit(tx, {
         accountId,

@@ -9,7 +9,7 @@ import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
-import { PRODUCT_LABEL, offerOfPackage, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
+import { PRODUCT_LABEL, offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
 
@@ -66,6 +66,10 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       const customMinutes = req.catalogCode === UNIVERSAL_CUSTOM_CODE ? (req.customThousands ?? 0) * 1000 : undefined;
       const offer = resolveOffer(req.catalogCode, customMinutes);
       if (!offer) throw fieldError('catalogCode', 'Package must be chosen from the catalog.');
+      // hst-cny (seed 001) sells no packages at all; the currency rules below decide the rest.
+      if (purchasableCatalogForBook(account.priceBookId).length === 0) {
+        throw new AppError('INVALID_STATE', `The ${account.priceBookId} price book sells no packages; usage is billed pay-as-you-go.`, { fieldErrors: { catalogCode: ['This price book sells no packages.'] } });
+      }
 
       const appPackages = await listApplicationPackages(tx, req.accountId, app.id);
       const productPackages = offer.starter ? await listAccountProductPackages(tx, req.accountId, offer.product) : [];
@@ -125,7 +129,7 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       }
       if (decision.placement === 'active') {
         await syncApplicationEdition(tx, app.id);
-        await resumeApplicationIfPaid(tx, pkg);
+        await resumeApplicationIfPaid(tx, pkg, now);
       }
       return { package: result, created: true };
     });

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
-import { applications, ledgerEntries, notifications, packages, refundRequests } from '@/db/schema';
+import { applications, ledgerEntries, packages, refundRequests } from '@/db/schema';
+import { notify } from '@/lib/notices/notify';
 import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
 import { getOpenRefundRequest, type RefundRequestRow } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
@@ -115,6 +116,14 @@ export async function requestRefund(
         details: { packageId: pkg.id, amount: amount.toFixed(), package: packageDisplayName(pkg) },
         at: now,
       });
+      await notify(tx, {
+        kind: 'refund.requested',
+        accountId: input.accountId,
+        subject: row.id,
+        occasion: 'requested',
+        at: now,
+        facts: { requestId: row.id, packageName: packageDisplayName(pkg), currency: account.currency, amount: amount.toFixed(2) },
+      });
       return row;
     });
   } catch (err) {
@@ -187,7 +196,7 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
       const reason = `Re-check at approval failed: ${eligibility.reason}`;
       const closed = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason, checks: { ...stored, decided: eligibility.checks } });
       await audit('refund.refused_on_recheck', { packageId: pkg.id, reason, adminNote: input.reason, checks: eligibility.checks });
-      await notify(tx, account.id, 'refund.rejected', 'Your refund request was not approved', `${packageDisplayName(pkg)}: ${reason}`, now);
+      await notify(tx, { kind: 'refund.rejected', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: packageDisplayName(pkg), reason } });
       return { outcome: 'refused', request: closed, reason };
     }
 
@@ -222,7 +231,7 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
     if (pkg.status === 'active' && pkg.product !== 'universal') {
       const queued = await getQueuedPackage(tx, account.id, pkg.applicationId, pkg.product);
       // The queued package moves up from today (lifecycle.md: "a queued package behind it moves up").
-      if (queued) activatedQueuedId = (await activateQueuedPackage(tx, queued, localDate(now))).id;
+      if (queued) activatedQueuedId = (await activateQueuedPackage(tx, queued, localDate(now), now)).id;
     }
     await syncApplicationEdition(tx, pkg.applicationId);
     await audit('refund.approved', {
@@ -233,7 +242,7 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
       activatedQueuedId,
       checks: eligibility.checks,
     });
-    await notify(tx, account.id, 'refund.approved', 'Your refund was approved', `${formatMoney(request.amount, account.currency)} for ${name} is back in your balance.`, now);
+    await notify(tx, { kind: 'refund.approved', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: name, currency: account.currency, amount: request.amount.toFixed(2) } });
     return { outcome: 'approved', request: decided ?? approved, ledgerEntryId: entry.id, activatedQueuedId };
   });
 }
@@ -257,10 +266,11 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
       details: { packageId: request.packageId, reason: input.reason },
       at: now,
     });
-    await notify(tx, account.id, 'refund.rejected', 'Your refund request was not approved', `${pkg ? packageDisplayName(pkg) : 'Package'}: ${input.reason}`, now);
+    await notify(tx, { kind: 'refund.rejected', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: pkg ? packageDisplayName(pkg) : 'Package', reason: input.reason } });
     return rejected;
   });
 }
+
 
 /** The reason stored on a request the customer took back. */
 export const WITHDRAWN_REASON = 'Withdrawn by the customer.';
@@ -287,8 +297,4 @@ export async function withdrawRefund(db: Database, input: { accountId: string; u
     });
     return withdrawn;
   });
-}
-
-async function notify(tx: DbOrTx, accountId: string, kind: string, title: string, body: string, at: Date) {
-  await tx.insert(notifications).values({ accountId, kind, title, body, at });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signedUsageHeaders } from '@/lib/usage/signature';
+import { notify } from '@/lib/notices/notify';
 import type { World } from './world';
 
 /**
@@ -42,6 +43,12 @@ export type RouteCase =
       foreignStatus?: number[];
       /** The attacker's own request (same shape) aimed at the victim; default: `body`. */
       foreignBody?: (w: World) => Promise<string> | string;
+    }
+  | {
+      /** An admin-only route (POST /api/dev/accounts): anonymous 401, any customer 403, the admin's call works. */
+      auth: 'admin-session';
+      path: (w: World) => string;
+      body: (w: World) => string;
     }
   | {
       auth: 'signed';
@@ -108,6 +115,18 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     target: 'own-account',
     input: () => ({ amount: '10', cardNumber: '4242424242424242', idempotencyKey: key() }),
   },
+  'app/(console)/balance/actions.ts#setBalanceThresholdAction': { permission: 'customer', target: 'own-account', input: () => ({ threshold: '2000' }) },
+  'app/(console)/notices/actions.ts#markNoticeReadAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: async (w) => {
+      const row = await w.db.transaction((tx) =>
+        notify(tx, { kind: 'refund.rejected', accountId: w.victim.accountId, subject: randomUUID(), occasion: 'decided', at: new Date(), facts: { requestId: 'r', packageName: 'Lite', reason } }),
+      );
+      return { noticeId: row!.id };
+    },
+  },
+  'app/(console)/notices/actions.ts#markAllNoticesReadAction': { permission: 'customer', target: 'own-account', input: () => ({}) },
   'app/(console)/calculator/actions.ts#calculateAction': { permission: 'customer', target: 'own-account', input: () => ({ bookId: 'trtc-2024-usd', intent: 'last-month' }) },
 
   // --- developer tools: any signed-in user, but only on their own account ---
@@ -131,6 +150,10 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   'app/(admin)/admin/accounts/actions.ts#adjustBalanceAction': {
     permission: 'admin',
     input: (w) => ({ accountId: w.victim.accountId, amount: '500', reason, idempotencyKey: key() }),
+  },
+  'app/(admin)/admin/accounts/actions.ts#createAccountAction': {
+    permission: 'admin',
+    input: () => ({ name: 'Access spec account', email: `${key()}@example.test`, password: 'first-password-1', priceBookId: 'rtv-cny' }),
   },
   'app/(admin)/admin/accounts/actions.ts#suspendForViolationAction': { permission: 'admin', input: (w) => ({ accountId: w.victim.accountId, reason }) },
   'app/(admin)/admin/accounts/actions.ts#liftSuspensionAction': {
@@ -173,6 +196,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     path: (w) => `/api/dev/clocks/${w.victim.accountId}`,
     params: (w) => ({ accountId: w.victim.accountId }),
     body: () => '',
+  },
+  'app/api/dev/accounts/route.ts#POST': {
+    auth: 'admin-session',
+    path: () => '/api/dev/accounts',
+    body: () => JSON.stringify({ priceBookId: 'hst-cny', registeredAt: '2024-10-01T00:00:00+08:00', balance: '10' }),
   },
   'app/api/dev/accounts/[accountId]/usage/route.ts#POST': {
     auth: 'session',

@@ -7,6 +7,7 @@ import { loadLedgerView } from '@/lib/ledger/view';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { TopUpForm } from '@/components/balance/top-up-form';
+import { BalanceAlertForm } from '@/components/balance/balance-alert-form';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { loadReclamationSummary } from '@/lib/accounts/service';
@@ -63,6 +64,15 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           </CardBody>
         </Card>
       )}
+      <Card className="mt-6">
+        <CardHeader
+          title="Balance alert"
+          description={account.balanceThreshold ? `On: below ${formatMoney(account.balanceThreshold, account.currency)} you get a notice in Messages.` : 'Off. Set a threshold to be told before the balance runs out.'}
+        />
+        <CardBody>
+          <BalanceAlertForm current={account.balanceThreshold ? account.balanceThreshold.toFixed(2) : null} currency={account.currency} />
+        </CardBody>
+      </Card>
       <section className="mt-8">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
         <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />

@@ -18,6 +18,7 @@ import { Banner } from '@/components/ui/banner';
 import { ButtonLink } from '@/components/ui/button';
 import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
+import { NoticeList } from '@/components/notices/notice-list';
 
 export const metadata = { title: 'Overview' };
 
@@ -67,16 +68,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       {notes.length > 0 && (
         <Card className="mt-6">
-          <CardHeader title="Notifications" description="Renewals, refunds and account changes." />
-          <ul className="divide-y divide-slate-100" data-testid="notifications">
-            {notes.map((n) => (
-              <li key={n.id} className="px-5 py-3 text-sm">
-                <p className="font-medium text-slate-900">{n.title}</p>
-                <p className="text-slate-600">{n.body}</p>
-                <p className="mt-0.5 text-xs text-slate-400">{formatLocalDateTime(n.at)} (UTC+8)</p>
-              </li>
-            ))}
-          </ul>
+          <CardHeader
+            title="Latest notices"
+            description="Balance, account status, packages, refunds and bills."
+            actions={<ButtonLink href="/notices" variant="secondary">All messages</ButtonLink>}
+          />
+          <NoticeList notices={notes} readControls={false} testId="notifications" />
         </Card>
       )}
 

@@ -24,6 +24,7 @@ import { PackageStatusBadge } from '@/components/packages/package-status-badge';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-forms';
+import { AdminAccountNotices } from '@/components/notices/admin-account-notices';
 
 export const metadata = { title: 'Account' };
 
@@ -172,6 +173,9 @@ export default async function AdminAccountPage({ params, searchParams }: { param
           )}
         </Card>
       </div>
+
+      {/* The account's notices (issue 10 item 3). Their deliveries (email, webhooks) are a separate section. */}
+      <AdminAccountNotices accountId={account.id} />
 
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>

@@ -1,0 +1,28 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setBalanceThresholdAction } from '@/app/(console)/balance/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/** The balance alert threshold (lifecycle.md, Notices; Tencent Cloud's balance alert): empty is off. */
+export function BalanceAlertForm({ current, currency }: { current: string | null; currency: 'USD' | 'CNY' }) {
+  const [state, action] = useActionState(setBalanceThresholdAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate data-testid="balance-alert-form">
+      <Field
+        label={`Alert below (${currency})`}
+        name="threshold"
+        errors={errors?.threshold}
+        hint="Up to 2 decimals; may be negative. Leave empty to turn the alert off. You are told when the balance goes below it, then once a day for at most 5 days while it stays below."
+      >
+        <Input name="threshold" inputMode="decimal" placeholder="Off" defaultValue={values?.threshold ?? current ?? ''} invalid={!!errors?.threshold} autoComplete="off" />
+      </Field>
+      {state && (state.ok || !errors?.threshold) && <FormMessage state={state} />}
+      <SubmitButton pendingText="Saving…">Save alert</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { db } from '@/db';
+import { listNotices } from '@/db/queries/notices';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardBody, CardHeader } from '@/components/ui/card';
+
+/** An account's latest notices, read or not, for the admin account page (lifecycle.md, Notices; issue 10 item 3). */
+export async function AdminAccountNotices({ accountId, limit = 20 }: { accountId: string; limit?: number }) {
+  const { rows, total } = await listNotices(db, accountId, { limit });
+  return (
+    <Card className="mt-8">
+      <CardHeader title={`Notices (${total})`} description={total > rows.length ? `The latest ${rows.length}; what the customer sees in the message center.` : 'What the customer sees in the message center.'} />
+      {rows.length === 0 ? (
+        <CardBody>
+          <p className="text-sm text-slate-500">No notices for this account yet.</p>
+        </CardBody>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="admin-notices">
+          {rows.map((n) => (
+            <li key={n.id} className="flex items-start justify-between gap-4 px-5 py-2.5 text-sm" data-kind={n.kind}>
+              <div className="min-w-0">
+                <p>
+                  <span className="font-mono text-xs text-indigo-700">{n.kind}</span> <span className="font-medium text-slate-900">{n.title}</span>
+                </p>
+                <p className="text-slate-600">{n.body}</p>
+                <p className="text-xs text-slate-500">
+                  {formatLocalDateTime(n.at)} (UTC+8) · subject {n.subject || '—'} · occasion {n.occasion}
+                </p>
+              </div>
+              <Badge tone={n.readAt ? 'gray' : 'indigo'}>{n.readAt ? `read ${formatLocalDateTime(n.readAt)}` : 'unread'}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

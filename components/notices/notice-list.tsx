@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import type { NoticeListRow } from '@/db/queries/notices';
+import { formatLocalDateTime } from '@/lib/time/format';
+import { cn } from '@/components/ui/cn';
+import { Badge } from '@/components/ui/badge';
+import { MarkNoticeReadButton } from './notice-read-buttons';
+
+/** A list of notices, each linking to what it is about; unread ones stand out and can be marked read. */
+export function NoticeList({ notices, readControls = true, testId = 'notice-list' }: { notices: NoticeListRow[]; readControls?: boolean; testId?: string }) {
+  return (
+    <ul className="divide-y divide-slate-100" data-testid={testId}>
+      {notices.map((n) => {
+        const unread = !n.readAt;
+        return (
+          <li key={n.id} className={cn('flex gap-4 px-5 py-3 text-sm', unread && 'bg-indigo-50/40')} data-testid="notice" data-kind={n.kind} data-unread={unread ? 'true' : 'false'}>
+            <span aria-hidden="true" className={cn('mt-1.5 size-2 shrink-0 rounded-full', unread ? 'bg-indigo-600' : 'bg-transparent')} />
+            <div className="min-w-0 flex-1">
+              <p className="flex flex-wrap items-center gap-2">
+                {n.link ? (
+                  <Link href={n.link} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                    {n.title}
+                  </Link>
+                ) : (
+                  <span className="font-medium text-slate-900">{n.title}</span>
+                )}
+                <Badge tone="gray" className="font-mono">{n.kind}</Badge>
+                {unread && <span className="sr-only">(unread)</span>}
+              </p>
+              <p className="mt-0.5 text-slate-600">{n.body}</p>
+              <p className="mt-0.5 text-xs text-slate-400">{formatLocalDateTime(n.at)} (UTC+8)</p>
+            </div>
+            {readControls && unread && (
+              <div className="shrink-0">
+                <MarkNoticeReadButton noticeId={n.id} />
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { markAllNoticesReadAction, markNoticeReadAction } from '@/app/(console)/notices/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/** "Mark read" for one notice; a failure (e.g. not found) shows next to it. */
+export function MarkNoticeReadButton({ noticeId }: { noticeId: number }) {
+  const [state, action] = useActionState(markNoticeReadAction, null);
+  return (
+    <form action={action} className="flex items-center gap-2">
+      <input type="hidden" name="noticeId" value={noticeId} readOnly />
+      <SubmitButton variant="secondary" pendingText="Marking…" className="px-2 py-1 text-xs">
+        Mark read
+      </SubmitButton>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+/** "Mark all read" for the whole message center. */
+export function MarkAllNoticesReadButton({ disabled }: { disabled?: boolean }) {
+  const [state, action] = useActionState(markAllNoticesReadAction, null);
+  return (
+    <form action={action} className="flex items-center gap-3" data-testid="mark-all-read">
+      {state && <FormMessage state={state} />}
+      <SubmitButton variant="secondary" pendingText="Marking…" disabled={disabled}>
+        Mark all read
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { expiryInstant } from '@/lib/packages/rules';
+import { startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
+import type { JobSpec } from '@/lib/jobs/types';
+import { balanceReminderMoments, expiringMoments, reclamationWarningMoments, suspensionWarningInstant } from './rules';
+
+/**
+ * The timed notices an account's state implies (lifecycle.md, Notices: every moment moves
+ * with a test clock), as `notice` jobs for the planner (pure). Keys are business keys, so
+ * each moment is one job; the handler (timed.ts) re-checks the cause at run time and sends
+ * nothing if it has gone (topped up before O+20h).
+ */
+export type NoticeJobPayload =
+  | { notice: 'balance.below_threshold'; since: string; day: number }
+  | { notice: 'account.suspension_warning'; overdueSince: string }
+  | { notice: 'account.reclamation_warning'; suspendedAt: string; afterDays: number; daysLeft: number }
+  | { notice: 'package.expiring'; packageId: string; validTo: LocalDate; daysBefore: number };
+
+export type NoticeMomentFacts = {
+  accountId: string;
+  status: 'active' | 'overdue' | 'suspended' | 'reclaimed';
+  suspensionReason: 'arrears' | 'violation' | null;
+  overdueSince: Date | null;
+  suspendedAt: Date | null;
+  belowThresholdSince: Date | null;
+  activePackages: { id: string; validFrom: LocalDate | null; validTo: LocalDate }[];
+};
+
+export function planNoticeJobs(f: NoticeMomentFacts, until: Date): JobSpec[] {
+  const a = f.accountId;
+  const out: JobSpec[] = [];
+  const add = (key: string, runAt: Date, payload: NoticeJobPayload) => {
+    if (runAt <= until) out.push({ key: `notice:${a}:${key}`, kind: 'notice', accountId: a, runAt, payload });
+  };
+  if (f.status === 'reclaimed') return out;
+
+  if (f.belowThresholdSince) {
+    const since = f.belowThresholdSince.toISOString();
+    for (const m of balanceReminderMoments(f.belowThresholdSince)) add(`balance.below_threshold:${since}:${m.day}`, m.at, { notice: 'balance.below_threshold', since, day: m.day });
+  }
+  if (f.status === 'overdue' && f.overdueSince) {
+    const since = f.overdueSince.toISOString();
+    add(`account.suspension_warning:${since}`, suspensionWarningInstant(f.overdueSince), { notice: 'account.suspension_warning', overdueSince: since });
+  }
+  if (f.status === 'suspended' && f.suspensionReason === 'arrears' && f.suspendedAt) {
+    const since = f.suspendedAt.toISOString();
+    for (const m of reclamationWarningMoments(f.suspendedAt)) {
+      add(`account.reclamation_warning:${since}:${m.afterDays}`, m.at, { notice: 'account.reclamation_warning', suspendedAt: since, afterDays: m.afterDays, daysLeft: m.daysLeft });
+    }
+  }
+  for (const p of f.activePackages) {
+    const began = startOfLocalDay(p.validFrom ?? p.validTo);
+    for (const m of expiringMoments(expiryInstant(p), began)) {
+      add(`package.expiring:${p.id}:${p.validTo}:${m.daysBefore}`, m.at, { notice: 'package.expiring', packageId: p.id, validTo: p.validTo, daysBefore: m.daysBefore });
+    }
+  }
+  return out;
+}
