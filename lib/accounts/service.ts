@@ -5,7 +5,10 @@ import { accounts, users } from '@/db/schema';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { accountNow } from '@/lib/clock';
-import { postLedgerEntry } from '@/lib/ledger/service';
+import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { claimIdempotencyKey } from '@/lib/idempotency/service';
+import { getReclamationDetails } from '@/db/queries/audit';
+import { reclaimedTopUpRefusal, type ReclamationSummary } from './reclaimed';
 import { transact } from '@/lib/ledger/transaction';
 import type { Decimal } from '@/lib/money/decimal';
 import { DECLINED_TEST_CARD, PRICE_BOOK_BY_CURRENCY, type SignUpInput } from './schemas';
@@ -100,8 +103,24 @@ export async function topUp(
   }
   const last4 = input.cardNumber.slice(-4);
   return transact(db, async (tx) => {
+    const account = await lockAccount(tx, input.accountId);
     const now = await accountNow(tx, input.accountId);
-    const { entry, created, account } = await postLedgerEntry(tx, {
+    // The same key replays only the same top-up: another amount or card is refused (issue 13, item 11).
+    const claim = await claimIdempotencyKey(tx, {
+      accountId: input.accountId,
+      key: `top-up:${input.idempotencyKey}`,
+      action: 'balance.top_up',
+      params: { amount: input.amount.toFixed(), card: last4 },
+      labels: { amount: 'amount', card: 'card' },
+      what: 'top-up',
+      at: now,
+    });
+    // A reclaimed account can only pay its debt (issue 13, item 12); a replay above answers as before.
+    if (claim === 'new' && account.status === 'reclaimed') {
+      const refusal = reclaimedTopUpRefusal({ balance: account.balance, amount: input.amount, currency: account.currency, summary: await loadReclamationSummary(tx, account) });
+      if (refusal) throw new AppError('INVALID_STATE', refusal, { fieldErrors: { amount: [refusal] } });
+    }
+    const { entry, created, account: after } = await postLedgerEntry(tx, {
       accountId: input.accountId,
       kind: 'top_up',
       amount: input.amount,
@@ -111,6 +130,17 @@ export async function topUp(
       actorUserId: input.userId,
       at: now,
     });
-    return { entryId: entry.id, balance: account.balance, created };
+    return { entryId: entry.id, balance: after.balance, created };
   });
+}
+
+/** What the reclamation of an account removed (its audit row), for the balance page and the top-up refusal. */
+export async function loadReclamationSummary(db: DbOrTx, account: { id: string; reclaimedAt: Date | null }): Promise<ReclamationSummary> {
+  const row = await getReclamationDetails(db, account.id);
+  return {
+    reclaimedAt: account.reclaimedAt ?? row?.at ?? null,
+    applications: row?.details.applications ?? [],
+    usageRecords: row?.details.usageRecords ?? null,
+    packages: row?.details.packages ?? null,
+  };
 }

@@ -4,6 +4,7 @@ import { applications, packages } from '@/db/schema';
 import { listAccountProductPackages, listApplicationPackages, toFacts, type PackageRow } from '@/db/queries/packages';
 import { accountNow } from '@/lib/clock';
 import { AppError, fieldError, isUniqueViolation } from '@/lib/errors';
+import { claimIdempotencyKey } from '@/lib/idempotency/service';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
@@ -36,6 +37,21 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
   try {
     return await transact(db, async (tx) => {
       const account = await lockAccount(tx, req.accountId);
+      // The same key replays only the same purchase; another application or package is refused (issue 13, item 11).
+      await claimIdempotencyKey(tx, {
+        accountId: req.accountId,
+        key,
+        action: 'package.purchase',
+        params: {
+          applicationId: req.applicationId,
+          catalogCode: req.catalogCode,
+          customThousands: req.catalogCode === UNIVERSAL_CUSTOM_CODE ? String(req.customThousands ?? '') : null,
+          autoRenew: String(req.autoRenew),
+        },
+        labels: { applicationId: 'application', catalogCode: 'package', customThousands: 'custom size', autoRenew: 'auto-renewal choice' },
+        what: 'purchase',
+        at: await accountNow(tx, req.accountId),
+      });
       const [existing] = await tx.select().from(packages).where(and(eq(packages.accountId, req.accountId), eq(packages.idempotencyKey, key))).limit(1);
       if (existing) return { package: existing, created: false };
 

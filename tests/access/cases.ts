@@ -100,6 +100,16 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     target: 'victim-ids',
     input: (w) => ({ packageId: w.victim.package.id, note: 'Refund me' }),
   },
+  'app/(console)/packages/actions.ts#withdrawRefundAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: async (w) => ({ requestId: (await w.refundRequest()).id }),
+  },
+  'app/(console)/applications/actions.ts#rotateSecretKeyAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: (w) => ({ applicationId: w.victim.app.id, oldKey: 'stop' }),
+  },
   'app/(console)/balance/actions.ts#topUpAction': {
     permission: 'customer',
     target: 'own-account',

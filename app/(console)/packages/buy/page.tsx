@@ -10,6 +10,7 @@ import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor, type PackageFacts } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
+import { checkoutRefundNote } from '@/lib/refunds/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -95,6 +96,9 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
       renewable: o.renewable,
       starter: o.starter,
       custom: o.custom,
+      // A custom size is paid once priced; only trials and free offers are not (rule (c)).
+      paid: o.custom || o.price.greaterThan(0),
+      refundNote: checkoutRefundNote({ kind: o.kind, paid: o.custom || o.price.greaterThan(0) }),
     };
   };
 
