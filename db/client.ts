@@ -14,6 +14,10 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
+    // While the database is down, fail fast (503 + Retry-After, lib/availability.ts) instead of
+    // queueing queries behind postgres.js's reconnect backoff, which grows to 20 s a try.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connect_timeout: 5,
     // numeric stays a string here; db/schema/columns.ts turns it into a Decimal.
     connection: { application_name: 'trtc-billing', TimeZone: 'UTC' },
   });

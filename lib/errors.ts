@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   CONFLICT: { status: 409, message: 'This conflicts with the current state; reload and try again.' },
   INVALID_STATE: { status: 409, message: 'This is not allowed in the current state.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: 'This request was already made with other details; nothing was changed.' },
   INSUFFICIENT_BALANCE: { status: 402, message: 'The balance cannot pay for this.' },
   ACCOUNT_SUSPENDED: { status: 403, message: 'The account is suspended.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait a few minutes and try again.' },

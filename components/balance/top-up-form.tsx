@@ -11,7 +11,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
  * comes from the server render: a double submit credits once; after a success the page
  * re-renders with a fresh key.
  */
-export function TopUpForm({ idempotencyKey, currency }: { idempotencyKey: string; currency: 'USD' | 'CNY' }) {
+export function TopUpForm({ idempotencyKey, currency, amountHint }: { idempotencyKey: string; currency: 'USD' | 'CNY'; amountHint?: string }) {
   const [state, action] = useActionState(topUpAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -19,7 +19,7 @@ export function TopUpForm({ idempotencyKey, currency }: { idempotencyKey: string
     <form action={action} className="space-y-4" noValidate data-testid="top-up-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} readOnly />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={`Amount (${currency})`} name="amount" errors={errors?.amount} hint="From 1 to 100,000, up to 2 decimals.">
+        <Field label={`Amount (${currency})`} name="amount" errors={errors?.amount} hint={amountHint ?? 'From 1 to 100,000, up to 2 decimals.'}>
           <Input name="amount" inputMode="decimal" placeholder="100.00" defaultValue={values?.amount} invalid={!!errors?.amount} autoComplete="off" />
         </Field>
         <Field label="Card number" name="cardNumber" errors={errors?.cardNumber} hint="Simulated: nothing is charged. Test card 4242 4242 4242 4242.">

@@ -79,7 +79,7 @@ export function DetachClockForm({ accountId }: { accountId: string }) {
     <form
       action={action}
       onSubmit={(e) => {
-        if (!confirm('Detach the test clock? The account goes back to real time; what already ran stays.')) e.preventDefault();
+        if (!confirm('Detach the test clock? The account goes back to real time, never before the clock\'s time; what already ran stays.')) e.preventDefault();
       }}
       className="flex items-center gap-3"
     >

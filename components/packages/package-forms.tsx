@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestRefundAction, setAutoRenewAction } from '@/app/(console)/packages/actions';
+import { requestRefundAction, setAutoRenewAction, withdrawRefundAction } from '@/app/(console)/packages/actions';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -42,6 +42,21 @@ export function RefundRequestForm({ packageId }: { packageId: string }) {
           <FormMessage state={state} />
         </div>
       )}
+    </form>
+  );
+}
+
+/** Take back the open refund request (lifecycle.md, Five-day refund: withdraw while open). */
+export function WithdrawRefundForm({ requestId }: { requestId: string }) {
+  const [state, action] = useActionState(withdrawRefundAction, null);
+  if (state?.ok) return <FormMessage state={state} />;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3" data-testid="withdraw-refund-form">
+      <input type="hidden" name="requestId" value={requestId} />
+      <SubmitButton variant="secondary" pendingText="Withdrawing…">
+        Withdraw request
+      </SubmitButton>
+      {state && !state.ok && <FormMessage state={state} />}
     </form>
   );
 }

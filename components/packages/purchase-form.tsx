@@ -24,6 +24,9 @@ export type OfferView = {
   renewable: boolean;
   starter: boolean;
   custom: boolean;
+  /** Whether it is paid and refundable (rule (c)): the checkout's sentence, from lib/refunds checkoutRefundNote. */
+  refundNote: string;
+  paid: boolean;
 };
 
 /** Per application and offer: where the package would go, or why it cannot be bought. */
@@ -151,7 +154,10 @@ export function PurchaseForm({
           </p>
           <p className="mt-1 text-slate-700">{offer.validityLabel}</p>
           {selected && <p className={cn('mt-1', selected.ok ? 'text-slate-700' : 'text-rose-700')}>{selected.text}</p>}
-          <p className="mt-1 text-slate-500">Paid from your balance ({balanceLabel}). Refundable within 5 days if none of its minutes are used.</p>
+          <p className="mt-1 text-slate-500" data-testid="refund-note">
+            {offer.paid ? `Paid from your balance (${balanceLabel}). ` : ''}
+            {offer.refundNote}
+          </p>
         </div>
       )}
 

@@ -9,6 +9,8 @@ export function RefundStatusBadge({ status }: { status: RefundStatus }) {
       return <Badge tone="green">Approved · refunded</Badge>;
     case 'rejected':
       return <Badge tone="red">Rejected</Badge>;
+    case 'withdrawn':
+      return <Badge tone="gray">Withdrawn</Badge>;
     default: {
       const never: never = status;
       return never;

@@ -32,6 +32,7 @@ export async function searchAccounts(
       id: accounts.id,
       name: accounts.name,
       currency: accounts.currency,
+      priceBookId: accounts.priceBookId,
       status: accounts.status,
       suspensionReason: accounts.suspensionReason,
       balance: accounts.balance,

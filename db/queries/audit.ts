@@ -23,3 +23,14 @@ export async function listAuditLog(db: DbOrTx, options: { accountId?: string; ac
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** What the reclamation of an account removed, from its audit row (lib/enforcement reclaimAccount), or null if none. */
+export async function getReclamationDetails(db: DbOrTx, accountId: string): Promise<{ at: Date; details: { applications?: number[]; usageRecords?: number; packages?: number } } | null> {
+  const [row] = await db
+    .select({ at: auditLog.at, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'account.reclaimed')))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return row ? { at: row.at, details: (row.details ?? {}) as { applications?: number[]; usageRecords?: number; packages?: number } } : null;
+}

@@ -89,9 +89,9 @@ export async function listPackageHistory(
  * day without a settlement, or above that day's safe watermark (late usage). Used by
  * refund check (b): such usage may still be deducted from the package.
  */
-export async function countUnsettledMediaUsage(db: DbOrTx, accountId: string, sdkAppId: number, since: Date): Promise<number> {
+export async function countUnsettledMediaUsage(db: DbOrTx, accountId: string, sdkAppId: number, since: Date): Promise<{ records: number; lastDay: string | null }> {
   const [row] = await db
-    .select({ n: count() })
+    .select({ n: count(), lastDay: sql<string | null>`max(${usageRecords.localDay})::text` })
     .from(usageRecords)
     .where(
       and(
@@ -102,7 +102,7 @@ export async function countUnsettledMediaUsage(db: DbOrTx, accountId: string, sd
         sql`not exists (select 1 from ${daySettlements} d where d.account_id = ${usageRecords.accountId} and d.local_day = ${usageRecords.localDay} and d.last_usage_record_id >= ${usageRecords.id})`,
       ),
     );
-  return row?.n ?? 0;
+  return { records: row?.n ?? 0, lastDay: row?.lastDay ?? null };
 }
 
 /** The free-minute grant of the cycle starting `validFrom`, if granted. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 
 export const CURRENCIES = ['USD', 'CNY'] as const;
@@ -28,6 +28,12 @@ export const accounts = pgTable(
     balance: decimal('balance').notNull().default(sql`0`),
     /** Counter for bill numbers (never count + 1). */
     billSeq: integer('bill_seq').notNull().default(0),
+    /**
+     * Whether the account receives the monthly 10,000 free minutes (seed 003 · Free Minutes).
+     * Decision: only books with a free-minute ratio table grant them (seeds 000 and 001 have
+     * none); a test customer may be created without them to reproduce a case that has none.
+     */
+    monthlyFreeMinutes: boolean('monthly_free_minutes').notNull().default(true),
     /**
      * Balance alert (lifecycle.md, Notices: `balance.below_threshold`; Tencent Cloud's balance
      * alert is the model): off when null; 2 decimals; may be negative.

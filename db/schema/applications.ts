@@ -25,6 +25,12 @@ export const applications = pgTable(
     name: text('name').notNull(),
     secretKeyHash: text('secret_key_hash').notNull(),
     secretKeyHint: text('secret_key_hint').notNull(), // last 4 characters, to recognise a key
+    /** When the key was last rotated (lifecycle.md, Applications: rotate the secret key). */
+    secretKeyRotatedAt: instant('secret_key_rotated_at'),
+    /** The key before the last rotation: still signs until `previousSecretKeyExpiresAt` (24 h grace), null when it stopped at once. */
+    previousSecretKeyHash: text('previous_secret_key_hash'),
+    previousSecretKeyHint: text('previous_secret_key_hint'),
+    previousSecretKeyExpiresAt: instant('previous_secret_key_expires_at'),
     enabled: boolean('enabled').notNull().default(true),
     /** RTC-Engine edition the application is on; Free by default (lifecycle.md, Applications). */
     edition: text('edition', { enum: EDITIONS }).notNull().default('free'),

@@ -104,3 +104,24 @@ export const daySettlements = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.localDay] })],
 );
+
+/**
+ * One row per settled (account, month) of the month's bill (monthly items; every duration
+ * item too for a book rounding per month, rtv-cny). Same guarantees as `day_settlements`:
+ * the primary key makes a month settle once, and records above `lastUsageRecordId` that
+ * belong to the month go on a monthly adjustment bill (lifecycle.md, Settlement and bills).
+ */
+export const monthSettlements = pgTable(
+  'month_settlements',
+  {
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    /** First local day of the month. */
+    month: date('month', { mode: 'string' }).notNull(),
+    lastUsageRecordId: bigint('last_usage_record_id', { mode: 'number' }).notNull(),
+    recordCount: integer('record_count').notNull(),
+    billCount: integer('bill_count').notNull().default(0),
+    settledAt: instant('settled_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month] })],
+);

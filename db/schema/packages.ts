@@ -75,7 +75,8 @@ export const freeMinuteGrants = pgTable(
   (t) => [uniqueIndex('free_minute_grants_period_uq').on(t.accountId, t.validFrom)],
 );
 
-export const REFUND_STATUSES = ['open', 'approved', 'rejected'] as const;
+/** `withdrawn`: the customer took the request back while it was open (lifecycle.md, Five-day refund). */
+export const REFUND_STATUSES = ['open', 'approved', 'rejected', 'withdrawn'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** A five-day refund request (lifecycle.md, Five-day refund). */

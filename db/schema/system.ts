@@ -13,6 +13,40 @@ export const testClocks = pgTable('test_clocks', {
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * The latest time an account lived at under a test clock, kept when the clock is detached
+ * (lifecycle.md, Time: detaching and attaching again never moves the account's time back).
+ */
+export const accountClockMarks = pgTable('account_clock_marks', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  latestAt: instant('latest_at').notNull(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * What an idempotency key was first used for (Stripe's rule: a key replays only the same
+ * request): the action and a SHA-256 fingerprint of its parameters. A replay with other
+ * parameters is refused instead of silently answering with the first result.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** The scoped key, as the domain stores it (`purchase:<form key>`, `top-up:<form key>`). */
+    key: text('key').notNull(),
+    action: text('action').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** The parameters as first used, to name what differs in the refusal. */
+    params: jsonb('params').notNull().default({}),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_uq').on(t.accountId, t.key)],
+);
+
 /** Every admin action, and every automatic action on an account's money or status. */
 export const auditLog = pgTable(
   'audit_log',

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { accounts, ledgerEntries } from '@/db/schema';
 import { Decimal } from '@/lib/money/decimal';
 import { postLedgerEntry } from '@/lib/ledger/service';
+import { writeAudit } from '@/lib/audit/service';
 import { testDb } from '@/tests/db';
 import { createTestAccount, setTestClock } from '@/tests/factories';
 import { topUpSchema } from './schemas';
@@ -50,5 +51,50 @@ describe('topUp', () => {
     const r = topUpSchema.safeParse({ ...input, idempotencyKey: randomUUID() });
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+
+  describe('of a reclaimed account (issue 13, item 12)', () => {
+
+    async function reclaimed(debt: string) {
+      const { accountId, userId } = await createTestAccount(db);
+      await setTestClock(db, accountId, new Date('2025-01-10T10:00:00+08:00'));
+      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal(debt).negated(), description: 'x', idempotencyKey: `c-${randomUUID()}`, at: new Date('2024-10-02T00:00:00+08:00') }));
+      const reclaimedAt = new Date('2024-12-02T00:00:01+08:00');
+      await db.update(accounts).set({ status: 'reclaimed', suspensionReason: null, reclaimedAt }).where(eq(accounts.id, accountId));
+      await writeAudit(db, {
+        accountId,
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'account.reclaimed',
+        targetType: 'account',
+        targetId: accountId,
+        details: { applications: [1400000123], usageRecords: 42, packages: 1 },
+        at: reclaimedAt,
+      });
+      return { accountId, userId };
+    }
+
+    test('pays the debt up to zero; more is refused saying what reclamation removed; nothing written', async () => {
+      const { accountId, userId } = await reclaimed('30.40');
+      const tooMuch = await topUp(db, { accountId, userId, amount: new Decimal('50'), cardNumber: '4242424242424242', idempotencyKey: randomUUID() }).catch((e) => e);
+      expect(tooMuch.code).toBe('INVALID_STATE');
+      expect(tooMuch.message).toBe(
+        'This account was reclaimed on 2024-12-02 00:00 (UTC+8): 1 application (SDKAppID 1400000123) with their keys and configuration, 42 usage records and 1 package were deleted for good, so a balance above zero could not be used. Bills and the ledger remain available. Only the debt can be paid: top up at most $30.40 to bring the balance to zero.',
+      );
+      expect(tooMuch.fieldErrors.amount[0]).toBe(tooMuch.message);
+      expect(await db.select().from(ledgerEntries).where(and(eq(ledgerEntries.accountId, accountId), eq(ledgerEntries.kind, 'top_up')))).toHaveLength(0);
+
+      const part = await topUp(db, { accountId, userId, amount: new Decimal('10.40'), cardNumber: '4242424242424242', idempotencyKey: randomUUID() });
+      expect(part.balance.toFixed()).toBe('-20');
+      const key = randomUUID();
+      const rest = await topUp(db, { accountId, userId, amount: new Decimal('20'), cardNumber: '4242424242424242', idempotencyKey: key });
+      expect(rest.balance.toFixed()).toBe('0');
+      // A retry of the paying top-up still replays; a new one is refused: no debt left.
+      expect((await topUp(db, { accountId, userId, amount: new Decimal('20'), cardNumber: '4242424242424242', idempotencyKey: key })).created).toBe(false);
+      const none = await topUp(db, { accountId, userId, amount: new Decimal('1'), cardNumber: '4242424242424242', idempotencyKey: randomUUID() }).catch((e) => e);
+      expect(none.message).toContain('There is no debt to pay, so no top-up is accepted.');
+      const [a] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+      expect(a).toMatchObject({ status: 'reclaimed' });
+    });
   });
 });

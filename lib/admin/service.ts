@@ -6,6 +6,7 @@ import { notify } from '@/lib/notices/notify';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { claimIdempotencyKey } from '@/lib/idempotency/service';
 import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import type { Decimal } from '@/lib/money/decimal';
@@ -25,6 +26,16 @@ export async function adjustBalance(
     const before = await lockAccount(tx, input.accountId);
     if (before.status === 'reclaimed') throw new AppError('INVALID_STATE', 'This account was reclaimed; its balance can no longer be adjusted.');
     const now = await accountNow(tx, input.accountId);
+    // The same key replays only the same adjustment (issue 13, item 11).
+    await claimIdempotencyKey(tx, {
+      accountId: input.accountId,
+      key: `adjustment:${input.idempotencyKey}`,
+      action: 'balance.adjustment',
+      params: { amount: input.amount.toFixed(), reason: input.reason },
+      labels: { amount: 'amount', reason: 'reason' },
+      what: 'balance adjustment',
+      at: now,
+    });
     const { entry, created, account } = await postLedgerEntry(tx, {
       accountId: input.accountId,
       kind: 'adjustment',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { deletionRefusal } from './rules';
+import { deletionRefusal, previousKeyExpiry, signingKeyHashes, type SigningKeys } from './rules';
 
 const none = { packages: 0, openPackages: 0, hasUsage: false, hasBillLines: false };
 
@@ -15,5 +15,17 @@ describe('deleting an application', () => {
     ],
   ])('%s', (_label, footprint, expected) => {
     expect(deletionRefusal({ sdkAppId: 1_400_000_001 }, footprint)).toBe(expected);
+  });
+});
+
+describe('signing keys after a rotation', () => {
+  const now = new Date('2024-10-08T10:00:00+08:00');
+  const app: SigningKeys = { secretKeyHash: 'new', previousSecretKeyHash: 'old', previousSecretKeyExpiresAt: previousKeyExpiry(now, false) };
+  test.each<[string, typeof app, Date, string[]]>([
+    ['within the 24 hours: both keys', app, new Date('2024-10-09T09:59:59+08:00'), ['new', 'old']],
+    ['at 24 hours: only the new key', app, new Date('2024-10-09T10:00:00+08:00'), ['new']],
+    ['leaked: only the new key at once', { ...app, previousSecretKeyHash: null, previousSecretKeyExpiresAt: previousKeyExpiry(now, true) }, now, ['new']],
+  ])('%s', (_label, keys, at, expected) => {
+    expect(signingKeyHashes(keys, at)).toEqual(expected);
   });
 });

@@ -15,3 +15,26 @@ export function deletionRefusal(app: { sdkAppId: number }, f: ApplicationFootpri
   if (f.hasBillLines) reasons.push('it appears on bills');
   return reasons.length > 0 ? `SDKAppID ${app.sdkAppId} cannot be deleted: ${reasons.join(', ')}. Disable it instead to stop it.` : null;
 }
+
+/**
+ * Key rotation (lifecycle.md, Applications: the old key keeps signing for 24 hours, or
+ * stops at once if the customer says it leaked, *decision* as cloud API keys do).
+ */
+export const KEY_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export type SigningKeys = { secretKeyHash: string; previousSecretKeyHash: string | null; previousSecretKeyExpiresAt: Date | null };
+
+/** When the old key stops after a rotation at `now`: 24 hours later, or at once (null) when it leaked. */
+export function previousKeyExpiry(now: Date, leaked: boolean): Date | null {
+  return leaked ? null : new Date(now.getTime() + KEY_ROTATION_GRACE_MS);
+}
+
+/** Whether the key before the last rotation still signs at `now` (the account's time). */
+export function previousKeyValid(app: SigningKeys, now: Date): boolean {
+  return !!app.previousSecretKeyHash && !!app.previousSecretKeyExpiresAt && now.getTime() < app.previousSecretKeyExpiresAt.getTime();
+}
+
+/** The key hashes that sign for an application at `now`: the current key, and the previous one within its grace window. */
+export function signingKeyHashes(app: SigningKeys, now: Date): string[] {
+  return previousKeyValid(app, now) ? [app.secretKeyHash, app.previousSecretKeyHash as string] : [app.secretKeyHash];
+}

@@ -26,3 +26,10 @@ export const deleteApplicationSchema = z.object({
   confirmName: z.string({ error: 'Type the application name to confirm.' }).trim().min(1, 'Type the application name to confirm.'),
 });
 export type DeleteApplicationInput = z.infer<typeof deleteApplicationSchema>;
+
+/** Rotate the secret key; the old one keeps signing for 24 hours unless it leaked (lifecycle.md, Applications). */
+export const rotateSecretKeySchema = z.object({
+  applicationId,
+  oldKey: z.enum(['grace', 'stop'], { error: 'Choose what happens to the old key: keep it for 24 hours, or stop it now.' }),
+});
+export type RotateSecretKeyInput = z.infer<typeof rotateSecretKeySchema>;

@@ -9,7 +9,8 @@ import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
 import { validityFor } from '@/lib/packages/rules';
-import { deletionRefusal } from './rules';
+import { deletionRefusal, previousKeyExpiry } from './rules';
+import { writeAudit } from '@/lib/audit/service';
 import { generateSecretKey } from './secret-key';
 
 /** Applications per account; a guard against runaway scripts, not a billing rule. */
@@ -39,33 +40,46 @@ export async function createApplication(db: Database, input: { accountId: string
       .returning();
     if (!application) throw new Error('application insert returned no row');
 
-    if (account.currency === 'CNY') {
-      const validity = validityFor({ validity: 'universal' }, localDate(now));
-      // Once per account: the idempotency key is unique per account.
-      await tx
-        .insert(packages)
-        .values({
-          accountId: input.accountId,
-          applicationId: application.id,
-          sdkAppId: application.sdkAppId,
-          kind: 'trial',
-          product: 'universal',
-          edition: 'trial',
-          catalogCode: 'universal.trial',
-          minutes: new Decimal(UNIVERSAL_TRIAL_MINUTES),
-          price: new Decimal(0),
-          currency: 'CNY',
-          status: 'active',
-          validFrom: validity.validFrom,
-          validTo: validity.validTo,
-          source: 'grant',
-          purchasedAt: now,
-          idempotencyKey: 'grant:universal-trial',
-        })
-        .onConflictDoNothing();
-    }
+    await grantUniversalTrial(tx, { accountId: input.accountId, priceBookId: account.priceBookId }, application, now);
     return { application, secretKey: key.secretKey };
   });
+}
+
+/**
+ * The 2022 universal package free trial (seed 002 · 免费试用: 10,000 minutes at 1:1), once
+ * per account, with its first application. Decision: only the TRTC 2022 book offers it;
+ * the real-time voice (seed 000) and cloud communication (seed 001) books have no trial.
+ */
+export async function grantUniversalTrial(
+  tx: Transaction,
+  account: { accountId: string; priceBookId: string },
+  application: { id: string; sdkAppId: number },
+  now: Date,
+): Promise<void> {
+  if (account.priceBookId !== 'trtc-2022-cny') return;
+  const validity = validityFor({ validity: 'universal' }, localDate(now));
+  // Once per account: the idempotency key is unique per account.
+  await tx
+    .insert(packages)
+    .values({
+      accountId: account.accountId,
+      applicationId: application.id,
+      sdkAppId: application.sdkAppId,
+      kind: 'trial',
+      product: 'universal',
+      edition: 'trial',
+      catalogCode: 'universal.trial',
+      minutes: new Decimal(UNIVERSAL_TRIAL_MINUTES),
+      price: new Decimal(0),
+      currency: 'CNY',
+      status: 'active',
+      validFrom: validity.validFrom,
+      validTo: validity.validTo,
+      source: 'grant',
+      purchasedAt: now,
+      idempotencyKey: 'grant:universal-trial',
+    })
+    .onConflictDoNothing();
 }
 
 async function assertNameFree(tx: Transaction, accountId: string, name: string, exceptId?: string) {
@@ -126,5 +140,48 @@ export async function deleteApplication(db: Database, input: { accountId: string
     const [gone] = await tx.delete(applications).where(and(eq(applications.id, app.id), eq(applications.accountId, input.accountId))).returning({ sdkAppId: applications.sdkAppId });
     if (!gone) throw new AppError('NOT_FOUND', 'Application not found.');
     return gone;
+  });
+}
+
+/**
+ * Rotate an application's secret key (lifecycle.md, Applications): a new key, returned
+ * once and stored as its SHA-256 only; the old one keeps signing for 24 hours of the
+ * account's time, or stops at once when the customer says it leaked. A key still in its
+ * grace window from an earlier rotation stops now (at most one old key signs). Audited.
+ */
+export async function rotateSecretKey(
+  db: Database,
+  input: { accountId: string; userId: string | null; applicationId: string; leaked: boolean },
+): Promise<{ application: ApplicationRow; secretKey: string; previousValidUntil: Date | null; previousHint: string }> {
+  return transact(db, async (tx) => {
+    await lockAccount(tx, input.accountId);
+    const app = await lockApplication(tx, input.accountId, input.applicationId);
+    const now = await accountNow(tx, input.accountId);
+    const key = generateSecretKey();
+    const previousValidUntil = previousKeyExpiry(now, input.leaked);
+    const [row] = await tx
+      .update(applications)
+      .set({
+        secretKeyHash: key.hash,
+        secretKeyHint: key.hint,
+        secretKeyRotatedAt: now,
+        previousSecretKeyHash: previousValidUntil ? app.secretKeyHash : null,
+        previousSecretKeyHint: previousValidUntil ? app.secretKeyHint : null,
+        previousSecretKeyExpiresAt: previousValidUntil,
+      })
+      .where(and(eq(applications.id, app.id), eq(applications.accountId, input.accountId)))
+      .returning();
+    if (!row) throw new AppError('NOT_FOUND', 'Application not found.');
+    await writeAudit(tx, {
+      accountId: input.accountId,
+      actorUserId: input.userId,
+      actorRole: 'customer',
+      action: 'application.key_rotated',
+      targetType: 'application',
+      targetId: String(app.sdkAppId),
+      details: { leaked: input.leaked, previousHint: app.secretKeyHint, newHint: key.hint, previousValidUntil: previousValidUntil?.toISOString() ?? null },
+      at: now,
+    });
+    return { application: row, secretKey: key.secretKey, previousValidUntil, previousHint: app.secretKeyHint };
   });
 }

@@ -35,7 +35,8 @@ export function comparePrices(bookId: string, quantities: Readonly<Record<string
   const book = getPriceBook(bookId);
   const minutesByItem = Object.fromEntries(Object.entries(quantities).filter(([, q]) => dec(q).greaterThan(0)));
   const payg = calculatePrice({ bookId, minutesByItem });
-  const options: PackageOption[] = getPackageCatalog(book.currency)
+  // A book without packages (hst-cny, seed 001) compares nothing but pay-as-you-go.
+  const options: PackageOption[] = (book.coverage.package ? getPackageCatalog(book.currency) : [])
     .filter((p) => p.entitlementKind !== null && (p.packageMinutes ?? 0) > 0)
     .map((p) => {
       const r = calculatePrice({ bookId, minutesByItem, package: { catalogId: p.id } });

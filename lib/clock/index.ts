@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { testClocks } from '@/db/schema';
+import { accountClockMarks, testClocks } from '@/db/schema';
+import { resolveAccountTime } from './account-time';
 import { testClocksEnabled } from './app-env';
 
 export { appEnv, testClocksEnabled, type AppEnv } from './app-env';
@@ -16,6 +17,20 @@ export function systemNow(): Date {
 
 export async function accountNow(db: DbOrTx, accountId: string): Promise<Date> {
   if (!testClocksEnabled()) return systemNow();
-  const [clock] = await db.select({ now: testClocks.now }).from(testClocks).where(eq(testClocks.accountId, accountId)).limit(1);
-  return clock ? clock.now : systemNow();
+  return resolveAccountTime(await readClockState(db, accountId), systemNow());
+}
+
+/** The account's time from a clock state read elsewhere (one query with other columns, as the usage API does). */
+export function accountTimeFrom(state: { clock: Date | null; mark: Date | null }, real: Date = systemNow()): Date {
+  return testClocksEnabled() ? resolveAccountTime(state, real) : real;
+}
+
+/** The attached clock's time and the high-water mark of a detached one, in one round trip. */
+export async function readClockState(db: DbOrTx, accountId: string): Promise<{ clock: Date | null; mark: Date | null }> {
+  const rows = await db.execute<{ clock: string | Date | null; mark: string | Date | null }>(sql`
+    select (select c.now from ${testClocks} c where c.account_id = ${accountId}) as clock,
+           (select m.latest_at from ${accountClockMarks} m where m.account_id = ${accountId}) as mark`);
+  const row = rows[0];
+  const toDate = (v: string | Date | null | undefined) => (v == null ? null : v instanceof Date ? v : new Date(v));
+  return { clock: toDate(row?.clock), mark: toDate(row?.mark) };
 }

@@ -1,9 +1,10 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { accounts, testClocks } from '@/db/schema';
+import { accountClockMarks, accounts, testClocks } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { systemNow } from './index';
+import { readClockState, systemNow } from './index';
+import { earliestClockStart, resolveAccountTime } from './account-time';
 import { testClocksEnabled } from './app-env';
 
 /**
@@ -25,17 +26,25 @@ export async function getTestClock(db: DbOrTx, accountId: string): Promise<TestC
 }
 
 /**
- * Attach a clock at `startAt` (default: now). Refused when one is attached already, or
- * before the account was registered (its history would start after its own clock).
+ * Attach a clock at `startAt` (default: the account's time now). Refused when one is
+ * attached already, before the account was registered (its history would start after its
+ * own clock), and, once the account had a clock, before its latest time: detaching and
+ * attaching again never moves the account's time back (lifecycle.md, Time).
  */
 export async function attachTestClock(db: DbOrTx, accountId: string, startAt?: Date): Promise<TestClock> {
   assertTestClocksEnabled();
   const [account] = await db.select({ registeredAt: accounts.registeredAt }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
   if (!account) throw new AppError('NOT_FOUND', 'Account not found.');
-  const at = startAt ?? systemNow();
+  const { mark } = await readClockState(db, accountId);
+  const real = systemNow();
+  const floor = earliestClockStart({ registeredAt: account.registeredAt, mark, real });
+  const at = startAt ?? (floor.at > real ? floor.at : real);
   if (Number.isNaN(at.getTime())) throw new AppError('VALIDATION', 'The start time is not a valid date.', { fieldErrors: { startAt: ['Enter a valid date and time.'] } });
-  if (at < account.registeredAt) {
-    const msg = `A test clock cannot start before the account was registered (${formatLocalDateTime(account.registeredAt)} UTC+8).`;
+  if (at < floor.at) {
+    const msg =
+      floor.reason === 'registration'
+        ? `A test clock cannot start before the account was registered (${formatLocalDateTime(account.registeredAt)} UTC+8).`
+        : `A test clock cannot start before ${formatLocalDateTime(floor.at)} (UTC+8): the account already lived until then, and its time never moves back. Start at that time or later.`;
     throw new AppError('VALIDATION', msg, { fieldErrors: { startAt: [msg] } });
   }
   const now = systemNow();
@@ -44,11 +53,23 @@ export async function attachTestClock(db: DbOrTx, accountId: string, startAt?: D
   return clock;
 }
 
-/** Detach: the account goes back to real time. Jobs that already ran stay run. */
-export async function detachTestClock(db: DbOrTx, accountId: string): Promise<void> {
+/**
+ * Detach: the account goes back to real time, but not before the clock's time: the clock's
+ * time is kept as the account's high-water mark, in the same statement that removes the
+ * clock. Jobs that already ran stay run. Returns the account's time after detaching.
+ */
+export async function detachTestClock(db: DbOrTx, accountId: string): Promise<{ latestAt: Date; now: Date }> {
   assertTestClocksEnabled();
-  const rows = await db.delete(testClocks).where(eq(testClocks.accountId, accountId)).returning({ accountId: testClocks.accountId });
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'This account has no test clock.');
+  const rows = await db.execute<{ latest_at: string | Date }>(sql`
+    with gone as (delete from ${testClocks} where account_id = ${accountId} returning account_id, now)
+    insert into ${accountClockMarks} (account_id, latest_at, updated_at)
+    select account_id, now, now() from gone
+    on conflict (account_id) do update set latest_at = greatest(${accountClockMarks}.latest_at, excluded.latest_at), updated_at = now()
+    returning latest_at`);
+  const row = rows[0];
+  if (!row) throw new AppError('NOT_FOUND', 'This account has no test clock.');
+  const latestAt = row.latest_at instanceof Date ? row.latest_at : new Date(row.latest_at);
+  return { latestAt, now: resolveAccountTime({ clock: null, mark: latestAt }, systemNow()) };
 }
 
 /**

@@ -34,7 +34,17 @@ export function registerJobHandlers(): void {
   });
 
   registerJobHandler('monthly', {
-    run: async (tx, { job, now }) => settleMonth(tx, { accountId: job.accountId as string, month: String((job.payload as { month: string }).month), now }),
+    prepare: (db) => safeUsageWatermark(db),
+    run: async (tx, { job, now, prepared }) =>
+      settleMonth(tx, { accountId: job.accountId as string, month: String((job.payload as { month: string }).month), now, throughId: prepared as number, mode: 'monthly' }),
+  });
+
+  registerJobHandler('monthly-adjust', {
+    prepare: (db) => safeUsageWatermark(db),
+    run: async (tx, { job, now, prepared }) => {
+      const p = job.payload as { month: string; throughId: number };
+      return settleMonth(tx, { accountId: job.accountId as string, month: p.month, now, throughId: Math.max(prepared as number, p.throughId), mode: 'adjust' });
+    },
   });
 
   registerJobHandler('package-expiry', {

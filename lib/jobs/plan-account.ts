@@ -1,7 +1,9 @@
 import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, packages, usageRecords } from '@/db/schema';
-import { addDays, type LocalDate } from '@/lib/time/local-date';
+import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, monthSettlements, packages, usageRecords } from '@/db/schema';
+import { findPriceBook } from '@/lib/rating';
+import { MONTHLY_TYPES } from '@/lib/settlement/day-window';
+import { addDays, startOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { planNoticeJobs } from '@/lib/notices/moments';
 import { planAccountJobs, type PlannerFacts } from './planner';
 import { JOB_PRIORITY, type JobSpec } from './types';
@@ -23,7 +25,11 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     .orderBy(desc(freeMinuteGrants.validFrom))
     .limit(1);
   const checked = state?.usageCheckedThrough ?? 0;
-  const lateUsage = usageThrough !== null && usageThrough > checked ? await findLateUsage(db, accountId, checked, usageThrough) : [];
+  const book = findPriceBook(account.priceBookId);
+  const durationPeriod = book?.rounding.period ?? 'day';
+  const checkLate = usageThrough !== null && usageThrough > checked;
+  const lateUsage = checkLate && durationPeriod === 'day' ? await findLateUsage(db, accountId, checked, usageThrough) : [];
+  const lateMonths = checkLate ? await findLateMonths(db, accountId, checked, usageThrough, durationPeriod === 'month') : [];
   return {
     accountId,
     registeredAt: account.registeredAt,
@@ -37,6 +43,10 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     belowThresholdSince: account.belowThresholdSince,
     lastFreeGrant: grant ?? null,
     lateUsage,
+    lateMonths,
+    durationPeriod,
+    // Decision: the monthly free minutes are seed 003's; a book without a free ratio table (seeds 000, 001) grants none.
+    freeMinutes: account.monthlyFreeMinutes && !!book?.coverage.free?.length,
     now,
     usageCheckedThrough: usageThrough !== null && usageThrough > checked ? usageThrough : checked,
   };
@@ -65,6 +75,38 @@ async function findLateUsage(db: Database, accountId: string, fromId: number, th
     .from(daySettlements)
     .where(and(eq(daySettlements.accountId, accountId), sql`${daySettlements.localDay} in ${[...candidates.keys()]}`));
   return settled.filter((s) => (candidates.get(s.day) ?? 0) > s.through).map((s) => ({ day: s.day, maxId: candidates.get(s.day) as number }));
+}
+
+/**
+ * Billed months with records above their watermark (lifecycle.md, Settlement and bills:
+ * late usage goes on an adjustment bill): monthly items for every book, and every record
+ * for a book rounding per month (a record starting on a month's last day may run into the next).
+ */
+async function findLateMonths(db: Database, accountId: string, fromId: number, throughId: number, allTypes: boolean): Promise<{ month: LocalDate; maxId: number }[]> {
+  const rows = await db
+    .select({ day: usageRecords.localDay, maxId: sql<string>`max(${usageRecords.id})` })
+    .from(usageRecords)
+    .where(
+      and(
+        eq(usageRecords.accountId, accountId),
+        gt(usageRecords.id, fromId),
+        lte(usageRecords.id, throughId),
+        allTypes ? undefined : sql`${usageRecords.type} in ${[...MONTHLY_TYPES]}`,
+      ),
+    )
+    .groupBy(usageRecords.localDay);
+  if (rows.length === 0) return [];
+  const candidates = new Map<LocalDate, number>();
+  for (const r of rows) {
+    const id = Number(r.maxId);
+    const months = allTypes ? [startOfMonth(r.day), startOfMonth(addDays(r.day, 1))] : [startOfMonth(r.day)];
+    for (const m of months) candidates.set(m, Math.max(candidates.get(m) ?? 0, id));
+  }
+  const settled = await db
+    .select({ month: monthSettlements.month, through: monthSettlements.lastUsageRecordId })
+    .from(monthSettlements)
+    .where(and(eq(monthSettlements.accountId, accountId), sql`${monthSettlements.month} in ${[...candidates.keys()]}`));
+  return settled.filter((s) => (candidates.get(s.month) ?? 0) > s.through).map((s) => ({ month: s.month, maxId: candidates.get(s.month) as number }));
 }
 
 /**

@@ -31,6 +31,15 @@ export type PlannerFacts = {
   lateUsage: { day: LocalDate; maxId: number }[];
   /** The account's current time (adjustments for late usage run now). */
   now: Date;
+  /**
+   * How the account's book rounds durations (rating.md section 3): `month` (rtv-cny) bills
+   * them on the month's bill, so no daily settlement is planned. Default `day`.
+   */
+  durationPeriod?: 'day' | 'month';
+  /** Whether the account receives the monthly free minutes (accounts.monthly_free_minutes and a book with a free table). Default true. */
+  freeMinutes?: boolean;
+  /** Billed months (first day) that have usage above their watermark, with the highest such id. */
+  lateMonths?: { month: LocalDate; maxId: number }[];
 };
 
 export type Plan = {
@@ -82,7 +91,8 @@ export function planAccountJobs(f: PlannerFacts, until: Date): Plan {
 
   // Daily settlement: every local day that has ended (lifecycle.md, Settlement and bills).
   let day = settlePlannedThrough ? addDays(settlePlannedThrough, 1) : registeredDay;
-  for (let n = 0; n < MAX_DAYS_PER_PLAN && settleInstant(day) <= until; n++, day = addDays(day, 1)) {
+  const daily = (f.durationPeriod ?? 'day') === 'day';
+  for (let n = 0; daily && n < MAX_DAYS_PER_PLAN && settleInstant(day) <= until; n++, day = addDays(day, 1)) {
     jobs.push({ key: `settle:${a}:${day}`, kind: 'settle', accountId: a, runAt: settleInstant(day), payload: { day } });
     settlePlannedThrough = day;
   }
@@ -102,7 +112,7 @@ export function planAccountJobs(f: PlannerFacts, until: Date): Plan {
 
   // The next monthly free minutes: the first on the registration day, then the day after each cycle.
   const nextGrant = f.lastFreeGrant ? addDays(f.lastFreeGrant.validTo, 1) : registeredDay;
-  if (startOfLocalDay(nextGrant) <= until) {
+  if ((f.freeMinutes ?? true) && startOfLocalDay(nextGrant) <= until) {
     jobs.push({ key: `free-minutes:${a}:${nextGrant}`, kind: 'free-minutes', accountId: a, runAt: startOfLocalDay(nextGrant), payload: { validFrom: nextGrant } });
   }
 
@@ -128,6 +138,13 @@ export function planAccountJobs(f: PlannerFacts, until: Date): Plan {
   for (const l of f.lateUsage) {
     const at = f.now > settleInstant(l.day) ? f.now : settleInstant(l.day);
     if (at <= until) jobs.push({ key: `adjust:${a}:${l.day}:${l.maxId}`, kind: 'adjust', accountId: a, runAt: at, payload: { day: l.day, throughId: l.maxId } });
+  }
+
+  // Late usage for billed months: a monthly adjustment bill (same guarantee as for days).
+  for (const l of f.lateMonths ?? []) {
+    const due = monthlyInstant(l.month);
+    const at = f.now > due ? f.now : due;
+    if (at <= until) jobs.push({ key: `monthly-adjust:${a}:${l.month.slice(0, 7)}:${l.maxId}`, kind: 'monthly-adjust', accountId: a, runAt: at, payload: { month: l.month.slice(0, 7), throughId: l.maxId } });
   }
 
   jobs.sort((x, y) => x.runAt.getTime() - y.runAt.getTime());

@@ -8,7 +8,7 @@ export type JobRunRow = typeof jobRuns.$inferSelect;
  * to suspended, reclamation, free-minute grants"). Keys are business keys, so the unique
  * index on `jobs.key` is what keeps a job from existing twice.
  */
-export const JOB_KINDS = ['settle', 'adjust', 'monthly', 'package-expiry', 'free-minutes', 'suspend', 'reclaim', 'notice'] as const;
+export const JOB_KINDS = ['settle', 'adjust', 'monthly', 'monthly-adjust', 'package-expiry', 'free-minutes', 'suspend', 'reclaim', 'notice'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
@@ -22,6 +22,7 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   settle: 10,
   adjust: 15,
   monthly: 20,
+  'monthly-adjust': 25,
   'package-expiry': 30,
   'free-minutes': 40,
   notice: 45,
@@ -32,7 +33,8 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
 export const JOB_LABEL: Record<JobKind, string> = {
   settle: 'Daily settlement',
   adjust: 'Late-usage adjustment',
-  monthly: 'Monthly items',
+  monthly: 'Monthly bill',
+  'monthly-adjust': 'Late-usage adjustment (month)',
   'package-expiry': 'Package expiry / renewal',
   'free-minutes': 'Monthly free minutes',
   suspend: 'Suspension for arrears',

@@ -1,4 +1,4 @@
-import { findCatalogPackage, getPackageCatalog, priceUniversalPackage, type CatalogPackage } from '@/lib/rating';
+import { findCatalogPackage, findPriceBook, getPackageCatalog, priceUniversalPackage, type CatalogPackage } from '@/lib/rating';
 import { Decimal } from '@/lib/money/decimal';
 import type { Currency } from '@/lib/money/format';
 import { UNIVERSAL_CUSTOM_CODE, UNIVERSAL_CUSTOM_MAX_THOUSANDS } from './custom-size';
@@ -137,6 +137,22 @@ export function purchasableCatalog(currency: Currency): OfferedPackage[] {
     });
   }
   return rows;
+}
+
+/**
+ * What an account on `priceBookId` can buy (issue 12): nothing on a book without packages
+ * (hst-cny: "seed 001 offers no packages"), else the catalog of the book's currency
+ * (rtv-cny: seed 000 · Billing method, prepaid universal packages).
+ */
+export function purchasableCatalogForBook(priceBookId: string): OfferedPackage[] {
+  const book = findPriceBook(priceBookId);
+  if (!book || !bookSellsPackages(book)) return [];
+  return purchasableCatalog(book.currency);
+}
+
+/** A book with a package ratio table sells packages; one without (seed 001) does not. */
+export function bookSellsPackages(book: { coverage: { package?: unknown } }): boolean {
+  return !!book.coverage.package;
 }
 
 /** Display name of a stored package. */

@@ -4,11 +4,12 @@ import { applications, packages, users } from '@/db/schema';
 import { listAccountProductPackages, listApplicationPackages, toFacts, type PackageRow } from '@/db/queries/packages';
 import { accountNow } from '@/lib/clock';
 import { AppError, fieldError, isUniqueViolation } from '@/lib/errors';
+import { claimIdempotencyKey } from '@/lib/idempotency/service';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
-import { PRODUCT_LABEL, offerOfPackage, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
+import { PRODUCT_LABEL, offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
 
@@ -36,6 +37,21 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
   try {
     return await transact(db, async (tx) => {
       const account = await lockAccount(tx, req.accountId);
+      // The same key replays only the same purchase; another application or package is refused (issue 13, item 11).
+      await claimIdempotencyKey(tx, {
+        accountId: req.accountId,
+        key,
+        action: 'package.purchase',
+        params: {
+          applicationId: req.applicationId,
+          catalogCode: req.catalogCode,
+          customThousands: req.catalogCode === UNIVERSAL_CUSTOM_CODE ? String(req.customThousands ?? '') : null,
+          autoRenew: String(req.autoRenew),
+        },
+        labels: { applicationId: 'application', catalogCode: 'package', customThousands: 'custom size', autoRenew: 'auto-renewal choice' },
+        what: 'purchase',
+        at: await accountNow(tx, req.accountId),
+      });
       const [existing] = await tx.select().from(packages).where(and(eq(packages.accountId, req.accountId), eq(packages.idempotencyKey, key))).limit(1);
       if (existing) return { package: existing, created: false };
       // A person buying must have confirmed their address (issue 13 item 7); renewals (no user) go on.
@@ -57,6 +73,10 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       const customMinutes = req.catalogCode === UNIVERSAL_CUSTOM_CODE ? (req.customThousands ?? 0) * 1000 : undefined;
       const offer = resolveOffer(req.catalogCode, customMinutes);
       if (!offer) throw fieldError('catalogCode', 'Package must be chosen from the catalog.');
+      // hst-cny (seed 001) sells no packages at all; the currency rules below decide the rest.
+      if (purchasableCatalogForBook(account.priceBookId).length === 0) {
+        throw new AppError('INVALID_STATE', `The ${account.priceBookId} price book sells no packages; usage is billed pay-as-you-go.`, { fieldErrors: { catalogCode: ['This price book sells no packages.'] } });
+      }
 
       const appPackages = await listApplicationPackages(tx, req.accountId, app.id);
       const productPackages = offer.starter ? await listAccountProductPackages(tx, req.accountId, offer.product) : [];

@@ -8,7 +8,7 @@ import { purchasePackage } from '@/lib/packages/service';
 import { Decimal, sum } from '@/lib/money/decimal';
 import { testDb } from '@/tests/db';
 import { buyTestPackage, createTestAccount, createTestApplication, ledgerState, setTestClock } from '@/tests/factories';
-import { approveRefund, rejectRefund, requestRefund } from './service';
+import { approveRefund, rejectRefund, requestRefund, withdrawRefund } from './service';
 
 const BOUGHT = new Date('2024-10-08T10:00:00+08:00');
 let adminId: string | null = null;
@@ -197,5 +197,73 @@ describe('five-day refund', () => {
     expect(trial).toMatchObject({ kind: 'trial', source: 'grant', catalogCode: 'universal.trial', validFrom: '2024-10-08', validTo: '2025-10-31' });
     const err = await requestRefund(db, { accountId, userId, packageId: trial!.id }).catch((e) => e);
     expect(err.message).toContain('(c) Free minutes, free trials and gifted packages are not refundable.');
+  });
+});
+
+describe('withdraw and decide after settlement (issue 10, item 7)', () => {
+  test('the customer withdraws an open request: closed, audited, out of the queue; another account cannot', async () => {
+    const { db, accountId, userId, app } = await setup();
+    const pkg = await buyTestPackage(db, accountId, app.id);
+    const req = await requestRefund(db, { accountId, userId, packageId: pkg.id });
+    const { listRefundQueue } = await import('@/db/queries/refunds');
+    const open = () => listRefundQueue(db, { status: 'open', accountId, sort: 'requestedAt', dir: 'asc', limit: 10, offset: 0 });
+    expect((await open()).total).toBe(1);
+
+    const other = await setup();
+    const stolen = await withdrawRefund(db, { accountId: other.accountId, userId: other.userId, requestId: req.id }).catch((e) => e);
+    expect(stolen.code).toBe('NOT_FOUND');
+
+    const withdrawn = await withdrawRefund(db, { accountId, userId, requestId: req.id });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', decidedBy: userId, decisionReason: 'Withdrawn by the customer.' });
+    expect((await open()).total).toBe(0);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.accountId, accountId), eq(auditLog.action, 'refund.withdrawn')));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorRole).toBe('customer');
+
+    // Closed: withdrawing or approving it again changes nothing; a new request can be made.
+    expect((await withdrawRefund(db, { accountId, userId, requestId: req.id }).catch((e) => e)).code).toBe('CONFLICT');
+    expect((await approveRefund(db, { requestId: req.id, adminUserId: await admin(), reason: 'Approve the withdrawn one' }).catch((e) => e)).code).toBe('CONFLICT');
+    const again = await requestRefund(db, { accountId, userId, packageId: pkg.id });
+    expect(again.status).toBe('open');
+    const { account } = await expectConsistent(accountId);
+    expect(account.balance.toFixed()).toBe('50.5');
+  });
+
+  test('approval while the usage of the day is unsettled: not rejected, the admin is told when to decide; after settlement it refunds', async () => {
+    const { db, accountId, userId, app } = await setup();
+    const pkg = await buyTestPackage(db, accountId, app.id);
+    const req = await requestRefund(db, { accountId, userId, packageId: pkg.id });
+    const start = new Date('2024-10-08T11:00:00+08:00');
+    const [rec] = await db
+      .insert(usageRecords)
+      .values({ accountId, sdkAppId: app.sdkAppId, type: 'media', start, localDay: '2024-10-08', seconds: 60, record: {}, receivedAt: start })
+      .returning();
+
+    const err = await approveRefund(db, { requestId: req.id, adminUserId: await admin(), reason: 'Unused within five days' }).catch((e) => e);
+    expect(err.code).toBe('INVALID_STATE');
+    expect(err.message).toBe(
+      'Not decided yet: usage of 2024-10-08 on this application is not settled, so whether the package was used is not known. Decide after its settlement at 2024-10-09 00:00:00 (UTC+8): if it leaves the package unused, approval refunds in full. The request stays open; nothing was changed.',
+    );
+    const [still] = await db.select().from(refundRequests).where(eq(refundRequests.id, req.id));
+    expect(still).toMatchObject({ status: 'open', decidedAt: null });
+
+    // Settlement shows the package unused: approval now refunds.
+    await db.insert(daySettlements).values({ accountId, localDay: '2024-10-08', lastUsageRecordId: rec!.id, recordCount: 1, settledAt: new Date(), updatedAt: new Date() });
+    await setTestClock(db, accountId, new Date('2024-10-09T09:00:00+08:00'));
+    const r = await approveRefund(db, { requestId: req.id, adminUserId: await admin(), reason: 'Unused once settled' });
+    expect(r.outcome).toBe('approved');
+    const { account } = await expectConsistent(accountId);
+    expect(account.balance.toFixed()).toBe('100');
+  });
+
+  test('a package used as well as unsettled usage is still refused on approval (no waiting)', async () => {
+    const { db, accountId, userId, app } = await setup();
+    const pkg = await buyTestPackage(db, accountId, app.id);
+    const req = await requestRefund(db, { accountId, userId, packageId: pkg.id });
+    const start = new Date('2024-10-08T11:00:00+08:00');
+    await db.insert(usageRecords).values({ accountId, sdkAppId: app.sdkAppId, type: 'media', start, localDay: '2024-10-08', seconds: 60, record: {}, receivedAt: start });
+    await db.update(packages).set({ minutesUsed: new Decimal(3) }).where(eq(packages.id, pkg.id));
+    const r = await approveRefund(db, { requestId: req.id, adminUserId: await admin(), reason: 'Looks fine' });
+    expect(r.outcome).toBe('refused');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Decimal } from '@/lib/money/decimal';
-import { refundEligibility, refundLastMoment, type RefundFacts } from './rules';
+import { checkoutRefundNote, pendingSettlementMessage, refundEligibility, refundLastMoment, type RefundFacts } from './rules';
 
 const bought = new Date('2022-02-01T08:00:00+08:00');
 const facts = (over: Partial<Omit<RefundFacts, 'pkg' | 'account'>> & { pkg?: Partial<RefundFacts['pkg']>; account?: Partial<RefundFacts['account']> } = {}): RefundFacts => ({
@@ -49,5 +49,32 @@ describe('five-day refund eligibility (lifecycle.md; seed 002 · 退费示例)',
   test('the window refusal names the last moment', () => {
     const r = refundEligibility(facts({ now: new Date('2022-02-07T00:00:00+08:00') }));
     expect(r.reason).toBe('(a) The 5 days ended at 2022-02-06 07:59:59 (UTC+8); it was bought 2022-02-01 08:00:00.');
+  });
+});
+
+describe('decide after settlement and the checkout sentence (issue 10, item 7)', () => {
+  const through = { day: '2022-02-03', settlesAt: new Date('2022-02-04T00:00:00+08:00') };
+  test.each<[string, Parameters<typeof facts>[0], boolean]>([
+    ['only unsettled usage: waits for the settlement', { unsettledUsageRecords: 2 }, true],
+    ['unsettled usage and used minutes: refused, no waiting', { unsettledUsageRecords: 2, pkg: { minutesUsed: new Decimal(1) } }, false],
+    ['unsettled usage and expired: refused, no waiting', { unsettledUsageRecords: 2, pkg: { status: 'expired' } }, false],
+    ['unsettled usage and a violation: refused, no waiting', { unsettledUsageRecords: 2, account: { status: 'suspended', suspensionReason: 'violation' } }, false],
+  ])('%s', (_label, input, waits) => {
+    const r = refundEligibility({ ...facts(input), unsettledThrough: through });
+    expect(r.eligible).toBe(false);
+    expect(r.pendingSettlement).toEqual(waits ? through : null);
+  });
+
+  test('the message names the day and the settlement moment, or says it is overdue', () => {
+    expect(pendingSettlementMessage(through, new Date('2022-02-03T20:00:00+08:00'))).toContain('Decide after its settlement at 2022-02-04 00:00:00 (UTC+8)');
+    expect(pendingSettlementMessage(through, new Date('2022-02-04T08:00:00+08:00'))).toContain('Its settlement has been due since 2022-02-04 00:00:00 (UTC+8) and has not run yet');
+  });
+
+  test.each<[string, { kind: 'package' | 'trial'; paid: boolean }, RegExp]>([
+    ['a free trial is not refundable (c)', { kind: 'trial', paid: false }, /^Nothing is paid\. Free trials are not refundable \(five-day refund rule \(c\)\)\.$/],
+    ['a free offer is not refundable (c)', { kind: 'package', paid: false }, /not refundable/],
+    ['a paid package is refundable within 5 days', { kind: 'package', paid: true }, /^Refundable within 5 days/],
+  ])('checkout: %s', (_label, offer, expected) => {
+    expect(checkoutRefundNote(offer)).toMatch(expected);
   });
 });

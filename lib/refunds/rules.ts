@@ -23,7 +23,17 @@ export function refundLastMoment(purchasedAt: Date): Date {
 
 export type RefundCheckId = 'a' | 'b' | 'c' | 'd' | 'state' | 'open';
 export type RefundCheck = { id: RefundCheckId; label: string; passed: boolean; detail: string };
-export type RefundEligibility = { eligible: boolean; checks: RefundCheck[]; reason: string | null };
+export type RefundEligibility = {
+  eligible: boolean;
+  checks: RefundCheck[];
+  reason: string | null;
+  /**
+   * Set when the only obstacle is usage not settled yet while no minute was deducted: the
+   * answer depends on that settlement, so an admin decides after it (issue 10, item 7)
+   * instead of rejecting a package settlement may show unused.
+   */
+  pendingSettlement: { day: string; settlesAt: Date } | null;
+};
 
 export type RefundFacts = {
   now: Date;
@@ -47,6 +57,8 @@ export type RefundFacts = {
    * deducted from this package once settled (check (b)).
    */
   unsettledUsageRecords: number;
+  /** The latest local day of that usage and when its settlement runs (lib/jobs settleInstant). */
+  unsettledThrough?: { day: string; settlesAt: Date } | null;
   account: { status: 'active' | 'overdue' | 'suspended' | 'reclaimed'; suspensionReason: 'arrears' | 'violation' | null };
   /** Another open request of the account (not the one being decided). */
   otherOpenRequest: boolean;
@@ -97,7 +109,7 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       detail: used
         ? `(b) ${formatQuantity(f.pkg.minutesUsed)} of its minutes were already used; a used package cannot be refunded, whether used up or not.`
         : f.unsettledUsageRecords > 0
-          ? `(b) The application has ${f.unsettledUsageRecords} usage record${f.unsettledUsageRecords === 1 ? '' : 's'} since the package started that are not settled yet and may be deducted from it; a package that may have been used cannot be refunded.`
+          ? `(b) The application has ${f.unsettledUsageRecords} usage record${f.unsettledUsageRecords === 1 ? '' : 's'} since the package started that are not settled yet and may be deducted from it; a package that may have been used cannot be refunded.${f.unsettledThrough ? ` The usage of ${f.unsettledThrough.day} is settled at ${fmt(f.unsettledThrough.settlesAt)} (UTC+8); it can be checked again then.` : ''}`
           : 'No minutes used and no unsettled usage of the application since it started.',
     },
     {
@@ -119,6 +131,35 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       detail: f.otherOpenRequest ? 'Another refund request of this account is waiting for a decision; one request at a time.' : 'No other request is open.',
     },
   ];
-  const failed = checks.find((c) => !c.passed);
-  return { eligible: !failed, checks, reason: failed ? failed.detail : null };
+  const failed = checks.filter((c) => !c.passed);
+  const onlyUnsettled = failed.length === 1 && failed[0]!.id === 'b' && !used && f.unsettledUsageRecords > 0;
+  return {
+    eligible: failed.length === 0,
+    checks,
+    reason: failed[0]?.detail ?? null,
+    pendingSettlement: onlyUnsettled && f.unsettledThrough ? f.unsettledThrough : null,
+  };
+}
+
+/**
+ * What the admin is told instead of a rejection when the decision waits for a settlement
+ * (issue 10, item 7): the day, the settlement's moment, and that nothing changed.
+ */
+export function pendingSettlementMessage(p: { day: string; settlesAt: Date }, now: Date): string {
+  const when =
+    p.settlesAt.getTime() > now.getTime()
+      ? `Decide after its settlement at ${fmt(p.settlesAt)} (UTC+8)`
+      : `Its settlement has been due since ${fmt(p.settlesAt)} (UTC+8) and has not run yet; decide once it has`;
+  return `Not decided yet: usage of ${p.day} on this application is not settled, so whether the package was used is not known. ${when}: if it leaves the package unused, approval refunds in full. The request stays open; nothing was changed.`;
+}
+
+/**
+ * The refund sentence of the checkout (lifecycle.md, Five-day refund, rule (c)): free
+ * trials and anything that costs nothing are not refundable, so the form must not promise it.
+ */
+export function checkoutRefundNote(offer: { kind: 'package' | 'trial'; paid: boolean }): string {
+  if (offer.kind === 'trial' || !offer.paid) {
+    return 'Nothing is paid. Free trials are not refundable (five-day refund rule (c)).';
+  }
+  return 'Refundable within 5 days if none of its minutes are used.';
 }

@@ -7,6 +7,12 @@ export const requestRefundSchema = z.object({
 });
 export type RequestRefundInput = z.infer<typeof requestRefundSchema>;
 
+/** The customer takes back their open request (lifecycle.md, Five-day refund). */
+export const withdrawRefundSchema = z.object({
+  requestId: z.uuid({ error: 'Request must be one of your refund requests.' }),
+});
+export type WithdrawRefundInput = z.infer<typeof withdrawRefundSchema>;
+
 /** An admin's decision on a refund request, always with a reason (lifecycle.md, Five-day refund). */
 export const refundDecisionSchema = z.object({
   requestId: z.uuid({ error: 'Request must be a refund request id.' }),

@@ -15,7 +15,8 @@ import { localDate, startOfLocalDay } from '@/lib/time/local-date';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { activateQueuedPackage, syncApplicationEdition } from '@/lib/packages/lifecycle';
-import { refundEligibility, type RefundCheck, type RefundEligibility } from './rules';
+import { settleInstant } from '@/lib/jobs/planner';
+import { pendingSettlementMessage, refundEligibility, type RefundCheck, type RefundEligibility } from './rules';
 
 export type { RefundRequestRow };
 /** What `refund_requests.checks` holds: the checks when requested and when decided. */
@@ -49,13 +50,14 @@ export async function checkRefundEligibility(
 ): Promise<RefundEligibility> {
   const { account, pkg } = input;
   const since = usageWatchStart(pkg);
-  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : 0;
+  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : { records: 0, lastDay: null };
   const otherOpenRequest = input.otherOpenRequest ?? (await getOpenRefundRequest(db, account.id, input.excludeRequestId)) !== null;
   return refundEligibility({
     now: input.now,
     requestedAt: input.requestedAt ?? null,
     pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
-    unsettledUsageRecords: unsettled,
+    unsettledUsageRecords: unsettled.records,
+    unsettledThrough: unsettled.lastDay ? { day: unsettled.lastDay, settlesAt: settleInstant(unsettled.lastDay) } : null,
     account: { status: account.status, suspensionReason: account.suspensionReason },
     otherOpenRequest,
   });
@@ -136,9 +138,10 @@ export type ApproveRefundResult =
   | { outcome: 'approved'; request: RefundRequestRow; ledgerEntryId: number; activatedQueuedId: string | null }
   | { outcome: 'refused'; request: RefundRequestRow; reason: string };
 
-async function lockOpenRequest(tx: Transaction, requestId: string): Promise<{ account: AccountRow; request: RefundRequestRow }> {
+/** Lock an open request and its account; `ownerAccountId` (a customer) sees another account's request as missing. */
+async function lockOpenRequest(tx: Transaction, requestId: string, ownerAccountId?: string): Promise<{ account: AccountRow; request: RefundRequestRow }> {
   const [head] = await tx.select({ accountId: refundRequests.accountId }).from(refundRequests).where(eq(refundRequests.id, requestId)).limit(1);
-  if (!head) throw new AppError('NOT_FOUND', 'Refund request not found.');
+  if (!head || (ownerAccountId !== undefined && head.accountId !== ownerAccountId)) throw new AppError('NOT_FOUND', 'Refund request not found.');
   const account = await lockAccount(tx, head.accountId);
   const [request] = await tx.select().from(refundRequests).where(eq(refundRequests.id, requestId)).for('update');
   if (!request) throw new AppError('NOT_FOUND', 'Refund request not found.');
@@ -146,6 +149,24 @@ async function lockOpenRequest(tx: Transaction, requestId: string): Promise<{ ac
     throw new AppError('CONFLICT', `This request was already ${request.status}${request.decidedAt ? ` at ${formatLocalDateTime(request.decidedAt)} (UTC+8)` : ''}; nothing was changed.`);
   }
   return { account, request };
+}
+
+/**
+ * Close an open request (approved, rejected or withdrawn): the state is in the WHERE, so
+ * a second admin or a double click finds it closed and changes nothing.
+ */
+async function closeRequest(
+  tx: Transaction,
+  request: RefundRequestRow,
+  close: { status: Exclude<RefundRequestRow['status'], 'open'>; at: Date; by: string; reason: string; checks: StoredRefundChecks },
+): Promise<RefundRequestRow> {
+  const [closed] = await tx
+    .update(refundRequests)
+    .set({ status: close.status, decidedAt: close.at, decidedBy: close.by, decisionReason: close.reason, checks: close.checks })
+    .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
+    .returning();
+  if (!closed) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+  return closed;
 }
 
 /**
@@ -167,25 +188,19 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
     const audit = (action: string, details: Record<string, unknown>) =>
       writeAudit(tx, { accountId: account.id, actorUserId: input.adminUserId, actorRole: 'admin', action, targetType: 'refund_request', targetId: request.id, details, at: now });
 
+    // Only unsettled usage stands in the way: its settlement decides (b), so wait for it rather than reject.
+    if (!eligibility.eligible && eligibility.pendingSettlement) {
+      throw new AppError('INVALID_STATE', pendingSettlementMessage(eligibility.pendingSettlement, now), { details: { settlesAt: eligibility.pendingSettlement.settlesAt.toISOString() } });
+    }
     if (!eligibility.eligible) {
       const reason = `Re-check at approval failed: ${eligibility.reason}`;
-      const [closed] = await tx
-        .update(refundRequests)
-        .set({ status: 'rejected', decidedAt: now, decidedBy: input.adminUserId, decisionReason: reason, checks: { ...stored, decided: eligibility.checks } })
-        .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
-        .returning();
-      if (!closed) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+      const closed = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason, checks: { ...stored, decided: eligibility.checks } });
       await audit('refund.refused_on_recheck', { packageId: pkg.id, reason, adminNote: input.reason, checks: eligibility.checks });
       await notify(tx, { kind: 'refund.rejected', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: packageDisplayName(pkg), reason } });
       return { outcome: 'refused', request: closed, reason };
     }
 
-    const [approved] = await tx
-      .update(refundRequests)
-      .set({ status: 'approved', decidedAt: now, decidedBy: input.adminUserId, decisionReason: input.reason, checks: { ...stored, decided: eligibility.checks } })
-      .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
-      .returning();
-    if (!approved) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+    const approved = await closeRequest(tx, request, { status: 'approved', at: now, by: input.adminUserId, reason: input.reason, checks: { ...stored, decided: eligibility.checks } });
 
     const [app] = await tx
       .select({ name: applications.name })
@@ -240,12 +255,7 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
     const [pkg] = await tx.select().from(packages).where(and(eq(packages.id, request.packageId), eq(packages.accountId, account.id))).limit(1);
     const stored = (request.checks ?? {}) as StoredRefundChecks;
     const decidedChecks = pkg ? (await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id })).checks : undefined;
-    const [rejected] = await tx
-      .update(refundRequests)
-      .set({ status: 'rejected', decidedAt: now, decidedBy: input.adminUserId, decisionReason: input.reason, checks: { ...stored, decided: decidedChecks } })
-      .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
-      .returning();
-    if (!rejected) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
+    const rejected = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason: input.reason, checks: { ...stored, decided: decidedChecks } });
     await writeAudit(tx, {
       accountId: account.id,
       actorUserId: input.adminUserId,
@@ -258,5 +268,33 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
     });
     await notify(tx, { kind: 'refund.rejected', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: pkg ? packageDisplayName(pkg) : 'Package', reason: input.reason } });
     return rejected;
+  });
+}
+
+
+/** The reason stored on a request the customer took back. */
+export const WITHDRAWN_REASON = 'Withdrawn by the customer.';
+
+/**
+ * The customer withdraws their open request (lifecycle.md, Five-day refund: "the customer
+ * can withdraw it while it is open"): closed as `withdrawn`, audited; it leaves the admin
+ * queue and another request may be made. Another account's request answers NOT_FOUND.
+ */
+export async function withdrawRefund(db: Database, input: { accountId: string; userId: string; requestId: string }): Promise<RefundRequestRow> {
+  return transact(db, async (tx) => {
+    const { account, request } = await lockOpenRequest(tx, input.requestId, input.accountId);
+    const now = await accountNow(tx, account.id);
+    const withdrawn = await closeRequest(tx, request, { status: 'withdrawn', at: now, by: input.userId, reason: WITHDRAWN_REASON, checks: (request.checks ?? {}) as StoredRefundChecks });
+    await writeAudit(tx, {
+      accountId: account.id,
+      actorUserId: input.userId,
+      actorRole: 'customer',
+      action: 'refund.withdrawn',
+      targetType: 'refund_request',
+      targetId: request.id,
+      details: { packageId: request.packageId, amount: request.amount.toFixed() },
+      at: now,
+    });
+    return withdrawn;
   });
 }

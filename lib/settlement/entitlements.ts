@@ -25,10 +25,20 @@ export type DayEntitlement = {
  * settlement changes `minutesUsed`, under the account lock, but a refund check reads it.
  */
 export async function loadDayEntitlements(tx: Transaction, accountId: string, day: LocalDate): Promise<DayEntitlement[]> {
+  return loadPeriodEntitlements(tx, accountId, day, day, day);
+}
+
+/**
+ * The same for a period `from`..`to` (a month, for a book rounding per month: rtv-cny):
+ * every entitlement valid on some day of it (the rater applies each one's own validity),
+ * with what the period's earlier bills already took, recorded on `takenDay`.
+ */
+export async function loadPeriodEntitlements(tx: Transaction, accountId: string, from: LocalDate, to: LocalDate, takenDay: LocalDate): Promise<DayEntitlement[]> {
+  const day = takenDay;
   const grants = await tx
     .select()
     .from(freeMinuteGrants)
-    .where(and(eq(freeMinuteGrants.accountId, accountId), lte(freeMinuteGrants.validFrom, day), gte(freeMinuteGrants.validTo, day)))
+    .where(and(eq(freeMinuteGrants.accountId, accountId), lte(freeMinuteGrants.validFrom, to), gte(freeMinuteGrants.validTo, from)))
     .for('update');
   const pkgs = await tx
     .select()
@@ -37,8 +47,8 @@ export async function loadDayEntitlements(tx: Transaction, accountId: string, da
       and(
         eq(packages.accountId, accountId),
         inArray(packages.status, ['active', 'expired']),
-        lte(packages.validFrom, day),
-        gte(packages.validTo, day),
+        lte(packages.validFrom, to),
+        gte(packages.validTo, from),
         sql`${packages.minutes} > 0`,
       ),
     )

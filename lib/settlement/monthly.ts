@@ -1,73 +1,176 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '@/lib/notices/notify';
 import type { Transaction } from '@/db/client';
-import { billLines, bills } from '@/db/schema';
-import { createRater, getPriceBook, type UsageRecord } from '@/lib/rating';
+import { billLines, bills, entitlementDeductions, freeMinuteGrants, monthSettlements, packages } from '@/db/schema';
+import { createRater, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { dec, quantize, sum } from '@/lib/money/decimal';
-import { lastDayOfMonth, type LocalDate } from '@/lib/time/local-date';
-import { MONTHLY_TYPES } from './day-window';
+import { addDays, endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
+import { diffBill, previousBilled } from './bill-diff';
+import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
+import { loadPeriodEntitlements } from './entitlements';
 import { rawClient } from './raw';
-import { CURSOR_ROWS, lineRow, nextBillNumber } from './settle-day';
+import { CURSOR_ROWS, insertChunked, nextBillNumber } from './settle-day';
+
+export type SettleMonthInput = {
+  accountId: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** The business instant (the job's due time on the account's clock). */
+  now: Date;
+  /** Safe usage watermark (raw.ts); records with id <= this are read. Default: every record the transaction sees. */
+  throughId?: number;
+  /** `monthly`: the month's bill on the 1st; `adjust`: late usage of a billed month. */
+  mode?: 'monthly' | 'adjust';
+};
 
 export type SettleMonthResult =
   | { outcome: 'skipped'; reason: string }
   | { outcome: 'no-usage'; month: string }
-  | { outcome: 'billed'; month: string; billId: string; billNumber: string; records: number; lines: number; amount: string; total: string; currency: string };
+  | { outcome: 'no-change'; month: string; records: number }
+  | {
+      outcome: 'billed';
+      month: string;
+      kind: 'monthly' | 'adjustment';
+      billId: string;
+      billNumber: string;
+      records: number;
+      lines: number;
+      amount: string;
+      total: string;
+      currency: string;
+    };
+
+/** Whether a book bills its durations on the month's bill: rating.md section 3, "rtv-cny rounds per SDKAppID per month". */
+export function roundsPerMonth(book: PriceBook): boolean {
+  return book.rounding.period === 'month';
+}
+
+/** Record types the month's bill rates: the monthly items, plus every duration for a book rounding per month. */
+export function monthTypes(book: PriceBook): readonly string[] {
+  return roundsPerMonth(book) ? [...DURATION_TYPES, ...MONTHLY_TYPES] : MONTHLY_TYPES;
+}
 
 /**
- * Monthly items (rating.md section 2: relay peak per target, screenshots, signalling) of
- * month `YYYY-MM`, billed on the 1st of the next month (lifecycle.md, Settlement and bills;
- * seed 003, Overdue: "a monthly consumption bill on the 1st day of the next month").
- * One `monthly` bill per account per month (unique index); nothing when the month had none.
+ * The month's bill of `YYYY-MM`, issued on the 1st of the next month (lifecycle.md,
+ * Settlement and bills; seed 003, Overdue: "a monthly consumption bill on the 1st day of
+ * the next month"): the monthly items (rating.md section 2: relay peak, screenshots,
+ * signalling) and, for a book that rounds per month (rtv-cny; seed 000 · Notes: "the
+ * cumulative seconds within a billing cycle are converted into minutes"), every duration
+ * of the month, with the packages valid in it deducted.
+ *
+ * The same guarantees as a daily bill: one `monthly` bill (seq 0) per account and month
+ * (bills unique index; `month_settlements` primary key), a watermark of the records read,
+ * late usage re-rates the whole month and bills the difference on a monthly adjustment
+ * (kind `monthly`, seq 1, 2, ...), issued bills never change, each line explains itself.
  */
-export async function settleMonth(tx: Transaction, input: { accountId: string; month: string; now: Date }): Promise<SettleMonthResult> {
+export async function settleMonth(tx: Transaction, input: SettleMonthInput): Promise<SettleMonthResult> {
   const { accountId, month, now } = input;
+  const mode = input.mode ?? 'monthly';
   const account = await lockAccount(tx, accountId);
   if (account.status === 'reclaimed') return { outcome: 'skipped', reason: 'account reclaimed' };
   const first: LocalDate = `${month}-01`;
   const last = lastDayOfMonth(first);
-  const [existing] = await tx
-    .select({ id: bills.id })
-    .from(bills)
-    .where(and(eq(bills.accountId, accountId), eq(bills.kind, 'monthly'), eq(bills.periodStart, first), eq(bills.adjustmentSeq, 0)))
-    .limit(1);
-  if (existing) return { outcome: 'skipped', reason: `month ${month} already billed` };
-
   const book = getPriceBook(account.priceBookId);
-  const rater = createRater({ book, account: { registeredAt: account.registeredAt.toISOString() }, explain: false });
-  const client = rawClient(tx);
-  const cursor = client<{ id: string; record: UsageRecord }[]>`
-    select id, record from usage_records
-    where account_id = ${accountId} and type in ${client(MONTHLY_TYPES as unknown as string[])} and local_day between ${first} and ${last}
-  `.cursor(CURSOR_ROWS);
-  for await (const rows of cursor) for (const r of rows) rater.add(r.record, Number(r.id));
-  if (rater.count === 0) return { outcome: 'no-usage', month };
+
+  const [settled] = await tx
+    .select()
+    .from(monthSettlements)
+    .where(and(eq(monthSettlements.accountId, accountId), eq(monthSettlements.month, first)))
+    .for('update');
+  if (mode === 'monthly') {
+    if (settled) return { outcome: 'skipped', reason: `month ${month} already billed` };
+    // A month billed before month_settlements existed.
+    const [existing] = await tx
+      .select({ id: bills.id })
+      .from(bills)
+      .where(and(eq(bills.accountId, accountId), eq(bills.kind, 'monthly'), eq(bills.periodStart, first), eq(bills.adjustmentSeq, 0)))
+      .limit(1);
+    if (existing) return { outcome: 'skipped', reason: `month ${month} already billed` };
+  }
+  const throughId = Math.max(input.throughId ?? (await visibleMaxId(tx, accountId)), settled?.lastUsageRecordId ?? 0);
+  if (mode === 'adjust') {
+    if (!settled) return { outcome: 'skipped', reason: `month ${month} is not billed yet; its bill will include the records` };
+    if (settled.lastUsageRecordId >= throughId) return { outcome: 'skipped', reason: 'no usage above the month’s watermark' };
+  }
+
+  const perMonth = roundsPerMonth(book);
+  const ents = perMonth ? await loadPeriodEntitlements(tx, accountId, first, last, first) : [];
+  const rater = createRater({
+    book,
+    account: { registeredAt: account.registeredAt.toISOString() },
+    entitlements: ents.map((e) => e.entitlement),
+    explain: false,
+  });
+  const records = await streamMonthRecords(tx, accountId, book, first, last, throughId, (r, id) => rater.add(r, id));
+
+  const upsertSettlement = async (billDelta: number) => {
+    await tx
+      .insert(monthSettlements)
+      .values({ accountId, month: first, lastUsageRecordId: throughId, recordCount: records, billCount: billDelta, settledAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [monthSettlements.accountId, monthSettlements.month],
+        set: { lastUsageRecordId: throughId, recordCount: records, billCount: sql`${monthSettlements.billCount} + ${billDelta}`, updatedAt: now },
+      });
+  };
+  if (records === 0 && mode === 'monthly') {
+    await upsertSettlement(0);
+    return { outcome: 'no-usage', month };
+  }
 
   const result = rater.finish();
   const details = result.details.filter((d) => d.periodKind === 'month' && d.period === month);
-  const lines = details.map((d) => lineRow(book, result.currency, accountId, d, { usage: dec(d.usage), quantity: dec(d.quantity), amount: dec(d.amount) }, null));
-  const amount = sum(lines.map((l) => l.amount));
-  const total = quantize(amount);
+  const prev = mode === 'adjust' ? await previousBilled(tx, accountId, { kind: 'month', first }) : null;
+  const { lines, deductions, usedBy, amount } = diffBill({
+    book,
+    currency: result.currency,
+    accountId,
+    period: month,
+    details,
+    deductionDetails: result.deductionDetails,
+    deductionDay: first,
+    entById: new Map(ents.map((e) => [e.entitlement.id, e])),
+    prev,
+    periodWord: 'month',
+  });
+  const monthAmount = sum(details.map((d) => dec(d.amount)));
+  const total = prev ? quantize(monthAmount).minus(prev.total) : quantize(amount);
+  if (prev && lines.length === 0 && deductions.length === 0 && total.isZero()) {
+    await upsertSettlement(0);
+    return { outcome: 'no-change', month, records };
+  }
+
+  const adjustmentSeq = mode === 'monthly' ? 0 : await nextMonthAdjustmentSeq(tx, accountId, first);
   const number = await nextBillNumber(tx, accountId);
   const [bill] = await tx
     .insert(bills)
-    .values({ accountId, number, kind: 'monthly', periodStart: first, periodEnd: last, currency: result.currency, priceBookId: book.id, amount, total, issuedAt: now })
+    .values({ accountId, number, kind: 'monthly', periodStart: first, periodEnd: last, adjustmentSeq, currency: result.currency, priceBookId: book.id, amount, total, lastUsageRecordId: throughId, issuedAt: now })
     .returning({ id: bills.id });
   if (!bill) throw new Error('bill insert returned no row');
-  if (lines.length) await tx.insert(billLines).values(lines.map((l) => ({ ...l, billId: bill.id })));
+  if (lines.length) await insertChunked(tx, billLines, lines.map((l) => ({ ...l, billId: bill.id })));
+  if (deductions.length) await insertChunked(tx, entitlementDeductions, deductions.map((d) => ({ ...d, billId: bill.id })));
+  for (const ent of ents) {
+    const used = usedBy.get(ent.rowId);
+    if (!used || used.isZero()) continue;
+    if (ent.source === 'packages') {
+      await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId));
+    } else {
+      await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId));
+    }
+  }
   if (!total.isZero()) {
     const { entry } = await postLedgerEntry(tx, {
       accountId,
       kind: 'monthly_charge',
       amount: total.neg(),
-      description: `Monthly items of ${month} (bill ${number})`,
+      description: adjustmentSeq === 0 ? `${perMonth ? 'Usage' : 'Monthly items'} of ${month} (bill ${number})` : `Late usage of ${month} (adjustment bill ${number})`,
       reference: `bill:${bill.id}`,
-      idempotencyKey: `monthly:${month}`,
+      idempotencyKey: adjustmentSeq === 0 ? `monthly:${month}` : `monthly:${month}:adjustment:${adjustmentSeq}`,
       at: now,
     });
     await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
   }
+  await upsertSettlement(1);
   // The monthly bill is told (daily bills: message center only, as the bills list) (lifecycle.md, Notices).
   await notify(tx, {
     kind: 'bill.monthly',
@@ -77,5 +180,65 @@ export async function settleMonth(tx: Transaction, input: { accountId: string; m
     at: now,
     facts: { billId: bill.id, billNumber: number, month, currency: account.currency, total: total.toFixed(2) },
   });
-  return { outcome: 'billed', month, billId: bill.id, billNumber: number, records: rater.count, lines: lines.length, amount: amount.toFixed(), total: total.toFixed(2), currency: result.currency };
+  return {
+    outcome: 'billed',
+    month,
+    kind: adjustmentSeq === 0 ? 'monthly' : 'adjustment',
+    billId: bill.id,
+    billNumber: number,
+    records,
+    lines: lines.length,
+    amount: amount.toFixed(),
+    total: total.toFixed(2),
+    currency: result.currency,
+  };
+}
+
+/**
+ * The month's records (types of `monthTypes`), clipped to the month: a duration that
+ * starts on the last day of the month before and runs past midnight contributes its part
+ * after midnight (rating.md section 3, split at local midnight), one that runs into the
+ * next month is cut there. A cursor keeps memory flat.
+ */
+async function streamMonthRecords(
+  tx: Transaction,
+  accountId: string,
+  book: PriceBook,
+  first: LocalDate,
+  last: LocalDate,
+  throughId: number,
+  onRecord: (record: UsageRecord, id: number) => void,
+): Promise<number> {
+  const window: DayWindow = { day: first, previousDay: addDays(first, -1), startMs: startOfLocalDay(first).getTime(), endMs: endOfLocalDay(last).getTime() };
+  const monthStart = new Date(window.startMs).toISOString();
+  const client = rawClient(tx);
+  const cursor = client<{ id: string; record: UsageRecord }[]>`
+    select id, record from usage_records
+    where account_id = ${accountId} and id <= ${throughId} and type in ${client(monthTypes(book) as string[])}
+      and (local_day between ${first} and ${last}
+        or (local_day = ${window.previousDay} and seconds is not null and start + make_interval(secs => seconds) > ${monthStart}::timestamptz))
+  `.cursor(CURSOR_ROWS);
+  let n = 0;
+  for await (const rows of cursor) {
+    for (const row of rows) {
+      const record = 'seconds' in row.record ? clipToDay(row.record, window) : row.record;
+      if (!record) continue;
+      onRecord(record, Number(row.id));
+      n++;
+    }
+  }
+  return n;
+}
+
+async function visibleMaxId(tx: Transaction, accountId: string): Promise<number> {
+  const rows = await rawClient(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
+  return Number(rows[0]?.max ?? 0);
+}
+
+async function nextMonthAdjustmentSeq(tx: Transaction, accountId: string, first: LocalDate): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${bills.adjustmentSeq}), 0)::int` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, first), eq(bills.kind, 'monthly')));
+  return (row?.n ?? 0) + 1;
 }

@@ -1,16 +1,19 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, packages } from '@/db/schema';
-import { createRater, explainDetail, getPriceBook, type ItemUnit, type LineDetail, type PriceBook, type UsageRecord } from '@/lib/rating';
+import { createRater, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
-import { dec, quantize, ZERO, type Decimal } from '@/lib/money/decimal';
+import { dec, quantize } from '@/lib/money/decimal';
 import { writeAudit } from '@/lib/audit/service';
 import { endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import { notify } from '@/lib/notices/notify';
 import { notifyUsageLevels, type UsageLevelChange } from '@/lib/notices/usage-levels';
+import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, dayWindow, DURATION_TYPES } from './day-window';
-import { loadDayEntitlements, type DayEntitlement } from './entitlements';
+import { loadDayEntitlements } from './entitlements';
 import { rawClient } from './raw';
+
+export { lineRow } from './bill-diff';
 
 /** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
 export const CURSOR_ROWS = 5_000;
@@ -44,8 +47,6 @@ export type SettleDayResult =
       freeExhaustedApps: number[];
     };
 
-type LineRow = typeof billLines.$inferInsert;
-type DeductionRow = typeof entitlementDeductions.$inferInsert;
 
 /**
  * Settle one local day of one account (lifecycle.md, Settlement and bills), in the
@@ -66,9 +67,8 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
   const account = await lockAccount(tx, accountId);
   if (account.status === 'reclaimed') return { outcome: 'skipped', reason: 'account reclaimed' };
   const book = getPriceBook(account.priceBookId);
-  if (book.rounding.period !== 'day') {
-    throw new Error(`price book ${book.id} rounds per ${book.rounding.period}; daily settlement supports per-day books only`);
-  }
+  // rating.md section 3: rtv-cny rounds per month, so its durations go on the month's bill (monthly.ts).
+  if (book.rounding.period !== 'day') return { outcome: 'skipped', reason: `price book ${book.id} rounds per ${book.rounding.period}: its usage is billed on the month's bill` };
 
   const [settled] = await tx
     .select()
@@ -108,66 +108,20 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
 
   const result = rater.finish();
   const details = result.details.filter((d) => d.periodKind === 'day' && d.period === day);
-  const prev = mode === 'adjust' ? await previousBilled(tx, accountId, day) : null;
+  const prev = mode === 'adjust' ? await previousBilled(tx, accountId, { kind: 'day', day }) : null;
   const entById = new Map(ents.map((e) => [e.entitlement.id, e]));
-
-  // Lines: one per (application, item); for an adjustment, the difference from what the
-  // day's earlier bills charged.
-  const lines: Omit<LineRow, 'billId'>[] = [];
-  let amount = ZERO;
-  for (const d of details) {
-    const key = `${d.app}|${d.item}`;
-    const before = prev?.lines.get(key);
-    const usage = dec(d.usage).minus(before?.usage ?? ZERO);
-    const quantity = dec(d.quantity).minus(before?.quantity ?? ZERO);
-    const lineAmount = dec(d.amount).minus(before?.amount ?? ZERO);
-    prev?.lines.delete(key);
-    if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
-    amount = amount.plus(lineAmount);
-    lines.push(lineRow(book, result.currency, accountId, d, { usage, quantity, amount: lineAmount }, before ?? null));
-  }
-
-  // Deductions: what each entitlement gave the day (the difference, for an adjustment).
-  const deductions: Omit<DeductionRow, 'billId'>[] = [];
-  const usedBy = new Map<string, Decimal>();
-  for (const x of result.deductionDetails) {
-    if (x.period !== day) continue;
-    const ent = entById.get(x.entitlement);
-    if (!ent) throw new Error(`rater returned unknown entitlement ${x.entitlement}`);
-    const key = `${x.entitlement}|${x.app}|${x.item}`;
-    const before = prev?.deductions.get(key);
-    const usageMinutes = dec(x.minutes).minus(before?.usageMinutes ?? ZERO);
-    const entitlementMinutes = dec(x.entitlementMinutes).minus(before?.entitlementMinutes ?? ZERO);
-    prev?.deductions.delete(key);
-    if (usageMinutes.isZero() && entitlementMinutes.isZero()) continue;
-    deductions.push(deductionRow(accountId, day, ent, x.app, x.item, usageMinutes, entitlementMinutes));
-    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).plus(entitlementMinutes));
-  }
-  // What an earlier bill deducted and the re-rating no longer does (the order of windows changed).
-  for (const [key, before] of prev?.deductions ?? []) {
-    const [entId, app, item] = key.split('|') as [string, string, string];
-    const ent = entById.get(entId);
-    if (!ent) continue;
-    deductions.push(deductionRow(accountId, day, ent, app === 'null' ? null : Number(app), item, before.usageMinutes.neg(), before.entitlementMinutes.neg()));
-    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).minus(before.entitlementMinutes));
-  }
-  for (const [key, before] of prev?.lines ?? []) {
-    // An (app, item) billed before and absent now cannot happen (usage only grows); keep the books exact if it does.
-    const [app, item] = key.split('|') as [string, string];
-    amount = amount.minus(before.amount);
-    lines.push({
-      accountId,
-      sdkAppId: app === 'null' ? null : Number(app),
-      item,
-      description: itemName(book, item),
-      quantity: before.quantity.neg(),
-      unit: itemUnit(book, item),
-      unitPrice: before.unitPrice,
-      per: before.per,
-      amount: before.amount.neg(),
-      explanation: { usage: before.usage.neg().toFixed(), steps: ['Reverses an earlier line of this day that the re-rating no longer produces.'] },
-    });
-  }
+  const { lines, deductions, usedBy, amount } = diffBill({
+    book,
+    currency: result.currency,
+    accountId,
+    period: day,
+    details,
+    deductionDetails: result.deductionDetails,
+    deductionDay: day,
+    entById,
+    prev,
+    periodWord: 'day',
+  });
 
   const total = prev ? quantize(dec(result.amount)).minus(prev.total) : quantize(amount);
   if (prev && lines.length === 0 && deductions.length === 0 && total.isZero()) {
@@ -277,82 +231,6 @@ export async function streamDayRecords(
   return n;
 }
 
-type PrevLine = { usage: Decimal; quantity: Decimal; amount: Decimal; unitPrice: Decimal; per: number };
-type PrevDeduction = { usageMinutes: Decimal; entitlementMinutes: Decimal };
-
-/** What the day's bills so far charged and deducted, per (app, item) and per (entitlement, app, item). */
-async function previousBilled(tx: Transaction, accountId: string, day: LocalDate) {
-  const dayBills = await tx
-    .select({ id: bills.id, total: bills.total })
-    .from(bills)
-    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, day), inArray(bills.kind, ['daily', 'adjustment'])));
-  const ids = dayBills.map((b) => b.id);
-  const total = dayBills.reduce((s, b) => s.plus(b.total), ZERO);
-  const lines = new Map<string, PrevLine>();
-  const deductions = new Map<string, PrevDeduction>();
-  if (ids.length) {
-    const rows = await tx.select().from(billLines).where(inArray(billLines.billId, ids));
-    for (const r of rows) {
-      const key = `${r.sdkAppId}|${r.item}`;
-      const usage = dec(String((r.explanation as { usage?: string }).usage ?? r.quantity.toFixed()));
-      const p = lines.get(key);
-      lines.set(key, p
-        ? { usage: p.usage.plus(usage), quantity: p.quantity.plus(r.quantity), amount: p.amount.plus(r.amount), unitPrice: r.unitPrice, per: r.per }
-        : { usage, quantity: r.quantity, amount: r.amount, unitPrice: r.unitPrice, per: r.per });
-    }
-    const ded = await tx.select().from(entitlementDeductions).where(inArray(entitlementDeductions.billId, ids));
-    for (const r of ded) {
-      const key = `${r.entitlementId}|${r.sdkAppId}|${r.item}`;
-      const p = deductions.get(key);
-      deductions.set(key, p
-        ? { usageMinutes: p.usageMinutes.plus(r.usageMinutes), entitlementMinutes: p.entitlementMinutes.plus(r.entitlementMinutes) }
-        : { usageMinutes: r.usageMinutes, entitlementMinutes: r.entitlementMinutes });
-    }
-  }
-  return { total, lines, deductions };
-}
-
-/** A bill line for one rated (application, item, period): `delta` is what this bill charges (for an adjustment, the difference from `before`). */
-export function lineRow(
-  book: PriceBook,
-  currency: string,
-  accountId: string,
-  d: LineDetail,
-  delta: { usage: Decimal; quantity: Decimal; amount: Decimal },
-  before: PrevLine | null,
-): Omit<LineRow, 'billId'> {
-  const unit = itemUnit(book, d.item);
-  const steps = [explainDetail(d, currency, unit)];
-  if (before) {
-    steps.push(
-      `Re-rated with late usage: ${d.quantity} to pay for ${d.amount} ${currency} in all; the day's earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
-    );
-  }
-  return {
-    accountId,
-    sdkAppId: d.app,
-    item: d.item,
-    description: itemName(book, d.item),
-    quantity: delta.quantity,
-    unit,
-    unitPrice: dec(d.unitPrice),
-    per: d.per,
-    amount: delta.amount,
-    explanation: { usage: delta.usage.toFixed(), detail: d, steps, ...(before ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount } } : {}) },
-  };
-}
-
-function deductionRow(accountId: string, day: LocalDate, ent: DayEntitlement, app: number | null, item: string, usageMinutes: Decimal, entitlementMinutes: Decimal): Omit<DeductionRow, 'billId'> {
-  return { accountId, entitlementKind: ent.kind, entitlementId: ent.rowId, sdkAppId: app, localDay: day, item, usageMinutes, entitlementMinutes };
-}
-
-function itemName(book: PriceBook, code: string): string {
-  return book.items.find((i) => i.code === code)?.name ?? code;
-}
-function itemUnit(book: PriceBook, code: string): ItemUnit {
-  return book.items.find((i) => i.code === code)?.unit ?? 'minute';
-}
-
 /** Bill numbers from the account's counter row, in the bill's transaction (never count + 1). */
 export async function nextBillNumber(tx: Transaction, accountId: string): Promise<string> {
   const [row] = await tx
@@ -372,7 +250,7 @@ async function nextAdjustmentSeq(tx: Transaction, accountId: string, day: LocalD
   return (row?.n ?? 0) + 1;
 }
 
-async function insertChunked<T extends typeof billLines | typeof entitlementDeductions>(tx: Transaction, table: T, rows: T['$inferInsert'][]) {
+export async function insertChunked<T extends typeof billLines | typeof entitlementDeductions>(tx: Transaction, table: T, rows: T['$inferInsert'][]) {
   // PostgreSQL takes at most 65,535 parameters per statement.
   for (let i = 0; i < rows.length; i += 2_000) await tx.insert(table).values(rows.slice(i, i + 2_000) as never);
 }

@@ -288,3 +288,44 @@ describe('POST /api/v1/usage', () => {
     expect((await send(signedRequest(app, body, { key: 'before' }))).status).toBe(200);
   });
 });
+
+describe('secret key rotation (lifecycle.md, Applications; issue 10, item 7)', () => {
+  test('the old key signs for 24 hours on the account clock, then 401; a leaked key stops at once; the new key signs', async () => {
+    const { accountId, userId, app } = await setup();
+    const { setTestClock } = await import('@/tests/factories');
+    const { rotateSecretKey } = await import('@/lib/applications/service');
+    await setTestClock(db, accountId, new Date('2024-10-08T10:00:00+08:00'));
+    const body = () => JSON.stringify([media(app.sdkAppId)]);
+
+    const r = await rotateSecretKey(db, { accountId, userId, applicationId: app.id, leaked: false });
+    expect(r.previousValidUntil?.toISOString()).toBe('2024-10-09T02:00:00.000Z');
+    expect((await send(signedRequest(app, body(), { secretKey: r.secretKey }))).status).toBe(201);
+    expect((await send(signedRequest(app, body()))).status).toBe(201);
+
+    // 23:59 later on the account's clock: still signs; 24 hours later: refused like any wrong key.
+    await setTestClock(db, accountId, new Date('2024-10-09T09:59:00+08:00'));
+    expect((await send(signedRequest(app, body()))).status).toBe(201);
+    await setTestClock(db, accountId, new Date('2024-10-09T10:00:00+08:00'));
+    const late = await send(signedRequest(app, body()));
+    expect(late.status).toBe(401);
+    expect(late.json.error?.code).toBe('INVALID_SIGNATURE');
+    expect((await send(signedRequest(app, body(), { secretKey: r.secretKey }))).status).toBe(201);
+
+    // It leaked: the key just replaced stops at once.
+    const leaked = await rotateSecretKey(db, { accountId, userId, applicationId: app.id, leaked: true });
+    expect(leaked.previousValidUntil).toBeNull();
+    expect((await send(signedRequest(app, body(), { secretKey: r.secretKey }))).status).toBe(401);
+    expect((await send(signedRequest(app, body(), { secretKey: leaked.secretKey }))).status).toBe(201);
+  });
+
+  test("another account's application cannot be rotated (NOT_FOUND), and nothing changes", async () => {
+    const { app } = await setup();
+    const other = await createTestAccount(db);
+    const { rotateSecretKey } = await import('@/lib/applications/service');
+    const err = await rotateSecretKey(db, { accountId: other.accountId, userId: other.userId, applicationId: app.id, leaked: false }).catch((e) => e);
+    expect(err.code).toBe('NOT_FOUND');
+    const [row] = await db.select().from(applications).where(eq(applications.id, app.id));
+    expect(row).toMatchObject({ secretKeyHash: app.secretKeyHash, previousSecretKeyHash: null, secretKeyRotatedAt: null });
+    expect((await send(signedRequest(app, JSON.stringify([media(app.sdkAppId)])))).status).toBe(201);
+  });
+});

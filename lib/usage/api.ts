@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import { findPriceBook } from '@/lib/rating';
-import { systemNow } from '@/lib/clock';
+import { accountTimeFrom, systemNow } from '@/lib/clock';
+import { signingKeyHashes } from '@/lib/applications/rules';
 import { usageRefusalOf } from '@/lib/enforcement/rules';
 import { parseBatchBody, validateBatch } from './batch';
 import { recordErrorsMessage, UsageError } from './errors';
@@ -29,6 +30,10 @@ export type AcceptedBatch = { batchId: string; sdkAppId: number; accepted: numbe
 type AppRow = {
   account_id: string;
   secret_key_hash: string;
+  previous_secret_key_hash: string | null;
+  previous_secret_key_expires_at: Date | string | null;
+  clock_now: Date | string | null;
+  clock_mark: Date | string | null;
   enabled: boolean;
   free_exhausted_at: Date | null;
   status: 'active' | 'overdue' | 'suspended' | 'reclaimed';
@@ -87,6 +92,9 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   }
   return Buffer.concat(chunks, size);
 }
+
+/** Timestamps of this pool may come back as text (see db/client types): read either. */
+const asDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
 
 function header(request: Request, name: string): string | null {
   const v = request.headers.get(name);
@@ -202,11 +210,21 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
   const body = await readLimitedBody(request, USAGE_API_LIMITS.maxBodyBytes);
 
   const [app] = await sql<AppRow[]>`
-    select a.account_id, a.secret_key_hash, a.enabled, a.free_exhausted_at, acc.status, acc.suspension_reason, acc.price_book_id
+    select a.account_id, a.secret_key_hash, a.previous_secret_key_hash, a.previous_secret_key_expires_at,
+           a.enabled, a.free_exhausted_at, acc.status, acc.suspension_reason, acc.price_book_id,
+           (select c.now from test_clocks c where c.account_id = a.account_id) as clock_now,
+           (select m.latest_at from account_clock_marks m where m.account_id = a.account_id) as clock_mark
     from applications a join accounts acc on acc.id = a.account_id
     where a.sdk_app_id = ${sdkAppId}`;
+  // After a rotation the old key signs only within its grace window, on the account's clock (lifecycle.md, Applications).
+  const keyHashes = app
+    ? signingKeyHashes(
+        { secretKeyHash: app.secret_key_hash, previousSecretKeyHash: app.previous_secret_key_hash, previousSecretKeyExpiresAt: asDate(app.previous_secret_key_expires_at) },
+        accountTimeFrom({ clock: asDate(app.clock_now), mark: asDate(app.clock_mark) }, now),
+      )
+    : [];
   // Unknown SDKAppID and wrong key answer alike: the caller learns nothing about other applications.
-  if (!app || !verifySignature(app.secret_key_hash, timestamp as string, idempotencyKey, body, signature as string)) {
+  if (!app || !keyHashes.some((hash) => verifySignature(hash, timestamp as string, idempotencyKey, body, signature as string))) {
     throw new UsageError(
       'INVALID_SIGNATURE',
       'The signature does not match: X-Signature must be hex(HMAC-SHA256(key = sha256_hex(secret key), "<X-Timestamp>\\n<Idempotency-Key>\\n<body>")) with the secret key of the application in X-SdkAppId.',

@@ -45,6 +45,12 @@ export type RouteCase =
       foreignBody?: (w: World) => Promise<string> | string;
     }
   | {
+      /** An admin-only route (POST /api/dev/accounts): anonymous 401, any customer 403, the admin's call works. */
+      auth: 'admin-session';
+      path: (w: World) => string;
+      body: (w: World) => string;
+    }
+  | {
       auth: 'signed';
       path: (w: World) => string;
       /** Body and headers signed with the victim's or the attacker's key. */
@@ -114,6 +120,16 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     target: 'victim-ids',
     input: (w) => ({ packageId: w.victim.package.id, note: 'Refund me' }),
   },
+  'app/(console)/packages/actions.ts#withdrawRefundAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: async (w) => ({ requestId: (await w.refundRequest()).id }),
+  },
+  'app/(console)/applications/actions.ts#rotateSecretKeyAction': {
+    permission: 'customer',
+    target: 'victim-ids',
+    input: (w) => ({ applicationId: w.victim.app.id, oldKey: 'stop' }),
+  },
   'app/(console)/balance/actions.ts#topUpAction': {
     permission: 'customer',
     target: 'own-account',
@@ -154,6 +170,10 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   'app/(admin)/admin/accounts/actions.ts#adjustBalanceAction': {
     permission: 'admin',
     input: (w) => ({ accountId: w.victim.accountId, amount: '500', reason, idempotencyKey: key() }),
+  },
+  'app/(admin)/admin/accounts/actions.ts#createAccountAction': {
+    permission: 'admin',
+    input: () => ({ name: 'Access spec account', email: `${key()}@example.test`, password: 'first-password-1', priceBookId: 'rtv-cny' }),
   },
   'app/(admin)/admin/accounts/actions.ts#suspendForViolationAction': { permission: 'admin', input: (w) => ({ accountId: w.victim.accountId, reason }) },
   'app/(admin)/admin/accounts/actions.ts#liftSuspensionAction': {
@@ -196,6 +216,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     path: (w) => `/api/dev/clocks/${w.victim.accountId}`,
     params: (w) => ({ accountId: w.victim.accountId }),
     body: () => '',
+  },
+  'app/api/dev/accounts/route.ts#POST': {
+    auth: 'admin-session',
+    path: () => '/api/dev/accounts',
+    body: () => JSON.stringify({ priceBookId: 'hst-cny', registeredAt: '2024-10-01T00:00:00+08:00', balance: '10' }),
   },
   'app/api/dev/accounts/[accountId]/usage/route.ts#POST': {
     auth: 'session',

@@ -168,6 +168,23 @@ describe.each(routes.filter((r) => r.key in ROUTE_CASES).map((r) => [r.key, r] a
     return;
   }
 
+  if (c.auth === 'admin-session') {
+    test('anonymous 401, a customer 403, a foreign Origin 403: no account created; the admin’s call works', async () => {
+      const before = await accountFingerprint(sql, w.victim.accountId);
+      const send = (origin: string) => handler(request(c.path(w), { method, body: c.body(w), contentType: 'application/json', origin }), {});
+      actAs(null);
+      expect((await send(ORIGIN)).status).toBe(401);
+      actAs(w.victim.userId);
+      expect((await send(ORIGIN)).status).toBe(403);
+      actAs(w.adminUserId);
+      expect((await send('https://evil.example')).status).toBe(403);
+      expect(await accountFingerprint(sql, w.victim.accountId)).toBe(before);
+      const ok = await send(ORIGIN);
+      expect(ok.status, await ok.clone().text()).toBe(201);
+    });
+    return;
+  }
+
   const type = c.contentType ?? 'application/json';
   test('CSRF: the victim’s own session, text/plain or JSON from a foreign Origin, or no Origin: refused, nothing changed', async () => {
     await c.prepare?.(w);

@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { defineAction } from '@/lib/actions/define-action';
-import { createApplicationSchema, deleteApplicationSchema, renameApplicationSchema, setApplicationEnabledSchema } from '@/lib/applications/schemas';
-import { createApplication, deleteApplication, renameApplication, setApplicationEnabled } from '@/lib/applications/service';
+import { createApplicationSchema, deleteApplicationSchema, renameApplicationSchema, rotateSecretKeySchema, setApplicationEnabledSchema } from '@/lib/applications/schemas';
+import { createApplication, deleteApplication, renameApplication, rotateSecretKey, setApplicationEnabled } from '@/lib/applications/service';
 
 export const createApplicationAction = defineAction({
   schema: createApplicationSchema,
@@ -47,4 +47,16 @@ export const deleteApplicationAction = defineAction({
     const { sdkAppId } = await deleteApplication(db, { accountId: user.accountId, applicationId: input.applicationId, confirmName: input.confirmName });
     redirect(`/applications?deleted=${sdkAppId}`);
   },
+});
+
+export const rotateSecretKeyAction = defineAction({
+  schema: rotateSecretKeySchema,
+  permission: 'customer',
+  run: async ({ input, user }) => {
+    const r = await rotateSecretKey(db, { accountId: user.accountId, userId: user.id, applicationId: input.applicationId, leaked: input.oldKey === 'stop' });
+    // The new key leaves the server once, in this result; only its hash is stored.
+    return { sdkAppId: r.application.sdkAppId, secretKey: r.secretKey, previousHint: r.previousHint, previousValidUntil: r.previousValidUntil?.toISOString() ?? null };
+  },
+  revalidate: (d) => [`/applications/${d.sdkAppId}`, '/applications'],
+  successMessage: 'Secret key rotated.',
 });

@@ -10,6 +10,8 @@ import { TopUpForm } from '@/components/balance/top-up-form';
 import { BalanceAlertForm } from '@/components/balance/balance-alert-form';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
+import { loadReclamationSummary } from '@/lib/accounts/service';
+import { describeReclamation, payableDebt } from '@/lib/accounts/reclaimed';
 
 export const metadata = { title: 'Balance' };
 
@@ -20,6 +22,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const [account, ledger] = await Promise.all([getAccount(db, user.accountId), loadLedgerView(db, user.accountId, sp, { pageSize: 25 })]);
   if (!account) throw new Error('account missing for signed-in customer');
+  const reclaimed = account.status === 'reclaimed' ? { summary: await loadReclamationSummary(db, account), debt: payableDebt(account.balance) } : null;
   return (
     <>
       <PageHeader title="Balance" description="Top up, and every change of the balance in the ledger. Packages and pay-as-you-go usage are paid from the balance." />
@@ -33,12 +36,34 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         <Stat label="Account status" value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.status === 'overdue' ? 'Top up to zero or above within 24 hours to avoid suspension.' : 'Below zero makes the account overdue.'} />
         <Stat label="Currency" value={account.currency} note={`Fixed at sign-up; ${account.currency === 'USD' ? 'TRTC 2024' : 'TRTC 2022'} price book.`} />
       </div>
-      <Card className="mt-6">
-        <CardHeader title="Top up" description="Simulated payment: no card is charged and no payment provider is called. 4000 0000 0000 0002 is always declined." />
-        <CardBody>
-          <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} />
-        </CardBody>
-      </Card>
+      {reclaimed ? (
+        // Reclaimed: nothing is left to use a balance on, so only the debt can be paid (issue 13, item 12).
+        <Card className="mt-6">
+          <CardHeader title={reclaimed.debt.isZero() ? 'No top-up needed' : 'Pay the debt'} description="Simulated payment: no card is charged and no payment provider is called." />
+          <CardBody className="space-y-4">
+            <p className="text-sm text-slate-700" data-testid="reclaimed-removed">
+              {describeReclamation(reclaimed.summary)}
+            </p>
+            {reclaimed.debt.isZero() ? (
+              <p className="text-sm text-slate-700" data-testid="reclaimed-no-debt">The balance is not below zero, so no top-up is accepted.</p>
+            ) : (
+              <>
+                <p className="text-sm font-medium text-slate-900" data-testid="reclaimed-debt">
+                  You can pay the debt of {formatMoney(reclaimed.debt, account.currency)}; more than that is refused.
+                </p>
+                <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} amountHint={`At most ${formatMoney(reclaimed.debt, account.currency)}, up to 2 decimals.`} />
+              </>
+            )}
+          </CardBody>
+        </Card>
+      ) : (
+        <Card className="mt-6">
+          <CardHeader title="Top up" description="Simulated payment: no card is charged and no payment provider is called. 4000 0000 0000 0002 is always declined." />
+          <CardBody>
+            <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} />
+          </CardBody>
+        </Card>
+      )}
       <Card className="mt-6">
         <CardHeader
           title="Balance alert"

@@ -5,8 +5,8 @@ import { db } from '@/db';
 import { defineAction } from '@/lib/actions/define-action';
 import { purchasePackageSchema, setAutoRenewSchema } from '@/lib/packages/schemas';
 import { purchasePackage, setAutoRenew } from '@/lib/packages/service';
-import { requestRefundSchema } from '@/lib/refunds/schemas';
-import { requestRefund } from '@/lib/refunds/service';
+import { requestRefundSchema, withdrawRefundSchema } from '@/lib/refunds/schemas';
+import { requestRefund, withdrawRefund } from '@/lib/refunds/service';
 
 export const purchasePackageAction = defineAction({
   schema: purchasePackageSchema,
@@ -39,10 +39,25 @@ export const setAutoRenewAction = defineAction({
 export const requestRefundAction = defineAction({
   schema: requestRefundSchema,
   permission: 'customer',
+  // Refunds are billing: the domain's checks answer a suspended account, a violation with reason (d).
+  allowWhenSuspended: true,
   run: async ({ input, user }) => {
     const r = await requestRefund(db, { accountId: user.accountId, userId: user.id, packageId: input.packageId, note: input.note });
     return { requestId: r.id };
   },
   revalidate: ['/packages', '/overview'],
   successMessage: 'Refund requested. An administrator reviews it; the state is shown below.',
+});
+
+export const withdrawRefundAction = defineAction({
+  schema: withdrawRefundSchema,
+  permission: 'customer',
+  // Taking a request back is always allowed while it is open, suspended or not.
+  allowWhenSuspended: true,
+  run: async ({ input, user }) => {
+    const r = await withdrawRefund(db, { accountId: user.accountId, userId: user.id, requestId: input.requestId });
+    return { requestId: r.id };
+  },
+  revalidate: ['/packages', '/overview'],
+  successMessage: 'Refund request withdrawn. Nothing was refunded; you can request again while the package is refundable.',
 });

@@ -22,7 +22,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { MinutesBar } from '@/components/packages/minutes-bar';
 import { PACKAGE_SOURCE_LABEL, PackageStatusBadge } from '@/components/packages/package-status-badge';
-import { AutoRenewForm, RefundRequestForm } from '@/components/packages/package-forms';
+import { AutoRenewForm, RefundRequestForm, WithdrawRefundForm } from '@/components/packages/package-forms';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 
 export const metadata = { title: 'Packages' };
@@ -207,9 +207,12 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                     <div className="min-w-72 flex-1" data-testid="refund-section">
                       <p className="mb-2 text-sm font-medium text-slate-800">Five-day refund</p>
                       {requestHere ? (
-                        <p className="text-sm text-slate-700">
-                          Refund requested {formatLocalDateTime(requestHere.requestedAt)} for {formatMoney(requestHere.amount, account.currency)}: <RefundStatusBadge status="open" />
-                        </p>
+                        <div className="space-y-2">
+                          <p className="text-sm text-slate-700">
+                            Refund requested {formatLocalDateTime(requestHere.requestedAt)} for {formatMoney(requestHere.amount, account.currency)}: <RefundStatusBadge status="open" />
+                          </p>
+                          <WithdrawRefundForm requestId={requestHere.id} />
+                        </div>
                       ) : eligibility.eligible ? (
                         <>
                           <p className="mb-2 text-sm text-slate-600">{eligibility.checks.find((c) => c.id === 'a')?.detail} Unused, so the full amount can be refunded.</p>

@@ -11,7 +11,7 @@ import { generateSyntheticUsage } from '@/lib/dev-tools/usage';
 import { AppError } from '@/lib/errors';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { BILLING_TIME_ZONE, nextLocalMidnight, zoneOffsetMs } from '@/lib/time/local-date';
-import { systemNow } from '@/lib/clock';
+import { accountNow, systemNow } from '@/lib/clock';
 
 const accountId = z.uuid('Pick an account.');
 /** `datetime-local` values are wall-clock times in the billing zone, like every time on the page. */
@@ -27,8 +27,8 @@ export const attachClockAction = defineAction({
     assertAccountAccess(user, input.accountId);
     let startAt: Date | undefined;
     if (input.start === 'midnight') {
-      // The next local midnight: days then settle exactly one "advance a day" later.
-      startAt = nextLocalMidnight(systemNow());
+      // The next local midnight of the account's time (never back, lifecycle.md Time): days then settle exactly one "advance a day" later.
+      startAt = nextLocalMidnight(await accountNow(db, input.accountId));
     } else if (input.start === 'custom') {
       const parsed = localDateTime.safeParse(input.startAt ?? '');
       if (!parsed.success) throw new AppError('VALIDATION', 'Enter the start date and time.', { fieldErrors: { startAt: ['Enter the start date and time.'] } });
@@ -46,11 +46,14 @@ export const detachClockAction = defineAction({
   schema: z.object({ accountId }),
   run: async ({ input, user }) => {
     assertAccountAccess(user, input.accountId);
-    await detachTestClock(db, input.accountId);
-    return null;
+    const r = await detachTestClock(db, input.accountId);
+    return { latestAt: r.latestAt.toISOString(), held: r.now.getTime() === r.latestAt.getTime() && r.latestAt.getTime() > systemNow().getTime() };
   },
   revalidate: ['/dev'],
-  successMessage: 'Test clock detached: the account is back on real time.',
+  successMessage: (d) =>
+    d.held
+      ? `Test clock detached. The account's time stays at ${formatLocalDateTime(new Date(d.latestAt))} (UTC+8) until real time passes it: time never moves back. A clock attached again starts there or later.`
+      : 'Test clock detached: the account is back on real time.',
 });
 
 export const advanceClockAction = defineAction({

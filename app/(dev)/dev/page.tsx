@@ -10,7 +10,7 @@ import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/guard';
-import { accountNow, appEnv } from '@/lib/clock';
+import { accountNow, appEnv, systemNow } from '@/lib/clock';
 import { getTestClock } from '@/lib/clock/test-clock';
 import { upcomingJobs } from '@/lib/dev-tools/advance';
 import { describeRunResult } from '@/lib/dev-tools/describe';
@@ -63,6 +63,7 @@ async function AccountTools({ account }: { account: DevAccount }) {
   const accountId = account.id;
   const [clock, apps, runs] = await Promise.all([getTestClock(db, accountId), listAccountApplications(db, accountId), listAccountRuns(db, accountId, 40)]);
   const now = await accountNow(db, accountId);
+  const held = !clock && now.getTime() > systemNow().getTime();
   const upcoming = await upcomingJobs(db, accountId, now, 8);
   const currency = account.currency as Currency;
   const deadline = account.status === 'overdue' && account.overdueSince ? arrearsGraceEnd(account.overdueSince) : null;
@@ -70,7 +71,11 @@ async function AccountTools({ account }: { account: DevAccount }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={clock ? 'Clock time (UTC+8)' : 'Real time (UTC+8)'} value={<span data-testid="clock-time">{formatLocalDateTime(now)}</span>} note={clock ? 'Test clock attached' : 'No test clock: real time'} />
+        <Stat
+          label={clock ? 'Clock time (UTC+8)' : held ? 'Account time (UTC+8)' : 'Real time (UTC+8)'}
+          value={<span data-testid="clock-time">{formatLocalDateTime(now)}</span>}
+          note={clock ? 'Test clock attached' : held ? "No test clock: held at the last clock's time until real time passes it (time never moves back)" : 'No test clock: real time'}
+        />
         <Stat label="Balance" value={<span data-testid="dev-balance">{formatMoney(account.balance, currency)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} />
         <Stat
           label="Account status"

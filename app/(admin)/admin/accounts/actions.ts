@@ -5,6 +5,8 @@ import { defineAction } from '@/lib/actions/define-action';
 import { adjustBalanceSchema, liftSuspensionSchema, suspendForViolationSchema } from '@/lib/admin/schemas';
 import { adjustBalance, liftViolationSuspension, suspendForViolation } from '@/lib/admin/service';
 import { formatMoney } from '@/lib/money/format';
+import { adminCreateAccountSchema } from '@/lib/accounts/create-schemas';
+import { createAccountByAdmin } from '@/lib/accounts/admin-create';
 
 export const adjustBalanceAction = defineAction({
   schema: adjustBalanceSchema,
@@ -37,4 +39,16 @@ export const liftSuspensionAction = defineAction({
   },
   revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/suspensions', '/admin/audit'],
   successMessage: (d) => (d.status === 'overdue' ? 'Suspension lifted; the balance is below zero, so the account is overdue with a new 24-hour grace.' : 'Suspension lifted; the account is active.'),
+});
+
+/** Issue 12: a customer account on any price book, the owner given a first password (no mail transport yet). */
+export const createAccountAction = defineAction({
+  schema: adminCreateAccountSchema,
+  permission: 'admin',
+  run: async ({ input, user }) => {
+    const r = await createAccountByAdmin(db, { ...input, adminUserId: user.id });
+    return { ...r, email: input.email };
+  },
+  revalidate: ['/admin/accounts', '/admin/audit'],
+  successMessage: (d) => `Account created on ${d.priceBookId} (${d.currency}). Give ${d.email} the first password; they sign in with it.`,
 });

@@ -10,7 +10,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { Input, Select } from '@/components/ui/field';
 import { ACCOUNT_STATUSES } from '@/db/schema';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 
 export const metadata = { title: 'Accounts' };
 
@@ -38,13 +38,18 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
       ),
     },
     { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <AccountStatusBadge status={r.status} reason={r.suspensionReason} /> },
+    { key: 'book', header: 'Price book', render: (r) => <span className="font-mono text-xs">{r.priceBookId}</span> },
     { key: 'apps', header: 'Applications', align: 'right', render: (r) => r.applicationCount },
     { key: 'balance', header: 'Balance', sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-600' : ''}>{formatMoney(r.balance, r.currency)}</span> },
     { key: 'registered', header: 'Registered', sortKey: 'registeredAt', render: (r) => formatLocalDateTime(r.registeredAt) },
   ];
   return (
     <>
-      <PageHeader title="Accounts" description="Every customer account: balance, status and applications." />
+      <PageHeader
+        title="Accounts"
+        description="Every customer account: balance, status, price book and applications."
+        actions={<ButtonLink href="/admin/accounts/new">Create account</ButtonLink>}
+      />
       <form className="mb-4 flex max-w-2xl gap-2" role="search">
         <Input name="q" placeholder="Search by name, email, account id or SDKAppID" defaultValue={q} aria-label="Search accounts" />
         <Select name="status" defaultValue={status ?? ''} aria-label="Status" className="max-w-40">

@@ -26,6 +26,7 @@ const TABS = [
   { id: 'open', label: 'Waiting' },
   { id: 'approved', label: 'Approved' },
   { id: 'rejected', label: 'Rejected' },
+  { id: 'withdrawn', label: 'Withdrawn' },
   { id: 'all', label: 'All' },
 ] as const;
 
@@ -143,7 +144,17 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
                     </div>
                     <div>
                       <p className="mb-2 text-sm font-medium text-slate-800">
-                        Checks now {now && (now.eligible ? <span className="text-emerald-700">(approval will refund)</span> : <span className="text-rose-700">(approval will be refused)</span>)}
+                        Checks now{' '}
+                        {now &&
+                          (now.eligible ? (
+                            <span className="text-emerald-700">(approval will refund)</span>
+                          ) : now.pendingSettlement ? (
+                            <span className="text-amber-700" data-testid="decide-after">
+                              (decide after the settlement at {formatLocalSeconds(now.pendingSettlement.settlesAt)} UTC+8)
+                            </span>
+                          ) : (
+                            <span className="text-rose-700">(approval will be refused)</span>
+                          ))}
                       </p>
                       {now ? <RefundChecks checks={now.checks} compact /> : <p className="text-sm text-slate-500">The package no longer exists.</p>}
                     </div>

@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { applicationFootprint, getApplication } from '@/db/queries/applications';
 import { listApplicationPackages } from '@/db/queries/packages';
-import { deletionRefusal } from '@/lib/applications/rules';
+import { deletionRefusal, previousKeyValid } from '@/lib/applications/rules';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
@@ -19,6 +19,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
 import { DeleteApplicationForm, RenameApplicationForm, ToggleApplicationForm } from '@/components/applications/application-settings';
 import { PackageStatusBadge } from '@/components/packages/package-status-badge';
+import { RotateKeyForm } from '@/components/applications/rotate-key-form';
 
 export default async function ApplicationPage({ params }: { params: Promise<{ sdkAppId: string }> }) {
   const user = await requirePageUser('customer', { area: 'service' });
@@ -57,7 +58,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
             </div>
             <div>
               <dt className="text-slate-500">Secret key</dt>
-              <dd className="mt-1 font-mono">•••• {app.secretKeyHint}</dd>
+              <dd className="mt-1">
+                <span className="font-mono" data-testid="key-hint">•••• {app.secretKeyHint}</span>
+                {app.secretKeyRotatedAt && <span className="block text-xs text-slate-500">Rotated {formatLocalDateTime(app.secretKeyRotatedAt)}</span>}
+                {previousKeyValid(app, now) && (
+                  <span className="block text-xs text-amber-700" data-testid="previous-key">
+                    Old key •••• {app.previousSecretKeyHint} signs until {formatLocalDateTime(app.previousSecretKeyExpiresAt!)} (UTC+8)
+                  </span>
+                )}
+              </dd>
             </div>
             <div>
               <dt className="text-slate-500">Created</dt>
@@ -104,6 +113,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
               ))}
             </ul>
           )}
+        </CardBody>
+      </Card>
+
+      <Card className="mt-6">
+        <CardHeader title="Secret key" description="Signs usage API requests. Rotate it when a key may have been seen by someone else, or regularly." />
+        <CardBody>
+          <RotateKeyForm applicationId={app.id} sdkAppId={app.sdkAppId} />
         </CardBody>
       </Card>
 

@@ -6,10 +6,11 @@ import { listAccountPackages, toFacts } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { UNIVERSAL_TIERS } from '@/lib/rating';
-import { PRODUCT_LABEL, purchasableCatalog, type OfferedPackage } from '@/lib/packages/catalog';
+import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
+import { PRODUCT_LABEL, purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor, type PackageFacts } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
+import { checkoutRefundNote } from '@/lib/refunds/rules';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -37,7 +38,15 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
     );
   }
   const today = localDate(now);
-  const offers = purchasableCatalog(account.currency);
+  const offers = purchasableCatalogForBook(account.priceBookId);
+  if (offers.length === 0) {
+    return (
+      <>
+        <PageHeader title="Buy a package" />
+        <EmptyState title="This price book has no packages" description={`Usage on the ${getPriceBook(account.priceBookId).name} price book is billed pay-as-you-go; there is nothing to buy.`} action={<ButtonLink href="/usage">See usage</ButtonLink>} />
+      </>
+    );
+  }
   const facts = accountPackages.map((p) => ({ applicationId: p.applicationId, facts: toFacts(p) }));
   const ofApp = (applicationId: string) => facts.filter((p) => p.applicationId === applicationId).map((p) => p.facts);
   const ofProduct = new Map(offers.map((o) => [o.product, facts.filter((p) => p.facts.product === o.product).map((p) => p.facts)]));
@@ -87,6 +96,9 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
       renewable: o.renewable,
       starter: o.starter,
       custom: o.custom,
+      // A custom size is paid once priced; only trials and free offers are not (rule (c)).
+      paid: o.custom || o.price.greaterThan(0),
+      refundNote: checkoutRefundNote({ kind: o.kind, paid: o.custom || o.price.greaterThan(0) }),
     };
   };
 

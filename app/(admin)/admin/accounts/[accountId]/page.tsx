@@ -24,6 +24,7 @@ import { PackageStatusBadge } from '@/components/packages/package-status-badge';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-forms';
+import { AccountDeliveries } from '@/components/deliveries/account-deliveries';
 import { AdminAccountNotices } from '@/components/notices/admin-account-notices';
 
 export const metadata = { title: 'Account' };
@@ -181,6 +182,8 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
         <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />
       </section>
+
+      <AccountDeliveries accountId={account.id} />
 
       <Card className="mt-8">
         <CardHeader title="Recent audit entries" actions={<Link href={`/admin/audit?accountId=${account.id}`} className="text-sm text-indigo-600 hover:underline">All →</Link>} />

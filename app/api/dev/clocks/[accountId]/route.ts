@@ -43,12 +43,13 @@ export async function POST(request: Request, { params }: Params) {
   }, 201);
 }
 
-/** Detach: the account returns to real time. */
+/** Detach: the account returns to real time, never before the clock's time. */
 export async function DELETE(request: Request, { params }: Params) {
   return devRoute(request, async (user) => {
     const { accountId } = await params;
     canUseAccount(user, accountId);
-    await detachTestClock(db, accountId);
-    return { accountId, clock: null };
+    const r = await detachTestClock(db, accountId);
+    // The account's time after detaching: real time, or the clock's time if that is later (never back).
+    return { accountId, clock: null, now: r.now.toISOString() };
   });
 }

@@ -1,0 +1,181 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { billLines, bills, entitlementDeductions } from '@/db/schema';
+import { explainDetail, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook } from '@/lib/rating';
+import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
+import type { LocalDate } from '@/lib/time/local-date';
+import type { DayEntitlement } from './entitlements';
+
+/**
+ * What a settlement writes for one period (a local day, or a month for monthly items and
+ * books rounding per month): the bill lines and entitlement deductions, and for a re-rating
+ * with late usage the difference from what the period's earlier bills charged and deducted
+ * (lifecycle.md, Settlement and bills: issued bills never change). Shared by the daily and
+ * the monthly settlement so both keep the same adjustment and explanation guarantees.
+ */
+export type LineRow = typeof billLines.$inferInsert;
+export type DeductionRow = typeof entitlementDeductions.$inferInsert;
+export type PrevLine = { usage: Decimal; quantity: Decimal; amount: Decimal; unitPrice: Decimal; per: number };
+export type PrevDeduction = { usageMinutes: Decimal; entitlementMinutes: Decimal };
+export type PreviouslyBilled = { total: Decimal; lines: Map<string, PrevLine>; deductions: Map<string, PrevDeduction> };
+
+/** Which bills make up a period: a day's daily bill and its adjustments, or a month's bill (kind `monthly`, seq 0) and its adjustments (seq 1, 2, ...). */
+export type BillScope = { kind: 'day'; day: LocalDate } | { kind: 'month'; first: LocalDate };
+
+/** What the period's bills so far charged and deducted, per (app, item) and per (entitlement, app, item). */
+export async function previousBilled(tx: Transaction, accountId: string, scope: BillScope): Promise<PreviouslyBilled> {
+  const where =
+    scope.kind === 'day'
+      ? and(eq(bills.accountId, accountId), eq(bills.periodStart, scope.day), eq(bills.periodEnd, scope.day), inArray(bills.kind, ['daily', 'adjustment']))
+      : and(eq(bills.accountId, accountId), eq(bills.periodStart, scope.first), eq(bills.kind, 'monthly'));
+  const periodBills = await tx.select({ id: bills.id, total: bills.total }).from(bills).where(where);
+  const ids = periodBills.map((b) => b.id);
+  const total = periodBills.reduce((s, b) => s.plus(b.total), ZERO);
+  const lines = new Map<string, PrevLine>();
+  const deductions = new Map<string, PrevDeduction>();
+  if (ids.length) {
+    const rows = await tx.select().from(billLines).where(inArray(billLines.billId, ids));
+    for (const r of rows) {
+      const key = `${r.sdkAppId}|${r.item}`;
+      const usage = dec(String((r.explanation as { usage?: string }).usage ?? r.quantity.toFixed()));
+      const p = lines.get(key);
+      lines.set(key, p
+        ? { usage: p.usage.plus(usage), quantity: p.quantity.plus(r.quantity), amount: p.amount.plus(r.amount), unitPrice: r.unitPrice, per: r.per }
+        : { usage, quantity: r.quantity, amount: r.amount, unitPrice: r.unitPrice, per: r.per });
+    }
+    const ded = await tx.select().from(entitlementDeductions).where(inArray(entitlementDeductions.billId, ids));
+    for (const r of ded) {
+      const key = `${r.entitlementId}|${r.sdkAppId}|${r.item}`;
+      const p = deductions.get(key);
+      deductions.set(key, p
+        ? { usageMinutes: p.usageMinutes.plus(r.usageMinutes), entitlementMinutes: p.entitlementMinutes.plus(r.entitlementMinutes) }
+        : { usageMinutes: r.usageMinutes, entitlementMinutes: r.entitlementMinutes });
+    }
+  }
+  return { total, lines, deductions };
+}
+
+export type BillDiff = {
+  lines: Omit<LineRow, 'billId'>[];
+  deductions: Omit<DeductionRow, 'billId'>[];
+  /** Entitlement minutes taken per entitlement row id (negative when a re-rating gives some back). */
+  usedBy: Map<string, Decimal>;
+  amount: Decimal;
+};
+
+/**
+ * Lines (one per application and item) and deductions of one period; for an adjustment
+ * (`prev` given), the difference from what the period's earlier bills charged.
+ * `deductionDay` is the local day the deductions are recorded on (the day, or the month's first day).
+ */
+export function diffBill(input: {
+  book: PriceBook;
+  currency: string;
+  accountId: string;
+  period: string;
+  details: LineDetail[];
+  deductionDetails: DeductionDetail[];
+  deductionDay: LocalDate;
+  entById: Map<string, DayEntitlement>;
+  prev: PreviouslyBilled | null;
+  periodWord: 'day' | 'month';
+}): BillDiff {
+  const { book, currency, accountId, prev, entById } = input;
+  const lines: Omit<LineRow, 'billId'>[] = [];
+  let amount = ZERO;
+  for (const d of input.details) {
+    const key = `${d.app}|${d.item}`;
+    const before = prev?.lines.get(key);
+    const usage = dec(d.usage).minus(before?.usage ?? ZERO);
+    const quantity = dec(d.quantity).minus(before?.quantity ?? ZERO);
+    const lineAmount = dec(d.amount).minus(before?.amount ?? ZERO);
+    prev?.lines.delete(key);
+    if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
+    amount = amount.plus(lineAmount);
+    lines.push(lineRow(book, currency, accountId, d, { usage, quantity, amount: lineAmount }, before ?? null, input.periodWord));
+  }
+
+  const deductions: Omit<DeductionRow, 'billId'>[] = [];
+  const usedBy = new Map<string, Decimal>();
+  for (const x of input.deductionDetails) {
+    if (x.period !== input.period) continue;
+    const ent = entById.get(x.entitlement);
+    if (!ent) throw new Error(`rater returned unknown entitlement ${x.entitlement}`);
+    const key = `${x.entitlement}|${x.app}|${x.item}`;
+    const before = prev?.deductions.get(key);
+    const usageMinutes = dec(x.minutes).minus(before?.usageMinutes ?? ZERO);
+    const entitlementMinutes = dec(x.entitlementMinutes).minus(before?.entitlementMinutes ?? ZERO);
+    prev?.deductions.delete(key);
+    if (usageMinutes.isZero() && entitlementMinutes.isZero()) continue;
+    deductions.push(deductionRow(accountId, input.deductionDay, ent, x.app, x.item, usageMinutes, entitlementMinutes));
+    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).plus(entitlementMinutes));
+  }
+  // What an earlier bill deducted and the re-rating no longer does (the order of windows changed).
+  for (const [key, before] of prev?.deductions ?? []) {
+    const [entId, app, item] = key.split('|') as [string, string, string];
+    const ent = entById.get(entId);
+    if (!ent) continue;
+    deductions.push(deductionRow(accountId, input.deductionDay, ent, app === 'null' ? null : Number(app), item, before.usageMinutes.neg(), before.entitlementMinutes.neg()));
+    usedBy.set(ent.rowId, (usedBy.get(ent.rowId) ?? ZERO).minus(before.entitlementMinutes));
+  }
+  for (const [key, before] of prev?.lines ?? []) {
+    // An (app, item) billed before and absent now cannot happen (usage only grows); keep the books exact if it does.
+    const [app, item] = key.split('|') as [string, string];
+    amount = amount.minus(before.amount);
+    lines.push({
+      accountId,
+      sdkAppId: app === 'null' ? null : Number(app),
+      item,
+      description: itemName(book, item),
+      quantity: before.quantity.neg(),
+      unit: itemUnit(book, item),
+      unitPrice: before.unitPrice,
+      per: before.per,
+      amount: before.amount.neg(),
+      explanation: { usage: before.usage.neg().toFixed(), steps: [`Reverses an earlier line of this ${input.periodWord} that the re-rating no longer produces.`] },
+    });
+  }
+  return { lines, deductions, usedBy, amount };
+}
+
+/** A bill line for one rated (application, item, period): `delta` is what this bill charges (for an adjustment, the difference from `before`). */
+export function lineRow(
+  book: PriceBook,
+  currency: string,
+  accountId: string,
+  d: LineDetail,
+  delta: { usage: Decimal; quantity: Decimal; amount: Decimal },
+  before: PrevLine | null,
+  periodWord: 'day' | 'month' = 'day',
+): Omit<LineRow, 'billId'> {
+  const unit = itemUnit(book, d.item);
+  const steps = [explainDetail(d, currency, unit)];
+  if (before) {
+    steps.push(
+      `Re-rated with late usage: ${d.quantity} to pay for ${d.amount} ${currency} in all; the ${periodWord}'s earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
+    );
+  }
+  return {
+    accountId,
+    sdkAppId: d.app,
+    item: d.item,
+    description: itemName(book, d.item),
+    quantity: delta.quantity,
+    unit,
+    unitPrice: dec(d.unitPrice),
+    per: d.per,
+    amount: delta.amount,
+    explanation: { usage: delta.usage.toFixed(), detail: d, steps, ...(before ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount } } : {}) },
+  };
+}
+
+export function deductionRow(accountId: string, day: LocalDate, ent: DayEntitlement, app: number | null, item: string, usageMinutes: Decimal, entitlementMinutes: Decimal): Omit<DeductionRow, 'billId'> {
+  return { accountId, entitlementKind: ent.kind, entitlementId: ent.rowId, sdkAppId: app, localDay: day, item, usageMinutes, entitlementMinutes };
+}
+
+export function itemName(book: PriceBook, code: string): string {
+  return book.items.find((i) => i.code === code)?.name ?? code;
+}
+export function itemUnit(book: PriceBook, code: string): ItemUnit {
+  return book.items.find((i) => i.code === code)?.unit ?? 'minute';
+}
