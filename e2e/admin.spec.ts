@@ -36,7 +36,11 @@ test('admin: search an account, adjust its balance with a mandatory reason, susp
   await expect(page.getByTestId('audit-table')).toContainText('account.suspension_lifted');
   await expect(page.getByTestId('audit-table')).toContainText('account.suspended_for_violation');
 
-  // The customer is told; the console is open again.
+  // A suspension for a violation ended the customer's sessions (issue 13, item 5): signed out.
+  await customerPage.goto('/overview');
+  await expect(customerPage.getByRole('heading', { name: 'Sign in to your console' })).toBeVisible();
+  // Signed in again, the customer is told and the console is open again.
+  await signIn(customerPage, customer.email, customer.password);
   await customerPage.goto('/overview');
   await expect(customerPage.getByTestId('notifications')).toContainText('The suspension of your account was lifted');
   await expect(customerPage.getByTestId('notifications')).toContainText('Your balance was adjusted');
