@@ -1,9 +1,14 @@
 /**
- * The notice kinds a customer can choose for email (lifecycle.md, Notices). Mirrors
- * lib/notices/kinds.ts (the notices catalogue) plus `webhook.disabled`; account-status
+ * The notice kinds a customer can choose for email (lifecycle.md, Notices), typed by the
+ * notices catalogue (lib/notices/kinds.ts) so a kind cannot be misspelled or drift; account-status
  * kinds are listed so the page can show them as always on.
  */
-export const EMAIL_KIND_GROUPS: { label: string; kinds: { kind: string; label: string }[] }[] = [
+import type { NoticeKind } from '@/lib/notices/kinds';
+
+/** `webhook.disabled` is written by lib/webhooks until it moves into the notices catalogue. */
+type EmailKind = NoticeKind | 'webhook.disabled';
+
+export const EMAIL_KIND_GROUPS: { label: string; kinds: { kind: EmailKind; label: string }[] }[] = [
   {
     label: 'Account status (always sent)',
     kinds: [
