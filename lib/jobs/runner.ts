@@ -5,7 +5,8 @@ import { jobRuns, jobs } from '@/db/schema';
 import { rawClient, safeUsageWatermark } from '@/lib/settlement/raw';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
-import { isJobKind, type JobKind, type JobRow } from './types';
+import { jobDefinition } from './definitions';
+import type { JobRow } from './types';
 
 /**
  * The job runner: a plain PostgreSQL queue (`jobs`, `job_runs`) rather than pg-boss,
@@ -20,21 +21,6 @@ import { isJobKind, type JobKind, type JobRow } from './types';
  * - the effect's own unique constraints (bills, day_settlements, ledger idempotency
  *   keys) remain the real guarantee, so a crash and a re-run change nothing twice.
  */
-export type JobContext = { db: Database; job: JobRow; now: Date; prepared: unknown };
-export type JobHandler = {
-  /** Work outside the job's transaction (e.g. a safe usage watermark). */
-  prepare?: (db: Database, job: JobRow) => Promise<unknown>;
-  /** The job's effect, in the transaction that also marks it done. Returns a JSON summary. */
-  run: (tx: Transaction, ctx: JobContext) => Promise<Record<string, unknown>>;
-};
-
-const handlers = new Map<JobKind, JobHandler>();
-export function registerJobHandler(kind: JobKind, handler: JobHandler): void {
-  handlers.set(kind, handler);
-}
-export function jobHandler(kind: string): JobHandler | undefined {
-  return isJobKind(kind) ? handlers.get(kind) : undefined;
-}
 
 export type RunSummary = {
   jobId: number;
@@ -128,11 +114,15 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
   if (!run) throw new Error('job run insert returned no row');
   const base = { jobId: claimed.id, runId: run.id, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt.toISOString() };
   try {
-    const handler = jobHandler(claimed.kind);
-    if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
-    const prepared = handler.prepare ? await handler.prepare(db, claimed) : undefined;
+    const def = jobDefinition(claimed.kind);
+    if (!def) throw new Error(`no job kind "${claimed.kind}" is defined`);
+    if (!claimed.accountId) throw new Error(`job ${claimed.key} has no account`);
+    const parsed = def.payload.safeParse(claimed.payload);
+    if (!parsed.success) throw new Error(`job ${claimed.key}: payload does not match the "${claimed.kind}" schema: ${parsed.error.message}`);
+    const prepared = def.prepare ? await def.prepare(db, claimed) : undefined;
+    const accountId = claimed.accountId;
     const result = await db.transaction(async (tx) => {
-      const out = await handler.run(tx, { db, job: claimed, now: claimed.runAt, prepared });
+      const out = await def.handler(tx, { db, job: claimed, accountId, payload: parsed.data, now: claimed.runAt, prepared });
       const finishedAt = new Date();
       const [done] = await tx
         .update(jobs)
