@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type postgres from 'postgres';
 import type { Database, Transaction } from '@/db/client';
 import { jobRuns, jobs } from '@/db/schema';
-import { rawClient, safeUsageWatermark } from '@/lib/settlement/raw';
+import { safeUsageWatermark } from '@/lib/settlement/raw';
+import { drainLane } from './account-lane';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
 import { jobDefinition } from './definitions';
@@ -60,28 +60,31 @@ export type DrainOptions = {
 
 /** Plan and run every job of one account due up to `until`, in (runAt, priority, id) order, re-planning after each. */
 export async function drainAccount(db: Database, accountId: string, options: DrainOptions): Promise<DrainResult> {
-  const ran: RunSummary[] = [];
-  const locked = await withAccountLock(db, accountId, options.lock, async () => {
-    await recoverStaleRuns(db, accountId, options.workerId);
-    const usageThrough = options.usageThrough ?? (await safeUsageWatermark(db));
-    const max = options.maxJobs ?? 10_000;
-    for (let i = 0; i < max; i++) {
+  let usageThrough = options.usageThrough;
+  const r = await drainLane<JobRow, RunSummary, NonNullable<DrainResult['blocked']>>(db, {
+    lane: 'drain',
+    accountId,
+    lock: options.lock,
+    max: options.maxJobs ?? 10_000,
+    recover: () => recoverStaleRuns(db, accountId, options.workerId),
+    next: async () => {
+      usageThrough ??= await safeUsageWatermark(db);
       await planAccount(db, accountId, { until: options.until, now: options.now(), usageThrough });
       const job = await nextDueJob(db, accountId, options.until);
       if (!job) return null;
       if (job.status === 'failed' && job.nextAttemptAt && job.nextAttemptAt > new Date()) {
-        return { jobId: job.id, key: job.key, runAt: job.runAt.toISOString(), error: job.lastError, nextAttemptAt: job.nextAttemptAt.toISOString() };
+        return { stop: { jobId: job.id, key: job.key, runAt: job.runAt.toISOString(), error: job.lastError, nextAttemptAt: job.nextAttemptAt.toISOString() } };
       }
+      return { item: job };
+    },
+    run: async (job) => {
       await options.beforeJob?.(job);
       const summary = await runJob(db, job, options.workerId);
-      if (!summary) continue;
-      ran.push(summary);
-      await options.afterJob?.(summary);
-    }
-    return null;
+      if (summary) await options.afterJob?.(summary);
+      return summary;
+    },
   });
-  if (locked === LOCK_BUSY) return { ran, blocked: null, busy: true };
-  return { ran, blocked: locked, busy: false };
+  return { ran: r.ran, blocked: r.stopped, busy: r.busy };
 }
 
 /** The earliest job of the account due by `until` that is not finished or dead. */
@@ -170,37 +173,4 @@ export async function recoverStaleRuns(db: Database, accountId: string, workerId
       .where(and(inArray(jobRuns.jobId, stale.map((s) => s.id)), eq(jobRuns.outcome, 'running')));
   }
   return stale.length;
-}
-
-const LOCK_BUSY = Symbol('busy');
-
-/**
- * One drainer per account: a session-level advisory lock held on a reserved connection
- * for the whole drain. If the process dies, PostgreSQL ends the session and the lock.
- */
-async function withAccountLock<T>(db: Database, accountId: string, mode: 'wait' | 'try', fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
-  const pool = rawClient(db);
-  const conn: postgres.ReservedSql = await pool.reserve();
-  const key = `drain:${accountId}`;
-  try {
-    if (mode === 'try') {
-      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
-      if (!row?.ok) return LOCK_BUSY;
-    } else {
-      // Bounded wait behind another drainer; the setting must not outlive this wait on a pooled connection.
-      await conn`set lock_timeout = '120s'`;
-      try {
-        await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
-      } finally {
-        await conn`reset lock_timeout`;
-      }
-    }
-    try {
-      return await fn();
-    } finally {
-      await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
-    }
-  } finally {
-    conn.release();
-  }
 }
