@@ -69,7 +69,7 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
     server,
     stop: async () => {
       await server.stop();
-      if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!process.env.BENCH_KEEP) server.remove();
     },
   };
 }
