@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { lastDayOfMonth } from '@/lib/time/local-date';
 import type { DbOrTx } from '../client';
 import { applications, billLines, bills, entitlementDeductions, freeMinuteGrants, ledgerEntries, packages, usageRecords } from '../schema';
 import type { BillKind } from '../schema/billing';
@@ -16,9 +17,15 @@ export type BillRow = Awaited<ReturnType<typeof listBills>>['rows'][number];
 export async function listBills(
   db: DbOrTx,
   accountId: string,
-  options: { kind?: BillKind; sort: BillSort; dir: 'asc' | 'desc'; limit: number; offset: number },
+  options: { kind?: BillKind; month?: string; sort: BillSort; dir: 'asc' | 'desc'; limit: number; offset: number },
 ) {
-  const where = and(eq(bills.accountId, accountId), options.kind ? eq(bills.kind, options.kind) : undefined);
+  const where = and(
+    eq(bills.accountId, accountId),
+    options.kind ? eq(bills.kind, options.kind) : undefined,
+    // A month's bills: those whose period starts in the month (daily, adjustments for its days, its monthly bill).
+    options.month ? gte(bills.periodStart, `${options.month}-01`) : undefined,
+    options.month ? lte(bills.periodStart, lastDayOfMonth(`${options.month}-01`)) : undefined,
+  );
   const sortCol = { period: bills.periodStart, number: bills.number, total: bills.total, issuedAt: bills.issuedAt }[options.sort];
   const order = options.dir === 'asc' ? asc(sortCol) : desc(sortCol);
   const rows = await db

@@ -50,8 +50,13 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const summary = summarizeDaily(book, rows, filter);
   const chart = single ? fiveMinuteChart(book, dayRecords, { day: filter.from, sdkAppId: filter.sdkAppId, item: filter.item }) : summary.dailyChart;
   const appNames = new Map(apps.map((a) => [a.sdkAppId, a.name]));
-  const month = filter.to.slice(0, 7);
-  const exportQuery = (granularity: string) => `/usage/export?month=${month}&granularity=${granularity}${filter.sdkAppId ? `&app=${filter.sdkAppId}` : ''}`;
+  // Downloads follow the filters on screen: dates, application, item.
+  const exportQuery = (granularity: string, format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams({ from: filter.from, to: filter.to, granularity, format });
+    if (filter.sdkAppId) q.set('app', String(filter.sdkAppId));
+    if (filter.item) q.set('item', filter.item);
+    return `/usage/export?${q.toString()}`;
+  };
   const firstApp = apps[0]?.sdkAppId ?? null;
   const monthlyRounding = book.rounding.period === 'month';
 
@@ -62,11 +67,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         description={`Real-time usage per application and item in ${book.timeZone} time. One day shows 5-minute buckets; a range shows daily totals.`}
         actions={
           <>
-            <a className={buttonClass('secondary')} href={exportQuery('5min')} download>
-              {month} 5-minute CSV
+            <a className={buttonClass('secondary')} href={exportQuery('5min', 'csv')} download data-testid="usage-export-5min">
+              5-minute CSV
             </a>
-            <a className={buttonClass('secondary')} href={exportQuery('day')} download>
-              {month} daily CSV
+            <a className={buttonClass('secondary')} href={exportQuery('day', 'csv')} download data-testid="usage-export-daily">
+              Daily CSV
+            </a>
+            <a className={buttonClass('secondary')} href={exportQuery('day', 'xlsx')} download data-testid="usage-export-xlsx">
+              Daily Excel
             </a>
           </>
         }
