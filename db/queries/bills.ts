@@ -129,3 +129,17 @@ export async function applicationNames(db: DbOrTx, accountId: string): Promise<M
   const rows = await db.select({ sdkAppId: applications.sdkAppId, name: applications.name }).from(applications).where(eq(applications.accountId, accountId));
   return new Map(rows.map((r) => [r.sdkAppId, r.name]));
 }
+
+/**
+ * What was billed per local day and kind of bill from `from` to `to` (inclusive), by the
+ * day the bill's period starts (a monthly bill on the 1st): the overview's cost chart.
+ * Sums of numeric columns stay exact (Decimal via text).
+ */
+export async function billedByDay(db: DbOrTx, accountId: string, from: string, to: string): Promise<{ day: string; kind: BillKind; total: string }[]> {
+  return db
+    .select({ day: bills.periodStart, kind: bills.kind, total: sql<string>`sum(${bills.total})::text` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), gte(bills.periodStart, from), lte(bills.periodStart, to)))
+    .groupBy(bills.periodStart, bills.kind)
+    .orderBy(asc(bills.periodStart));
+}
