@@ -5,7 +5,8 @@ import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } fr
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
 
 const HOUR = 3_600_000;
-const SHOTS = 'e2e/screenshots';
+/** Screenshots of the changed pages at both widths (not committed; E2E_SCREENSHOTS=e2e/screenshots to keep them). */
+const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/screenshots';
 
 test.describe.configure({ timeout: 300_000 });
 

@@ -10,6 +10,8 @@ import { seriesColor, type ChartData } from '@/lib/charts/data';
  * they become numbers here, only to be drawn. The same figures are in the table beside the
  * chart (components/charts/chart-figure.tsx) for screen readers and keyboards.
  */
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
 export function StackedBars({
   data,
   unit,
@@ -54,7 +56,7 @@ export function StackedBars({
                 type="button"
                 aria-pressed={on}
                 onClick={() => toggle(s.key)}
-                className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${on ? 'bg-white text-slate-800 ring-slate-300' : 'bg-slate-100 text-slate-600 line-through ring-slate-200'}`}
+                className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-left text-xs ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${on ? 'bg-white text-slate-800 ring-slate-300' : 'bg-slate-100 text-slate-600 line-through ring-slate-200'}`}
                 data-testid="chart-legend-item"
               >
                 <span className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: on ? seriesColor(k) : '#cbd5e1' }} aria-hidden="true" />
@@ -69,14 +71,15 @@ export function StackedBars({
         <div className="flex h-full items-center justify-center rounded-md bg-slate-50 text-sm text-slate-600">No figures in this period</div>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={data.labels.length > 100 ? 0 : '15%'}>
+          <BarChart data={rows} margin={{ top: 22, right: 8, bottom: 0, left: 0 }} barCategoryGap={data.labels.length > 100 ? 0 : '15%'}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="label" tickFormatter={tick} interval="preserveStartEnd" minTickGap={16} tick={{ fontSize: 11, fill: '#475569' }} tickLine={false} />
             <YAxis
               width={56}
               tick={{ fontSize: 11, fill: '#475569' }}
-              tickFormatter={(v: number) => (v >= 10_000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : fmt(v))}
-              label={{ value: unit, angle: -90, position: 'insideLeft', offset: 10, style: { fontSize: 11, fill: '#475569', textAnchor: 'middle' } }}
+              tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? COMPACT.format(v) : fmt(v))}
+              // The unit above the axis (a rotated label collides with the ticks on a phone).
+              label={{ value: unit, position: 'top', offset: 10, style: { fontSize: 11, fill: '#475569', textAnchor: 'start' }, dx: -20 }}
               allowDecimals={formatValue !== 'minutes' || data.labels.length < 100}
             />
             <Tooltip
