@@ -1,7 +1,7 @@
 import { formatQuantity } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
 import { csvRows, type CsvCell } from '@/lib/export/csv';
-import { billKindLabel, readExplanation } from './present';
+import { billKindLabel, readExplanation, totalRule } from './present';
 
 /**
  * A bill as rows (lifecycle.md, Settlement and bills: "Bills can be downloaded (CSV)"), for
@@ -15,7 +15,7 @@ export const BILL_CSV_HEADER = [
   'usage', 'quantity', 'unit', 'unit_price', 'per', 'amount', 'deductions', 'explanation',
 ];
 
-export type BillForExport = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; periodStart: string; periodEnd: string; currency: string; amount: Decimal; total: Decimal };
+export type BillForExport = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; adjustmentSeq?: number | null; periodStart: string; periodEnd: string; currency: string; amount: Decimal; total: Decimal };
 export type LineForExport = { sdkAppId: number | null; item: string; description: string; quantity: Decimal; unit: string; unitPrice: Decimal; per: number; amount: Decimal; explanation: unknown };
 
 export function billRows(bill: BillForExport, lines: readonly LineForExport[], appNames: ReadonlyMap<number, string>, entitlementNames: ReadonlyMap<string, string> = new Map()): CsvCell[][] {
@@ -43,7 +43,7 @@ export function billRows(bill: BillForExport, lines: readonly LineForExport[], a
     ]);
   }
   rows.push([...head, '', '', 'AMOUNT', 'Amount: exact sum of the lines', '', '', '', '', '', bill.amount.toFixed(), '', '']);
-  rows.push([...head, '', '', 'TOTAL', 'Total charged: amount rounded half-up to 2 decimals', '', '', '', '', '', bill.total.toFixed(2), '', '']);
+  rows.push([...head, '', '', 'TOTAL', `Total charged: ${totalRule(bill).note}`, '', '', '', '', '', bill.total.toFixed(2), '', '']);
   return rows;
 }
 

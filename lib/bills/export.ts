@@ -4,7 +4,7 @@ import type { CsvCell } from '@/lib/export/csv';
 import { INTEGER_FMT, MONEY_EXACT_FMT, MONEY_FMT, xlsxBuffer } from '@/lib/export/xlsx';
 import { toOffsetIso } from '@/lib/time/format';
 import { BILL_CSV_HEADER, billRows } from './csv';
-import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus, readExplanation } from './present';
+import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus, readExplanation, totalRule } from './present';
 
 /**
  * Bill downloads (lifecycle.md, Settlement and bills: "Bills can be downloaded"): one bill
@@ -41,7 +41,8 @@ export async function billXlsx({ bill, lines, apps, names }: LoadedBill): Promis
     ['Currency', bill.currency],
     ['Lines', lines.length],
     ['Amount (exact sum of lines)', bill.amount.toFixed()],
-    ['Total (half-up to 2 decimals)', bill.total.toFixed(2)],
+    ['Total', bill.total.toFixed(2)],
+    ['Total rule', totalRule(bill).note],
     ['Status', status],
   ];
   return xlsxBuffer(

@@ -64,6 +64,7 @@ export async function importUsageFile(sql: postgres.Sql, input: ImportInput): Pr
     receivedAt: input.now,
     timeZone: account.book.timeZone,
     records: checked.records,
+    book: account.book,
   });
   if (!stored.created) {
     throw new UsageError('DUPLICATE_FILE', `This file was already imported on ${formatLocalDateTime(stored.batch.receivedAt)} (UTC+8, ${stored.batch.recordCount} records); nothing was stored again.`);
