@@ -10,6 +10,11 @@ import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
+import { roundingUnitPhrase, roundsPerMonth } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
+import { estimateMonth } from '@/lib/settlement/monthly';
+import { localDate } from '@/lib/time/local-date';
+import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estimate';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
@@ -34,7 +39,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
-  const free = await loadFreeMinuteStatus(db, account, now);
+  const book = getPriceBook(account.priceBookId);
+  const today = localDate(now);
+  const [free, estimate] = await Promise.all([
+    loadFreeMinuteStatus(db, account, now),
+    // A book rounding per month bills on the 1st: the month so far is shown as an estimate (issue 12 item 2).
+    roundsPerMonth(book) ? estimateMonth(db, { accountId: account.id, priceBookId: book.id, registeredAt: account.registeredAt, month: today.slice(0, 7), today }) : Promise.resolve(null),
+  ]);
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
   const billingOnly = isBillingOnly(account.status);
   return (
@@ -63,8 +74,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         />
         <Stat label="Applications" value={apps.length} note={`${apps.filter((a) => a.enabled).length} enabled`} />
         <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
-        <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        {free ? (
+          <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        ) : estimate ? (
+          <Stat label="Month so far (estimate)" value={`≈ ${formatMoney(estimate.total, account.currency)}`} note={`not a bill: the ${estimate.month} bill is issued on ${monthBillDay(estimate.month)}`} />
+        ) : (
+          <Stat label="Price book" value={<span className="text-lg">{book.name}</span>} note={`pay-as-you-go in ${book.currency}, no free minutes`} />
+        )}
       </div>
+
+      {estimate && (
+        <div className="mt-6">
+          <MonthEstimateCard estimate={estimate} />
+        </div>
+      )}
 
       {notes.length > 0 && (
         <Card className="mt-6">
@@ -80,7 +103,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Card className="mt-6">
         <CardHeader
           title="Applications"
-          description="Each SDKAppID is billed on its own and rounded per day."
+          description={`Each SDKAppID is billed on its own; minutes are rounded up ${roundingUnitPhrase(book)}.`}
           actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>}
         />
         <CardBody>
@@ -101,7 +124,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     </Link>
                     <span className="flex flex-wrap items-center gap-2">
                       {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => packageDisplayName(p.pkg) + (p.pkg.status === 'queued' ? ' (queued)' : '')).join(', ')}</span>}
-                      <EditionBadge edition={a.edition} />
+                      {free && <EditionBadge edition={a.edition} />}
                       <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
                     </span>
                   </li>
