@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -12,6 +13,15 @@ export const E2E_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort
 /** The embedded SMTP capture of the run (lib/email/capture-server.ts), on a port of its own. */
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 22000);
 export const E2E_SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// A missing browser is one paragraph, not a launch stack trace per spec (issue 14 item 1).
+if (!fs.existsSync(chromium)) {
+  console.error(
+    `\nThe e2e tests drive Chromium at ${chromium}, and it is not there. Install it (Debian/Ubuntu: apt-get install chromium), ` +
+      `or point CHROMIUM_PATH at a Chromium or Chrome binary. Playwright's downloaded browsers are not used.\n`,
+  );
+  process.exit(1);
+}
 const build = process.env.E2E_SKIP_BUILD ? '' : 'node_modules/.bin/next build && ';
 
 export default defineConfig({
@@ -28,7 +38,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },

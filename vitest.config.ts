@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'unit',
           // scrypt (N=2^17) and the fast-check properties are CPU-bound: a loaded 2-core machine needs more than 5 s.
           testTimeout: 30_000,
-          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.tsx'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },

@@ -47,9 +47,15 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-sm font-semibold text-rose-600">Error</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Something went wrong on our side</h1>
       <p className="mt-3 max-w-md text-slate-600">It has been logged{error.digest ? ` (reference ${error.digest})` : ''}. Try again; if it keeps happening, contact support.</p>
-      <button onClick={reset} className="mt-8 rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
-        Try again
-      </button>
+      <div className="mt-8 flex flex-wrap items-center justify-center gap-3">
+        <button onClick={reset} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+          Try again
+        </button>
+        {/* A way back that does not depend on the failed page (issue 14 item 8): a full load of home. */}
+        <a href="/" className="rounded-md px-4 py-2 text-sm font-semibold text-indigo-700 ring-1 ring-slate-300 hover:bg-slate-50" data-testid="error-home">
+          Back to your console
+        </a>
+      </div>
     </main>
   );
 }

@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/**
+ * Text typed into a search box. Control characters (NUL above all: PostgreSQL cannot hold
+ * it in text and answered `/balance?q=%00` with a 500, issue 14 item 8) are refused with a
+ * message naming the field, like any other bad filter.
+ */
+export function searchTextSchema(label = 'Search', max = 100) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} must not contain control characters.`)
+    .transform((s) => s || undefined);
+}
+
 /** Sorting and paging from a page's search params, validated against the allowed columns. */
 export type TableParams<K extends string> = { sort: K; dir: 'asc' | 'desc'; page: number; pageSize: number; offset: number };
 

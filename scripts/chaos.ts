@@ -332,7 +332,7 @@ async function main() {
     await workerHandle.close().catch(() => {});
     await handle.close().catch(() => {});
     await pg.stop().catch(() => {});
-    if (!process.env.BENCH_KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) pg.remove();
   }
 }
 

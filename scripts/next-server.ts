@@ -1,6 +1,7 @@
 import http from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from '@/lib/auth/client-address';
+import { failStart, installStartFailureHandlers } from './start-failure';
 
 /**
  * The console's HTTP server: Next.js behind a plain Node server, only so that every
@@ -14,6 +15,7 @@ const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 const port = Number(process.argv[3] ?? process.env.PORT ?? 3000);
 const host = process.argv[4];
 const trust = proxyTrustFromEnv(process.env);
+const removeStartHandlers = installStartFailureHandlers({ port });
 
 // The app reads the header only when this is set in its own process (lib/auth/client-address.ts):
 // started any other way (`next start`), a client-sent header is never believed.
@@ -37,7 +39,9 @@ server.on('upgrade', (req, socket, head) => {
   stamp(req);
   void upgrade(req, socket, head);
 });
+server.once('error', (err) => failStart(err, { port }));
 server.listen(port, host, () => {
+  removeStartHandlers();
   console.log(`Next.js ${mode} listening on ${host ?? '*'}:${port}${trust.hops || trust.proxies.size ? ` (trusting ${trust.hops ? `${trust.hops} proxy hop(s)` : `proxies ${[...trust.proxies].join(', ')}`})` : ''}`);
 });
 

@@ -5,7 +5,9 @@ import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
 import { startWorkerLoop, type WorkerLoop } from '@/lib/jobs/worker-loop';
 import { systemNow } from '@/lib/clock';
 import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';
+import { portIsFree } from '@/db/embedded';
 import { ensureAuthSecret, prepareDatabase } from './database';
+import { failStart, installStartFailureHandlers } from './start-failure';
 
 /**
  * `npm run dev` / `npm start`: the database (embedded unless DATABASE_URL is set),
@@ -15,13 +17,19 @@ const mode = process.argv[2] === 'start' ? 'start' : 'dev';
 const appEnv = process.env.APP_ENV ?? (mode === 'dev' ? 'development' : 'production');
 const port = process.env.PORT ?? '3000';
 const production = appEnv === 'production';
+// Every start failure is one paragraph, never a stack trace (issue 14 item 1; scripts/start-failure.ts).
+const removeStartHandlers = installStartFailureHandlers({ port });
+
+// The console's own port first: a taken port is told before anything is started.
+if (!(await portIsFree(Number(port), mode === 'dev' ? null : (process.env.HOST ?? '127.0.0.1')))) {
+  failStart(Object.assign(new Error(`listen EADDRINUSE :${port}`), { code: 'EADDRINUSE', port: Number(port) }), { port });
+}
 
 let target: Awaited<ReturnType<typeof prepareDatabase>>;
 try {
   target = await prepareDatabase({ defaultName: 'billing', fresh: process.env.FRESH_DATABASE === '1' });
 } catch (err) {
-  console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  failStart(err, { port });
 }
 
 // Demo data (with its published logins) on first start of the embedded server outside
@@ -83,6 +91,7 @@ if (!production) {
   for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.email} / ${l.password}`);
 }
 console.log('');
+removeStartHandlers();
 
 let stopping = false;
 async function shutdown(code: number) {

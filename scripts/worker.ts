@@ -3,6 +3,7 @@ import os from 'node:os';
 import { createDb } from '@/db/client';
 import { startWorkerLoop } from '@/lib/jobs/worker-loop';
 import { prepareDatabase } from './database';
+import { failStart } from './start-failure';
 
 /**
  * `npm run worker`: the job runner as its own process (production). Plans and drains
@@ -10,7 +11,7 @@ import { prepareDatabase } from './database';
  * is drained by one at a time, each job runs once). In development and APP_ENV=test the
  * console runs the same loop in-process (scripts/serve.ts), so this is not needed there.
  */
-const target = await prepareDatabase({ defaultName: 'billing', log: (m) => console.log(m) });
+const target = await prepareDatabase({ defaultName: 'billing', log: (m) => console.log(m) }).catch((err: unknown) => failStart(err));
 const handle = createDb(target.url, { max: 5 });
 const workerId = `worker:${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const interval = Number(process.env.WORKER_INTERVAL_MS ?? 10_000);

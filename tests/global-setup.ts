@@ -36,8 +36,10 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   if (adminUrl && name && !process.env.KEEP_TEST_DB) await dropDatabase(adminUrl, name).catch(() => {});
-  if (server) await server.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (server) {
+    await server.stop();
+    server.remove();
+  } else if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 declare module 'vitest' {

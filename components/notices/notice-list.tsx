@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { MarkNoticeReadButton } from './notice-read-buttons';
 
 /** A list of notices, each linking to what it is about; unread ones stand out and can be marked read. */
-export function NoticeList({ notices, readControls = true, testId = 'notice-list' }: { notices: NoticeListRow[]; readControls?: boolean; testId?: string }) {
+export function NoticeList({ notices, readControls = true, testId = 'notice-list' }: { notices: (NoticeListRow & { earlier?: Date[] })[]; readControls?: boolean; testId?: string }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {notices.map((n) => {
@@ -27,7 +27,10 @@ export function NoticeList({ notices, readControls = true, testId = 'notice-list
                 {unread && <span className="sr-only">(unread)</span>}
               </p>
               <p className="mt-0.5 text-slate-600">{n.body}</p>
-              <p className="mt-0.5 text-xs text-slate-400">{formatLocalDateTime(n.at)} (UTC+8)</p>
+              <p className="mt-0.5 text-xs text-slate-400">
+                {formatLocalDateTime(n.at)} (UTC+8)
+                {n.earlier?.length ? <span data-testid="notice-earlier"> · also {n.earlier.map((d) => formatLocalDateTime(d)).join(', ')}</span> : null}
+              </p>
             </div>
             {readControls && unread && (
               <div className="shrink-0">

@@ -44,6 +44,9 @@ export function DataTable<T>({
   const { sort, dir, page, pageSize } = params ?? {};
   const alignClass = (a?: 'left' | 'right' | 'center') => (a === 'right' ? 'text-right' : a === 'center' ? 'text-center' : 'text-left');
   const pages = total !== undefined && pageSize ? Math.max(1, Math.ceil(total / pageSize)) : 1;
+  // A page past the last one (an old link, a typed URL) says so and links to the last page,
+  // instead of an empty table over "page 999 of 3" (issue 14 item 8).
+  const pastEnd = total !== undefined && total > 0 && page !== undefined && page > pages;
   return (
     <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200" data-testid={testId}>
       <div className="overflow-x-auto">
@@ -77,7 +80,16 @@ export function DataTable<T>({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.length === 0 ? (
+            {pastEnd ? (
+              <tr>
+                <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-600" data-testid="page-past-end">
+                  There is no page {page}: {total!.toLocaleString('en-US')} {total === 1 ? 'row fits' : 'rows fit'} on {pages} {pages === 1 ? 'page' : 'pages'}.{' '}
+                  <Link className="font-medium text-indigo-700 underline hover:text-indigo-600" href={withParams(searchParams, { page: pages === 1 ? undefined : pages })}>
+                    Go to {pages === 1 ? 'the first page' : `page ${pages}, the last`}
+                  </Link>
+                </td>
+              </tr>
+            ) : rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-500">
                   {empty ?? 'Nothing here yet.'}
@@ -97,7 +109,7 @@ export function DataTable<T>({
           </tbody>
         </table>
       </div>
-      {total !== undefined && page !== undefined && pageSize !== undefined && total > 0 && (
+      {total !== undefined && page !== undefined && pageSize !== undefined && total > 0 && !pastEnd && (
         <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label="Pagination">
           <p>
             {Math.min(total, (page - 1) * pageSize + 1)}–{Math.min(total, page * pageSize)} of {total.toLocaleString('en-US')}

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../client';
 import { ledgerEntries, LEDGER_KINDS, type LedgerKind } from '../schema';
 import { Decimal } from '@/lib/money/decimal';
 import { endOfLocalDay, isLocalDate, startOfLocalDay } from '@/lib/time/local-date';
+import { searchTextSchema } from '@/lib/table-params';
 
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
 
@@ -36,7 +37,7 @@ export const ledgerFiltersSchema = z
       .optional(),
     from: localDateParam('From'),
     to: localDateParam('To'),
-    q: z.string().trim().max(100, 'Search must be at most 100 characters.').transform((s) => s || undefined).optional(),
+    q: searchTextSchema('Search', 100).optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'To must be on or after From.' });
 

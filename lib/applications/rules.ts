@@ -38,3 +38,28 @@ export function previousKeyValid(app: SigningKeys, now: Date): boolean {
 export function signingKeyHashes(app: SigningKeys, now: Date): string[] {
   return previousKeyValid(app, now) ? [app.secretKeyHash, app.previousSecretKeyHash as string] : [app.secretKeyHash];
 }
+
+/**
+ * Whether an application runs (lifecycle.md, Other suspensions): the account suspended stops
+ * every application; a Free-edition application whose month's free minutes are used up is
+ * suspended; one disabled by hand is disabled. Counted and shown alike everywhere (the
+ * overview counted a suspended application as enabled, issue 14 item 8).
+ */
+export type ApplicationRunState = 'running' | 'disabled' | 'free_exhausted' | 'account_stopped';
+
+export function applicationRunState(app: { enabled: boolean; edition: string; freeExhaustedAt: Date | null }, accountSuspended: boolean): ApplicationRunState {
+  if (accountSuspended) return 'account_stopped';
+  if (!app.enabled) return 'disabled';
+  if (app.freeExhaustedAt && app.edition === 'free') return 'free_exhausted';
+  return 'running';
+}
+
+/** "2 running, 1 suspended": the overview's count of applications by run state. */
+export function describeRunStates(states: ApplicationRunState[]): string {
+  const n = (s: ApplicationRunState) => states.filter((x) => x === s).length;
+  const parts = [`${n('running')} running`];
+  const suspended = n('free_exhausted') + n('account_stopped');
+  if (suspended) parts.push(`${suspended} suspended`);
+  if (n('disabled')) parts.push(`${n('disabled')} disabled`);
+  return parts.join(', ');
+}

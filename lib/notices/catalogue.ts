@@ -134,6 +134,40 @@ const BUILDERS: Builders = {
     body: `Bill ${f.billNumber} for ${f.month}: ${formatMoney(f.total, f.currency)}.`,
     link: `/bills/${f.billId}`,
   }),
+  'webhook.disabled': (f) => ({
+    title: 'Webhook endpoint disabled',
+    body: `Every delivery to ${f.url} failed since ${when(f.failingSince)}, so the endpoint was disabled after three days. Fix it and enable it again under Settings → Webhooks; missed notices stay in the message center.`,
+    link: '/settings/webhooks',
+  }),
+};
+
+/**
+ * A short name for each kind (the email settings list every kind by it). Typed by the kinds,
+ * so a new kind cannot be added without one.
+ */
+export const NOTICE_KIND_LABEL: { [K in NoticeKind]: string } = {
+  'balance.below_threshold': 'Balance below your threshold',
+  'balance.adjusted': 'Balance adjusted by support',
+  'account.overdue': 'Overdue, with the suspension deadline',
+  'account.suspension_warning': 'Suspension warning (4 hours before)',
+  'account.suspended': 'Suspended',
+  'account.reclamation_warning': 'Reclamation warnings (30, 7 and 1 days before)',
+  'account.reclaimed': 'Reclaimed',
+  'account.restored': 'Restored',
+  'package.usage_threshold': 'Package 80 % and 95 % used',
+  'package.used_up': 'Package used up',
+  'package.expiring': 'Package expiring',
+  'package.renewed': 'Package renewed',
+  'package.renewal_failed': 'Auto-renewal failed',
+  'package.expired': 'Package expired',
+  'free_minutes.threshold': 'Free minutes 80 % and 100 % used',
+  'application.free_exhausted': 'Free-edition application stopped',
+  'application.resumed': 'Free-edition application resumed',
+  'refund.requested': 'Refund requested',
+  'refund.approved': 'Refund approved',
+  'refund.rejected': 'Refund not approved',
+  'bill.monthly': 'Monthly bill issued',
+  'webhook.disabled': 'Webhook endpoint disabled',
 };
 
 export function buildNotice<K extends NoticeKind>(kind: K, facts: NoticeFacts[K]): NoticeText {

@@ -29,6 +29,7 @@ export const NOTICE_KINDS = [
   'refund.approved',
   'refund.rejected',
   'bill.monthly',
+  'webhook.disabled',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const NOTICE_GROUPS = {
   free_minutes: ['free_minutes.threshold', 'application.free_exhausted', 'application.resumed'],
   refund: ['refund.requested', 'refund.approved', 'refund.rejected'],
   bill: ['bill.monthly'],
+  webhook: ['webhook.disabled'],
 } as const satisfies Record<string, readonly NoticeKind[]>;
 export type NoticeGroup = keyof typeof NOTICE_GROUPS;
 export const NOTICE_GROUP_LABEL: Record<NoticeGroup, string> = {
@@ -53,6 +55,7 @@ export const NOTICE_GROUP_LABEL: Record<NoticeGroup, string> = {
   free_minutes: 'Free minutes',
   refund: 'Refunds',
   bill: 'Bills',
+  webhook: 'Webhooks',
 };
 
 /** Account-status kinds: cannot be switched off on any channel (lifecycle.md, Notices). */
@@ -84,6 +87,7 @@ export type NoticeFacts = {
   'refund.approved': Money & { requestId: string; packageName: string; amount: string };
   'refund.rejected': { requestId: string; packageName: string; reason: string };
   'bill.monthly': Money & { billId: string; billNumber: string; month: string; total: string };
+  'webhook.disabled': { endpointId: string; url: string; failingSince: string; disabledAt: string };
 };
 
 /**

@@ -64,7 +64,7 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
           ))}
         </nav>
       </div>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <EmptyState
           title={filtered ? 'No notices match these filters' : 'No notices yet'}
           description={
@@ -88,11 +88,21 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
         <Card>
           <NoticeList notices={rows} />
           <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm text-slate-600" data-testid="notice-paging">
-            <span>
-              {total} notice{total === 1 ? '' : 's'} · page {page} of {pages}
-            </span>
+            {page > pages ? (
+              // Past the last page: say so and link back (issue 14 item 8).
+              <span data-testid="page-past-end">
+                There is no page {page}: {total} notice{total === 1 ? '' : 's'} fit on {pages} page{pages === 1 ? '' : 's'}.{' '}
+                <Link className="text-indigo-700 underline hover:text-indigo-500" href={withParams(sp, { page: pages === 1 ? undefined : pages })}>
+                  Go to page {pages}
+                </Link>
+              </span>
+            ) : (
+              <span>
+                {total} notice{total === 1 ? '' : 's'} · page {page} of {pages}
+              </span>
+            )}
             <span className="flex gap-3">
-              {page > 1 && (
+              {page > 1 && page <= pages && (
                 <Link className="text-indigo-700 hover:text-indigo-500" href={withParams(sp, { page: page - 1 })}>
                   ← Newer
                 </Link>

@@ -21,7 +21,9 @@ import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
 import { ButtonLink } from '@/components/ui/button';
-import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
+import { ApplicationStatusBadge, EditionBadge, editionName } from '@/components/applications/application-status-badge';
+import { applicationRunState, describeRunStates } from '@/lib/applications/rules';
+import { collapseRepeatedNotices } from '@/lib/notices/collapse';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { NoticeList } from '@/components/notices/notice-list';
 
@@ -35,7 +37,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     listApplications(db, user.accountId),
     listCurrentPackages(db, user.accountId),
     listAccountRefundRequests(db, user.accountId, 1),
-    listNotifications(db, user.accountId, 5),
+    listNotifications(db, user.accountId, 20),
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
@@ -48,13 +50,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   ]);
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
   const billingOnly = isBillingOnly(account.status);
+  const latest = collapseRepeatedNotices(notes, 5);
+  const runStates = apps.map((a) => applicationRunState(a, account.status === 'suspended'));
   return (
     <>
       <PageHeader title={`Welcome, ${account.name}`} description="Your applications, balance and packages at a glance." />
       {limited && (
         <div className="mb-6">
           <Banner tone="info" title="That page is unavailable while the account is suspended">
-            Only billing pages (overview, bills, balance) are open until the suspension is lifted.
+            Only billing pages (overview, packages and refunds, bills, balance) are open until the suspension is lifted.
           </Banner>
         </div>
       )}
@@ -72,7 +76,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           tone={account.balance.isNegative() ? 'danger' : 'default'}
           note={<Link className="text-indigo-600 hover:underline" href="/balance">Top up or see the ledger →</Link>}
         />
-        <Stat label="Applications" value={apps.length} note={`${apps.filter((a) => a.enabled).length} enabled`} />
+        <Stat label="Applications" value={apps.length} note={<span data-testid="apps-run-states">{describeRunStates(runStates)}</span>} />
         <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
         {free ? (
           <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
@@ -89,14 +93,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
       )}
 
-      {notes.length > 0 && (
+      {latest.length > 0 && (
         <Card className="mt-6">
           <CardHeader
             title="Latest notices"
             description="Balance, account status, packages, refunds and bills."
             actions={<ButtonLink href="/notices" variant="secondary">All messages</ButtonLink>}
           />
-          <NoticeList notices={notes} readControls={false} testId="notifications" />
+          <NoticeList notices={latest} readControls={false} testId="notifications" />
         </Card>
       )}
 
@@ -116,7 +120,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           ) : (
             <ul className="divide-y divide-slate-100">
               {apps.map((a) => {
-                const pkgs = current.filter((c) => c.pkg.applicationId === a.id);
+                // The edition badge names the edition package already: list only the other packages (the edition was shown twice).
+                const pkgs = current.filter((c) => c.pkg.applicationId === a.id && !(c.pkg.status === 'active' && packageDisplayName(c.pkg) === editionName(a.edition)));
                 return (
                   <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
                     <Link href={`/applications/${a.sdkAppId}`} className="font-medium text-slate-900 hover:text-indigo-600">

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { ADMIN_ACCOUNT_SORTS, searchAccounts } from '@/db/queries/accounts';
 import { requirePageUser } from '@/lib/auth/guard';
-import { parseTableParams } from '@/lib/table-params';
+import { parseTableParams, searchTextSchema } from '@/lib/table-params';
 import { formatMoney } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -20,7 +20,9 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
   await requirePageUser('admin');
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: ADMIN_ACCOUNT_SORTS, defaultSort: 'registeredAt', defaultDir: 'desc' });
-  const q = typeof sp.q === 'string' ? sp.q : undefined;
+  const qParsed = searchTextSchema('Search', 200).optional().safeParse(typeof sp.q === 'string' ? sp.q : undefined);
+  const q = qParsed.success ? qParsed.data : undefined;
+  const qError = qParsed.success ? null : (qParsed.error.issues[0]?.message ?? 'Search is not valid.');
   const status = ACCOUNT_STATUSES.find((s) => s === sp.status);
   const { rows, total } = await searchAccounts(db, { q, status, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
   const columns: Column<Row>[] = [
@@ -62,6 +64,11 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         </Select>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
+      {qError ? (
+        <p role="alert" className="-mt-2 mb-4 text-sm text-rose-600" data-testid="accounts-search-error">
+          {qError}
+        </p>
+      ) : null}
       <DataTable
         columns={columns}
         rows={rows}

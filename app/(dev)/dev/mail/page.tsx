@@ -18,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DevMailPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('signed-in');
   const sp = await searchParams;
-  const to = typeof sp.to === 'string' && sp.to.trim() ? sp.to.trim().slice(0, 320) : undefined;
+  const to = typeof sp.to === 'string' && sp.to.trim() ? sp.to.trim().slice(0, 320).replace(/[\u0000-\u001f\u007f]/g, '') || undefined : undefined;
   const open = typeof sp.open === 'string' ? Number(sp.open) : null;
   const scope = user.role === 'admin' ? ({ role: 'admin' } as const) : user.accountId ? ({ role: 'customer', accountId: user.accountId, email: user.email } as const) : null;
   const messages = scope ? await listCapturedEmails(db, scope, { to, limit: 200 }) : [];
