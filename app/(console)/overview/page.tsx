@@ -13,10 +13,16 @@ import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { roundingUnitPhrase, roundsPerMonth } from '@/lib/bills/book-words';
 import { getPriceBook } from '@/lib/rating';
 import { estimateMonth } from '@/lib/settlement/monthly';
-import { localDate } from '@/lib/time/local-date';
 import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estimate';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { billedByDay } from '@/db/queries/bills';
+import { BILL_KINDS } from '@/db/schema/billing';
+import { billKindLabel } from '@/lib/bills/present';
+import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { daysOf } from '@/lib/usage/stats';
 import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
@@ -48,6 +54,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     // A book rounding per month bills on the 1st: the month so far is shown as an estimate (issue 12 item 2).
     roundsPerMonth(book) ? estimateMonth(db, { accountId: account.id, priceBookId: book.id, registeredAt: account.registeredAt, month: today.slice(0, 7), today }) : Promise.resolve(null),
   ]);
+  // Cost by day: the bills of the last 30 local days, by the day their period starts, per kind.
+  const costDays = daysOf(addDays(today, -29), today);
+  const billed = await billedByDay(db, user.accountId, costDays[0] as string, today);
+  const costChart = chartFromDecimals(
+    costDays,
+    BILL_KINDS.filter((k) => billed.some((b) => b.kind === k)).map((k) => ({
+      key: k,
+      name: `${billKindLabel(k)} bills`,
+      values: onLabels(costDays, billed.filter((b) => b.kind === k), (b) => b.day, (b) => b.total),
+    })),
+  );
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
   const billingOnly = isBillingOnly(account.status);
   const latest = collapseRepeatedNotices(notes, 5);
@@ -92,6 +109,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <MonthEstimateCard estimate={estimate} />
         </div>
       )}
+
+      <Card className="mt-6">
+        <CardHeader
+          title="Cost by day"
+          description={`What the bills of each local day charged, ${costDays[0]} – ${today} (a monthly bill on the 1st, adjustments on the day they correct).`}
+          actions={<ButtonLink href="/bills" variant="secondary">Bills</ButtonLink>}
+        />
+        <CardBody>
+          <ChartFigure data={costChart} unit={account.currency} formatValue="money" labelHeader="Day" ariaLabel={`Billed per day in ${account.currency} from ${costDays[0]} to ${today}`} testId="cost-chart" height={240} />
+        </CardBody>
+      </Card>
 
       {latest.length > 0 && (
         <Card className="mt-6">
