@@ -27,6 +27,9 @@ export const SCHEDULE_HORIZON_MS = 400 * 86_400_000;
 /** A claimed account is due again after this (real time) if its worker died before writing its next instant. */
 export const SCHEDULE_CLAIM_MS = 5 * 60_000;
 
+/** Usage ids looked at per pass for late usage (a backlog is worked through over several passes). */
+export const USAGE_SCAN_SLICE = 2_000_000;
+
 export type DueAccount = { accountId: string; clock: Date | null };
 
 /**
@@ -124,7 +127,8 @@ export async function markAccountsWithLateUsage(db: Database): Promise<{ marked:
   const from = cursor?.through ?? 0;
   const [top] = await db.execute<{ max: string | number | null }>(sql`select max(id) as max from usage_records`);
   if (Number(top?.max ?? 0) <= from) return { marked: 0, through: from };
-  const through = await safeUsageWatermark(db);
+  // In slices, so a first pass over a large table (or a backlog) costs a bounded time.
+  const through = Math.min(await safeUsageWatermark(db), from + USAGE_SCAN_SLICE);
   if (through <= from) return { marked: 0, through: from };
   const marked = await db.execute<{ account_id: string }>(sql`
     with fresh as (

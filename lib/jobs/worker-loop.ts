@@ -6,8 +6,10 @@ import { accountsWithExpiredLeases, claimDueAccounts, markAccountsWithLateUsage,
 
 export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSummary[]> };
 
-/** Accounts claimed per pass; the rest stay due for the next pass (or another worker). */
-export const CLAIM_BATCH = 500;
+/** Accounts claimed at a time; a pass claims batches until none is due. */
+export const CLAIM_BATCH = 200;
+const MAX_ROUNDS = 10_000;
+const MAX_DRAINS_PER_PASS = 3;
 
 /**
  * The real-time loop (lifecycle.md, Time: "in production, the clock is the real time").
@@ -82,13 +84,24 @@ export async function workerTick(db: Database, options: { workerId: string; log?
     await drain(a);
   }
 
-  const due = await claimDueAccounts(db, { limit: options.claimBatch ?? CLAIM_BATCH });
-  // One brief SHARE lock per pass, not per account.
-  const usageThrough = due.some((a) => !a.clock) ? await safeUsageWatermark(db) : 0;
-  for (const a of due) {
-    if (stopped()) break;
-    if (a.clock) await refreshSchedule(db, a.accountId).catch((err: unknown) => log(`[worker] account ${a.accountId}: ${err instanceof Error ? err.message : String(err)}`));
-    else await drain(a, usageThrough);
+  // Claim due accounts batch by batch until none is due (00:00 local: every account's
+  // settlement), so a busy instant is worked through in one pass, and by every worker at once.
+  // An account due again within the pass (its next job came due meanwhile) is drained again,
+  // at most a few times; after that its claim lease carries it to a later pass.
+  const drained = new Map<string, number>();
+  let usageThrough: number | undefined;
+  for (let round = 0; round < MAX_ROUNDS && !stopped(); round++) {
+    const due = await claimDueAccounts(db, { limit: options.claimBatch ?? CLAIM_BATCH });
+    const fresh = due.filter((a) => (drained.get(a.accountId) ?? 0) < MAX_DRAINS_PER_PASS);
+    if (fresh.length === 0) break;
+    // One brief SHARE lock per pass, not per account.
+    if (usageThrough === undefined && fresh.some((a) => !a.clock)) usageThrough = await safeUsageWatermark(db);
+    for (const a of fresh) {
+      if (stopped()) break;
+      drained.set(a.accountId, (drained.get(a.accountId) ?? 0) + 1);
+      if (a.clock) await refreshSchedule(db, a.accountId).catch((err: unknown) => log(`[worker] account ${a.accountId}: ${err instanceof Error ? err.message : String(err)}`));
+      else await drain(a, usageThrough);
+    }
   }
   if (ran.length) log(`[worker] ran ${ran.length} job(s): ${summarize(ran)}`);
 
