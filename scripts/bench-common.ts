@@ -20,10 +20,14 @@ export { freePort };
  */
 export function* makeUsageLines(options: { n: number; apps: number; days: number; appId?: (index: number) => number }): Generator<{ app: number; line: string }> {
   const appId = options.appId ?? ((i: number) => 1_400_000_000 + i);
+  // mulberry32, as make-usage.mjs now has it: every residue is reachable (the power-of-two
+  // LCG it replaced cycled its low bits, so `seed % 1000` gave only 128 distinct applications).
   let seed = 42;
   const rand = (k: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % k;
   };
   const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
   for (let i = 0; i < options.n; i++) {

@@ -37,6 +37,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         { href: '/calculator', label: 'Calculator', icon: ICONS.calculator },
         { href: '/balance', label: 'Balance', icon: ICONS.balance },
         { href: '/notices', label: 'Messages', icon: ICONS.messages, badge: unread, badgeLabel: `${unread} unread` },
+        { href: '/settings/notifications', label: 'Notifications', icon: ICONS.mail },
+        { href: '/settings/webhooks', label: 'Webhooks', icon: ICONS.webhooks },
       ]}
       secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}
     >

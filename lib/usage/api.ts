@@ -263,6 +263,7 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
     receivedAt: now,
     timeZone: book.timeZone,
     records: valid.records,
+    book,
   });
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }
