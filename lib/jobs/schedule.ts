@@ -16,7 +16,7 @@ import { planAccountJobs } from './planner';
  *   its retry) or the earliest job the state implies that does not exist yet;
  * - `now()` by triggers when what the planner reads changes (account status, overdue and
  *   suspension instants, balance alert episode, book, packages, free-minute grants, test
- *   clocks attached or detached, a dead job retried: migration 0011), and by the loop for
+ *   clocks attached or detached, a dead job retried: migration 0012), and by the loop for
  *   accounts with new usage on settled days (`markAccountsWithLateUsage`);
  * - a claim lease while a worker drains the account (`claimDueAccounts`).
  * The timed rules stay the planner's (planner.ts, moments.ts): this only says when to ask it.
