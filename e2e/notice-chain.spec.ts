@@ -79,7 +79,7 @@ test('balance threshold → overdue → O+20h warning → suspended → restored
     await advance('2024-10-02T00:00:00');
     const T1 = at('2024-10-02T00:00:00');
     const { db } = e2eDb();
-    const billsOf = () => db.select().from(bills).where(eq(bills.accountId, c!.accountId)).orderBy(asc(bills.id));
+    const billsOf = () => db.select().from(bills).where(eq(bills.accountId, c!.accountId)).orderBy(asc(bills.issuedAt), asc(bills.number));
     expect((await billsOf()).map((b) => b.total.toFixed(2))).toEqual(['19.80']);
     let ns = await notices();
     expect(ns.map((n) => [n.kind, n.at.toISOString()])).toEqual([['balance.below_threshold', T1.toISOString()]]);

@@ -189,3 +189,56 @@ test('webhooks: add (secret once), test event verified by the receiver, delivery
     await receiver.close();
   }
 });
+
+test('an endpoint that is down: the retries show in the delivery log at their instants on the test clock; once it answers, delivered once and never again', async ({ page, browser, baseURL }) => {
+  const receiver = await startReceiver();
+  try {
+    const [c] = await createDevCustomers(browser, baseURL!, [{ priceBookId: 'trtc-2024-usd', registeredAt: '2024-10-01T00:00:00+08:00', balance: '100', testClock: true, name: 'Outage Co' }]);
+    await signIn(page, c!.login.email, c!.login.password);
+    const secret = await addEndpointThroughPage(page, receiver.url);
+    receiver.answer(503);
+    const advance = async (to: string) => {
+      const r = await page.request.post(`/api/dev/clocks/${c!.accountId}/advance`, { headers: { origin: baseURL! }, data: { to: `${to}+08:00` } });
+      expect(r.status(), await r.text()).toBe(200);
+    };
+
+    // A threshold above the balance: the alert is written at once (2024-10-01 00:00 on the clock), and its webhook fails.
+    await page.goto('/balance');
+    await page.getByLabel('Alert below (USD)').fill('150');
+    await page.getByRole('button', { name: 'Save alert' }).click();
+    await expect(page.getByTestId('balance-alert-form').getByRole('status')).toContainText('it is below now');
+    await advance('2024-10-01T00:30:00');
+    const firstId = receiver.received[0]!.headers['webhook-id']!;
+    expect(firstId).toMatch(/^msg_notice_\d+$/);
+    const tries = receiver.received.filter((h) => h.headers['webhook-id'] === firstId);
+    expect(tries.length).toBeGreaterThanOrEqual(3);
+    for (const t of tries) expect(new Webhook(secret).verify(t.body, t.headers)).toMatchObject({ type: 'balance.below_threshold' });
+
+    await page.goto('/settings/webhooks');
+    await page.getByRole('link', { name: 'Delivery log' }).click();
+    // The alert's row (its daily reminders get rows of their own later).
+    const row = page.getByTestId('delivery-row').filter({ hasText: new RegExp(`${firstId}(?!\\d)`) });
+    await expect(row).toContainText('pending');
+    await expect(row).toContainText(/next 2024-10-01 \d\d:\d\d/);
+    await expect(row.getByRole('cell', { name: String(tries.length), exact: true })).toBeVisible();
+    await row.getByText(`Show the ${tries.length} attempts`).click();
+    await expect(row.getByRole('listitem')).toHaveCount(tries.length);
+    await expect(row.getByRole('listitem').first()).toContainText('#1 2024-10-01 00:00 (UTC+8) · failed · 503');
+    await expect(row.getByRole('listitem').nth(1)).toContainText('#2 2024-10-01 00:01 (UTC+8) · failed · 503');
+    await page.screenshot({ path: 'test-results/screens/settings-webhook-retries-1360.png', fullPage: true });
+
+    // Up again: the next retry delivers it; later advances never send it again.
+    receiver.answer(200);
+    await advance('2024-10-01T03:00:00');
+    await advance('2024-10-04T03:00:00');
+    const all = receiver.received.filter((h) => h.headers['webhook-id'] === firstId);
+    expect(all).toHaveLength(tries.length + 1);
+    await page.reload();
+    await expect(row).toContainText('delivered');
+    await expect(row.getByRole('cell', { name: String(tries.length + 1), exact: true })).toBeVisible();
+    await row.getByText(`Show the ${tries.length + 1} attempts`).click();
+    await expect(row.getByRole('listitem').last()).toContainText('ok · 200');
+  } finally {
+    await receiver.close();
+  }
+});

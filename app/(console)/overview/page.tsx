@@ -12,6 +12,13 @@ import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { billedByDay } from '@/db/queries/bills';
+import { BILL_KINDS } from '@/db/schema/billing';
+import { billKindLabel } from '@/lib/bills/present';
+import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { daysOf } from '@/lib/usage/stats';
 import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
@@ -37,6 +44,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  // Cost by day: the bills of the last 30 local days, by the day their period starts, per kind.
+  const today = localDate(now);
+  const costDays = daysOf(addDays(today, -29), today);
+  const billed = await billedByDay(db, user.accountId, costDays[0] as string, today);
+  const costChart = chartFromDecimals(
+    costDays,
+    BILL_KINDS.filter((k) => billed.some((b) => b.kind === k)).map((k) => ({
+      key: k,
+      name: `${billKindLabel(k)} bills`,
+      values: onLabels(costDays, billed.filter((b) => b.kind === k), (b) => b.day, (b) => b.total),
+    })),
+  );
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
   const billingOnly = isBillingOnly(account.status);
   const latest = collapseRepeatedNotices(notes, 5);
@@ -69,6 +88,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
         <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
       </div>
+
+      <Card className="mt-6">
+        <CardHeader
+          title="Cost by day"
+          description={`What the bills of each local day charged, ${costDays[0]} – ${today} (a monthly bill on the 1st, adjustments on the day they correct).`}
+          actions={<ButtonLink href="/bills" variant="secondary">Bills</ButtonLink>}
+        />
+        <CardBody>
+          <ChartFigure data={costChart} unit={account.currency} formatValue="money" labelHeader="Day" ariaLabel={`Billed per day in ${account.currency} from ${costDays[0]} to ${today}`} testId="cost-chart" height={240} />
+        </CardBody>
+      </Card>
 
       {latest.length > 0 && (
         <Card className="mt-6">

@@ -15,6 +15,11 @@ import { formatLocalSeconds } from '@/lib/refunds/rules';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { listEntitlementUsage } from '@/db/queries/usage';
+import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { daysOf } from '@/lib/usage/stats';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Banner } from '@/components/ui/banner';
@@ -49,6 +54,16 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  // Package minutes over time: what settlement took from each entitlement per local day, last 30 days.
+  const today = localDate(now);
+  const chartDays = daysOf(addDays(today, -29), today);
+  const entitlements = await listEntitlementUsage(db, user.accountId, today, chartDays[0] as string);
+  const minutesChart = chartFromDecimals(
+    chartDays,
+    entitlements
+      .filter((e) => e.usedByDay.length > 0)
+      .map((e) => ({ key: e.id, name: e.sdkAppId ? `${e.name} · ${e.sdkAppId}` : e.name, values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
+  );
   const boughtId = typeof sp.bought === 'string' && /^[0-9a-f-]{36}$/i.test(sp.bought) ? sp.bought : null;
   const bought = boughtId ? await getPackage(db, user.accountId, boughtId) : null;
 
@@ -130,6 +145,16 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           </CardBody>
         </Card>
       </div>
+
+      <Card className="mt-6">
+        <CardHeader
+          title="Package minutes over time"
+          description={`Minutes taken from each package and the free minutes per day, ${chartDays[0]} – ${today}, as each day was settled (video counts at its ratio, e.g. HD 1:4).`}
+        />
+        <CardBody>
+          <ChartFigure data={minutesChart} unit="package min" labelHeader="Day" ariaLabel={`Package minutes used per day from ${chartDays[0]} to ${today}`} testId="package-minutes-chart" height={240} />
+        </CardBody>
+      </Card>
 
       <section className="mt-8 space-y-4" aria-labelledby="current-packages">
         <h2 id="current-packages" className="text-lg font-semibold text-slate-900">

@@ -29,7 +29,7 @@ export default async function WebhooksPage() {
         description="Every notice is POSTed as JSON to your endpoints, signed per Standard Webhooks (verify with the standardwebhooks library and the endpoint's secret). Failed sends are retried with backoff for three days."
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card className="min-w-0">
+        <Card className="h-fit min-w-0">
           <CardHeader
             title="Endpoints"
             actions={
