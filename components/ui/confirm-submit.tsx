@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { buttonClass, type ButtonVariant } from './button';
 import { Spinner } from './spinner';
@@ -44,14 +44,20 @@ export function ConfirmSubmitButton({
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const submitter = useRef<HTMLButtonElement>(null);
+  // The dialog exists only while asked: closed, nothing of it is in the page (no stray labels or buttons).
   const [body, setBody] = useState<ReactNode>(null);
+  const [asking, setAsking] = useState(false);
   const id = useId();
+
+  useEffect(() => {
+    if (asking && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [asking]);
 
   const open = () => {
     const form = opener.current?.form;
     if (!form) return;
     setBody(describe(new FormData(form)));
-    dialog.current?.showModal();
+    setAsking(true);
   };
   const confirm = () => {
     dialog.current?.close();
@@ -76,30 +82,36 @@ export function ConfirmSubmitButton({
       </button>
       {/* The real submit button: keeps name/value in the form data; never shown. */}
       <button ref={submitter} type="submit" name={name} value={value} hidden tabIndex={-1} aria-hidden="true" />
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
-        data-testid="confirm-dialog"
-      >
-        <div className="p-5">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
-          <div id={`${id}-body`} className="mt-2 space-y-2 text-sm text-slate-700">
-            {body}
+      {asking && (
+        <dialog
+          ref={dialog}
+          onClose={() => {
+            setAsking(false);
+            opener.current?.focus();
+          }}
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-body`}
+          className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-left shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/40"
+          data-testid="confirm-dialog"
+        >
+          <div className="p-5">
+            <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+              {title}
+            </h2>
+            <div id={`${id}-body`} className="mt-2 space-y-2 text-sm text-slate-700">
+              {body}
+            </div>
           </div>
-        </div>
-        <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>
-            Cancel
-          </button>
-          <button type="button" onClick={confirm} className={buttonClass(confirmVariant ?? (variant === 'secondary' ? 'primary' : variant))}>
-            {confirmLabel}
-          </button>
-        </div>
-      </dialog>
+          <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
+            <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>
+              Cancel
+            </button>
+            <button type="button" onClick={confirm} className={buttonClass(confirmVariant ?? (variant === 'secondary' ? 'primary' : variant))}>
+              {confirmLabel}
+            </button>
+          </div>
+        </dialog>
+      )}
     </>
   );
 }
