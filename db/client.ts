@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { withAvailability } from './availability';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -9,9 +10,13 @@ export type DbOrTx = Database | Transaction;
 
 export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<void> };
 
-/** Create a pool for a URL. The app uses the one in db/index.ts; scripts and tests may make their own. */
+/**
+ * Create a pool for a URL. The app uses the one in db/index.ts; scripts and tests may make their own.
+ * Every query's failure passes db/availability.ts: an unreachable database becomes a
+ * ServiceUnavailableError (503 + Retry-After wherever it is met), noted before the caller sees it.
+ */
 export function createDb(url: string, options: { max?: number } = {}): DbHandle {
-  const sql = postgres(url, {
+  const sql = withAvailability(postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     // While the database is down, fail fast (503 + Retry-After, lib/availability.ts) instead of
@@ -20,7 +25,7 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     connect_timeout: 5,
     // numeric stays a string here; db/schema/columns.ts turns it into a Decimal.
     connection: { application_name: 'trtc-billing', TimeZone: 'UTC' },
-  });
+  }));
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -25,3 +25,22 @@ describe('database unavailable (issue 13 item 13)', () => {
     expect(databaseRecentlyUnavailable(1_000_000 + 11_000)).toBe(false);
   });
 });
+
+describe('asUnavailable: the pool\'s one mapping (db/availability.ts)', () => {
+  test('an outage becomes a noted ServiceUnavailableError; other errors pass unchanged', async () => {
+    const { asUnavailable, unavailableDetail } = await import('./availability');
+    noteDatabaseUnavailable(0);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const mapped = asUnavailable(refused);
+    expect(mapped).toBeInstanceOf(ServiceUnavailableError);
+    expect((mapped as ServiceUnavailableError).digest).toBe('SERVICE_UNAVAILABLE');
+    expect((mapped as Error).cause).toBe(refused);
+    expect(databaseRecentlyUnavailable()).toBe(true);
+    expect(asUnavailable(mapped)).toBe(mapped);
+    expect(unavailableDetail(mapped)).toBe('ECONNREFUSED connect ECONNREFUSED 127.0.0.1:5432');
+    noteDatabaseUnavailable(0);
+    const dup = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(asUnavailable(dup)).toBe(dup);
+    expect(databaseRecentlyUnavailable()).toBe(false);
+  });
+});

@@ -58,6 +58,30 @@ export function databaseRecentlyUnavailable(now = Date.now()): boolean {
   return state.__dbUnavailableAt !== undefined && now - state.__dbUnavailableAt < RETRY_AFTER_SECONDS * 2000;
 }
 
+/**
+ * The one place a failed query becomes an outage (db/availability.ts calls it on every
+ * rejection of the pool, before the caller sees the error): an unreachable database is noted
+ * (so instrumentation.ts answers a failing page 503) and turned into a ServiceUnavailableError
+ * (digest SERVICE_UNAVAILABLE: app/error.tsx, actions and route handlers recognise it);
+ * any other error is returned unchanged.
+ */
+export function asUnavailable(err: unknown): unknown {
+  if (!isDatabaseUnavailable(err)) return err;
+  noteDatabaseUnavailable();
+  return err instanceof ServiceUnavailableError ? err : new ServiceUnavailableError(err);
+}
+
+/** For logs: the underlying connection error ("ECONNREFUSED connect ECONNREFUSED 127.0.0.1:5432"), not the user-facing message. */
+export function unavailableDetail(err: unknown): string {
+  let cur: unknown = err;
+  for (let i = 0; i < 10 && cur && typeof cur === 'object'; i++) {
+    const { code, message, cause } = cur as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return `${code} ${typeof message === 'string' ? message : ''}`.trim();
+    cur = cause ?? (cur as { err?: unknown }).err;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** The JSON answer of every route handler during an outage. */
 export function unavailableResponse(code = 'SERVICE_UNAVAILABLE'): Response {
   noteDatabaseUnavailable();

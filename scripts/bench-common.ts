@@ -20,10 +20,14 @@ export { freePort };
  */
 export function* makeUsageLines(options: { n: number; apps: number; days: number; appId?: (index: number) => number }): Generator<{ app: number; line: string }> {
   const appId = options.appId ?? ((i: number) => 1_400_000_000 + i);
+  // mulberry32, as make-usage.mjs now has it: every residue is reachable (the power-of-two
+  // LCG it replaced cycled its low bits, so `seed % 1000` gave only 128 distinct applications).
   let seed = 42;
   const rand = (k: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % k;
   };
   const sizes = [[640, 360], [640, 480], [960, 720], [1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
   for (let i = 0; i < options.n; i++) {
@@ -171,4 +175,42 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] as number;
+}
+
+/**
+ * Sign in through Auth.js's credentials endpoint, as the benchmarks' simulated browsers do;
+ * returns the Cookie header of the new session (throws when no session cookie came back).
+ */
+export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const i = pair.indexOf('=');
+      jar.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/overview` }),
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${email} failed (${res.status})`);
+  return cookie();
+}
+
+export type PageAnswer = { status: number; ms: number; body: string; retryAfter: string | null };
+
+/** One page as a signed-in browser asks for it (redirects not followed): status, time to the last byte, body. Network errors throw. */
+export async function fetchPage(base: string, path: string, cookie: string, options: { timeoutMs?: number } = {}): Promise<PageAnswer> {
+  const t = performance.now();
+  const res = await fetch(`${base}${path}`, { headers: { Cookie: cookie }, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+  const body = await res.text();
+  return { status: res.status, ms: performance.now() - t, body, retryAfter: res.headers.get('retry-after') };
 }

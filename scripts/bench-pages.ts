@@ -25,7 +25,7 @@ import { addDays, localDate, startOfLocalDay } from '@/lib/time/local-date';
 import { validateBatch } from '@/lib/usage/batch';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { syntheticUsage } from '@/lib/usage/synthetic';
-import { ensureProductionBuild, mb, percentile, startBenchDatabase, startProductionServer } from './bench-common';
+import { ensureProductionBuild, fetchPage, mb, percentile, signInCookie, startBenchDatabase, startProductionServer } from './bench-common';
 
 const APPS = 10;
 const DAYS = Number(process.env.BENCH_DAYS ?? 90);
@@ -33,31 +33,6 @@ const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const EMAIL = 'bench-pages@example.test';
 const PASSWORD = 'bench-pages-password';
-
-/** Sign in through Auth.js's credentials endpoint; returns the Cookie header. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = (pair as string).indexOf('=');
-      jar.set((pair as string).slice(0, i), (pair as string).slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, callbackUrl: `${base}/overview` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed (${res.status})`);
-  return cookie();
-}
 
 async function main() {
   const started = Date.now();
@@ -106,7 +81,7 @@ async function main() {
     const [bill] = await db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, accountId)).orderBy(desc(bills.periodStart)).limit(1);
 
     server = await startProductionServer({ DATABASE_URL: url, APP_ENV: 'production', AUTH_SECRET: randomBytes(33).toString('base64') });
-    const cookie = await signIn(server.url);
+    const cookie = await signInCookie(server.url, EMAIL, PASSWORD);
     const yesterday = addDays(today, -1);
     const pages: [string, string][] = [
       ['usage, default (last 7 days)', '/usage'],
@@ -124,13 +99,10 @@ async function main() {
       const times: number[] = [];
       let bytes = 0;
       for (let i = 0; i < RUNS + 3; i++) {
-        const t = performance.now();
-        const res = await fetch(`${server.url}${p}`, { headers: { Cookie: cookie }, redirect: 'manual' });
-        const body = await res.text();
-        const ms = performance.now() - t;
-        if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-        if (i >= 3) times.push(ms);
-        bytes = body.length;
+        const page = await fetchPage(server.url, p, cookie, { timeoutMs: 120_000 });
+        if (page.status !== 200) throw new Error(`${p} answered ${page.status}`);
+        if (i >= 3) times.push(page.ms);
+        bytes = page.body.length;
       }
       times.sort((a, b) => a - b);
       results.push({ label, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1] as number, bytes });

@@ -32,7 +32,7 @@ import { postLedgerEntry } from '@/lib/ledger/service';
 import { Decimal } from '@/lib/money/decimal';
 import { signedUsageHeaders } from '@/lib/usage/signature';
 import { toOffsetIso } from '@/lib/time/format';
-import { ensureProductionBuild, percentile, startBenchDatabase, startProductionServer } from './bench-common';
+import { ensureProductionBuild, fetchPage, percentile, signInCookie, startBenchDatabase, startProductionServer } from './bench-common';
 
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 300);
 const OUTAGE_AT = Number(process.env.CHAOS_OUTAGE_AT ?? 120);
@@ -48,30 +48,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 
 type Sample = { kind: 'page' | 'api'; at: number; status: number; ms: number; retryAfter: boolean; leak: boolean };
-
-async function signIn(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = (pair as string).indexOf('=');
-      jar.set((pair as string).slice(0, i), (pair as string).slice(i + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${base}/overview` }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in of ${email} failed (${res.status})`);
-  return cookie();
-}
 
 // postgres.js 3.4 can throw from a setImmediate after its socket closed (connection.js
 // nextWrite: "Cannot read properties of null (reading 'write')") when the server goes away
@@ -122,7 +98,7 @@ async function main() {
 
     console.log(`Signing in ${CUSTOMERS} customers ...`);
     const cookies: string[] = [];
-    for (const c of customers) cookies.push(await signIn(base, c.email));
+    for (const c of customers) cookies.push(await signInCookie(base, c.email, PASSWORD));
 
     // --- load ---
     const samples: Sample[] = [];
@@ -132,8 +108,8 @@ async function main() {
     let outage: { stoppingAt: number; stoppedAt: number; downUntil: number; startedAt: number } | null = null;
     let lateAccount: string | null = null;
 
-    const record = (kind: Sample['kind'], at: number, status: number, res: Response | null, body: string) => {
-      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!res?.headers.get('retry-after'), leak: LEAK.test(body) });
+    const record = (kind: Sample['kind'], at: number, status: number, retryAfter: string | null | undefined, body: string) => {
+      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!retryAfter, leak: LEAK.test(body) });
     };
 
     const browse = async (i: number) => {
@@ -142,8 +118,8 @@ async function main() {
         const page = PAGES[Math.floor(Math.random() * PAGES.length)] as string;
         const at = Date.now();
         try {
-          const res = await fetch(`${base}${page}`, { headers: { Cookie: cookies[i] as string }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
-          record('page', at, res.status, res, await res.text());
+          const answer = await fetchPage(base, page, cookies[i] as string);
+          record('page', at, answer.status, answer.retryAfter, answer.body);
         } catch {
           record('page', at, 0, null, '');
         }
@@ -176,7 +152,7 @@ async function main() {
             const headers = { ...signedUsageHeaders({ sdkAppId: c.sdkAppId, secretKey: c.secretKey, body, idempotencyKey: key }), 'Content-Type': 'application/x-ndjson' };
             res = await fetch(`${base}/api/v1/usage`, { method: 'POST', headers, body, signal: AbortSignal.timeout(30_000) });
             status = res.status;
-            record('api', at, status, res, await res.text());
+            record('api', at, status, res.headers.get('retry-after'), await res.text());
           } catch {
             record('api', at, 0, null, '');
           }

@@ -1,6 +1,5 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
@@ -14,6 +13,7 @@ import { requestPasswordReset, resetPassword, verifyEmailAddress } from '@/lib/a
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { checkSignIn } from '@/lib/auth/rate-limit';
 import { safeRedirectPath } from '@/lib/auth/safe-redirect';
+import { classifySignInFailure } from '@/lib/auth/sign-in-failure';
 import { endSession } from '@/lib/auth/sessions';
 import { describeWait } from '@/lib/auth/throttle-rules';
 import { systemNow } from '@/lib/clock';
@@ -42,15 +42,18 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
     return { ok: true, data: null };
   } catch (err) {
     unstable_rethrow(err);
-    if (err instanceof AuthError) {
-      if ((err as AuthError & { code?: string }).code === 'rate_limited') {
-        const decision = await checkSignIn(db, parsed.data.email, address);
-        const wait = decision.allowed ? 'a moment' : describeWait(decision.retryAfterMs);
+    switch (classifySignInFailure(err)) {
+      case 'rate-limited': {
+        const decision = await checkSignIn(db, parsed.data.email, address).catch(() => null);
+        const wait = !decision || decision.allowed ? 'a moment' : describeWait(decision.retryAfterMs);
         return { ok: false, code: 'RATE_LIMITED', message: `Too many failed sign-in attempts. Try again in ${wait}.`, values };
       }
-      return { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
+      case 'credentials':
+        return { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
+      default:
+        // 'unavailable' → SERVICE_UNAVAILABLE ("briefly unavailable"), else a logged generic failure.
+        return toFailure(err, values);
     }
-    return toFailure(err, values);
   }
 }
 

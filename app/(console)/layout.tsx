@@ -30,12 +30,15 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       nav={[
         { href: '/overview', label: 'Overview', icon: ICONS.overview },
         { href: '/applications', label: 'Applications', icon: ICONS.applications, disabled: limited },
-        { href: '/packages', label: 'Packages', icon: ICONS.packages, disabled: limited },
+        // Open while suspended: refunds are billing (app/(console)/packages/page.tsx).
+        { href: '/packages', label: 'Packages', icon: ICONS.packages, disabled: user.account.status === 'reclaimed' },
         { href: '/usage', label: 'Usage', icon: ICONS.usage, disabled: limited },
         { href: '/bills', label: 'Bills', icon: ICONS.bills },
         { href: '/calculator', label: 'Calculator', icon: ICONS.calculator },
         { href: '/balance', label: 'Balance', icon: ICONS.balance },
         { href: '/notices', label: 'Messages', icon: ICONS.messages, badge: unread, badgeLabel: `${unread} unread` },
+        { href: '/settings/notifications', label: 'Notifications', icon: ICONS.mail },
+        { href: '/settings/webhooks', label: 'Webhooks', icon: ICONS.webhooks },
       ]}
       secondaryNav={testClocksEnabled() ? { title: 'Development', items: [{ href: '/dev', label: 'Developer tools', icon: ICONS.developer }] } : undefined}
     >

@@ -16,4 +16,5 @@ export const ICONS = {
   developer: 'M8 9l-4 3 4 3M16 9l4 3-4 3M14 5l-4 14',
   security: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3zM9 12l2 2 4-4',
   mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
+  webhooks: 'M9 7a3 3 0 116 0c0 1.3-.8 2.4-2 2.8L16 15M7 20a3 3 0 01-1.5-5.6L9 9M17 20a3 3 0 100-6H9',
 } as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -23,10 +23,18 @@ export const usageBatches = pgTable(
      * summed on the next read of the statistics (lib/usage/daily-stats.ts).
      */
     statsAppliedAt: instant('stats_applied_at'),
+    /**
+     * When the batch's `usage_aggregates` rows were written (issue 11). The usage store sets
+     * it in the batch's transaction; batches stored before the aggregates existed, or by
+     * writers that skip them, are summed when settlement or the usage pages first need them
+     * (lib/usage/aggregates.ts).
+     */
+    aggregatedAt: instant('aggregated_at'),
   },
   (t) => [
     uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey),
     index('usage_batches_stats_pending_idx').on(t.accountId).where(sql`stats_applied_at is null`),
+    index('usage_batches_aggregates_pending_idx').on(t.accountId).where(sql`aggregated_at is null`),
   ],
 );
 
@@ -53,6 +61,8 @@ export const usageRecords = pgTable(
   (t) => [
     index('usage_records_account_day_idx').on(t.accountId, t.localDay),
     index('usage_records_app_start_idx').on(t.sdkAppId, t.start),
+    // Records stored without a batch (tests, old demo data) get their aggregates when settlement first meets them.
+    index('usage_records_unbatched_idx').on(t.accountId).where(sql`batch_id is null`),
   ],
 );
 
@@ -81,4 +91,44 @@ export const usageDaily = pgTable(
     records: integer('records').notNull().default(0),
   },
   (t) => [uniqueIndex('usage_daily_key_uq').on(t.accountId, t.localDay, t.sdkAppId, t.item)],
+);
+
+/**
+ * Aggregates kept at ingest (issue 11): what one stored batch adds to one (SDKAppID, local
+ * day, item), written in the batch's own transaction (lib/usage/store.ts) from the same
+ * lib/rating classification and midnight split settlement uses (lib/rating/day-aggregates.ts).
+ * Append-only partial rows: concurrent batches never update a shared row; settlement and
+ * the usage pages sum a day's rows. Durations carry their 5-minute windows (rating.md
+ * section 4: the deduction runs window by window) as two parallel arrays, so a day's rows
+ * rate exactly like its records. `throughId` is the highest `usage_records.id` a row sums:
+ * settlement takes the rows at or below its safe watermark (lib/settlement/raw.ts).
+ */
+export const usageAggregates = pgTable(
+  'usage_aggregates',
+  {
+    accountId: uuid('account_id').notNull(),
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
+    /** Item code; '' on a row that only counts records accruing no item. */
+    item: text('item').notNull(),
+    /** The batch whose records the row sums (null for rows summed from records stored without a batch). */
+    batchId: uuid('batch_id'),
+    throughId: bigint('through_id', { mode: 'number' }).notNull(),
+    /** Duration items: seconds (stream count included); 0 for sampled items. */
+    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
+    /** Screenshots (images) and signalling (calls) summed; 0 otherwise. */
+    quantity: bigint('quantity', { mode: 'number' }).notNull().default(0),
+    /** Relay: the highest kbps sample; 0 otherwise. */
+    peakKbps: decimal('peak_kbps').notNull().default(sql`0`),
+    /** Record pieces (split at local midnight) the row sums. */
+    records: integer('records').notNull().default(0),
+    /** Duration records of the (app, day), counted on one row per batch. */
+    dayRecords: integer('day_records').notNull().default(0),
+    /** Local 5-minute window numbers within the day (0..287) and the seconds in each. */
+    windows: smallint('windows').array().notNull(),
+    windowSeconds: bigint('window_seconds', { mode: 'number' }).array().notNull(),
+    /** The lowest usage record ids summed (explanations name them). */
+    samples: bigint('samples', { mode: 'number' }).array().notNull(),
+  },
+  (t) => [index('usage_aggregates_account_day_idx').on(t.accountId, t.localDay)],
 );

@@ -4,7 +4,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { isBillingOnly } from '@/lib/enforcement/rules';
-import { isDatabaseUnavailable, noteDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '@/lib/availability';
+import { isDatabaseUnavailable, noteDatabaseUnavailable, unavailableDetail, UNAVAILABLE_MESSAGE } from '@/lib/availability';
 import { requireUser, type CurrentUser, type CustomerUser, type Permission } from '@/lib/auth/guard';
 import { formDataToObject, zodFieldErrors } from './form-data';
 
@@ -76,7 +76,7 @@ export function toFailure(err: unknown, values?: Record<string, string>): { ok: 
   // The database is unreachable for a moment: say so (a retried form is not applied twice: idempotency keys).
   if (isDatabaseUnavailable(err)) {
     noteDatabaseUnavailable();
-    console.warn('[action] database unavailable:', err instanceof Error ? err.message : String(err));
+    console.warn('[action] database unavailable:', unavailableDetail(err));
     return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
   }
   // Not an expected failure: log with context, show a generic message (never raw internals).

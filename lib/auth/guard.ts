@@ -6,7 +6,6 @@ import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db';
 import { accounts, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { auth } from './index';
 import { clientAddressFrom } from './client-address';
@@ -35,20 +34,10 @@ export type CustomerUser = CurrentUser & { role: 'customer'; accountId: string; 
  * The signed-in user, with role and account read from the database on every request
  * (the token's role is not trusted: a demoted admin loses access at once), and only while
  * the token's server-side session is open: a token kept after sign-out, a password change
- * or a suspension for violation is refused (issue 13 item 5).
+ * or a suspension for violation is refused (issue 13 item 5). An unreachable database
+ * surfaces as ServiceUnavailableError from the pool itself (db/availability.ts).
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  try {
-    return await loadCurrentUser();
-  } catch (err) {
-    // The first query of nearly every request: an outage becomes a 503 here (lib/availability.ts).
-    if (isDatabaseUnavailable(err)) {
-      noteDatabaseUnavailable();
-      throw new ServiceUnavailableError(err);
-    }
-    throw err;
-  }
-});
+export const getCurrentUser = cache(loadCurrentUser);
 
 async function loadCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();

@@ -1,7 +1,7 @@
 import { formatQuantity } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
 import { csvLine } from '@/lib/usage/csv';
-import { billKindLabel, readExplanation } from './present';
+import { billKindLabel, readExplanation, totalRule } from './present';
 
 /**
  * A bill as CSV (lifecycle.md, Settlement and bills: "Bills can be downloaded (CSV)"):
@@ -14,7 +14,7 @@ export const BILL_CSV_HEADER = [
   'usage', 'quantity', 'unit', 'unit_price', 'per', 'amount', 'deductions', 'explanation',
 ];
 
-type Bill = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; periodStart: string; periodEnd: string; currency: string; amount: Decimal; total: Decimal };
+type Bill = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; adjustmentSeq?: number | null; periodStart: string; periodEnd: string; currency: string; amount: Decimal; total: Decimal };
 type Line = { sdkAppId: number | null; item: string; description: string; quantity: Decimal; unit: string; unitPrice: Decimal; per: number; amount: Decimal; explanation: unknown };
 
 export function billCsv(bill: Bill, lines: readonly Line[], appNames: ReadonlyMap<number, string>, entitlementNames: ReadonlyMap<string, string> = new Map()): string {
@@ -42,6 +42,6 @@ export function billCsv(bill: Bill, lines: readonly Line[], appNames: ReadonlyMa
     ]);
   }
   out += csvLine([...head, '', '', 'AMOUNT', 'Amount: exact sum of the lines', '', '', '', '', '', bill.amount.toFixed(), '', '']);
-  out += csvLine([...head, '', '', 'TOTAL', 'Total charged: amount rounded half-up to 2 decimals', '', '', '', '', '', bill.total.toFixed(2), '', '']);
+  out += csvLine([...head, '', '', 'TOTAL', `Total charged: ${totalRule(bill).note}`, '', '', '', '', '', bill.total.toFixed(2), '', '']);
   return out;
 }

@@ -120,3 +120,17 @@ export function priceSentence(line: { quantity: Decimal; unit: string; unitPrice
   const per = line.per === 1 ? unit : `${line.per.toLocaleString('en-US')} ${unit}`;
   return `${dec(line.quantity).toFixed()} ${unit} × ${line.unitPrice.toFixed()} ${currency} / ${per} = ${line.amount.toFixed()} ${currency}`;
 }
+
+/**
+ * What a bill's total is (issue 11: an adjustment's total is not its amount rounded). A first
+ * bill's total is its exact amount rounded half-up to 2 decimals (rating.md section 3). An
+ * adjustment's total is the re-rated period's amount rounded half-up, minus the totals the
+ * period's earlier bills charged, so the period's bills add up to the re-rated total to the
+ * cent; it can differ from this bill's own amount rounded (an amount of 0.149 may total 0.14).
+ */
+export function totalRule(bill: { kind: 'daily' | 'monthly' | 'adjustment'; adjustmentSeq?: number | null }): { label: string; note: string } {
+  const adjustment = bill.kind === 'adjustment' || (bill.adjustmentSeq ?? 0) > 0;
+  return adjustment
+    ? { label: 'Total (re-rated total minus earlier bills)', note: `the ${bill.kind === 'monthly' ? 'month' : 'day'} re-rated, rounded half-up to 2 decimals, minus what its earlier bills charged` }
+    : { label: 'Total (half-up to 2 decimals)', note: 'the amount rounded half-up to 2 decimals' };
+}

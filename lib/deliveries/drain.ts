@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import type postgres from 'postgres';
 import type { Database } from '@/db/client';
 import { noticeDeliveries, noticeDeliveryAttempts } from '@/db/schema';
 import { testClocksEnabled } from '@/lib/clock/app-env';
-import { rawClient } from '@/lib/settlement/raw';
+import { drainLane } from '@/lib/jobs/account-lane';
 import { recordEndpointHealth } from '@/lib/webhooks/health';
 import { afterDeliveryFailure } from './backoff';
 import { attemptEmail } from './send-email';
@@ -32,24 +31,24 @@ export async function drainAccountDeliveries(
   accountId: string,
   options: { until: Date; clock: 'test' | 'real'; workerId: string; lock: 'wait' | 'try'; maxAttempts?: number },
 ): Promise<DeliveryDrainResult> {
-  const ran: DeliveryRun[] = [];
-  const locked = await withDeliveryLock(db, accountId, options.lock, async () => {
-    await recoverStaleClaims(db, accountId);
-    const max = options.maxAttempts ?? 1000;
-    for (let i = 0; i < max; i++) {
+  const r = await drainLane<Delivery, DeliveryRun>(db, {
+    lane: 'deliver',
+    accountId,
+    lock: options.lock,
+    max: options.maxAttempts ?? 1000,
+    recover: () => recoverStaleClaims(db, accountId),
+    next: async () => {
       const [next] = await db
         .select()
         .from(noticeDeliveries)
         .where(and(eq(noticeDeliveries.accountId, accountId), eq(noticeDeliveries.status, 'pending'), lte(noticeDeliveries.nextAttemptAt, options.until)))
         .orderBy(asc(noticeDeliveries.nextAttemptAt), asc(noticeDeliveries.id))
         .limit(1);
-      if (!next) return;
-      const at = options.clock === 'test' ? next.nextAttemptAt : new Date();
-      const run = await attemptDelivery(db, next, { at, workerId: options.workerId, trigger: 'auto' });
-      if (run) ran.push(run);
-    }
+      return next ? { item: next } : null;
+    },
+    run: (next) => attemptDelivery(db, next, { at: options.clock === 'test' ? next.nextAttemptAt : new Date(), workerId: options.workerId, trigger: 'auto' }),
   });
-  return { ran, busy: locked === BUSY };
+  return { ran: r.ran, busy: r.busy };
 }
 
 /**
@@ -155,31 +154,4 @@ export async function drainDueDeliveries(db: Database, options: { workerId: stri
     }
   }
   return ran;
-}
-
-const BUSY = Symbol('busy');
-
-async function withDeliveryLock(db: Database, accountId: string, mode: 'wait' | 'try', fn: () => Promise<void>): Promise<void | typeof BUSY> {
-  const conn: postgres.ReservedSql = await rawClient(db).reserve();
-  const key = `deliver:${accountId}`;
-  try {
-    if (mode === 'try') {
-      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
-      if (!row?.ok) return BUSY;
-    } else {
-      await conn`set lock_timeout = '120s'`;
-      try {
-        await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
-      } finally {
-        await conn`reset lock_timeout`;
-      }
-    }
-    try {
-      await fn();
-    } finally {
-      await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
-    }
-  } finally {
-    conn.release();
-  }
 }

@@ -5,10 +5,9 @@ import { AppError } from '@/lib/errors';
 import { assertTestClocksEnabled, getTestClock, moveTestClock } from '@/lib/clock/test-clock';
 import { drainAccountDeliveries, type DeliveryRun } from '@/lib/deliveries/drain';
 import { drainAccount, type DrainResult } from '@/lib/jobs/runner';
-import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { loadPlannerFacts } from '@/lib/jobs/plan-account';
 import { planAccountJobs } from '@/lib/jobs/planner';
-import { JOB_LABEL, JOB_PRIORITY, type JobKind } from '@/lib/jobs/types';
+import { JOB_LABEL, JOB_PRIORITY, type JobKind } from '@/lib/jobs/definitions';
 import { formatLocalDateTime } from '@/lib/time/format';
 
 /** How far to move: by a duration, to an instant, or to the next due job. */
@@ -36,7 +35,6 @@ export const MAX_ADVANCE_MS = 400 * 86_400_000;
  */
 export async function advanceTestClock(db: Database, accountId: string, target: AdvanceTarget, options: { workerId?: string } = {}): Promise<AdvanceResult> {
   assertTestClocksEnabled();
-  registerJobHandlers();
   const clock = await getTestClock(db, accountId);
   if (!clock) throw new AppError('INVALID_STATE', 'Attach a test clock to this account first.');
   const from = clock.now;

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, unavailableResponse } from '@/lib/availability';
+import { isDatabaseUnavailable, unavailableDetail, unavailableResponse } from '@/lib/availability';
 import { ERROR_CODES, isAppError } from '@/lib/errors';
 
 /**
@@ -11,7 +11,7 @@ export function routeErrorResponse(err: unknown, tag: string, internalMessage: s
     return Response.json({ error: { code: err.code, message: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) } }, { status: err.status });
   }
   if (isDatabaseUnavailable(err)) {
-    console.warn(`[${tag}] database unavailable:`, err instanceof Error ? err.message : String(err));
+    console.warn(`[${tag}] database unavailable:`, unavailableDetail(err));
     return unavailableResponse();
   }
   console.error(`[${tag}] unexpected error`, err);

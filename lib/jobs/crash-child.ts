@@ -6,26 +6,21 @@
  * there so the parent can SIGKILL it mid-transaction.
  */
 import { createDb } from '@/db/client';
-import { registerJobHandlers } from './handlers';
-import { drainAccount, jobHandler, registerJobHandler } from './runner';
+import { overrideJobHandler, settleJob } from './definitions';
+import { drainAccount } from './runner';
 
 const url = process.env.DATABASE_URL;
 const accountId = process.env.ACCOUNT_ID;
 const until = new Date(process.env.UNTIL ?? '');
 if (!url || !accountId || Number.isNaN(until.getTime())) throw new Error('DATABASE_URL, ACCOUNT_ID and UNTIL are required');
 
-registerJobHandlers();
 const pause = Number(process.env.CRASH_PAUSE_MS ?? 0);
-const settle = jobHandler('settle');
-if (pause && settle) {
-  registerJobHandler('settle', {
-    prepare: settle.prepare,
-    run: async (tx, ctx) => {
-      const out = await settle.run(tx, ctx);
-      process.stdout.write(`IN_TX ${ctx.job.key}\n`);
-      await new Promise((r) => setTimeout(r, pause));
-      return out;
-    },
+if (pause) {
+  overrideJobHandler('settle', async (tx, ctx) => {
+    const out = await settleJob.handler(tx, ctx);
+    process.stdout.write(`IN_TX ${ctx.job.key}\n`);
+    await new Promise((r) => setTimeout(r, pause));
+    return out;
   });
 }
 

@@ -6,10 +6,8 @@ import { bills, jobRuns, jobs } from '@/db/schema';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { testDb } from '@/tests/db';
 import { financialSnapshot, insertUsage, mediaRecord } from '@/lib/settlement/test-support';
-import { registerJobHandlers } from './handlers';
 import { drainAccount } from './runner';
 
-registerJobHandlers();
 const REG = new Date('2024-10-01T00:00:00+08:00');
 const UNTIL = new Date('2024-10-07T00:00:00+08:00');
 

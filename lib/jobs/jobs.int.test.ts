@@ -4,11 +4,10 @@ import { bills, jobRuns, jobs } from '@/db/schema';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { testDb } from '@/tests/db';
 import { insertUsage, mediaRecord } from '@/lib/settlement/test-support';
-import { registerJobHandlers } from './handlers';
+import { overrideJobHandler } from './definitions';
 import { planAccount } from './plan-account';
-import { drainAccount, registerJobHandler, runJob } from './runner';
+import { drainAccount, runJob } from './runner';
 
-registerJobHandlers();
 
 async function accountWithUsage(days: number) {
   const { db } = testDb();
@@ -66,11 +65,9 @@ describe('job runner on PostgreSQL', () => {
     const { db } = testDb();
     const { accountId } = await createTestAccount(db, { registeredAt: new Date('2024-10-01T00:00:00+08:00') });
     let calls = 0;
-    registerJobHandler('monthly', {
-      run: async () => {
-        calls++;
-        throw new Error('simulated outage');
-      },
+    const restore = overrideJobHandler('monthly', async () => {
+      calls++;
+      throw new Error('simulated outage');
     });
     try {
       const until = new Date('2024-11-01T00:00:00+08:00');
@@ -96,8 +93,7 @@ describe('job runner on PostgreSQL', () => {
       expect(after?.status).toBe('done');
     } finally {
       // Restore the real handler for the other tests of this file.
-      const { settleMonth } = await import('@/lib/settlement/monthly');
-      registerJobHandler('monthly', { run: (tx, { job, now }) => settleMonth(tx, { accountId: job.accountId as string, month: String((job.payload as { month: string }).month), now }) });
+      restore();
     }
   });
 });

@@ -6,7 +6,8 @@ import { MONTHLY_TYPES } from '@/lib/settlement/day-window';
 import { addDays, startOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { planNoticeJobs } from '@/lib/notices/moments';
 import { planAccountJobs, type PlannerFacts } from './planner';
-import { JOB_PRIORITY, type JobSpec } from './types';
+import { JOBS, JOB_PRIORITY } from './definitions';
+import type { JobSpec } from './types';
 import { DEFAULT_MAX_ATTEMPTS } from './backoff';
 
 /** Read what the planner needs about one account. `usageThrough`: a safe usage watermark, or null to skip the late-usage check. */
@@ -146,6 +147,11 @@ export async function planAccount(db: Database, accountId: string, options: { un
 }
 
 export async function insertJobs(db: Database, specs: JobSpec[]): Promise<number> {
+  // The payload is checked against its kind's schema where it is enqueued, not only where it runs.
+  for (const s of specs) {
+    const parsed = JOBS[s.kind].payload.safeParse(s.payload);
+    if (!parsed.success) throw new Error(`job ${s.key}: payload does not match the "${s.kind}" schema: ${parsed.error.message}`);
+  }
   const rows = await db
     .insert(jobs)
     .values(

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type postgres from 'postgres';
 import type { Database, Transaction } from '@/db/client';
 import { jobRuns, jobs } from '@/db/schema';
-import { rawClient, safeUsageWatermark } from '@/lib/settlement/raw';
+import { safeUsageWatermark } from '@/lib/settlement/raw';
+import { drainLane } from './account-lane';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
-import { isJobKind, type JobKind, type JobRow } from './types';
+import { jobDefinition } from './definitions';
+import type { JobRow } from './types';
 
 /**
  * The job runner: a plain PostgreSQL queue (`jobs`, `job_runs`) rather than pg-boss,
@@ -20,21 +21,6 @@ import { isJobKind, type JobKind, type JobRow } from './types';
  * - the effect's own unique constraints (bills, day_settlements, ledger idempotency
  *   keys) remain the real guarantee, so a crash and a re-run change nothing twice.
  */
-export type JobContext = { db: Database; job: JobRow; now: Date; prepared: unknown };
-export type JobHandler = {
-  /** Work outside the job's transaction (e.g. a safe usage watermark). */
-  prepare?: (db: Database, job: JobRow) => Promise<unknown>;
-  /** The job's effect, in the transaction that also marks it done. Returns a JSON summary. */
-  run: (tx: Transaction, ctx: JobContext) => Promise<Record<string, unknown>>;
-};
-
-const handlers = new Map<JobKind, JobHandler>();
-export function registerJobHandler(kind: JobKind, handler: JobHandler): void {
-  handlers.set(kind, handler);
-}
-export function jobHandler(kind: string): JobHandler | undefined {
-  return isJobKind(kind) ? handlers.get(kind) : undefined;
-}
 
 export type RunSummary = {
   jobId: number;
@@ -74,28 +60,31 @@ export type DrainOptions = {
 
 /** Plan and run every job of one account due up to `until`, in (runAt, priority, id) order, re-planning after each. */
 export async function drainAccount(db: Database, accountId: string, options: DrainOptions): Promise<DrainResult> {
-  const ran: RunSummary[] = [];
-  const locked = await withAccountLock(db, accountId, options.lock, async () => {
-    await recoverStaleRuns(db, accountId, options.workerId);
-    const usageThrough = options.usageThrough ?? (await safeUsageWatermark(db));
-    const max = options.maxJobs ?? 10_000;
-    for (let i = 0; i < max; i++) {
+  let usageThrough = options.usageThrough;
+  const r = await drainLane<JobRow, RunSummary, NonNullable<DrainResult['blocked']>>(db, {
+    lane: 'drain',
+    accountId,
+    lock: options.lock,
+    max: options.maxJobs ?? 10_000,
+    recover: () => recoverStaleRuns(db, accountId, options.workerId),
+    next: async () => {
+      usageThrough ??= await safeUsageWatermark(db);
       await planAccount(db, accountId, { until: options.until, now: options.now(), usageThrough });
       const job = await nextDueJob(db, accountId, options.until);
       if (!job) return null;
       if (job.status === 'failed' && job.nextAttemptAt && job.nextAttemptAt > new Date()) {
-        return { jobId: job.id, key: job.key, runAt: job.runAt.toISOString(), error: job.lastError, nextAttemptAt: job.nextAttemptAt.toISOString() };
+        return { stop: { jobId: job.id, key: job.key, runAt: job.runAt.toISOString(), error: job.lastError, nextAttemptAt: job.nextAttemptAt.toISOString() } };
       }
+      return { item: job };
+    },
+    run: async (job) => {
       await options.beforeJob?.(job);
       const summary = await runJob(db, job, options.workerId);
-      if (!summary) continue;
-      ran.push(summary);
-      await options.afterJob?.(summary);
-    }
-    return null;
+      if (summary) await options.afterJob?.(summary);
+      return summary;
+    },
   });
-  if (locked === LOCK_BUSY) return { ran, blocked: null, busy: true };
-  return { ran, blocked: locked, busy: false };
+  return { ran: r.ran, blocked: r.stopped, busy: r.busy };
 }
 
 /** The earliest job of the account due by `until` that is not finished or dead. */
@@ -128,11 +117,15 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
   if (!run) throw new Error('job run insert returned no row');
   const base = { jobId: claimed.id, runId: run.id, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt.toISOString() };
   try {
-    const handler = jobHandler(claimed.kind);
-    if (!handler) throw new Error(`no handler for job kind "${claimed.kind}"`);
-    const prepared = handler.prepare ? await handler.prepare(db, claimed) : undefined;
+    const def = jobDefinition(claimed.kind);
+    if (!def) throw new Error(`no job kind "${claimed.kind}" is defined`);
+    if (!claimed.accountId) throw new Error(`job ${claimed.key} has no account`);
+    const parsed = def.payload.safeParse(claimed.payload);
+    if (!parsed.success) throw new Error(`job ${claimed.key}: payload does not match the "${claimed.kind}" schema: ${parsed.error.message}`);
+    const prepared = def.prepare ? await def.prepare(db, claimed) : undefined;
+    const accountId = claimed.accountId;
     const result = await db.transaction(async (tx) => {
-      const out = await handler.run(tx, { db, job: claimed, now: claimed.runAt, prepared });
+      const out = await def.handler(tx, { db, job: claimed, accountId, payload: parsed.data, now: claimed.runAt, prepared });
       const finishedAt = new Date();
       const [done] = await tx
         .update(jobs)
@@ -180,37 +173,4 @@ export async function recoverStaleRuns(db: Database, accountId: string, workerId
       .where(and(inArray(jobRuns.jobId, stale.map((s) => s.id)), eq(jobRuns.outcome, 'running')));
   }
   return stale.length;
-}
-
-const LOCK_BUSY = Symbol('busy');
-
-/**
- * One drainer per account: a session-level advisory lock held on a reserved connection
- * for the whole drain. If the process dies, PostgreSQL ends the session and the lock.
- */
-async function withAccountLock<T>(db: Database, accountId: string, mode: 'wait' | 'try', fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
-  const pool = rawClient(db);
-  const conn: postgres.ReservedSql = await pool.reserve();
-  const key = `drain:${accountId}`;
-  try {
-    if (mode === 'try') {
-      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
-      if (!row?.ok) return LOCK_BUSY;
-    } else {
-      // Bounded wait behind another drainer; the setting must not outlive this wait on a pooled connection.
-      await conn`set lock_timeout = '120s'`;
-      try {
-        await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
-      } finally {
-        await conn`reset lock_timeout`;
-      }
-    }
-    try {
-      return await fn();
-    } finally {
-      await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
-    }
-  } finally {
-    conn.release();
-  }
 }

@@ -3,7 +3,6 @@ import type { Database } from '@/db/client';
 import { testClocksEnabled } from '@/lib/clock/app-env';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { drainDueDeliveries } from '@/lib/deliveries/drain';
-import { registerJobHandlers } from './handlers';
 import { drainAccount, type RunSummary } from './runner';
 
 export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSummary[]> };
@@ -16,7 +15,6 @@ export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSum
  * takes its lock first, the others skip it.
  */
 export function startWorkerLoop(db: Database, options: { intervalMs?: number; workerId: string; log?: (m: string) => void }): WorkerLoop {
-  registerJobHandlers();
   const interval = options.intervalMs ?? 10_000;
   const log = options.log ?? ((m: string) => console.log(m));
   let stopped = false;

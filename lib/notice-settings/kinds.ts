@@ -8,12 +8,20 @@ import { NOTICE_KIND_LABEL } from '@/lib/notices/catalogue';
 import { NOTICE_GROUPS, NOTICE_GROUP_LABEL, NOTICE_KINDS, type NoticeGroup, type NoticeKind } from '@/lib/notices/kinds';
 import { isAccountStatusKind } from './rules';
 
-export type EmailKindGroup = { label: string; alwaysOn: boolean; kinds: { kind: NoticeKind; label: string }[] };
+export type EmailKindGroup = {
+  label: string;
+  alwaysOn: boolean;
+  kinds: { kind: NoticeKind; label: string }[];
+};
 
 export const EMAIL_KIND_GROUPS: EmailKindGroup[] = (Object.keys(NOTICE_GROUPS) as NoticeGroup[]).map((g) => {
   const kinds = NOTICE_GROUPS[g] as readonly NoticeKind[];
   const alwaysOn = kinds.every(isAccountStatusKind);
-  return { label: alwaysOn ? `${NOTICE_GROUP_LABEL[g]} (always sent)` : NOTICE_GROUP_LABEL[g], alwaysOn, kinds: kinds.map((kind) => ({ kind, label: NOTICE_KIND_LABEL[kind] })) };
+  return {
+    label: NOTICE_GROUP_LABEL[g],
+    alwaysOn,
+    kinds: kinds.map((kind) => ({ kind, label: NOTICE_KIND_LABEL[kind] })),
+  };
 });
 
 export const EMAIL_KINDS: readonly string[] = NOTICE_KINDS;

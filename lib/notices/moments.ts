@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { expiryInstant } from '@/lib/packages/rules';
+import { localDateSchema } from '@/lib/rating/schemas';
 import { startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import type { JobSpec } from '@/lib/jobs/types';
 import { balanceReminderMoments, expiringMoments, reclamationWarningMoments, suspensionWarningInstant } from './rules';
@@ -9,11 +11,13 @@ import { balanceReminderMoments, expiringMoments, reclamationWarningMoments, sus
  * each moment is one job; the handler (timed.ts) re-checks the cause at run time and sends
  * nothing if it has gone (topped up before O+20h).
  */
-export type NoticeJobPayload =
-  | { notice: 'balance.below_threshold'; since: string; day: number }
-  | { notice: 'account.suspension_warning'; overdueSince: string }
-  | { notice: 'account.reclamation_warning'; suspendedAt: string; afterDays: number; daysLeft: number }
-  | { notice: 'package.expiring'; packageId: string; validTo: LocalDate; daysBefore: number };
+export const noticeJobPayloadSchema = z.discriminatedUnion('notice', [
+  z.object({ notice: z.literal('balance.below_threshold'), since: z.iso.datetime(), day: z.int().positive() }),
+  z.object({ notice: z.literal('account.suspension_warning'), overdueSince: z.iso.datetime() }),
+  z.object({ notice: z.literal('account.reclamation_warning'), suspendedAt: z.iso.datetime(), afterDays: z.int().positive(), daysLeft: z.int().nonnegative() }),
+  z.object({ notice: z.literal('package.expiring'), packageId: z.guid(), validTo: localDateSchema, daysBefore: z.int().nonnegative() }),
+]);
+export type NoticeJobPayload = z.infer<typeof noticeJobPayloadSchema>;
 
 export type NoticeMomentFacts = {
   accountId: string;

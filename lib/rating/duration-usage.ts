@@ -4,6 +4,7 @@ import { daysFromCivil, monthLabel, SECONDS_PER_DAY } from './time-zone';
 
 /** Deduction and usage-statistics windows are 5 minutes (seed 002/003 FAQ; rating.md section 4). */
 export const WINDOW_SECONDS = 300;
+export const WINDOWS_PER_DAY = SECONDS_PER_DAY / WINDOW_SECONDS;
 
 /** Seconds of one (app, period) for every item of the book, plus optional 5-minute windows. */
 export type DurationBucket = {
@@ -31,11 +32,12 @@ export class DurationUsage {
 
   constructor(
     private readonly cb: CompiledBook,
-    private readonly options: { windows: boolean; sampleSize: number },
+    /** `byDay`: periods are local days even for a book rounding per month (the aggregates kept at ingest, day-aggregates.ts). */
+    private readonly options: { windows: boolean; sampleSize: number; byDay?: boolean },
   ) {
     this.itemCount = cb.items.length;
     this.offset = cb.calendar.offsetSeconds;
-    this.monthly = cb.book.rounding.period === 'month';
+    this.monthly = cb.book.rounding.period === 'month' && !options.byDay;
   }
 
   /** For books rounding per month: the month of a local day and the day the next month starts. */
@@ -88,6 +90,31 @@ export class DurationUsage {
       left -= piece;
       local += piece;
       if (left <= 0) return;
+    }
+  }
+
+  /**
+   * Add what `add` would have added for a set of records on one local day, already summed
+   * (day-aggregates.ts): `seconds` and `records` per item, the 5-minute windows as local
+   * window numbers within the day (0..287) with their seconds, and sample record ids.
+   * Only for periods of one day (the aggregates are per local day).
+   */
+  addAggregate(app: number, day: number, item: number, a: { seconds: number; records: number; windows: readonly number[]; windowSeconds: readonly number[]; samples: readonly number[] }): void {
+    if (this.monthly) throw new Error('day aggregates cannot be added to usage rounded per month');
+    const b = this.bucket(app, day);
+    b.seconds[item] = (b.seconds[item] as number) + a.seconds;
+    b.records[item] = (b.records[item] as number) + a.records;
+    if (a.samples.length && this.options.sampleSize > 0) {
+      // The lowest record ids: the same whichever order the partial rows are read in.
+      const merged = [...(b.samples[item] ?? []), ...a.samples].sort((x, y) => x - y);
+      b.samples[item] = [...new Set(merged)].slice(0, this.options.sampleSize);
+    }
+    if (b.windows) {
+      const base = day * WINDOWS_PER_DAY;
+      for (let k = 0; k < a.windows.length; k++) {
+        const key = (base + (a.windows[k] as number)) * this.itemCount + item;
+        b.windows.set(key, (b.windows.get(key) ?? 0) + (a.windowSeconds[k] as number));
+      }
     }
   }
 

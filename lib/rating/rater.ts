@@ -2,6 +2,7 @@ import { buildResult } from './build-result';
 import { getPriceBook } from './books';
 import { ItemCounts, RecordRuleError, classifyDurationRecord } from './classify-durations';
 import { compileBook } from './compiled-book';
+import { dayNumberOf, type DayAggregate } from './day-aggregates';
 import { deductWindows } from './deduct-windows';
 import { DurationUsage } from './duration-usage';
 import { prepareEntitlements } from './entitlements';
@@ -34,6 +35,11 @@ export type RaterOptions = {
 export type Rater = {
   /** Add one validated record; `index` is what explanations and errors name (default: call order from 0). */
   add(record: UsageRecord, index?: number): void;
+  /**
+   * Add a day's partial row kept at ingest (day-aggregates.ts) instead of its records: the
+   * same result as adding the records it sums. Duration items only, books rounding per day.
+   */
+  addAggregate(a: Pick<DayAggregate, 'app' | 'day' | 'item' | 'seconds' | 'records' | 'dayRecords' | 'windows' | 'windowSeconds' | 'samples'>): void;
   /** Rate everything added so far. */
   finish(): RatingResult;
   readonly count: number;
@@ -74,6 +80,13 @@ export function createRater(options: RaterOptions): Rater {
       } else if (record.type === 'relay') monthly.addRelay(record, at, index);
       else if (record.type === 'screenshot') monthly.addScreenshot(record, at, index);
       else if (record.type === 'signaling') monthly.addSignaling(record, at, index);
+    },
+    addAggregate(a) {
+      count += a.dayRecords;
+      if (a.item === '') return;
+      const item = cb.indexOf(a.item);
+      if (item === -1) throw new Error(`price book ${book.id} has no item ${a.item}`);
+      durations.addAggregate(a.app, dayNumberOf(a.day), item, a);
     },
     finish() {
       const states = prepareEntitlements(book, entitlements, options.account);

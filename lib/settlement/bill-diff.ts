@@ -79,6 +79,8 @@ export function diffBill(input: {
   entById: Map<string, DayEntitlement>;
   prev: PreviouslyBilled | null;
   periodWord: 'day' | 'month';
+  /** Record pieces per `${app}|${item}` that arrived after the period was billed (adjustments). */
+  late?: ReadonlyMap<string, number>;
 }): BillDiff {
   const { book, currency, accountId, prev, entById } = input;
   const lines: Omit<LineRow, 'billId'>[] = [];
@@ -92,7 +94,7 @@ export function diffBill(input: {
     prev?.lines.delete(key);
     if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
     amount = amount.plus(lineAmount);
-    lines.push(lineRow(book, currency, accountId, d, { usage, quantity, amount: lineAmount }, before ?? null, input.periodWord));
+    lines.push(lineRow(book, currency, accountId, d, { usage, quantity, amount: lineAmount }, before ?? null, input.periodWord, input.late ? (input.late.get(key) ?? 0) : undefined));
   }
 
   const deductions: Omit<DeductionRow, 'billId'>[] = [];
@@ -147,12 +149,15 @@ export function lineRow(
   delta: { usage: Decimal; quantity: Decimal; amount: Decimal },
   before: PrevLine | null,
   periodWord: 'day' | 'month' = 'day',
+  /** Of the `d.records` record pieces, how many arrived after the earlier bills (undefined: not known). */
+  lateRecords?: number,
 ): Omit<LineRow, 'billId'> {
   const unit = itemUnit(book, d.item);
   const steps = [explainDetail(d, currency, unit)];
   if (before) {
+    const which = lateRecords === undefined ? 'late usage' : `${lateRecords.toLocaleString('en-US')} late record${lateRecords === 1 ? '' : 's'} (of the ${d.records.toLocaleString('en-US')} above)`;
     steps.push(
-      `Re-rated with late usage: ${d.quantity} to pay for ${d.amount} ${currency} in all; the ${periodWord}'s earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
+      `Re-rated with ${which}: ${d.quantity} to pay for ${d.amount} ${currency} in all; the ${periodWord}'s earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
     );
   }
   return {

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, packages } from '@/db/schema';
-import { createRater, getPriceBook, type UsageRecord } from '@/lib/rating';
+import { classifyRecord, createRater, getPriceBook, type PriceBook, type Rater, type UsageRecord } from '@/lib/rating';
+import { applyPendingAggregates } from '@/lib/usage/aggregates';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { dec, quantize } from '@/lib/money/decimal';
 import { writeAudit } from '@/lib/audit/service';
@@ -27,6 +28,12 @@ export type SettleDayInput = {
   throughId: number;
   /** `daily`: the first settlement of the day; `adjust`: late usage on a settled day. */
   mode: 'daily' | 'adjust';
+  /**
+   * Where the day's usage is read from: the aggregates kept at ingest (issue 11, the
+   * default), or the raw records streamed through the rater (the path before, kept to
+   * check that both settle a day to identical bills).
+   */
+  source?: 'aggregates' | 'records';
 };
 
 export type SettleDayResult =
@@ -89,7 +96,16 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     entitlements: ents.map((e) => e.entitlement),
     explain: false,
   });
-  const records = await streamDayRecords(tx, accountId, day, throughId, (record, id) => rater.add(record, id));
+  // Record pieces per (app, item) above the watermark the day was billed at: what an adjustment's explanation calls late.
+  const late = new Map<string, number>();
+  const billedThrough = settled?.lastUsageRecordId ?? null;
+  const records =
+    input.source === 'records'
+      ? await streamDayRecords(tx, accountId, day, throughId, (record, id) => {
+          rater.add(record, id);
+          if (billedThrough !== null && id > billedThrough) for (const p of classifyRecord(book, record)) late.set(`${p.app}|${p.item}`, (late.get(`${p.app}|${p.item}`) ?? 0) + 1);
+        })
+      : await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late);
 
   const upsertSettlement = async (billDelta: number) => {
     await tx
@@ -121,6 +137,7 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     entById,
     prev,
     periodWord: 'day',
+    late,
   });
 
   const total = prev ? quantize(dec(result.amount)).minus(prev.total) : quantize(amount);
@@ -193,6 +210,46 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     currency: result.currency,
     freeExhaustedApps,
   };
+}
+
+/**
+ * Add day D's aggregates (issue 11) to the rater: the partial rows every stored batch wrote
+ * for the day (a record crossing midnight already split, lib/rating/day-aggregates.ts) with
+ * ids up to the watermark, after summing any records stored without them
+ * (lib/usage/aggregates.ts). The cost follows the number of partial rows, not records.
+ * Returns the day's duration records, as `streamDayRecords` counts them.
+ */
+export async function addDayAggregates(
+  tx: Transaction,
+  accountId: string,
+  book: PriceBook,
+  day: LocalDate,
+  throughId: number,
+  billedThrough: number | null,
+  rater: Rater,
+  late: Map<string, number>,
+): Promise<number> {
+  const client = rawClient(tx);
+  await applyPendingAggregates(client, accountId, book, throughId);
+  const durations = new Set(book.items.filter((i) => i.unit === 'minute').map((i) => i.code));
+  durations.add('');
+  const before = rater.count;
+  const split = (text: string) => (text === '' ? [] : text.split(',').map(Number));
+  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
+    select sdk_app_id, item, through_id, seconds, records, day_records,
+      array_to_string(windows, ',') as windows, array_to_string(window_seconds, ',') as window_seconds, array_to_string(samples, ',') as samples
+    from usage_aggregates
+    where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}
+  `.cursor(CURSOR_ROWS);
+  for await (const rows of cursor) {
+    for (const r of rows) {
+      if (!durations.has(r.item)) continue;
+      const app = Number(r.sdk_app_id);
+      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows: split(r.windows), windowSeconds: split(r.window_seconds), samples: split(r.samples) });
+      if (billedThrough !== null && r.item !== '' && Number(r.through_id) > billedThrough) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + r.records);
+    }
+  }
+  return rater.count - before;
 }
 
 /**

@@ -10,7 +10,7 @@ import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
 import { findBatch, storeUsageBatch, type StoredBatch } from './store';
 import { checkMutation } from '@/lib/http/mutation-guard';
-import { isDatabaseUnavailable, unavailableResponse } from '@/lib/availability';
+import { isDatabaseUnavailable, unavailableDetail, unavailableResponse } from '@/lib/availability';
 
 /** Body types of the usage API (docs/usage-api.md): a JSON array or JSON Lines. */
 export const USAGE_API_MEDIA_TYPES = ['application/json', 'application/x-ndjson', 'application/jsonl'] as const;
@@ -263,6 +263,7 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
     receivedAt: now,
     timeZone: book.timeZone,
     records: valid.records,
+    book,
   });
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }
@@ -279,7 +280,7 @@ export async function usageApiResponse(sql: postgres.Sql, request: Request): Pro
     if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status, headers: err.closeConnection ? { Connection: 'close' } : undefined });
     if (isDatabaseUnavailable(err)) {
       // The batch was not stored, or was and its answer was lost: a retry with the same Idempotency-Key is stored once.
-      console.warn('[usage-api] database unavailable:', err instanceof Error ? err.message : String(err));
+      console.warn('[usage-api] database unavailable:', unavailableDetail(err));
       return unavailableResponse();
     }
     console.error('[usage-api] unexpected error', err);

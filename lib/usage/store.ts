@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type postgres from 'postgres';
 import { localDate } from '@/lib/time/local-date';
-import type { UsagePiece } from '@/lib/rating';
+import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook, type UsagePiece } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 
 /**
@@ -25,6 +25,8 @@ export type StoreBatchInput = {
   /** The price book's zone: `local_day` of each record. */
   timeZone: string;
   records: readonly ValidRecord[];
+  /** The account's price book (the aggregates are classified by it); read from the account when absent. */
+  book?: PriceBook;
 };
 
 export type StoredBatch = { batchId: string; recordCount: number; receivedAt: Date; bodySha256: string | null; sdkAppId: number | null };
@@ -37,13 +39,16 @@ export function copyEscape(text: string): string {
 /** The `usage_records` rows of a batch as COPY text lines, a chunk at a time. */
 export function* usageRecordCopyChunks(
   records: readonly ValidRecord[],
-  meta: { accountId: string; batchId: string; receivedAtIso: string; timeZone: string },
+  meta: { accountId: string; batchId: string; receivedAtIso: string; timeZone: string; ids?: readonly number[] },
   rowsPerChunk = 2000,
 ): Generator<string> {
   let chunk = '';
   let n = 0;
+  let i = 0;
   const tail = `\t${meta.receivedAtIso}\n`;
+  const ids = meta.ids;
   for (const { record, text, pieces } of records) {
+    if (ids) chunk += `${ids[i++]}\t`;
     const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
     const json = copyEscape(text ?? JSON.stringify(record));
     // The first piece's day is the start's local day (pieces are split at local midnight, in order).
@@ -56,6 +61,44 @@ export function* usageRecordCopyChunks(
     }
   }
   if (chunk) yield chunk;
+}
+
+/** The `usage_aggregates` rows of a batch as COPY text lines (lib/rating/day-aggregates.ts). */
+export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }, rowsPerChunk = 2000): Generator<string> {
+  let chunk = '';
+  let n = 0;
+  const head = `${meta.accountId}\t`;
+  const tail = `\t${meta.batchId ?? '\\N'}\t${meta.throughId}\t`;
+  for (const r of rows) {
+    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\n`;
+    if (++n === rowsPerChunk) {
+      yield chunk;
+      chunk = '';
+      n = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples';
+
+/**
+ * Usage record ids for `n` records, taken from the table's identity sequence before the
+ * COPY so the aggregates can name their records (samples) and the highest id they sum
+ * (`through_id`). The ROW EXCLUSIVE lock comes first: a safe watermark (SHARE lock,
+ * lib/settlement/raw.ts) then either waits for this transaction or was taken before any
+ * id here was handed out, exactly as with ids the COPY would draw itself.
+ */
+export async function reserveUsageRecordIds(tx: postgres.TransactionSql, n: number): Promise<number[]> {
+  await tx`lock table usage_records in row exclusive mode`;
+  const [row] = await tx<{ ids: string }[]>`select string_agg(nextval('usage_records_id_seq')::text, ',') as ids from generate_series(1, ${n})`;
+  return (row?.ids ?? '').split(',').map(Number);
+}
+
+/** COPY a batch's aggregates (inside the caller's transaction). */
+export async function copyAggregates(tx: postgres.TransactionSql, rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }): Promise<void> {
+  if (!rows.length) return;
+  await copyIn(tx.unsafe(`copy usage_aggregates (${AGGREGATE_COPY_COLUMNS}) from stdin`), aggregateCopyChunks(rows, meta));
 }
 
 export type DailyRow = { app: number; day: string; item: string; seconds: number; quantity: number; peak: number; records: number };
@@ -145,6 +188,13 @@ async function copyIn(query: postgres.PendingQuery<postgres.Row[]>, chunks: Iter
   await pipeline(Readable.from(chunks), writable);
 }
 
+async function accountBook(tx: postgres.TransactionSql, accountId: string): Promise<PriceBook> {
+  const [row] = await tx<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;
+  const book = row && findPriceBook(row.price_book_id);
+  if (!book) throw new Error(`account ${accountId} has no known price book`);
+  return book;
+}
+
 /**
  * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
  * exists (possibly committed by a concurrent request a moment ago): nothing was written
@@ -158,16 +208,21 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing.
     const inserted = await tx<{ id: string }[]>`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, stats_applied_at)
-      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso})
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, stats_applied_at, aggregated_at)
+      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso}, ${receivedAtIso})
       on conflict (account_id, idempotency_key) do nothing
       returning id`;
     if (inserted.length === 0) return false;
     if (input.records.length) {
+      const book = input.book ?? (await accountBook(tx, input.accountId));
+      const ids = await reserveUsageRecordIds(tx, input.records.length);
       await copyIn(
-        tx`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`,
-        usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone }),
+        tx`copy usage_records (id, account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`,
+        usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone, ids }),
       );
+      // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
+      const aggregates = aggregateDays(book, input.records.map((r, i) => ({ record: r.record, id: ids[i] as number })));
+      await copyAggregates(tx, aggregates, { accountId: input.accountId, batchId, throughId: ids.reduce((m, id) => (id > m ? id : m), 0) });
     }
     await addDailyTotals(tx, input.accountId, daily);
     return true;

@@ -147,6 +147,14 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     },
   },
   'app/(console)/notices/actions.ts#markAllNoticesReadAction': { permission: 'customer', target: 'own-account', input: () => ({}) },
+  'app/(console)/settings/actions.ts#addBillingContactAction': { permission: 'customer', target: 'own-account', input: () => ({ email: `contact-${randomUUID()}@example.test` }) },
+  'app/(console)/settings/actions.ts#removeBillingContactAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ contactId: (await w.billingContact()).id }) },
+  'app/(console)/settings/actions.ts#setEmailKindsAction': { permission: 'customer', target: 'own-account', input: () => ({ kinds: ['balance.below_threshold'] }) },
+  'app/(console)/settings/actions.ts#createWebhookEndpointAction': { permission: 'customer', target: 'own-account', input: () => ({ url: 'https://example.test/hook', description: 'access test' }) },
+  'app/(console)/settings/actions.ts#deleteWebhookEndpointAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ endpointId: (await w.webhookEndpoint()).id }) },
+  'app/(console)/settings/actions.ts#enableWebhookEndpointAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ endpointId: (await w.webhookEndpoint({ disabled: true })).id }) },
+  'app/(console)/settings/actions.ts#sendWebhookTestAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ endpointId: (await w.webhookEndpoint()).id }) },
+  'app/(console)/settings/actions.ts#resendDeliveryAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ deliveryId: (await w.webhookDelivery()).deliveryId }) },
   'app/(console)/calculator/actions.ts#calculateAction': { permission: 'customer', target: 'own-account', input: () => ({ bookId: 'trtc-2024-usd', intent: 'last-month' }) },
 
   // --- developer tools: any signed-in user, but only on their own account ---

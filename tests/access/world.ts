@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { jobs, testClocks, users } from '@/db/schema';
+import { jobs, testClocks, users, webhookEndpoints } from '@/db/schema';
+import { addBillingContact } from '@/lib/notice-settings/service';
+import { createWebhookEndpoint, sendWebhookTestEvent } from '@/lib/webhooks/service';
 import { requestRefund } from '@/lib/refunds/service';
 import { buyTestPackage, createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';
 
@@ -23,6 +25,7 @@ export async function makeWorld(db: Database) {
   const attackerApp = await createTestApplication(db, attacker.accountId, { name: 'Attacker app' });
   const [admin] = await db.insert(users).values({ email: `admin-${randomUUID()}@example.test`, name: 'Admin', passwordHash: 'unused', role: 'admin' }).returning({ id: users.id });
   const adminUserId = admin!.id;
+  const victimActor = { accountId: victim.accountId, userId: victim.userId, role: 'customer' as const };
   return {
     db,
     victim: { ...victim, app: victimApp, package: victimPackage },
@@ -36,6 +39,20 @@ export async function makeWorld(db: Database) {
     async deadJob() {
       const [job] = await db.insert(jobs).values({ accountId: victim.accountId, key: `access-test:${randomUUID()}`, kind: 'settle', runAt: WORLD_NOW, status: 'dead', attempts: 5 }).returning();
       return job!;
+    },
+    /** A webhook endpoint of the victim (a closed local port: sends fail fast), optionally disabled. */
+    async webhookEndpoint(options: { disabled?: boolean } = {}) {
+      const { endpoint } = await createWebhookEndpoint(db, victimActor, { url: 'http://127.0.0.1:9/hook' });
+      if (options.disabled) await db.update(webhookEndpoints).set({ status: 'disabled', disabledReason: 'Every delivery failed for three days.', disabledAt: WORLD_NOW }).where(eq(webhookEndpoints.id, endpoint.id));
+      return endpoint;
+    },
+    /** A delivery in the victim's webhook log (a test event that failed). */
+    async webhookDelivery() {
+      const endpoint = await this.webhookEndpoint();
+      return sendWebhookTestEvent(db, victimActor, endpoint.id);
+    },
+    async billingContact() {
+      return addBillingContact(db, victimActor, `contact-${randomUUID()}@example.test`);
     },
     async detachVictimClock() {
       await db.delete(testClocks).where(eq(testClocks.accountId, victim.accountId));

@@ -47,7 +47,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       {limited && (
         <div className="mb-6">
           <Banner tone="info" title="That page is unavailable while the account is suspended">
-            Only billing pages (overview, bills, balance) are open until the suspension is lifted.
+            Only billing pages (overview, packages and refunds, bills, balance) are open until the suspension is lifted.
           </Banner>
         </div>
       )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { getPackage, listCurrentPackages, listPackageHistory, PACKAGE_HISTORY_SORTS, type PackageRow } from '@/db/queries/packages';
@@ -30,7 +31,12 @@ export const metadata = { title: 'Packages' };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function PackagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const user = await requirePageUser('customer', { area: 'service' });
+  // Billing while suspended (lifecycle.md, Account): the refund request and its withdrawal are
+  // billing actions (allowWhenSuspended), so the page that offers them stays open, read-only for
+  // buying; a violation suspension is answered here with refund rule (d). Reclaimed: nothing left.
+  const user = await requirePageUser('customer', { area: 'billing' });
+  if (user.account.status === 'reclaimed') redirect('/overview?limited=1');
+  const suspended = user.account.status === 'suspended';
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: PACKAGE_HISTORY_SORTS, defaultSort: 'purchasedAt', defaultDir: 'desc', pageSize: 10 });
   const [account, current, history, refunds, openRequest, now] = await Promise.all([
@@ -82,8 +88,17 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Packages"
         description="Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
-        actions={<ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+        actions={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
       />
+      {suspended && (
+        <div className="mb-6">
+          <Banner tone="info" title="Buying and auto-renewal are closed while the account is suspended" testId="packages-suspended">
+            {user.account.suspensionReason === 'violation'
+              ? 'The account is suspended for a violation: its packages cannot be refunded (five-day refund rule (d)). Contact support to resolve it.'
+              : 'A package bought in the last five days whose minutes are unused can still be refunded. Top up to lift the suspension.'}
+          </Banner>
+        </div>
+      )}
       {bought && (
         <div className="mb-6">
           <Banner tone="success" title={`${packageDisplayName(bought)} bought`} testId="purchase-banner">
@@ -124,7 +139,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           <EmptyState
             title="No active or queued package"
             description="Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
-            action={<ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+            action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
           />
         ) : (
           cards.map(({ pkg, appName, ahead, offer, expiry, eligibility }) => {
@@ -138,9 +153,13 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                     <h3 className="text-base font-semibold text-slate-900">{name}</h3>
                     <p className="text-sm text-slate-500">
                       {PRODUCT_LABEL[pkg.product as ProductCode] ?? pkg.product} for{' '}
-                      <Link href={`/applications/${pkg.sdkAppId}`} className="text-indigo-600 hover:underline">
-                        {appName}
-                      </Link>{' '}
+                      {suspended ? (
+                        appName
+                      ) : (
+                        <Link href={`/applications/${pkg.sdkAppId}`} className="text-indigo-600 hover:underline">
+                          {appName}
+                        </Link>
+                      )}{' '}
                       <span className="font-mono text-xs">({pkg.sdkAppId})</span>
                     </p>
                   </div>
@@ -198,7 +217,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                     </div>
                   </dl>
                   <div className="flex flex-wrap gap-6 border-t border-slate-100 pt-4">
-                    {offer?.renewable && pkg.kind === 'package' && (
+                    {!suspended && offer?.renewable && pkg.kind === 'package' && (
                       <div>
                         <p className="mb-2 text-sm font-medium text-slate-800">Auto-renewal</p>
                         <AutoRenewForm packageId={pkg.id} autoRenew={pkg.autoRenew} />

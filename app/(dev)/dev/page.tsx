@@ -16,7 +16,7 @@ import { upcomingJobs } from '@/lib/dev-tools/advance';
 import { describeRunResult } from '@/lib/dev-tools/describe';
 import { usageRefusal } from '@/lib/enforcement/service';
 import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
-import { JOB_LABEL, type JobKind } from '@/lib/jobs/types';
+import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
 

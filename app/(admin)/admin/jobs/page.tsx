@@ -7,7 +7,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/guard';
 import { describeRunResult } from '@/lib/dev-tools/describe';
-import { JOB_LABEL, type JobKind } from '@/lib/jobs/types';
+import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 

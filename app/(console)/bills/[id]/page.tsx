@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { applicationNames, entitlementNames, getBill, listBillDeductions, listBillLines, listUsageRecordsByIds } from '@/db/queries/bills';
 import { requirePageUser } from '@/lib/auth/guard';
-import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus, groupLinesByApp, readExplanation } from '@/lib/bills/present';
+import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus, groupLinesByApp, readExplanation, totalRule } from '@/lib/bills/present';
 import { formatMoney, formatQuantity, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { BillLine } from '@/components/bills/bill-line';
@@ -31,6 +31,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   const currency = bill.currency as Currency;
   const status = BILL_STATUS_LABEL[billStatus(bill)];
   const groups = groupLinesByApp(explained);
+  const total = totalRule(bill);
 
   return (
     <>
@@ -49,7 +50,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         }
       />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Total" value={<span data-testid="bill-total">{formatMoney(bill.total, currency)}</span>} note="the amount rounded half-up to 2 decimals" />
+        <Stat label="Total" value={<span data-testid="bill-total">{formatMoney(bill.total, currency)}</span>} note={total.note} />
         <Stat label="Amount (exact)" value={<span className="text-lg" data-testid="bill-amount">{bill.amount.toFixed()}</span>} note={`${currency}, the exact sum of the lines`} />
         <Stat label="Lines" value={lines.length} note={`${groups.filter((g) => g.sdkAppId !== null).length} application(s)`} />
         <Stat
@@ -97,7 +98,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
             <dl className="ml-auto grid max-w-md grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
               <dt className="text-slate-500">Amount (exact sum of lines)</dt>
               <dd className="text-right tabular-nums">{bill.amount.toFixed()} {currency}</dd>
-              <dt className="font-semibold text-slate-900">Total (half-up to 2 decimals)</dt>
+              <dt className="font-semibold text-slate-900">{total.label}</dt>
               <dd className="text-right font-semibold tabular-nums text-slate-900">{formatMoney(bill.total, currency)}</dd>
             </dl>
           </Card>

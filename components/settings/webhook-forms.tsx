@@ -1,0 +1,140 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { createWebhookEndpointAction, deleteWebhookEndpointAction, enableWebhookEndpointAction, resendDeliveryAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
+import { Field, Input } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+/** Add an endpoint; on success its signing secret is shown this once (issue 10, Webhooks). */
+export function CreateEndpointForm({ full, httpAllowed }: { full: boolean; httpAllowed: boolean }) {
+  const [state, action] = useActionState(createWebhookEndpointAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok ? state.values : undefined;
+  return (
+    <div className="space-y-4">
+      {state?.ok && <EndpointSecretBox url={state.data.url} secret={state.data.secret} />}
+      <form action={action} className="space-y-4" noValidate data-testid="create-endpoint-form">
+        <Field
+          label="Endpoint URL"
+          name="url"
+          errors={errors?.url}
+          hint={full ? 'Five endpoints is the most: delete one to add another.' : httpAllowed ? 'HTTPS; plain http:// is accepted here because this is not production.' : 'Must start with https://.'}
+        >
+          <Input name="url" type="url" placeholder="https://example.com/webhooks/trtc" defaultValue={values?.url ?? ''} invalid={!!errors?.url} autoComplete="off" disabled={full} />
+        </Field>
+        <Field label="Description (optional)" name="description" errors={errors?.description}>
+          <Input name="description" placeholder="Billing alerts to our on-call bot" defaultValue={values?.description ?? ''} invalid={!!errors?.description} autoComplete="off" disabled={full} />
+        </Field>
+        {state && !state.ok && !errors?.url && !errors?.description && <FormMessage state={state} />}
+        <SubmitButton pendingText="Adding…" disabled={full}>
+          Add endpoint
+        </SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+function EndpointSecretBox({ url, secret }: { url: string; secret: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200" role="region" aria-label="Signing secret" data-testid="webhook-secret-box">
+      <p className="text-sm font-semibold text-amber-900">Endpoint added. Copy its signing secret now: it is shown only this once.</p>
+      <p className="mt-1 break-all text-sm text-amber-900/90">
+        Verify every request to <span className="font-mono">{url}</span> with it (Standard Webhooks: the headers webhook-id, webhook-timestamp and webhook-signature).
+      </p>
+      <div className="mt-3 flex items-stretch gap-2">
+        <code className="min-w-0 flex-1 select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-amber-300" data-testid="webhook-secret">
+          {secret}
+        </code>
+        <button
+          type="button"
+          className="rounded-md bg-amber-600 px-3 text-sm font-semibold text-white hover:bg-amber-500"
+          onClick={async () => {
+            try {
+              await navigator.clipboard.writeText(secret);
+              setCopied(true);
+            } catch {
+              setCopied(false);
+            }
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Send a test event now; the outcome (status code, latency) shows beside it. */
+export function SendTestButton({ endpointId }: { endpointId: number }) {
+  const [state, action] = useActionState(sendWebhookTestAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="endpointId" value={endpointId} readOnly />
+      <SubmitButton variant="secondary" pendingText="Sending…" className="px-2.5 py-1.5 text-xs">
+        Send test event
+      </SubmitButton>
+      {state && <ResultNote state={state} ok={state.ok && state.data.outcome === 'delivered'} />}
+    </form>
+  );
+}
+
+export function EnableEndpointButton({ endpointId }: { endpointId: number }) {
+  const [state, action] = useActionState(enableWebhookEndpointAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="endpointId" value={endpointId} readOnly />
+      <SubmitButton pendingText="Enabling…" className="px-2.5 py-1.5 text-xs">
+        Enable again
+      </SubmitButton>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+export function DeleteEndpointButton({ endpointId, url, redirectTo }: { endpointId: number; url: string; redirectTo?: string }) {
+  const [state, action] = useActionState(async (prev: Awaited<ReturnType<typeof deleteWebhookEndpointAction>> | null, fd: FormData) => {
+    const r = await deleteWebhookEndpointAction(prev, fd);
+    if (r.ok && redirectTo) window.location.assign(redirectTo);
+    return r;
+  }, null);
+  return (
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!confirm(`Delete the endpoint ${url}? Nothing more is sent to it; its waiting deliveries fail. This cannot be undone.`)) e.preventDefault();
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
+      <input type="hidden" name="endpointId" value={endpointId} readOnly />
+      <SubmitButton variant="ghost" pendingText="Deleting…" className="px-2.5 py-1.5 text-xs text-rose-700">
+        Delete
+      </SubmitButton>
+      {state && !state.ok && <FormMessage state={state} />}
+    </form>
+  );
+}
+
+/** Send one delivery again now (same webhook-id, so the receiver can tell it is the same event). */
+export function ResendDeliveryButton({ deliveryId }: { deliveryId: number }) {
+  const [state, action] = useActionState(resendDeliveryAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center justify-end gap-2">
+      <input type="hidden" name="deliveryId" value={deliveryId} readOnly />
+      {state && <ResultNote state={state} ok={state.ok && state.data.outcome === 'delivered'} />}
+      <SubmitButton variant="secondary" pendingText="Sending…" className="px-2 py-1 text-xs">
+        Resend
+      </SubmitButton>
+    </form>
+  );
+}
+
+function ResultNote({ state, ok }: { state: { ok: boolean; message?: string }; ok: boolean }) {
+  if (!state.message) return null;
+  return (
+    <span role={ok ? 'status' : 'alert'} className={ok ? 'text-xs text-emerald-700' : 'text-xs text-rose-700'}>
+      {state.message}
+    </span>
+  );
+}
