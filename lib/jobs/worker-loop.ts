@@ -4,6 +4,7 @@ import { testClocksEnabled } from '@/lib/clock/app-env';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { drainDueDeliveries } from '@/lib/deliveries/drain';
 import { drainAccount, type RunSummary } from './runner';
+import { log as rootLog } from '@/lib/log';
 
 export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSummary[]> };
 
@@ -16,7 +17,9 @@ export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSum
  */
 export function startWorkerLoop(db: Database, options: { intervalMs?: number; workerId: string; log?: (m: string) => void }): WorkerLoop {
   const interval = options.intervalMs ?? 10_000;
-  const log = options.log ?? ((m: string) => console.log(m));
+  // The worker's passes as JSON lines with its id (lib/log.ts); a caller may collect the lines instead (chaos test).
+  const workerLog = rootLog.child({ workerId: options.workerId });
+  const log = options.log ?? ((m: string) => (/ failed|^\[worker\] (account|deliveries)/.test(m) ? workerLog.warn(m) : workerLog.info(m)));
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
