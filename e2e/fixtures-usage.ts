@@ -3,7 +3,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { eq, sql } from 'drizzle-orm';
 import { usageBatches, usageDaily, usageRecords } from '../db/schema';
 import { signedUsageHeaders } from '../lib/usage/signature';
-import { CsvParser, type CsvRow } from '../lib/usage/csv';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { toOffsetIso } from '../lib/time/format';
 import { localDate } from '../lib/time/local-date';
 import { e2eDb } from './fixtures';
@@ -41,12 +41,7 @@ export const localDayOf = (instant: Date): string => localDate(instant);
 export const offsetIso = (instant: Date): string => toOffsetIso(instant);
 
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: CsvRow[] = [];
-  const p = new CsvParser();
-  p.push(text, (r) => rows.push(r));
-  p.end((r) => rows.push(r));
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries((head?.cells ?? []).map((h, i) => [h, r.cells[i] ?? ''])));
+  return parseCsvText(text, { bom: true, columns: true, relax_column_count: true }) as Record<string, string>[];
 }
 
 export function mediaRecord(app: number, start: Date, seconds: number, video?: [number, number], user = `u-${randomUUID().slice(0, 6)}`) {

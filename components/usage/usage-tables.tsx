@@ -104,39 +104,6 @@ export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChar
   );
 }
 
-/** The non-zero 5-minute buckets of one day. */
-export function FiveMinuteTable({ chart }: { chart: UsageChart }) {
-  const rows = chart.labels
-    .map((label, i) => ({ label, values: chart.series.map((s) => s.values[i] ?? 0) }))
-    .filter((r) => r.values.some((v) => v > 0));
-  return (
-    <div className="max-h-[28rem] overflow-auto">
-      <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-5min-table">
-        <thead className="sticky top-0 bg-slate-50">
-          <tr>
-            <th className={TH}>From</th>
-            {chart.series.map((s) => (
-              <th key={s.item} className={THR} title={s.name}>
-                {s.item} (min)
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <td>{r.label}</td>
-              {r.values.map((v, k) => (
-                <td key={k}>{v ? n(v, 2) : '—'}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /** Relay peaks, screenshots and signalling calls: billed per month, shown as measured. */
 export function SampledTable({ rows, appNames }: { rows: SampledRow[]; appNames: Map<number, string> }) {
   return (

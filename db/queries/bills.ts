@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { lastDayOfMonth } from '@/lib/time/local-date';
 import type { DbOrTx } from '../client';
 import { applications, billLines, bills, entitlementDeductions, freeMinuteGrants, ledgerEntries, packages, usageRecords } from '../schema';
 import type { BillKind } from '../schema/billing';
@@ -16,9 +17,15 @@ export type BillRow = Awaited<ReturnType<typeof listBills>>['rows'][number];
 export async function listBills(
   db: DbOrTx,
   accountId: string,
-  options: { kind?: BillKind; sort: BillSort; dir: 'asc' | 'desc'; limit: number; offset: number },
+  options: { kind?: BillKind; month?: string; sort: BillSort; dir: 'asc' | 'desc'; limit: number; offset: number },
 ) {
-  const where = and(eq(bills.accountId, accountId), options.kind ? eq(bills.kind, options.kind) : undefined);
+  const where = and(
+    eq(bills.accountId, accountId),
+    options.kind ? eq(bills.kind, options.kind) : undefined,
+    // A month's bills: those whose period starts in the month (daily, adjustments for its days, its monthly bill).
+    options.month ? gte(bills.periodStart, `${options.month}-01`) : undefined,
+    options.month ? lte(bills.periodStart, lastDayOfMonth(`${options.month}-01`)) : undefined,
+  );
   const sortCol = { period: bills.periodStart, number: bills.number, total: bills.total, issuedAt: bills.issuedAt }[options.sort];
   const order = options.dir === 'asc' ? asc(sortCol) : desc(sortCol);
   const rows = await db
@@ -121,4 +128,18 @@ export async function listUsageRecordsByIds(db: DbOrTx, accountId: string, ids: 
 export async function applicationNames(db: DbOrTx, accountId: string): Promise<Map<number, string>> {
   const rows = await db.select({ sdkAppId: applications.sdkAppId, name: applications.name }).from(applications).where(eq(applications.accountId, accountId));
   return new Map(rows.map((r) => [r.sdkAppId, r.name]));
+}
+
+/**
+ * What was billed per local day and kind of bill from `from` to `to` (inclusive), by the
+ * day the bill's period starts (a monthly bill on the 1st): the overview's cost chart.
+ * Sums of numeric columns stay exact (Decimal via text).
+ */
+export async function billedByDay(db: DbOrTx, accountId: string, from: string, to: string): Promise<{ day: string; kind: BillKind; total: string }[]> {
+  return db
+    .select({ day: bills.periodStart, kind: bills.kind, total: sql<string>`sum(${bills.total})::text` })
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), gte(bills.periodStart, from), lte(bills.periodStart, to)))
+    .groupBy(bills.periodStart, bills.kind)
+    .orderBy(asc(bills.periodStart));
 }

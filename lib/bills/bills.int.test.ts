@@ -6,11 +6,15 @@ import { getPriceBook } from '@/lib/rating';
 import { dec, sum } from '@/lib/money/decimal';
 import { safeUsageWatermark, settleDay } from '@/lib/settlement';
 import { validateBatch } from '@/lib/usage/batch';
-import { CsvParser, type CsvRow } from '@/lib/usage/csv';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
+import ExcelJS from 'exceljs';
+import { csvRows } from '@/lib/export/csv';
+import { loadStatement } from '@/lib/statements/statement';
 import { billCsv, BILL_CSV_HEADER } from './csv';
+import { billListRows, billXlsx, loadBillForExport } from './export';
 import { readExplanation } from './present';
 
 const { db, sql } = testDb();
@@ -28,12 +32,7 @@ async function send(accountId: string, sdkAppId: number, records: unknown[]) {
 }
 
 function parseCsv(text: string): Record<string, string>[] {
-  const rows: CsvRow[] = [];
-  const p = new CsvParser();
-  p.push(text, (r) => rows.push(r));
-  p.end((r) => rows.push(r));
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries((head?.cells ?? []).map((h, i) => [h, r.cells[i] ?? ''])));
+  return parseCsvText(text, { bom: true, columns: true, relax_column_count: true }) as Record<string, string>[];
 }
 
 async function billedAccount() {
@@ -95,5 +94,48 @@ describe('bill CSV', () => {
     expect((await listBills(db, other.accountId, { sort: 'period', dir: 'desc', limit: 10, offset: 0 })).total).toBe(0);
     const mine = await listBills(db, accountId, { sort: 'period', dir: 'desc', limit: 10, offset: 0 });
     expect(mine.rows.map((r) => [r.id, r.lineCount > 0])).toEqual([[billId, true]]);
+  });
+});
+
+describe('bill Excel, bill list and monthly statement', () => {
+  test("the Excel bill's total and lines are the bill's, to the cent", async () => {
+    const { accountId, billId } = await billedAccount();
+    const loaded = await loadBillForExport(db, accountId, billId);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await billXlsx(loaded!)) as unknown as ArrayBuffer);
+    const summary = Object.fromEntries(wb.getWorksheet('Bill')!.getSheetValues().slice(2).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    expect(summary.Bill).toBe(loaded!.bill.number);
+    expect(Number(summary.Total).toFixed(2)).toBe(loaded!.bill.total.toFixed(2));
+    const lines = wb.getWorksheet('Lines')!;
+    const header = (lines.getRow(1).values as unknown[]).slice(1);
+    const amountCol = header.indexOf('amount') + 1;
+    const itemCol = header.indexOf('item') + 1;
+    const lineAmounts: string[] = [];
+    lines.eachRow((row, n) => {
+      if (n > 1 && !['AMOUNT', 'TOTAL'].includes(String(row.getCell(itemCol).value))) lineAmounts.push(String(row.getCell(amountCol).value));
+    });
+    expect(lineAmounts).toHaveLength(loaded!.lines.length);
+    expect(sum(lineAmounts).toDecimalPlaces(2).toFixed(2)).toBe(loaded!.bill.total.toFixed(2));
+    expect(await loadBillForExport(db, (await createTestAccount(db)).accountId, billId)).toBeNull();
+  });
+
+  test('a month filter lists the bills whose period starts in it', async () => {
+    const { accountId, billId } = await billedAccount();
+    const opts = { sort: 'period' as const, dir: 'desc' as const, limit: 10, offset: 0 };
+    expect((await listBills(db, accountId, { ...opts, month: '2024-10' })).rows.map((r) => r.id)).toEqual([billId]);
+    expect((await listBills(db, accountId, { ...opts, month: '2024-11' })).total).toBe(0);
+    const rows = parseCsv(csvRows(billListRows((await listBills(db, accountId, opts)).rows)));
+    expect(rows.map((r) => r.total)).toEqual([(await getBill(db, accountId, billId))!.total.toFixed(2)]);
+  });
+
+  test("the statement's balance adds up and its bills total is the month's", async () => {
+    const { accountId, billId } = await billedAccount();
+    const bill = (await getBill(db, accountId, billId))!;
+    const st = await loadStatement(db, { id: accountId, name: 'Acme', email: 'a@example.com', currency: 'USD' }, '2024-10');
+    expect(st.bills.map((b) => b.number)).toEqual([bill.number]);
+    expect(st.billsTotal.toFixed(2)).toBe(bill.total.toFixed(2));
+    expect(st.opening.plus(st.paymentsTotal).plus(st.otherTotal).toFixed()).toBe(st.closing.toFixed());
+    const other = await loadStatement(db, { id: (await createTestAccount(db)).accountId, name: 'B', email: 'b@example.com', currency: 'USD' }, '2024-10');
+    expect(other.bills).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { Database, Transaction } from '@/db/client';
 import { jobRuns, jobs } from '@/db/schema';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { drainLane } from './account-lane';
+import { refreshSchedule } from './schedule';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
 import { jobDefinition } from './definitions';
@@ -13,10 +14,11 @@ import type { JobRow } from './types';
  * The job runner: a plain PostgreSQL queue (`jobs`, `job_runs`) rather than pg-boss,
  * because every job belongs to one account and runs at that account's time, which may
  * be a test clock (lifecycle.md, Time): an advance must run exactly that account's due
- * jobs, in business-time order, inside the request, and the real-time loop must never
- * touch them. So work is drained per account:
+ * jobs, in business-time order, inside the request, and the real-time loop never runs
+ * them ahead of the clock. So work is drained per account (account-lane.ts):
  * - one drainer per account at a time (a session advisory lock on a reserved
  *   connection: released by PostgreSQL if the process dies);
+ * - which accounts have work is an index on their next due instant (schedule.ts);
  * - a job is claimed by `UPDATE ... WHERE status IN ('pending','failed')`, so two
  *   workers never run it both, and marked done in the same transaction as its effect;
  * - the effect's own unique constraints (bills, day_settlements, ledger idempotency
@@ -84,6 +86,8 @@ export async function drainAccount(db: Database, accountId: string, options: Dra
       if (summary) await options.afterJob?.(summary);
       return summary;
     },
+    // The account's entry in the due index (schedule.ts), now that its jobs ran.
+    finish: () => refreshSchedule(db, accountId),
   });
   return { ran: r.ran, blocked: r.stopped, busy: r.busy };
 }
@@ -100,6 +104,13 @@ export async function nextDueJob(db: Database, accountId: string, until: Date): 
 }
 
 /**
+ * How long (real time) a claimed job may stay `running` before the real-time loop looks at
+ * it as left by a dead worker. The loop still takes it up only with the account's lock,
+ * which a live drainer holds, so a slow job is never run twice.
+ */
+export const JOB_LEASE_MS = 5 * 60_000;
+
+/**
  * Claim and run one job. The claim is a conditional UPDATE (a lost race returns null);
  * the handler's effect and the `done` mark commit together; a failure is recorded with
  * exponential backoff, and after max attempts the job is dead.
@@ -107,7 +118,7 @@ export async function nextDueJob(db: Database, accountId: string, until: Date): 
 export async function runJob(db: Database, job: JobRow, workerId: string): Promise<RunSummary | null> {
   const [claimed] = await db
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date() })
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date(), leaseUntil: new Date(Date.now() + JOB_LEASE_MS) })
     .where(and(eq(jobs.id, job.id), inArray(jobs.status, ['pending', 'failed'])))
     .returning();
   if (!claimed) return null;
@@ -160,7 +171,8 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
 
 /**
  * Jobs left `running` by a worker that died (its transaction rolled back with it). Only
- * called while holding the account's drain lock, so no live worker is running them.
+ * called while holding the account's drain lock, so no live worker is running them,
+ * whether or not their lease is over (the loop comes looking once it is: worker-loop.ts).
  * The lost attempt counts; the job is retried at once.
  */
 export async function recoverStaleRuns(db: Database, accountId: string, workerId: string): Promise<number> {

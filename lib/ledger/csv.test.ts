@@ -1,24 +1,29 @@
 import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { Decimal } from '@/lib/money/decimal';
-import { csvField, ledgerCsvRow, LEDGER_CSV_HEADER } from './csv';
+import { csvLine, csvRows } from '@/lib/export/csv';
+import { ledgerCsvRow, LEDGER_CSV_HEADER } from './csv';
 
-describe('CSV escaping', () => {
+describe('CSV escaping (csv-stringify)', () => {
   test.each([
-    ['plain', 'Top-up', 'Top-up'],
-    ['comma', 'a,b', '"a,b"'],
-    ['quote', 'say "hi"', '"say ""hi"""'],
-    ['newline', 'line1\nline2', '"line1\nline2"'],
-    ['carriage return', 'a\rb', '"a\rb"'],
-    ['empty', '', ''],
+    ['plain', 'Top-up', 'Top-up\r\n'],
+    ['comma', 'a,b', '"a,b"\r\n'],
+    ['quote', 'say "hi"', '"say ""hi"""\r\n'],
+    ['newline', 'line1\nline2', '"line1\nline2"\r\n'],
+    ['carriage return', 'a\rb', '"a\rb"\r\n'],
   ])('%s', (_l, input, expected) => {
-    expect(csvField(input)).toBe(expected);
+    expect(csvLine([input])).toBe(expected);
   });
 
-  test('formula-looking text is defused, numbers are not', () => {
-    expect(csvField('=HYPERLINK("x")', { text: true })).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('@SUM(A1)', { text: true })).toBe("'@SUM(A1)");
-    expect(csvField('-49.5')).toBe('-49.5');
-    expect(csvField(null)).toBe('');
+  test('formula-looking text is defused (= + - @ tab CR first), numbers are not', () => {
+    expect(csvLine(['=HYPERLINK("x")'])).toBe(`"'=HYPERLINK(""x"")"\r\n`);
+    expect(csvLine(['@SUM(A1)', '+1', '-x', '\tcmd', '\rcmd'])).toBe(`'@SUM(A1),'+1,'-x,'\tcmd,"'\rcmd"\r\n`);
+    expect(csvLine(['-49.5', -3, null, undefined, ''])).toBe('-49.5,-3,,,\r\n');
+  });
+
+  test('what is written reads back the same (round trip through csv-parse)', () => {
+    const rows = [['a,b', 'say "hi"', 'x\r\ny', '¥12.30', '客户']];
+    expect(parse(csvRows(rows))).toEqual(rows);
   });
 
   test('a ledger row keeps exact amounts and the local offset', () => {

@@ -1,35 +1,20 @@
 import { toPlain } from '@/lib/money/decimal';
+import { csvLine } from '@/lib/export/csv';
 import { toOffsetIso } from '@/lib/time/format';
 import type { LedgerEntryRow } from './service';
 
 /**
- * CSV (RFC 4180): a field with a comma, quote, CR or LF is quoted and its quotes doubled.
- * Free text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
- * prefixed with an apostrophe (OWASP CSV injection); numbers are written as they are.
+ * The ledger as CSV (lib/export/csv.ts: csv-stringify, RFC 4180, formula-looking text
+ * defused). Exact amounts (no rounding, no thousands separators), time with its offset.
  */
-export function csvField(value: string | number | null | undefined, options: { text?: boolean } = {}): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (options.text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+export const LEDGER_CSV_COLUMNS = ['id', 'time', 'kind', 'description', 'reference', 'amount', 'currency', 'balance_after'];
+export const LEDGER_CSV_HEADER = csvLine(LEDGER_CSV_COLUMNS);
+
+export function ledgerCsvCells(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>): (string | number | null)[] {
+  return [e.id, toOffsetIso(e.at), e.kind, e.description, e.reference, toPlain(e.amount), e.currency, toPlain(e.balanceAfter)];
 }
 
-export function csvRow(fields: string[]): string {
-  return `${fields.join(',')}\r\n`;
-}
-
-export const LEDGER_CSV_HEADER = csvRow(['id', 'time', 'kind', 'description', 'reference', 'amount', 'currency', 'balance_after']);
-
-/** One ledger entry as a CSV row: exact amounts (no rounding, no thousands separators), time with offset. */
-export function ledgerCsvRow(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>): string {
-  return csvRow([
-    csvField(e.id),
-    csvField(toOffsetIso(e.at)),
-    csvField(e.kind),
-    csvField(e.description, { text: true }),
-    csvField(e.reference, { text: true }),
-    csvField(toPlain(e.amount)),
-    csvField(e.currency),
-    csvField(toPlain(e.balanceAfter)),
-  ]);
+/** One ledger entry as a CSV row. */
+export function ledgerCsvRow(e: Parameters<typeof ledgerCsvCells>[0]): string {
+  return csvLine(ledgerCsvCells(e));
 }

@@ -1,32 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import { getPriceBook } from '@/lib/rating';
 import { validateBatch } from './batch';
-import { CsvParser, csvLine, csvRowToItem, parseCsvHeader, type CsvRow } from './csv';
+import { csvLine } from '@/lib/export/csv';
+import { CsvFileError, csvRows, csvRowToItem, parseCsvHeader, type CsvRow } from './csv';
 
-function rows(text: string, chunkSize = text.length): CsvRow[] {
+async function rows(text: string, chunkSize = text.length): Promise<CsvRow[]> {
+  async function* chunks() {
+    for (let i = 0; i < text.length; i += chunkSize) yield text.slice(i, i + chunkSize);
+  }
   const out: CsvRow[] = [];
-  const p = new CsvParser();
-  for (let i = 0; i < text.length; i += chunkSize) p.push(text.slice(i, i + chunkSize), (r) => out.push(r));
-  p.end((r) => out.push(r));
+  for await (const r of csvRows(chunks())) out.push(r);
   return out;
 }
 
-describe('CSV tokenizer (RFC 4180, streaming)', () => {
-  const text = 'type,app,receive\r\nmedia,1,"[{""stream"":""s1"",""audio"":true}]"\n\nscreenshot,2,"multi\nline"\nlast,3,';
-  test.each([1, 2, 3, 7, 1000])('chunks of %i characters give the same rows', (size) => {
-    expect(rows(text, size)).toEqual([
+describe('CSV rows (csv-parse, streaming)', () => {
+  const text = '\uFEFFtype,app,receive\r\nmedia,1,"[{""stream"":""s1"",""audio"":true}]"\n\n  \r\nscreenshot,2,"multi\r\nline"\nlast,3,';
+  test.each([1, 2, 3, 7, 1000])('chunks of %i characters give the same rows: BOM, quotes, CRLF and LF, blank lines, lines of each row', async (size) => {
+    expect(await rows(text, size)).toEqual([
       { cells: ['type', 'app', 'receive'], line: 1 },
       { cells: ['media', '1', '[{"stream":"s1","audio":true}]'], line: 2 },
-      { cells: ['screenshot', '2', 'multi\nline'], line: 4 },
-      { cells: ['last', '3', ''], line: 6 },
+      { cells: ['screenshot', '2', 'multi\r\nline'], line: 5 },
+      { cells: ['last', '3', ''], line: 7 },
     ]);
   });
 
-  test('an unterminated quote is reported', () => {
-    const p = new CsvParser();
-    p.push('a,"b\n', () => {});
-    p.end(() => {});
-    expect(p.unterminated).toBe(true);
+  test('an unterminated quote refuses the file', async () => {
+    await expect(rows('a,"b\nc,d\n')).rejects.toBeInstanceOf(CsvFileError);
   });
 });
 

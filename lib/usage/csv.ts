@@ -1,8 +1,8 @@
-import { csvField, csvRow } from '@/lib/ledger/csv';
+import { CsvError, parse } from 'csv-parse';
 import type { BatchItem } from './batch';
 
 /**
- * CSV import format (docs/usage-api.md, "Importing a file"): RFC 4180 (comma separated,
+ * CSV import format (docs/usage-api.md, "Importing a file"), read with csv-parse: RFC 4180 (comma separated,
  * double quotes around cells holding commas, quotes or line breaks, "" for a quote),
  * UTF-8, a header row naming record fields of rating.md section 1, one record per row.
  *
@@ -20,91 +20,59 @@ const JSON_COLUMNS = new Set(['receive', 'send', 'inputs']);
 const KNOWN = new Set<string>(CSV_COLUMNS);
 const NUMBER_RE = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const SIZE_RE = /^(\d+)\s*[xX×]\s*(\d+)$/;
-/** Output cells: text that is a plain decimal number is not a formula. */
-const PLAIN_NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
 /** A CSV row with the line it starts on (1-based). */
 export type CsvRow = { cells: string[]; line: number };
 
-/**
- * Streaming RFC 4180 tokenizer: feed text chunks, get complete rows; holds only the
- * unfinished row. Line numbers count physical lines (a quoted line break counts).
- */
-export class CsvParser {
-  private cells: string[] = [];
-  private cell = '';
-  private inQuotes = false;
-  private quoteSeen = false; // a quote inside a quoted cell: either "" or the closing quote
-  private line = 1;
-  private rowLine = 1;
-  private afterCr = false;
-  private rowHasContent = false;
+/** The file ends inside a quoted cell, or a row is not CSV at all: the whole file is refused. */
+export class CsvFileError extends Error {}
 
-  push(text: string, onRow: (row: CsvRow) => void): void {
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i] as string;
-      if (this.afterCr) {
-        this.afterCr = false;
-        if (c === '\n') continue;
-      }
-      if (this.inQuotes) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
-          if (c === '"') {
-            this.cell += '"';
-            continue;
-          }
-          this.inQuotes = false; // the quote closed the cell; fall through to handle c
-        } else if (c === '"') {
-          this.quoteSeen = true;
-          continue;
-        } else {
-          if (c === '\n') this.line++;
-          this.cell += c;
-          continue;
+/** Physical line breaks inside a row's cells (CRLF, LF or CR each count once). */
+function lineBreaks(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) n += c.match(/\r\n|\n|\r/g)?.length ?? 0;
+  return n;
+}
+
+/**
+ * Rows of a CSV text stream, parsed by csv-parse (RFC 4180: quoted cells with commas,
+ * quotes and line breaks; a BOM; CRLF, LF or CR line ends, even mixed). Blank lines are
+ * skipped; each row carries the physical line it starts on, so errors name the line an
+ * editor shows. A quote that is never closed throws CsvFileError.
+ */
+export async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n', '\r'] });
+  const feeding = (async () => {
+    try {
+      for await (const chunk of text) {
+        if (parser.destroyed) break; // the reader stopped early (a refusal): stop reading the upload too
+        if (!parser.write(chunk) && !parser.destroyed) {
+          await new Promise<void>((resolve) => {
+            parser.once('drain', resolve);
+            parser.once('close', resolve);
+          });
         }
       }
-      if (c === '"' && this.cell === '') {
-        this.inQuotes = true;
-        this.rowHasContent = true;
-      } else if (c === ',') {
-        this.cells.push(this.cell);
-        this.cell = '';
-        this.rowHasContent = true;
-      } else if (c === '\n' || c === '\r') {
-        this.endRow(onRow);
-        this.line++;
-        this.rowLine = this.line;
-        if (c === '\r') this.afterCr = true;
-      } else {
-        this.cell += c;
-        if (c !== ' ' && c !== '\t') this.rowHasContent = true;
-      }
+      if (!parser.destroyed) parser.end();
+    } catch (err) {
+      parser.destroy(err instanceof Error ? err : new Error(String(err)));
     }
-  }
-
-  /** End of input: the last row (without a final line break). */
-  end(onRow: (row: CsvRow) => void): void {
-    if (this.quoteSeen) {
-      this.quoteSeen = false;
-      this.inQuotes = false;
+  })();
+  let line = 1;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      const at = line;
+      line += 1 + lineBreaks(cells);
+      if (cells.length === 1 && (cells[0] as string).trim() === '') continue;
+      yield { cells, line: at };
     }
-    this.endRow(onRow);
-  }
-
-  /** Still inside a quoted cell at the end: the file is cut short. */
-  get unterminated(): boolean {
-    return this.inQuotes;
-  }
-
-  private endRow(onRow: (row: CsvRow) => void): void {
-    if (this.inQuotes) return;
-    this.cells.push(this.cell);
-    const blank = !this.rowHasContent && this.cells.length === 1;
-    if (!blank) onRow({ cells: this.cells, line: this.rowLine });
-    this.cells = [];
-    this.cell = '';
-    this.rowHasContent = false;
+  } catch (err) {
+    if (err instanceof CsvError && err.code === 'CSV_QUOTE_NOT_CLOSED') throw new CsvFileError('The CSV file ends inside a quoted cell (a missing closing ").');
+    if (err instanceof CsvError) throw new CsvFileError(`The file is not valid CSV near line ${line}: ${err.message}.`);
+    throw err;
+  } finally {
+    parser.destroy();
+    await feeding;
   }
 }
 
@@ -155,13 +123,4 @@ export function csvRowToItem(columns: readonly string[], row: CsvRow): BatchItem
     }
   }
   return { value, line: row.line };
-}
-
-/**
- * One CSV output line (RFC 4180, CRLF), cells quoted by lib/ledger's csvField. Text that a
- * spreadsheet would run as a formula (=, +, -, @ first, and not a number) gets a leading
- * apostrophe; negative numbers written as text stay numbers.
- */
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return csvRow(cells.map((v) => csvField(v, { text: typeof v === 'string' && !PLAIN_NUMBER_RE.test(v) })));
 }

@@ -1,53 +1,64 @@
 import { listDailyUsage, listRecordsAroundDay } from '@/db/queries/usage';
 import type { DbOrTx } from '@/db/client';
+import type { CsvCell } from '@/lib/export/csv';
 import { summarizeUsage, type PriceBook } from '@/lib/rating';
 import { lastDayOfMonth, type LocalDate } from '@/lib/time/local-date';
-import { csvLine } from './csv';
 import { daysOf, isDurationItem, itemName } from './stats';
+import type { UsageFilter } from './params';
 
 /**
- * A month's usage detail as CSV, like the seed's billing-center export ("The file shows
- * your usage on a 5-minute as well as daily basis. The statistics are accurate to the
- * second", seed 003 FAQ): one file per granularity, seconds exact, minutes rounded up
- * per application, item and day. Streamed a day at a time (memory bounded by one day).
+ * Usage detail for download, like the seed's billing-center export ("The file shows your
+ * usage on a 5-minute as well as daily basis. The statistics are accurate to the second",
+ * seed 003 FAQ): one file per granularity, seconds exact, minutes rounded up per
+ * application, item and day. The rows follow the usage page's filters (dates, application,
+ * item). Rows come in batches (a day at a time for 5-minute rows), so CSV streams them.
  */
 export type ExportGranularity = '5min' | 'day';
 
 export const FIVE_MINUTE_HEADER = ['date', 'window_start', 'window_end', 'time_zone', 'sdk_app_id', 'item', 'item_name', 'seconds'];
 export const DAILY_HEADER = ['date', 'time_zone', 'sdk_app_id', 'item', 'item_name', 'unit', 'seconds', 'minutes_rounded_up', 'quantity', 'peak_kbps', 'records'];
 
+export type UsageRows = AsyncGenerator<CsvCell[][]>;
+
 export function monthDays(month: string): LocalDate[] {
   const first = `${month}-01`;
   return daysOf(first, lastDayOfMonth(first));
 }
 
-export async function* fiveMinuteCsv(db: DbOrTx, accountId: string, book: PriceBook, month: string, sdkAppId?: number): AsyncGenerator<string> {
-  yield csvLine(FIVE_MINUTE_HEADER);
-  for (const day of monthDays(month)) {
-    const records = await listRecordsAroundDay(db, accountId, day, sdkAppId);
+/** A month as a filter (the old `?month=` links). */
+export function monthFilter(month: string): UsageFilter {
+  const first = `${month}-01`;
+  return { from: first, to: lastDayOfMonth(first) };
+}
+
+const windowEnd = (start: string) => {
+  const endMinutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5)) + 5;
+  return `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
+};
+
+export async function* fiveMinuteRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter): UsageRows {
+  yield [FIVE_MINUTE_HEADER];
+  for (const day of daysOf(filter.from, filter.to)) {
+    const records = await listRecordsAroundDay(db, accountId, day, filter.sdkAppId);
     if (!records.length) continue;
     const { buckets } = summarizeUsage(book, records);
-    let out = '';
+    const rows: CsvCell[][] = [];
     for (const b of buckets) {
-      if (b.day !== day || (sdkAppId !== undefined && b.app !== sdkAppId)) continue;
+      if (b.day !== day || (filter.sdkAppId !== undefined && b.app !== filter.sdkAppId) || (filter.item !== undefined && b.item !== filter.item)) continue;
       const start = b.start.slice(11, 16);
-      const endMinutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3, 5)) + 5;
-      const end = `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
-      out += csvLine([day, start, end, book.timeZone, b.app, b.item, itemName(book, b.item), b.seconds]);
+      rows.push([day, start, windowEnd(start), book.timeZone, b.app, b.item, itemName(book, b.item), b.seconds]);
     }
-    if (out) yield out;
+    if (rows.length) yield rows;
   }
 }
 
-export async function* dailyCsv(db: DbOrTx, accountId: string, book: PriceBook, month: string, sdkAppId?: number): AsyncGenerator<string> {
-  yield csvLine(DAILY_HEADER);
-  const first = `${month}-01`;
-  const rows = await listDailyUsage(db, accountId, { from: first, to: lastDayOfMonth(first), sdkAppId });
-  let out = '';
-  for (const r of rows) {
+export async function* dailyRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter): UsageRows {
+  yield [DAILY_HEADER];
+  const rows = await listDailyUsage(db, accountId, filter);
+  yield rows.map((r) => {
     const duration = isDurationItem(book, r.item);
     const unit = book.items.find((i) => i.code === r.item)?.unit ?? '';
-    out += csvLine([
+    return [
       r.localDay,
       book.timeZone,
       r.sdkAppId,
@@ -59,26 +70,16 @@ export async function* dailyCsv(db: DbOrTx, accountId: string, book: PriceBook, 
       duration ? '' : r.quantity || '',
       duration || r.peakKbps === '0' ? '' : r.peakKbps,
       r.records,
-    ]);
-  }
-  yield out;
+    ];
+  });
 }
 
-/** A web stream of CSV text from an async generator of chunks. */
-export function csvStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    async pull(controller) {
-      try {
-        const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (err) {
-        controller.error(err);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+export function usageRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter, granularity: ExportGranularity): UsageRows {
+  return granularity === '5min' ? fiveMinuteRows(db, accountId, book, filter) : dailyRows(db, accountId, book, filter);
+}
+
+/** The file name says what it holds: dates, granularity, application and item. */
+export function usageFileName(filter: UsageFilter, granularity: ExportGranularity, ext: 'csv' | 'xlsx'): string {
+  const range = filter.from === filter.to ? filter.from : `${filter.from}_${filter.to}`;
+  return `usage-${range}-${granularity === '5min' ? '5-minute' : 'daily'}${filter.sdkAppId ? `-${filter.sdkAppId}` : ''}${filter.item ? `-${filter.item}` : ''}.${ext}`;
 }

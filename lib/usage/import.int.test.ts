@@ -107,4 +107,47 @@ describe('usage file import', () => {
     const r = await importUsageFile(sql, { accountId, now, body: body('type,app,minutes\nmedia,1,3') });
     expect(r).toMatchObject({ ok: false, format: 'csv', message: expect.stringContaining('Unknown column "minutes"') });
   });
+
+  test('CSV through csv-parse: BOM, CRLF, quoted cells with commas, quotes and line breaks', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const csv =
+      '\uFEFFtype,app,user,room,start,seconds,receive\r\n' +
+      `media,${a.sdkAppId},"Lee, ""Max""","room\r\none",2024-10-08T10:00:00+08:00,120,"[{""stream"":""s1"",""audio"":true,""video"":[1280,720]}]"\r\n` +
+      '\r\n' +
+      `media,${a.sdkAppId},u2,r,2024-10-08T10:00:00+08:00,60,[]\r\n`;
+    const r = await importUsageFile(sql, { accountId, now, body: body(csv, 3) });
+    expect(r).toMatchObject({ ok: true, format: 'csv', rows: 2, accepted: 2 });
+    const [rec] = await db.select({ record: usageRecords.record }).from(usageRecords).where(eq(usageRecords.accountId, accountId)).orderBy(usageRecords.id).limit(1);
+    const stored = (typeof rec?.record === 'string' ? JSON.parse(rec.record) : rec?.record) as Record<string, unknown>;
+    expect([stored.user, stored.room]).toEqual(['Lee, "Max"', 'room\r\none']);
+  });
+
+  test('a CSV with one bad row among good ones stores nothing, and names the line (quoted line breaks counted)', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const good = (u: string) => `media,${a.sdkAppId},${u},2024-10-08T10:00:00+08:00,60,[]`;
+    const csv = ['type,app,user,start,seconds,receive', `media,${a.sdkAppId},"two\nlines",2024-10-08T10:00:00+08:00,60,[]`, good('u2'), `media,${a.sdkAppId},u3,2024-10-08T10:00:00+08:00,-1,[]`, good('u4')].join('\r\n');
+    const r = await importUsageFile(sql, { accountId, now, body: body(csv) });
+    expect(r).toMatchObject({ ok: false, format: 'csv', rows: 4, refusedRows: 1 });
+    expect(!r.ok && r.errors.map((e) => [e.line, e.field])).toEqual([[5, 'seconds']]);
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+  });
+
+  test('a CSV ending inside a quoted cell is refused whole', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const r = await importUsageFile(sql, { accountId, now, body: body(`type,app,user\nmedia,${a.sdkAppId},"u1\n`) });
+    expect(r).toMatchObject({ ok: false, format: 'csv', message: expect.stringContaining('quoted cell') });
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+  });
+
+  test('too large a CSV is refused while reading (the parser stops, nothing hangs)', async () => {
+    const { accountId } = await createTestAccount(db);
+    const a = await createTestApplication(db, accountId);
+    const text = ['type,app,user,start,seconds,receive', ...Array.from({ length: 400 }, (_, i) => `media,${a.sdkAppId},u${i},2024-10-08T10:00:00+08:00,60,[]`)].join('\n');
+    await expect(importUsageFile(sql, { accountId, now, body: body(text, 512), maxBytes: 4000 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(importUsageFile(sql, { accountId, now, body: body(text, 512), maxRecords: 10 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await counts(accountId)).toEqual([0, 0, 0]);
+  });
 });

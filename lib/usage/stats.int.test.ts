@@ -9,24 +9,20 @@ import { safeUsageWatermark, settleDay } from '@/lib/settlement';
 import { validateBatch } from './batch';
 import { projectExhaustion } from './package-projection';
 import { storeUsageBatch } from './store';
-import { CsvParser, type CsvRow } from './csv';
+import { parse as parseCsvText } from 'csv-parse/sync';
 import { applyPendingDailyStats } from './daily-stats';
-import { dailyCsv, fiveMinuteCsv } from './export';
+import { csvRows } from '@/lib/export/csv';
+import { dailyRows, fiveMinuteRows, monthFilter, type UsageRows } from './export';
 import { fiveMinuteChart, summarizeDaily } from './stats';
 import { syntheticUsage } from './synthetic';
 
 const { db, sql } = testDb();
 const book = getPriceBook('trtc-2024-usd');
 
-async function collect(gen: AsyncGenerator<string>): Promise<Record<string, string>[]> {
+async function collect(gen: UsageRows): Promise<Record<string, string>[]> {
   let text = '';
-  for await (const c of gen) text += c;
-  const rows: CsvRow[] = [];
-  const p = new CsvParser();
-  p.push(text, (r) => rows.push(r));
-  p.end((r) => rows.push(r));
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries((head?.cells ?? []).map((h, i) => [h, r.cells[i] ?? ''])));
+  for await (const rows of gen) text += csvRows(rows);
+  return parseCsvText(text, { bom: true, columns: true, relax_column_count: true }) as Record<string, string>[];
 }
 
 /** Records inserted the way the demo data does: a batch row and records, no statistics. */
@@ -64,8 +60,8 @@ describe('usage statistics', () => {
     const app = await createTestApplication(db, accountId);
     await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08', '2024-10-31']);
     await applyPendingDailyStats(sql, accountId);
-    const five = await collect(fiveMinuteCsv(db, accountId, book, '2024-10'));
-    const daily = await collect(dailyCsv(db, accountId, book, '2024-10'));
+    const five = await collect(fiveMinuteRows(db, accountId, book, monthFilter('2024-10')));
+    const daily = await collect(dailyRows(db, accountId, book, monthFilter('2024-10')));
     const fromFive = new Map<string, number>();
     for (const r of five) fromFive.set(`${r.date}|${r.sdk_app_id}|${r.item}`, (fromFive.get(`${r.date}|${r.sdk_app_id}|${r.item}`) ?? 0) + Number(r.seconds));
     const fromDaily = new Map(daily.map((r) => [`${r.date}|${r.sdk_app_id}|${r.item}`, Number(r.seconds)]));

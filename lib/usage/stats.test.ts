@@ -50,7 +50,7 @@ describe('daily totals of a range', () => {
     expect(v.byAppItem.map((r) => [r.sdkAppId, r.item, r.seconds, r.minutes, r.days])).toEqual([[1, 'hd', 120, 3, 2], [2, 'hd', 1, 1, 1]]);
     expect([v.totalSeconds, v.totalMinutes]).toEqual([121, 4]);
     expect(v.dailyChart.labels).toEqual(['2024-10-01', '2024-10-02', '2024-10-03']);
-    expect(v.dailyChart.series).toEqual([{ item: 'hd', name: expect.any(String), values: [3, 1, 0] }]);
+    expect(v.dailyChart.series).toEqual([{ item: 'hd', name: expect.any(String), values: [3, 1, 0], seconds: expect.any(Array) }]);
   });
 
   test('sampled monthly items are listed apart: relay peak, screenshot count', () => {

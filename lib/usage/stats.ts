@@ -13,7 +13,7 @@ export const MAX_RANGE_DAYS = 366;
 
 export type DailyStat = { sdkAppId: number; localDay: string; item: string; seconds: number; quantity: number; peakKbps: string; records: number };
 
-export type ChartSeries = { item: string; name: string; values: number[] };
+export type ChartSeries = { item: string; name: string; values: number[]; /** Exact seconds per bucket (the chart's minutes are computed from them with decimal.js). */ seconds: number[] };
 export type UsageChart = {
   granularity: '5min' | 'day';
   /** Bucket labels: `HH:MM` (5-minute) or `YYYY-MM-DD` (daily). */
@@ -23,7 +23,7 @@ export type UsageChart = {
 };
 
 export type AppItemRow = { sdkAppId: number; item: string; name: string; seconds: number; minutes: number; days: number; records: number };
-export type DayRow = { day: string; minutesByItem: Record<string, number>; minutes: number; seconds: number };
+export type DayRow = { day: string; minutesByItem: Record<string, number>; secondsByItem: Record<string, number>; minutes: number; seconds: number };
 export type SampledRow = { sdkAppId: number; item: string; name: string; unit: 'kbps' | 'images' | 'calls'; value: string };
 
 export type UsageView = {
@@ -95,7 +95,10 @@ export function fiveMinuteChart(book: PriceBook, records: Iterable<UsageRecord>,
   return {
     granularity: '5min',
     labels: bucketLabels(),
-    series: orderItems(book, byItem.keys()).map((item) => ({ item, name: itemName(book, item), values: (byItem.get(item) as number[]).map((s) => s / 60) })),
+    series: orderItems(book, byItem.keys()).map((item) => {
+      const seconds = byItem.get(item) as number[];
+      return { item, name: itemName(book, item), values: seconds.map((s) => s / 60), seconds };
+    }),
   };
 }
 
@@ -139,9 +142,10 @@ export function summarizeDaily(book: PriceBook, rows: readonly DailyStat[], rang
       monthSeconds.set(mk, (monthSeconds.get(mk) ?? 0) + r.seconds);
     }
     appItem.set(key, row);
-    const day = days.get(r.localDay) ?? { day: r.localDay, minutesByItem: {}, minutes: 0, seconds: 0 };
+    const day = days.get(r.localDay) ?? { day: r.localDay, minutesByItem: {}, secondsByItem: {}, minutes: 0, seconds: 0 };
     const m = monthly ? r.seconds / 60 : minutesOf(r.seconds);
     day.minutesByItem[r.item] = (day.minutesByItem[r.item] ?? 0) + m;
+    day.secondsByItem[r.item] = (day.secondsByItem[r.item] ?? 0) + r.seconds;
     day.minutes += m;
     day.seconds += r.seconds;
     days.set(r.localDay, day);
@@ -157,7 +161,7 @@ export function summarizeDaily(book: PriceBook, rows: readonly DailyStat[], rang
   const order = new Map(items.map((item, i) => [item, i]));
   const byAppItem = [...appItem.values()].sort((a, b) => a.sdkAppId - b.sdkAppId || (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
   const allDays = daysOf(range.from, range.to);
-  const byDay = allDays.map((d) => days.get(d) ?? { day: d, minutesByItem: {}, minutes: 0, seconds: 0 });
+  const byDay = allDays.map((d) => days.get(d) ?? { day: d, minutesByItem: {}, secondsByItem: {}, minutes: 0, seconds: 0 });
   return {
     from: range.from,
     to: range.to,
@@ -170,7 +174,7 @@ export function summarizeDaily(book: PriceBook, rows: readonly DailyStat[], rang
     dailyChart: {
       granularity: 'day',
       labels: allDays,
-      series: items.map((item) => ({ item, name: itemName(book, item), values: byDay.map((d) => d.minutesByItem[item] ?? 0) })),
+      series: items.map((item) => ({ item, name: itemName(book, item), values: byDay.map((d) => d.minutesByItem[item] ?? 0), seconds: byDay.map((d) => d.secondsByItem[item] ?? 0) })),
     },
   };
 }

@@ -32,4 +32,12 @@ describe('webhook signing', () => {
     expect(webhookUrlProblem('not a url', false)).toMatch(/absolute URL/);
     expect(webhookUrlProblem('https://u:p@example.com/', false)).toMatch(/password/);
   });
+
+  it('refuse loopback, private and link-local hosts in production only', () => {
+    for (const url of ['https://localhost/hook', 'https://api.localhost/x', 'https://127.0.0.1/x', 'https://10.1.2.3/x', 'https://172.20.0.1/x', 'https://192.168.1.1/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fd00::1]/x', 'https://[fe80::1]/x', 'https://[::ffff:127.0.0.1]/x', 'https://0.0.0.0/x', 'https://2130706433/x']) {
+      expect(webhookUrlProblem(url, true), url).toMatch(/public host name/);
+      expect(webhookUrlProblem(url, false), url).toBeNull();
+    }
+    for (const url of ['https://example.com/hook', 'https://8.8.8.8/x', 'https://172.32.0.1/x', 'https://[2001:db8::1]/x', 'https://fcdn.example.com/x']) expect(webhookUrlProblem(url, true), url).toBeNull();
+  });
 });

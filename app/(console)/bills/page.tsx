@@ -1,7 +1,12 @@
+import { billingRhythm, roundsPerMonth } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
 import Link from 'next/link';
 import { db } from '@/db';
 import { BILL_SORTS, billTotals, listBills, type BillRow } from '@/db/queries/bills';
-import { BILL_KINDS, type BillKind } from '@/db/schema/billing';
+import { BILL_KINDS } from '@/db/schema/billing';
+import { billFilterQuery, parseBillFilters } from '@/lib/bills/filters';
+import { Banner } from '@/components/ui/banner';
+import { buttonClass } from '@/components/ui/button';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus } from '@/lib/bills/present';
@@ -27,12 +32,13 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser('customer', { area: 'billing' });
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: BILL_SORTS, defaultSort: 'period', defaultDir: 'desc', pageSize: 25 });
-  const kindParam = typeof sp.kind === 'string' ? sp.kind : '';
-  const kind = (BILL_KINDS as readonly string[]).includes(kindParam) ? (kindParam as BillKind) : undefined;
+  const { filters, problems } = parseBillFilters(sp);
+  const { kind, month } = filters;
   const currency = user.account.currency as Currency;
+  const book = getPriceBook(user.account.priceBookId);
   const monthStart = startOfMonth(localDate(await accountNow(db, user.accountId)));
   const [{ rows, total }, totals] = await Promise.all([
-    listBills(db, user.accountId, { kind, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
+    listBills(db, user.accountId, { kind, month, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
     billTotals(db, user.accountId, monthStart),
   ]);
 
@@ -67,32 +73,64 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
     },
   ];
 
-  const months = [monthStart, previousMonthStart(monthStart), previousMonthStart(previousMonthStart(monthStart))].map((m) => m.slice(0, 7));
+  // The month chooser: this month and the eleven before it.
+  const monthOptions: string[] = [];
+  for (let m = monthStart; monthOptions.length < 12; m = previousMonthStart(m)) monthOptions.push(m.slice(0, 7));
+  const statementMonth = month ?? monthStart.slice(0, 7);
+  const sortQuery = { sort: params.sort, dir: params.dir };
+  const listQuery = (format: string) => `/bills/export?${billFilterQuery(filters, { format, ...sortQuery })}`;
+  const usageMonth = statementMonth;
   const tabs: { label: string; value: string }[] = [{ label: 'All', value: '' }, ...BILL_KINDS.map((k) => ({ label: billKindLabel(k), value: k }))];
 
   return (
     <>
-      <PageHeader title="Bills" description="Each local day's pay-as-you-go usage is billed the next day; monthly items on the 1st; late usage on an adjustment. Every line explains itself." />
+      <PageHeader title="Bills" description={`${billingRhythm(book)} Every line explains itself.`} />
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <Stat label="Bills" value={totals.bills.toLocaleString('en-US')} />
         <Stat label="Billed this month" value={formatMoney(totals.sinceTotal, currency)} note={`bills for periods from ${monthStart}`} />
         <Stat label="Last bill issued" value={totals.lastIssued ? formatLocalDateTime(new Date(totals.lastIssued)) : '—'} note="Asia/Shanghai time" />
       </div>
-      <div className="mb-6 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-white px-5 py-3 text-sm shadow-xs ring-1 ring-slate-200" data-testid="usage-detail-downloads">
-        <span className="font-medium text-slate-700">Usage detail (CSV, to the second):</span>
-        {months.map((m) => (
-          <span key={m} className="inline-flex items-center gap-1.5 text-slate-600">
-            {m}
-            <a className="text-indigo-700 hover:text-indigo-500" href={`/usage/export?month=${m}&granularity=5min`} download>
-              5-minute
-            </a>
-            ·
-            <a className="text-indigo-700 hover:text-indigo-500" href={`/usage/export?month=${m}&granularity=day`} download>
-              daily
-            </a>
+      {problems.length > 0 && (
+        <div className="mb-6">
+          <Banner tone="warning" title="Some filters were not understood">
+            {problems.join(' ')}
+          </Banner>
+        </div>
+      )}
+      <section aria-labelledby="downloads-title" className="mb-6 space-y-2 rounded-lg bg-white px-5 py-3 text-sm shadow-xs ring-1 ring-slate-200" data-testid="bill-downloads">
+        <h2 id="downloads-title" className="sr-only">Downloads</h2>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <span className="font-medium text-slate-700">
+            {month ? `Bills of ${month}` : 'All bills'}
+            {kind ? ` (${billKindLabel(kind).toLowerCase()})` : ''}, as listed:
           </span>
-        ))}
-      </div>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={listQuery('csv')} download data-testid="bills-csv">CSV</a>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={listQuery('xlsx')} download data-testid="bills-xlsx">Excel</a>
+          <span aria-hidden="true" className="text-slate-300">|</span>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/bills/statement?month=${statementMonth}`} download data-testid="statement-pdf">
+            Statement {statementMonth} (PDF)
+          </a>
+        </p>
+        <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="usage-detail-downloads">
+          <span className="font-medium text-slate-700">Usage detail {usageMonth}, to the second:</span>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/usage/export?month=${usageMonth}&granularity=5min`} download>5-minute CSV</a>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/usage/export?month=${usageMonth}&granularity=day`} download>daily CSV</a>
+          <a className="text-indigo-700 underline-offset-2 hover:underline" href={`/usage/export?month=${usageMonth}&granularity=day&format=xlsx`} download>daily Excel</a>
+        </p>
+      </section>
+      <form method="get" action="/bills" className="mb-4 flex flex-wrap items-end gap-3" data-testid="bill-month-filter">
+        {kind && <input type="hidden" name="kind" value={kind} />}
+        <div className="space-y-1">
+          <label htmlFor="bill-month" className="block text-sm font-medium text-slate-800">Month</label>
+          <select id="bill-month" name="month" defaultValue={month ?? ''} className="block rounded-md border-0 py-1.5 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600">
+            <option value="">All months</option>
+            {(month && !monthOptions.includes(month) ? [month, ...monthOptions] : monthOptions).map((m) => (
+              <option key={m} value={m}>{m}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass('secondary')}>Show bills</button>
+      </form>
       <nav className="mb-4 flex gap-2 text-sm" aria-label="Bill kind">
         {tabs.map((t) => {
           const active = (kind ?? '') === t.value;
@@ -108,8 +146,12 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
           );
         })}
       </nav>
-      {total === 0 && !kind ? (
-        <EmptyState title="No bills yet" description="Bills appear after each local day ends and its usage is settled: one bill a day with usage, and one on the 1st for monthly items." />
+      {total === 0 && !kind && !month ? (
+        <EmptyState title="No bills yet" description={
+            roundsPerMonth(book)
+              ? 'The month’s bill appears on the 1st of the next month, once the month’s usage is settled; until then the usage page shows the month so far as an estimate.'
+              : 'Bills appear after each local day ends and its usage is settled: one bill a day with usage, and one on the 1st for monthly items.'
+          } />
       ) : (
         <DataTable
           columns={columns}
@@ -118,7 +160,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
           searchParams={sp}
           params={params}
           total={total}
-          empty={`No ${kind ? billKindLabel(kind).toLowerCase() : ''} bills.`}
+          empty={`No ${kind ? billKindLabel(kind).toLowerCase() : ''} bills${month ? ` for ${month}` : ''}.`}
           caption="Bills"
           testId="bills-table"
         />

@@ -10,8 +10,19 @@ import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
+import { roundingUnitPhrase, roundsPerMonth } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
+import { estimateMonth } from '@/lib/settlement/monthly';
+import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estimate';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { billedByDay } from '@/db/queries/bills';
+import { BILL_KINDS } from '@/db/schema/billing';
+import { billKindLabel } from '@/lib/bills/present';
+import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { daysOf } from '@/lib/usage/stats';
 import { Stat, Card, CardHeader, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
@@ -36,7 +47,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
-  const free = await loadFreeMinuteStatus(db, account, now);
+  const book = getPriceBook(account.priceBookId);
+  const today = localDate(now);
+  const [free, estimate] = await Promise.all([
+    loadFreeMinuteStatus(db, account, now),
+    // A book rounding per month bills on the 1st: the month so far is shown as an estimate (issue 12 item 2).
+    roundsPerMonth(book) ? estimateMonth(db, { accountId: account.id, priceBookId: book.id, registeredAt: account.registeredAt, month: today.slice(0, 7), today }) : Promise.resolve(null),
+  ]);
+  // Cost by day: the bills of the last 30 local days, by the day their period starts, per kind.
+  const costDays = daysOf(addDays(today, -29), today);
+  const billed = await billedByDay(db, user.accountId, costDays[0] as string, today);
+  const costChart = chartFromDecimals(
+    costDays,
+    BILL_KINDS.filter((k) => billed.some((b) => b.kind === k)).map((k) => ({
+      key: k,
+      name: `${billKindLabel(k)} bills`,
+      values: onLabels(costDays, billed.filter((b) => b.kind === k), (b) => b.day, (b) => b.total),
+    })),
+  );
   const openRefund = refunds[0]?.request.status === 'open' ? refunds[0] : null;
   const billingOnly = isBillingOnly(account.status);
   const latest = collapseRepeatedNotices(notes, 5);
@@ -67,8 +95,31 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         />
         <Stat label="Applications" value={apps.length} note={<span data-testid="apps-run-states">{describeRunStates(runStates)}</span>} />
         <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
-        <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        {free ? (
+          <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        ) : estimate ? (
+          <Stat label="Month so far (estimate)" value={`≈ ${formatMoney(estimate.total, account.currency)}`} note={`not a bill: the ${estimate.month} bill is issued on ${monthBillDay(estimate.month)}`} />
+        ) : (
+          <Stat label="Price book" value={<span className="text-lg">{book.name}</span>} note={`pay-as-you-go in ${book.currency}, no free minutes`} />
+        )}
       </div>
+
+      {estimate && (
+        <div className="mt-6">
+          <MonthEstimateCard estimate={estimate} />
+        </div>
+      )}
+
+      <Card className="mt-6">
+        <CardHeader
+          title="Cost by day"
+          description={`What the bills of each local day charged, ${costDays[0]} – ${today} (a monthly bill on the 1st, adjustments on the day they correct).`}
+          actions={<ButtonLink href="/bills" variant="secondary">Bills</ButtonLink>}
+        />
+        <CardBody>
+          <ChartFigure data={costChart} unit={account.currency} formatValue="money" labelHeader="Day" ariaLabel={`Billed per day in ${account.currency} from ${costDays[0]} to ${today}`} testId="cost-chart" height={240} />
+        </CardBody>
+      </Card>
 
       {latest.length > 0 && (
         <Card className="mt-6">
@@ -84,7 +135,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Card className="mt-6">
         <CardHeader
           title="Applications"
-          description="Each SDKAppID is billed on its own and rounded per day."
+          description={`Each SDKAppID is billed on its own; minutes are rounded up ${roundingUnitPhrase(book)}.`}
           actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>}
         />
         <CardBody>
@@ -106,7 +157,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     </Link>
                     <span className="flex flex-wrap items-center gap-2">
                       {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => packageDisplayName(p.pkg) + (p.pkg.status === 'queued' ? ' (queued)' : '')).join(', ')}</span>}
-                      <EditionBadge edition={a.edition} />
+                      {free && <EditionBadge edition={a.edition} />}
                       <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
                     </span>
                   </li>

@@ -7,7 +7,9 @@ import { getOpenRefundRequest, listAccountRefundRequests } from '@/db/queries/re
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { PRODUCT_LABEL, offerOfPackage, packageDisplayName, type ProductCode } from '@/lib/packages/catalog';
+import { bookSellsPackages, PRODUCT_LABEL, offerOfPackage, packageDisplayName, type ProductCode } from '@/lib/packages/catalog';
+import { bookBillingSentence } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { describeExpiry, expiryInstant } from '@/lib/packages/rules';
 import { checkRefundEligibility } from '@/lib/refunds/service';
@@ -15,6 +17,11 @@ import { formatLocalSeconds } from '@/lib/refunds/rules';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { listEntitlementUsage } from '@/db/queries/usage';
+import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
+import { addDays, localDate } from '@/lib/time/local-date';
+import { daysOf } from '@/lib/usage/stats';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { Banner } from '@/components/ui/banner';
@@ -49,6 +56,18 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  const book = getPriceBook(account.priceBookId);
+  const sellsPackages = bookSellsPackages(book);
+  // Package minutes over time: what settlement took from each entitlement per local day, last 30 days.
+  const today = localDate(now);
+  const chartDays = daysOf(addDays(today, -29), today);
+  const entitlements = await listEntitlementUsage(db, user.accountId, today, chartDays[0] as string);
+  const minutesChart = chartFromDecimals(
+    chartDays,
+    entitlements
+      .filter((e) => e.usedByDay.length > 0)
+      .map((e) => ({ key: e.id, name: e.sdkAppId ? `${e.name} · ${e.sdkAppId}` : e.name, values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
+  );
   const boughtId = typeof sp.bought === 'string' && /^[0-9a-f-]{36}$/i.test(sp.bought) ? sp.bought : null;
   const bought = boughtId ? await getPackage(db, user.accountId, boughtId) : null;
 
@@ -87,8 +106,14 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Packages"
-        description="Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
-        actions={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+        description={
+          free
+            ? "Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
+            : sellsPackages
+              ? 'Packages cover the minutes of one application before they are billed.'
+              : `The ${book.name} price book sells no packages: all usage is billed pay-as-you-go.`
+        }
+        actions={sellsPackages && !suspended ? <ButtonLink href="/packages/buy">Buy a package</ButtonLink> : undefined}
       />
       {suspended && (
         <div className="mb-6">
@@ -110,16 +135,25 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       )}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package; not refundable, not carried over." />
-          <CardBody>
-            <MinutesBar used={free.used} total={free.minutes} label="free minutes" />
-            <p className="mt-2 text-xs text-slate-500">
-              Valid {free.validFrom} to {free.validTo} (UTC+8). The next 10,000 arrive on {free.renewsOn}.
-              {!free.granted && ' This cycle’s grant is issued by the daily jobs; it is shown as due.'}
-            </p>
-          </CardBody>
-        </Card>
+        {free ? (
+          <Card className="lg:col-span-2">
+            <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package; not refundable, not carried over." />
+            <CardBody>
+              <MinutesBar used={free.used} total={free.minutes} label="free minutes" />
+              <p className="mt-2 text-xs text-slate-500">
+                Valid {free.validFrom} to {free.validTo} (UTC+8). The next 10,000 arrive on {free.renewsOn}.
+                {!free.granted && ' This cycle’s grant is issued by the daily jobs; it is shown as due.'}
+              </p>
+            </CardBody>
+          </Card>
+        ) : (
+          <Card className="lg:col-span-2">
+            <CardHeader title="Price book" description={book.name} />
+            <CardBody>
+              <p className="text-sm text-slate-600" data-testid="price-book-words">{bookBillingSentence(book)}</p>
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="Balance" description="Purchases and renewals are paid from it." />
           <CardBody>
@@ -131,16 +165,34 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
         </Card>
       </div>
 
+      <Card className="mt-6">
+        <CardHeader
+          title="Package minutes over time"
+          description={`Minutes taken from each package and the free minutes per day, ${chartDays[0]} – ${today}, as each day was settled (video counts at its ratio, e.g. HD 1:4).`}
+        />
+        <CardBody>
+          <ChartFigure data={minutesChart} unit="package min" labelHeader="Day" ariaLabel={`Package minutes used per day from ${chartDays[0]} to ${today}`} testId="package-minutes-chart" height={240} />
+        </CardBody>
+      </Card>
+
       <section className="mt-8 space-y-4" aria-labelledby="current-packages">
         <h2 id="current-packages" className="text-lg font-semibold text-slate-900">
           Current packages
         </h2>
         {cards.length === 0 ? (
-          <EmptyState
-            title="No active or queued package"
-            description="Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
-            action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
-          />
+          sellsPackages ? (
+            <EmptyState
+              title="No active or queued package"
+              description={
+                free
+                  ? "Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
+                  : 'Usage is billed pay-as-you-go until a package covers it.'
+              }
+              action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+            />
+          ) : (
+            <EmptyState title="This price book has no packages" description={`Usage on the ${book.name} price book is billed pay-as-you-go; there is nothing to buy.`} action={<ButtonLink href="/usage">See usage</ButtonLink>} />
+          )
         ) : (
           cards.map(({ pkg, appName, ahead, offer, expiry, eligibility }) => {
             const name = packageDisplayName(pkg);

@@ -1,21 +1,27 @@
 import { headers } from 'next/headers';
 import { db, rawSql } from '@/db';
+import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
 import { hasAnyUsage, listDailyUsage, listEntitlementUsage, listRecordsAroundDay } from '@/db/queries/usage';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { getPriceBook } from '@/lib/rating';
+import { bookSellsPackages } from '@/lib/packages/catalog';
+import { hasMonthlyFreeMinutes } from '@/lib/packages/free-minutes';
+import { estimateMonth } from '@/lib/settlement/monthly';
+import { MonthEstimateCard } from '@/components/bills/month-estimate';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
 import { parseUsageFilter, rangePresets } from '@/lib/usage/params';
 import { PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
 import { fiveMinuteChart, summarizeDaily } from '@/lib/usage/stats';
-import { StackedBarChart } from '@/components/charts/stacked-bar-chart';
+import { ChartFigure } from '@/components/charts/chart-figure';
+import { chartFromDecimals, minutesFromSeconds } from '@/lib/charts/prepare';
 import { ImportForm } from '@/components/usage/import-form';
 import { PackageUsage } from '@/components/usage/package-usage';
 import { SendUsageHelp } from '@/components/usage/send-usage-help';
 import { UsageFilters } from '@/components/usage/usage-filters';
-import { AppItemTable, DailyTable, FiveMinuteTable, formatDuration, SampledTable } from '@/components/usage/usage-tables';
+import { AppItemTable, DailyTable, formatDuration, SampledTable } from '@/components/usage/usage-tables';
 import { Banner } from '@/components/ui/banner';
 import { buttonClass } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
@@ -50,10 +56,32 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const summary = summarizeDaily(book, rows, filter);
   const chart = single ? fiveMinuteChart(book, dayRecords, { day: filter.from, sdkAppId: filter.sdkAppId, item: filter.item }) : summary.dailyChart;
   const appNames = new Map(apps.map((a) => [a.sdkAppId, a.name]));
-  const month = filter.to.slice(0, 7);
-  const exportQuery = (granularity: string) => `/usage/export?month=${month}&granularity=${granularity}${filter.sdkAppId ? `&app=${filter.sdkAppId}` : ''}`;
-  const firstApp = apps[0]?.sdkAppId ?? null;
   const monthlyRounding = book.rounding.period === 'month';
+  // A book rounding per month bills on the 1st: the month so far as an estimate (issue 12 item 2).
+  const estimate = monthlyRounding
+    ? await estimateMonth(db, { accountId, priceBookId: book.id, registeredAt: user.account.registeredAt, month: today.slice(0, 7), today })
+    : null;
+  const account = await getAccount(db, accountId);
+  const freeMinutes = !!account && hasMonthlyFreeMinutes(account);
+  const sellsPackages = bookSellsPackages(book);
+  // The book's own monthly items (rating.md §2: relay, screenshots on the TRTC books; signalling on seed 001).
+  const monthlyItemCodes = [...new Set(summary.sampled.map((r) => r.item))];
+  const monthlyItemNames = monthlyItemCodes.map((c) => book.items.find((i) => i.code === c)?.name ?? c).join(', ');
+  const entitlementTitle = freeMinutes ? 'Packages and free minutes' : 'Packages';
+  // Minutes drawn per bucket, computed with decimal.js: exact seconds ÷ 60 for 5-minute windows and
+  // per-month books; the day's rounded-up minutes (whole numbers) for daily bars of per-day books.
+  const chartData = chartFromDecimals(
+    chart.labels,
+    chart.series.map((s) => ({ key: s.item, name: s.name, values: single || monthlyRounding ? minutesFromSeconds(s.seconds) : s.values })),
+  );
+  // Downloads follow the filters on screen: dates, application, item.
+  const exportQuery = (granularity: string, format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams({ from: filter.from, to: filter.to, granularity, format });
+    if (filter.sdkAppId) q.set('app', String(filter.sdkAppId));
+    if (filter.item) q.set('item', filter.item);
+    return `/usage/export?${q.toString()}`;
+  };
+  const firstApp = apps[0]?.sdkAppId ?? null;
 
   return (
     <>
@@ -62,11 +90,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         description={`Real-time usage per application and item in ${book.timeZone} time. One day shows 5-minute buckets; a range shows daily totals.`}
         actions={
           <>
-            <a className={buttonClass('secondary')} href={exportQuery('5min')} download>
-              {month} 5-minute CSV
+            <a className={buttonClass('secondary')} href={exportQuery('5min', 'csv')} download data-testid="usage-export-5min">
+              5-minute CSV
             </a>
-            <a className={buttonClass('secondary')} href={exportQuery('day')} download>
-              {month} daily CSV
+            <a className={buttonClass('secondary')} href={exportQuery('day', 'csv')} download data-testid="usage-export-daily">
+              Daily CSV
+            </a>
+            <a className={buttonClass('secondary')} href={exportQuery('day', 'xlsx')} download data-testid="usage-export-xlsx">
+              Daily Excel
             </a>
           </>
         }
@@ -95,17 +126,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               <SendUsageHelp origin={origin} sdkAppId={firstApp} />
             </CardBody>
           </Card>
-          {apps.length > 0 && (
-            <Card>
-              <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV; validated whole before anything is stored." />
-              <CardBody>
-                <ImportForm />
-              </CardBody>
-            </Card>
-          )}
         </div>
       ) : (
         <div className="space-y-6">
+          {estimate && <MonthEstimateCard estimate={estimate} />}
+
           <Card>
             <CardBody>
               <UsageFilters
@@ -136,12 +161,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               }
             />
             <CardBody>
-              <StackedBarChart
-                labels={chart.labels}
-                series={chart.series.map((s) => ({ key: s.item, name: s.name, values: s.values }))}
-                unit="minutes"
-                tickEvery={single ? 24 : Math.max(1, Math.ceil(chart.labels.length / 12))}
-                ariaLabel={single ? `Usage minutes in 5-minute buckets on ${filter.from}` : `Usage minutes per day from ${filter.from} to ${filter.to}`}
+              <ChartFigure
+                data={chartData}
+                unit="min"
+                labelHeader={single ? 'Window from' : 'Day'}
+                ariaLabel={single ? `Usage minutes per item in 5-minute windows on ${filter.from}` : `Usage minutes per item and day from ${filter.from} to ${filter.to}`}
                 testId="usage-chart"
               />
               <p className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600" data-testid="rounding-rule">
@@ -156,16 +180,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             <AppItemTable rows={summary.byAppItem} appNames={appNames} monthly={monthlyRounding} />
           </Card>
 
-          {single ? (
-            chart.series.length > 0 && (
-              <Card>
-                <details>
-                  <summary className="cursor-pointer px-5 py-4 text-base font-semibold text-slate-900">5-minute detail</summary>
-                  <FiveMinuteTable chart={chart} />
-                </details>
-              </Card>
-            )
-          ) : (
+          {!single && (
             <Card>
               <CardHeader title="Daily totals" description="Minutes per day and item (most recent first)." />
               <DailyTable days={summary.byDay} series={summary.dailyChart.series} />
@@ -174,24 +189,20 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
           {summary.sampled.length > 0 && (
             <Card>
-              <CardHeader title="Monthly items" description="Relay bandwidth, screenshots and signalling are billed per month: the peak or the count, on the 1st of the next month." />
+              <CardHeader title="Monthly items" description={`${monthlyItemNames} ${monthlyItemCodes.length === 1 ? 'is' : 'are'} billed per month: the peak or the count, on the 1st of the next month.`} />
               <SampledTable rows={summary.sampled} appNames={appNames} />
             </Card>
           )}
 
-          <Card>
-            <CardHeader title="Packages and free minutes" description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
-            <CardBody>
-              <PackageUsage rows={entitlements} today={today} />
-            </CardBody>
-          </Card>
-
-          <Card>
-            <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV; validated whole before anything is stored." />
-            <CardBody>
-              <ImportForm />
-            </CardBody>
-          </Card>
+          {/* A book without packages and without free minutes (seed 001) shows no entitlement card. */}
+          {(freeMinutes || sellsPackages || entitlements.length > 0) && (
+            <Card>
+              <CardHeader title={entitlementTitle} description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
+              <CardBody>
+                <PackageUsage rows={entitlements} today={today} freeMinutes={freeMinutes} />
+              </CardBody>
+            </Card>
+          )}
 
           <Card>
             <details>
@@ -202,6 +213,17 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             </details>
           </Card>
         </div>
+      )}
+
+      {/* One import form for both states, at the same place in the tree: the first import of an empty
+          account re-renders the page with usage, and the form keeps its progress and summary. */}
+      {apps.length > 0 && (
+        <Card className="mt-6">
+          <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV (csv-parse: quoted cells, BOM, CRLF); validated whole before anything is stored." />
+          <CardBody>
+            <ImportForm />
+          </CardBody>
+        </Card>
       )}
     </>
   );

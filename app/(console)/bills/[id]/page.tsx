@@ -44,9 +44,14 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
         title={`Bill ${bill.number}`}
         description={`${billKindLabel(bill.kind)} bill for ${billPeriodLabel(bill)} · issued ${formatLocalDateTime(bill.issuedAt)} (Asia/Shanghai) · price book ${bill.priceBookId}`}
         actions={
-          <a className={buttonClass('secondary')} href={`/bills/${bill.id}/csv`} download data-testid="bill-csv">
-            Download CSV
-          </a>
+          <>
+            <a className={buttonClass('secondary')} href={`/bills/${bill.id}/csv`} download data-testid="bill-csv">
+              Download CSV
+            </a>
+            <a className={buttonClass('secondary')} href={`/bills/${bill.id}/xlsx`} download data-testid="bill-xlsx">
+              Download Excel
+            </a>
+          </>
         }
       />
       <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -5,7 +5,8 @@ import { requireUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { routeErrorResponse } from '@/lib/http/route-errors';
-import { LEDGER_CSV_HEADER, ledgerCsvRow } from '@/lib/ledger/csv';
+import { csvStream, downloadHeaders } from '@/lib/export/csv';
+import { LEDGER_CSV_COLUMNS, ledgerCsvCells } from '@/lib/ledger/csv';
 import { localDate } from '@/lib/time/local-date';
 
 /**
@@ -34,30 +35,12 @@ export async function GET(request: Request): Promise<Response> {
       return Response.json({ error: { code: 'VALIDATION', message: Object.values(errors)[0], fieldErrors: errors } }, { status: 400 });
     }
     const today = localDate(await accountNow(db, accountId));
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        try {
-          // BOM: spreadsheet programs then read the UTF-8 (•, ¥) correctly.
-          controller.enqueue(encoder.encode(`\uFEFF${LEDGER_CSV_HEADER}`));
-          for await (const batch of iterateLedgerEntries(db, accountId, filters)) {
-            controller.enqueue(encoder.encode(batch.map(ledgerCsvRow).join('')));
-          }
-          controller.close();
-        } catch (err) {
-          console.error('[ledger-export] failed while streaming', err);
-          controller.error(err);
-        }
-      },
-    });
+    async function* rows() {
+      yield [LEDGER_CSV_COLUMNS];
+      for await (const batch of iterateLedgerEntries(db, accountId, filters)) yield batch.map(ledgerCsvCells);
+    }
     const slug = account.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'account';
-    return new Response(body, {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="ledger-${slug}-${today}.csv"`,
-        'cache-control': 'no-store',
-      },
-    });
+    return new Response(csvStream(rows(), { bom: true }), { headers: downloadHeaders('text/csv; charset=utf-8', `ledger-${slug}-${today}.csv`) });
   } catch (err) {
     return routeErrorResponse(err, 'ledger-export');
   }

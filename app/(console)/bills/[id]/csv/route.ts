@@ -1,8 +1,8 @@
 import { db } from '@/db';
-import { applicationNames, entitlementNames, getBill, listBillLines } from '@/db/queries/bills';
 import { requireUser } from '@/lib/auth/guard';
 import { billCsv } from '@/lib/bills/csv';
-import { readExplanation } from '@/lib/bills/present';
+import { loadBillForExport } from '@/lib/bills/export';
+import { CSV_BOM, downloadHeaders } from '@/lib/export/csv';
 import { routeErrorResponse } from '@/lib/http/route-errors';
 
 /** GET /bills/:id/csv: the bill as CSV (lib/bills/csv.ts); another account's bill is 404 like a missing one. */
@@ -10,17 +10,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireUser('customer');
     const { id } = await params;
-    const bill = await getBill(db, user.accountId, id);
-    if (!bill) return Response.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
-    const [lines, apps] = await Promise.all([listBillLines(db, user.accountId, bill.id), applicationNames(db, user.accountId)]);
-    const names = await entitlementNames(db, user.accountId, lines.flatMap((l) => readExplanation(l.explanation).detail?.deductions.map((d) => d.entitlement) ?? []));
-    return new Response(billCsv(bill, lines, apps, names), {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="bill-${bill.number}.csv"`,
-        'Cache-Control': 'private, no-store',
-      },
-    });
+    const loaded = await loadBillForExport(db, user.accountId, id);
+    if (!loaded) return Response.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
+    const { bill, lines, apps, names } = loaded;
+    return new Response(CSV_BOM + billCsv(bill, lines, apps, names), { headers: downloadHeaders('text/csv; charset=utf-8', `bill-${bill.number}.csv`) });
   } catch (err) {
     return routeErrorResponse(err, 'bill-csv');
   }

@@ -1,0 +1,148 @@
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import { billKindLabel, billPeriodLabel } from '@/lib/bills/present';
+import { formatMoney } from '@/lib/money/format';
+import type { Decimal } from '@/lib/money/decimal';
+import { formatLocalDateTime } from '@/lib/time/format';
+import type { Statement, StatementEntry } from './statement';
+
+/**
+ * The monthly statement as a PDF (@react-pdf/renderer): account, period, balance at the
+ * start and end, bills, payments and the other balance changes of the month. Amounts are
+ * the house's formatted money (half-up to 2 decimals, lib/money/format.ts).
+ */
+const s = StyleSheet.create({
+  page: { padding: 36, fontSize: 9, fontFamily: 'Helvetica', color: '#0f172a' },
+  h1: { fontSize: 16, fontFamily: 'Helvetica-Bold', marginBottom: 4 },
+  h2: { fontSize: 11, fontFamily: 'Helvetica-Bold', marginTop: 16, marginBottom: 6 },
+  muted: { color: '#475569' },
+  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#e2e8f0', paddingVertical: 3 },
+  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#94a3b8', paddingVertical: 3, fontFamily: 'Helvetica-Bold' },
+  total: { flexDirection: 'row', paddingVertical: 4, fontFamily: 'Helvetica-Bold' },
+  right: { textAlign: 'right' },
+  summary: { flexDirection: 'row', marginTop: 12, gap: 8 },
+  box: { flexGrow: 1, flexBasis: 0, borderWidth: 0.5, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
+  boxLabel: { color: '#475569', marginBottom: 3 },
+  boxValue: { fontSize: 12, fontFamily: 'Helvetica-Bold' },
+});
+
+type Col = { title: string; width: number; right?: boolean };
+
+function Table({ cols, rows, total }: { cols: Col[]; rows: string[][]; total?: string[] }) {
+  return (
+    <View>
+      <View style={s.head} fixed>
+        {cols.map((c) => (
+          <Text key={c.title} style={[{ width: `${c.width}%` }, c.right ? s.right : {}]}>
+            {c.title}
+          </Text>
+        ))}
+      </View>
+      {rows.map((r, i) => (
+        <View key={i} style={s.row} wrap={false}>
+          {r.map((cell, j) => (
+            <Text key={j} style={[{ width: `${cols[j]?.width ?? 10}%` }, cols[j]?.right ? s.right : {}]}>
+              {cell}
+            </Text>
+          ))}
+        </View>
+      ))}
+      {total && (
+        <View style={s.total}>
+          {total.map((cell, j) => (
+            <Text key={j} style={[{ width: `${cols[j]?.width ?? 10}%` }, cols[j]?.right ? s.right : {}]}>
+              {cell}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function entryRows(entries: readonly StatementEntry[], money: (d: Decimal) => string): string[][] {
+  return entries.map((e) => [formatLocalDateTime(e.at), e.kindLabel, e.description, money(e.amount), money(e.balanceAfter)]);
+}
+
+export function StatementDocument({ st, issuedAt }: { st: Statement; issuedAt: Date }) {
+  const money = (d: Decimal) => formatMoney(d, st.account.currency);
+  const entryCols: Col[] = [
+    { title: 'Time (UTC+8)', width: 20 },
+    { title: 'Kind', width: 15 },
+    { title: 'Description', width: 35 },
+    { title: 'Amount', width: 15, right: true },
+    { title: 'Balance after', width: 15, right: true },
+  ];
+  return (
+    <Document title={`Statement ${st.month} · ${st.account.name}`} author="TRTC billing console" subject={`Monthly statement ${st.month}`}>
+      <Page size="A4" style={s.page}>
+        <Text style={s.h1}>Monthly statement {st.month}</Text>
+        <Text style={s.muted}>
+          {st.account.name} · {st.account.email} · account {st.account.id}
+        </Text>
+        <Text style={s.muted}>
+          Period {st.from} to {st.to} (Asia/Shanghai) · currency {st.account.currency} · issued {formatLocalDateTime(issuedAt)}
+        </Text>
+
+        <View style={s.summary}>
+          <View style={s.box}>
+            <Text style={s.boxLabel}>Opening balance</Text>
+            <Text style={s.boxValue}>{money(st.opening)}</Text>
+          </View>
+          <View style={s.box}>
+            <Text style={s.boxLabel}>Bills of the period</Text>
+            <Text style={s.boxValue}>{money(st.billsTotal)}</Text>
+          </View>
+          <View style={s.box}>
+            <Text style={s.boxLabel}>Payments</Text>
+            <Text style={s.boxValue}>{money(st.paymentsTotal)}</Text>
+          </View>
+          <View style={s.box}>
+            <Text style={s.boxLabel}>Closing balance</Text>
+            <Text style={s.boxValue}>{money(st.closing)}</Text>
+          </View>
+        </View>
+
+        <Text style={s.h2}>Bills ({st.bills.length})</Text>
+        {st.bills.length === 0 ? (
+          <Text style={s.muted}>No bills for periods in {st.month}.</Text>
+        ) : (
+          <Table
+            cols={[
+              { title: 'Bill', width: 18 },
+              { title: 'Kind', width: 14 },
+              { title: 'Period', width: 22 },
+              { title: 'Issued (UTC+8)', width: 22 },
+              { title: 'Total', width: 24, right: true },
+            ]}
+            rows={st.bills.map((b) => [b.number, billKindLabel(b.kind), billPeriodLabel(b), formatLocalDateTime(b.issuedAt), money(b.total)])}
+            total={['Total of the period', '', '', '', money(st.billsTotal)]}
+          />
+        )}
+
+        <Text style={s.h2}>Payments ({st.payments.length})</Text>
+        {st.payments.length === 0 ? (
+          <Text style={s.muted}>No top-ups or refunds in {st.month}.</Text>
+        ) : (
+          <Table cols={entryCols} rows={entryRows(st.payments, money)} total={['Payments', '', '', money(st.paymentsTotal), '']} />
+        )}
+
+        <Text style={s.h2}>Other balance changes ({st.otherEntries.length})</Text>
+        {st.otherEntries.length === 0 ? (
+          <Text style={s.muted}>None.</Text>
+        ) : (
+          <Table cols={entryCols} rows={entryRows(st.otherEntries, money)} total={['Other changes', '', '', money(st.otherTotal), '']} />
+        )}
+
+        <Text style={[s.muted, { marginTop: 16 }]}>
+          Opening balance {money(st.opening)} + payments {money(st.paymentsTotal)} + other changes {money(st.otherTotal)} = closing balance {money(st.closing)}. Bill charges
+          are posted to the balance when each bill is issued; a bill for the last day of the month is issued on the 1st of the next month.
+        </Text>
+        <Text style={[s.muted, { position: 'absolute', bottom: 20, left: 36, right: 36, fontSize: 8 }]} render={({ pageNumber, totalPages }) => `${st.account.name} · statement ${st.month} · page ${pageNumber} of ${totalPages}`} fixed />
+      </Page>
+    </Document>
+  );
+}
+
+export async function statementPdf(st: Statement, issuedAt: Date): Promise<Buffer> {
+  return renderToBuffer(<StatementDocument st={st} issuedAt={issuedAt} />);
+}
