@@ -4,7 +4,7 @@ import { accounts, applications, freeMinuteGrants, packages } from '@/db/schema'
 import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { lockAccount, postLinkedLedgerEntry } from '@/lib/ledger/service';
 import { clearFreeExhaustion } from '@/lib/enforcement/service';
 import { notify } from '@/lib/notices/notify';
 import { packageRef } from '@/lib/notices/package-ref';
@@ -126,16 +126,15 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
         })
         .returning();
       if (!next) throw new Error('renewal insert returned no row');
-      const { entry } = await postLedgerEntry(tx, {
+      const { entry } = await postLinkedLedgerEntry(tx, {
         accountId: pkg.accountId,
         kind: 'renewal',
         amount: decision.price.negated(),
         description: `Auto-renewal: ${name} for ${appLabel}, ${decision.period.validFrom} to ${decision.period.validTo}`,
-        reference: `package:${next.id}`,
+        subject: { kind: 'package', id: next.id },
         idempotencyKey: key,
         at: now,
       });
-      await tx.update(packages).set({ ledgerEntryId: entry.id }).where(eq(packages.id, next.id));
       await syncApplicationEdition(tx, pkg.applicationId);
       await audit('package.renewed', { newPackageId: next.id, amount: decision.price.toFixed(), validFrom: next.validFrom, validTo: next.validTo, ledgerEntryId: entry.id });
       await notify(tx, {

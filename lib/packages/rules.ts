@@ -1,4 +1,4 @@
-import { packageValidity, universalPackageValidity } from '@/lib/rating';
+import { packageValidity, STARTER_MAX_PURCHASES, universalPackageValidity } from '@/lib/rating';
 import { Decimal } from '@/lib/money/decimal';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { addDays, endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
@@ -103,8 +103,8 @@ export type PurchaseContext = {
   accountPackages: readonly PackageFacts[];
 };
 
-/** Starter editions may be bought at most this many times per account (seed 003 · Starter plan). */
-export const STARTER_MAX_PURCHASES = 3;
+/** Starter editions may be bought at most this many times per account: the catalog's limit (lib/rating/packages.ts). */
+export { STARTER_MAX_PURCHASES };
 
 const counted = (p: PackageFacts) => p.status !== 'void';
 
