@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
 import { applications, ledgerEntries, packages, refundRequests } from '@/db/schema';
 import { notify } from '@/lib/notices/notify';
-import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
+import { countUnsettledMediaUsage, countUnsettledMediaUsageMany, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
 import { getOpenRefundRequest, type RefundRequestRow } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
@@ -33,9 +33,30 @@ export function usageWatchStart(pkg: Pick<PackageRow, 'validFrom' | 'status'>): 
   return startOfLocalDay(pkg.validFrom);
 }
 
+type Unsettled = { records: number; lastDay: string | null };
+const NOTHING_UNSETTLED: Unsettled = { records: 0, lastDay: null };
+
+/** Checks (a)–(d) from the facts read for one package (pure; the one place the facts meet the rules). */
+function eligibilityFrom(
+  input: { account: Pick<AccountRow, 'status' | 'suspensionReason'>; pkg: PackageRow; now: Date; requestedAt?: Date | null },
+  unsettled: Unsettled,
+  otherOpenRequest: boolean,
+): RefundEligibility {
+  const { account, pkg } = input;
+  return refundEligibility({
+    now: input.now,
+    requestedAt: input.requestedAt ?? null,
+    pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
+    unsettledUsageRecords: unsettled.records,
+    unsettledThrough: unsettled.lastDay ? { day: unsettled.lastDay, settlesAt: settleInstant(unsettled.lastDay) } : null,
+    account: { status: account.status, suspensionReason: account.suspensionReason },
+    otherOpenRequest,
+  });
+}
+
 /**
  * Checks (a)–(d) for one package of the account at `now` (lifecycle.md, Five-day refund).
- * A page checking several packages of one account passes `otherOpenRequest`, read once.
+ * A page checking several packages of one account uses `checkRefundEligibilities`.
  */
 export async function checkRefundEligibility(
   db: DbOrTx,
@@ -50,17 +71,30 @@ export async function checkRefundEligibility(
 ): Promise<RefundEligibility> {
   const { account, pkg } = input;
   const since = usageWatchStart(pkg);
-  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : { records: 0, lastDay: null };
+  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : NOTHING_UNSETTLED;
   const otherOpenRequest = input.otherOpenRequest ?? (await getOpenRefundRequest(db, account.id, input.excludeRequestId)) !== null;
-  return refundEligibility({
-    now: input.now,
-    requestedAt: input.requestedAt ?? null,
-    pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
-    unsettledUsageRecords: unsettled.records,
-    unsettledThrough: unsettled.lastDay ? { day: unsettled.lastDay, settlesAt: settleInstant(unsettled.lastDay) } : null,
-    account: { status: account.status, suspensionReason: account.suspensionReason },
-    otherOpenRequest,
+  return eligibilityFrom(input, unsettled, otherOpenRequest);
+}
+
+/**
+ * Checks (a)–(d) for several packages of one account (the packages page): the unsettled usage
+ * of all of them in one query, the account's open request read once (or passed in).
+ */
+export async function checkRefundEligibilities(
+  db: DbOrTx,
+  input: { account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>; pkgs: readonly PackageRow[]; now: Date; otherOpenRequest?: boolean },
+): Promise<Map<string, RefundEligibility>> {
+  const { account } = input;
+  const watched = input.pkgs.flatMap((pkg) => {
+    const since = pkg.status === 'active' ? usageWatchStart(pkg) : null;
+    return since ? [{ pkg, since }] : [];
   });
+  const [counts, otherOpenRequest] = await Promise.all([
+    countUnsettledMediaUsageMany(db, account.id, watched.map((w) => ({ sdkAppId: w.pkg.sdkAppId, since: w.since }))),
+    input.otherOpenRequest ?? getOpenRefundRequest(db, account.id).then((r) => r !== null),
+  ]);
+  const unsettledOf = new Map(watched.map((w, i) => [w.pkg.id, counts[i] ?? NOTHING_UNSETTLED]));
+  return new Map(input.pkgs.map((pkg) => [pkg.id, eligibilityFrom({ account, pkg, now: input.now }, unsettledOf.get(pkg.id) ?? NOTHING_UNSETTLED, otherOpenRequest)]));
 }
 
 /** The amount paid for a package: its ledger debit (cash, commission and gift credit alike), else its price. */
