@@ -1,29 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { applications, daySettlements, freeMinuteGrants, packages, usageRecords } from '../schema';
-import type { PackageFacts } from '@/lib/packages/rules';
 
 export type PackageRow = typeof packages.$inferSelect;
 export type FreeMinuteGrantRow = typeof freeMinuteGrants.$inferSelect;
-
-export function toFacts(p: PackageRow): PackageFacts {
-  return {
-    id: p.id,
-    product: p.product,
-    edition: p.edition,
-    catalogCode: p.catalogCode,
-    kind: p.kind,
-    status: p.status,
-    source: p.source,
-    price: p.price,
-    minutes: p.minutes,
-    validFrom: p.validFrom,
-    validTo: p.validTo,
-    anchorDay: p.anchorDay,
-    autoRenew: p.autoRenew,
-    purchasedAt: p.purchasedAt,
-  };
-}
 
 /** One package of the account; another account's id answers null like a missing one. */
 export async function getPackage(db: DbOrTx, accountId: string, packageId: string): Promise<PackageRow | null> {

@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
 import { accounts, applications, freeMinuteGrants, packages } from '@/db/schema';
-import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
+import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { lockAccount, postLinkedLedgerEntry } from '@/lib/ledger/service';
@@ -12,7 +12,7 @@ import { Decimal } from '@/lib/money/decimal';
 import { addDays, localDate, type LocalDate } from '@/lib/time/local-date';
 import { RESUMING_PRODUCTS, offerOfPackage, packageDisplayName, rtcEngineEditionOf, type ProductCode } from './catalog';
 import { FREE_MINUTES_PER_CYCLE, freeMinuteCycle } from './free-minutes';
-import { expiryInstant, renewalDecision, starterPurchaseCount, validityFor } from './rules';
+import { expiryInstant, renewalDecision, starterPurchaseCount, toFacts, validityFor } from './rules';
 
 export { nextFreeMinuteGrantDate } from './free-minutes';
 

@@ -3,6 +3,7 @@ import { Decimal } from '@/lib/money/decimal';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { addDays, endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import { formatLocalDateTime } from '@/lib/time/format';
+import type { PackageRow } from '@/db/queries/packages';
 import { PRODUCT_LABEL, packageDisplayName, type OfferedPackage, type ProductCode } from './catalog';
 
 /**
@@ -29,6 +30,26 @@ export type PackageFacts = {
   autoRenew: boolean;
   purchasedAt: Date;
 };
+
+/** The facts of a stored package the rules read (rows map to domain facts here, not in db/). */
+export function toFacts(p: PackageRow): PackageFacts {
+  return {
+    id: p.id,
+    product: p.product,
+    edition: p.edition,
+    catalogCode: p.catalogCode,
+    kind: p.kind,
+    status: p.status,
+    source: p.source,
+    price: p.price,
+    minutes: p.minutes,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    anchorDay: p.anchorDay,
+    autoRenew: p.autoRenew,
+    purchasedAt: p.purchasedAt,
+  };
+}
 
 export type Validity = { validFrom: LocalDate; validTo: LocalDate; anchorDay: number | null };
 

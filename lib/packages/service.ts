@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { applications, packages, users } from '@/db/schema';
-import { listAccountProductPackages, listApplicationPackages, toFacts, type PackageRow } from '@/db/queries/packages';
+import { listAccountProductPackages, listApplicationPackages, type PackageRow } from '@/db/queries/packages';
 import { accountNow } from '@/lib/clock';
 import { AppError, fieldError, isUniqueViolation } from '@/lib/errors';
 import { claimIdempotencyKey } from '@/lib/idempotency/service';
@@ -11,7 +11,7 @@ import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
 import { PRODUCT_LABEL, offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor } from './rules';
 
 export type PurchaseRequest = {
   accountId: string;
