@@ -25,6 +25,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { MinutesBar } from '@/components/packages/minutes-bar';
 import { PackageHistoryTable } from '@/components/packages/package-history-table';
 import { AutoRenewForm, RefundRequestForm, WithdrawRefundForm } from '@/components/packages/package-forms';
+import { requestRefundAction, setAutoRenewAction, withdrawRefundAction } from './actions';
 import { CurrentPackageCard, type CurrentPackageCardData } from '@/components/packages/current-package-card';
 import { RefundRequestList } from '@/components/packages/refund-request-list';
 
@@ -154,9 +155,9 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
               currency={account.currency}
               suspended={suspended}
               forms={{
-                autoRenew: !suspended && card.renewable && card.pkg.kind === 'package' ? <AutoRenewForm packageId={card.pkg.id} autoRenew={card.pkg.autoRenew} /> : null,
-                refundRequest: <RefundRequestForm packageId={card.pkg.id} />,
-                withdraw: card.openRequest ? <WithdrawRefundForm requestId={card.openRequest.id} /> : null,
+                autoRenew: !suspended && card.renewable && card.pkg.kind === 'package' ? <AutoRenewForm packageId={card.pkg.id} autoRenew={card.pkg.autoRenew} setAutoRenew={setAutoRenewAction} /> : null,
+                refundRequest: <RefundRequestForm packageId={card.pkg.id} requestRefund={requestRefundAction} />,
+                withdraw: card.openRequest ? <WithdrawRefundForm requestId={card.openRequest.id} withdrawRefund={withdrawRefundAction} /> : null,
               }}
             />
           ))

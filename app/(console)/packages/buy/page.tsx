@@ -16,6 +16,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ButtonLink } from '@/components/ui/button';
 import { PurchaseForm, type Availability, type OfferView } from '@/components/packages/purchase-form';
+import { purchasePackageAction } from '../actions';
 
 export const metadata = { title: 'Buy a package' };
 
@@ -110,6 +111,7 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
       <Card>
         <CardBody>
           <PurchaseForm
+            purchase={purchasePackageAction}
             apps={apps.map((a) => ({ id: a.id, label: `${a.name} · ${a.sdkAppId}` }))}
             offers={offers.map(view)}
             availability={availability}
