@@ -5,6 +5,7 @@ import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
 /** Auto-renewal on/off for one package (lifecycle.md: any time before expiry). */
 export function AutoRenewForm<T>({ packageId, autoRenew, setAutoRenew }: { packageId: string; autoRenew: boolean; setAutoRenew: FormAction<T> }) {
@@ -22,7 +23,7 @@ export function AutoRenewForm<T>({ packageId, autoRenew, setAutoRenew }: { packa
 }
 
 /** The five-day refund request of one package, with an optional note for the reviewer. */
-export function RefundRequestForm<T>({ packageId, requestRefund }: { packageId: string; requestRefund: FormAction<T> }) {
+export function RefundRequestForm<T>({ packageId, packageLabel, amountLabel, requestRefund }: { packageId: string; packageLabel?: string; amountLabel?: string; requestRefund: FormAction<T> }) {
   const [state, action] = useActionState(requestRefund, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (state?.ok) return <FormMessage state={state} />;
@@ -34,9 +35,20 @@ export function RefundRequestForm<T>({ packageId, requestRefund }: { packageId: 
           <Input name="note" id={`note-${packageId}`} placeholder="Bought for the wrong application" maxLength={500} invalid={!!errors?.note} />
         </Field>
       </div>
-      <SubmitButton variant="secondary" pendingText="Requesting…">
+      <ConfirmSubmitButton
+        variant="secondary"
+        pendingText="Requesting…"
+        title="Request a refund?"
+        confirmLabel="Request refund"
+        describe={() => (
+          <p>
+            {packageLabel ?? 'The package'} goes to review{amountLabel ? ` for a refund of ${amountLabel}` : ''}. Until it is decided the package keeps running; if it is approved,
+            the package ends and the amount returns to your balance. You can withdraw the request while it is open.
+          </p>
+        )}
+      >
         Request refund
-      </SubmitButton>
+      </ConfirmSubmitButton>
       {state && !state.ok && (
         <div className="w-full">
           <FormMessage state={state} />
