@@ -287,7 +287,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                       ) : eligibility.eligible ? (
                         <>
                           <p className="mb-2 text-sm text-slate-600">{eligibility.checks.find((c) => c.id === 'a')?.detail} Unused, so the full amount can be refunded.</p>
-                          <RefundRequestForm packageId={pkg.id} />
+                          <RefundRequestForm packageId={pkg.id} packageLabel={name} amountLabel={formatMoney(pkg.price, account.currency)} />
                         </>
                       ) : (
                         <p className="text-sm text-rose-700" data-testid="refund-refused">
