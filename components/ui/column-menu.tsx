@@ -3,7 +3,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { columnsCookie } from '@/lib/table-params';
 
-
 /**
  * Column choice for a DataTable (issue 14 item 5): a disclosure with one checkbox per column,
  * operable by keyboard (Tab, Space, Escape closes). Hiding is a CSS rule on the wrapper
@@ -15,6 +14,7 @@ export function ColumnRegion({
   columns,
   initialHidden,
   inset = false,
+  defaultOpen = false,
   children,
 }: {
   tableId: string;
@@ -22,10 +22,14 @@ export function ColumnRegion({
   initialHidden: string[];
   /** Inside a Card: the menu keeps the card's padding. */
   inset?: boolean;
+  defaultOpen?: boolean;
   children: ReactNode;
 }) {
   const [hidden, setHidden] = useState(() => new Set(initialHidden.filter((k) => columns.some((c) => c.key === k))));
   const details = useRef<HTMLDetailsElement>(null);
+  // The checkboxes exist only while the menu is open: closed, the page holds no second control
+  // labelled like a column (a form's "Amount" field stays the only "Amount").
+  const [open, setOpen] = useState(defaultOpen);
   const id = useId();
   const toggle = (key: string) => {
     const next = new Set(hidden);
@@ -39,30 +43,37 @@ export function ColumnRegion({
     <div data-hide={dataHide || undefined} data-table-id={tableId}>
       <details
         ref={details}
+        open={open}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
         className={inset ? 'mb-2 px-4 pt-1 text-sm' : 'mb-2 text-sm'}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && details.current?.open) {
-            details.current.open = false;
-            details.current.querySelector('summary')?.focus();
+          if (e.key === 'Escape' && open) {
+            setOpen(false);
+            details.current?.querySelector('summary')?.focus();
           }
         }}
       >
-        <summary className="ml-auto w-fit cursor-pointer list-none rounded-md bg-white px-2.5 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden" data-testid="columns-menu">
+        <summary
+          className="ml-auto w-fit cursor-pointer list-none rounded-md bg-white px-2.5 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
+          data-testid="columns-menu"
+        >
           Columns{hidden.size > 0 ? ` (${hidden.size} hidden)` : ''} <span aria-hidden="true">▾</span>
         </summary>
-        <fieldset className="mt-2 flex flex-wrap justify-end gap-x-4 gap-y-1 rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
-          <legend className="sr-only">Columns shown</legend>
-          {columns.map((c) => {
-            const shown = !hidden.has(c.key);
-            const last = shown && columns.length - hidden.size === 1;
-            return (
-              <label key={c.key} className="inline-flex items-center gap-1.5 text-slate-700">
-                <input type="checkbox" id={`${id}-${c.key}`} checked={shown} disabled={last} onChange={() => toggle(c.key)} data-column={c.key} className="accent-indigo-600" />
-                {c.label}
-              </label>
-            );
-          })}
-        </fieldset>
+        {open && (
+          <fieldset className="mt-2 flex flex-wrap justify-end gap-x-4 gap-y-1 rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
+            <legend className="sr-only">Columns shown</legend>
+            {columns.map((c) => {
+              const shown = !hidden.has(c.key);
+              const last = shown && columns.length - hidden.size === 1;
+              return (
+                <label key={c.key} className="inline-flex items-center gap-1.5 text-slate-700">
+                  <input type="checkbox" id={`${id}-${c.key}`} checked={shown} disabled={last} onChange={() => toggle(c.key)} data-column={c.key} className="accent-indigo-600" />
+                  {c.label}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
       </details>
       {children}
     </div>

@@ -39,7 +39,7 @@ describe('DataTable column choice and sticky header (issue 14 item 5)', () => {
   });
   it('the region hides the remembered columns, unticks them, and never lets the last column go', () => {
     const html = renderToStaticMarkup(
-      <ColumnRegion tableId="t" columns={[{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }, { key: 'gone', label: 'G' }]} initialHidden={['b', 'gone', 'unknown']}>
+      <ColumnRegion tableId="t" columns={[{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }, { key: 'gone', label: 'G' }]} initialHidden={['b', 'gone', 'unknown']} defaultOpen>
         <table />
       </ColumnRegion>,
     );
@@ -53,6 +53,15 @@ describe('DataTable column choice and sticky header (issue 14 item 5)', () => {
     // The CSS that does the hiding exists for every index a table here uses.
     const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
     for (let i = 0; i < 12; i++) expect(css).toContain(`[data-hide~='c${i}'] [data-ci='${i}'] { display: none; }`);
+  });
+  it('closed, the menu holds no checkbox (no second control labelled "Amount" next to a form field)', () => {
+    const html = renderToStaticMarkup(
+      <ColumnRegion tableId="t" columns={[{ key: 'amount', label: 'Amount' }, { key: 'b', label: 'B' }]} initialHidden={[]}>
+        <table />
+      </ColumnRegion>,
+    );
+    expect(html).toContain('data-testid="columns-menu"');
+    expect(html).not.toContain('type="checkbox"');
   });
   it('a cookie name cannot carry characters a cookie may not hold', () => {
     expect(columnsCookie('bills-table')).toBe('cols_bills-table');
