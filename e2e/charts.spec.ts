@@ -5,8 +5,8 @@ import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } fr
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
 
 const HOUR = 3_600_000;
-/** Screenshots of the changed pages at both widths (not committed; E2E_SCREENSHOTS=e2e/screenshots to keep them). */
-const SHOTS = process.env.E2E_SCREENSHOTS ?? 'test-results/screenshots';
+/** Screenshots of the changed pages at both widths (.data is not committed, nor cleaned by Playwright; E2E_SCREENSHOTS=e2e/screenshots to keep them). */
+const SHOTS = process.env.E2E_SCREENSHOTS ?? '.data/screenshots';
 
 test.describe.configure({ timeout: 300_000 });
 

@@ -1,12 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteApplicationAction, renameApplicationAction, setApplicationEnabledAction } from '@/app/(console)/applications/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
-export function RenameApplicationForm({ applicationId, name }: { applicationId: string; name: string }) {
+export function RenameApplicationForm<T0>({ applicationId, name, renameApplicationAction }: { applicationId: string; name: string; renameApplicationAction: FormAction<T0> }) {
   const [state, action] = useActionState(renameApplicationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -23,7 +24,7 @@ export function RenameApplicationForm({ applicationId, name }: { applicationId: 
   );
 }
 
-export function ToggleApplicationForm({ applicationId, enabled }: { applicationId: string; enabled: boolean }) {
+export function ToggleApplicationForm<T0>({ applicationId, enabled, setApplicationEnabledAction }: { applicationId: string; enabled: boolean; setApplicationEnabledAction: FormAction<T0> }) {
   const [state, action] = useActionState(setApplicationEnabledAction, null);
   return (
     <form action={action} className="space-y-3">
@@ -35,14 +36,30 @@ export function ToggleApplicationForm({ applicationId, enabled }: { applicationI
           : 'The application is disabled by hand. Enable it to resume service.'}
       </p>
       {state && <FormMessage state={state} />}
-      <SubmitButton variant={enabled ? 'secondary' : 'primary'} pendingText={enabled ? 'Disabling…' : 'Enabling…'}>
-        {enabled ? 'Disable application' : 'Enable application'}
-      </SubmitButton>
+      {enabled ? (
+        <ConfirmSubmitButton
+          variant="secondary"
+          confirmVariant="danger"
+          pendingText="Disabling…"
+          title="Disable this application?"
+          confirmLabel="Disable application"
+          describe={() => (
+            <p>
+              The application stops at once: the usage API refuses its records until you enable it again. Its packages keep running (their days are not
+              refunded).
+            </p>
+          )}
+        >
+          Disable application
+        </ConfirmSubmitButton>
+      ) : (
+        <SubmitButton pendingText="Enabling…">Enable application</SubmitButton>
+      )}
     </form>
   );
 }
 
-export function DeleteApplicationForm({ applicationId, name, blockedReason }: { applicationId: string; name: string; blockedReason: string | null }) {
+export function DeleteApplicationForm<T0>({ applicationId, name, blockedReason, deleteApplicationAction }: { applicationId: string; name: string; blockedReason: string | null; deleteApplicationAction: FormAction<T0> }) {
   const [state, action] = useActionState(deleteApplicationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (blockedReason) return <p className="text-sm text-slate-600" data-testid="delete-blocked">{blockedReason}</p>;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 
@@ -30,10 +31,20 @@ export const jobs = pgTable(
     result: jsonb('result'),
     lockedBy: text('locked_by'),
     lockedAt: instant('locked_at'),
+    /**
+     * Real time after which a `running` job counts as left by a dead worker: the real-time
+     * loop then takes it up again (test-clock accounts too). A drainer holding the account's
+     * lock takes it up at once, since the lock proves no other drainer is alive.
+     */
+    leaseUntil: instant('lease_until'),
     finishedAt: instant('finished_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('jobs_due_idx').on(t.status, t.runAt), index('jobs_account_idx').on(t.accountId, t.status, t.runAt)],
+  (t) => [
+    index('jobs_due_idx').on(t.status, t.runAt),
+    index('jobs_account_idx').on(t.accountId, t.status, t.runAt),
+    index('jobs_lease_idx').on(t.leaseUntil).where(sql`status = 'running'`),
+  ],
 );
 
 /** One attempt at a job, readable by admins. */
@@ -59,16 +70,38 @@ export const jobRuns = pgTable(
 
 /**
  * Per-account cursors of the job planner (lib/jobs/planner.ts): how far derived jobs
- * were planned, and up to which usage record id late usage was looked for. Only
- * an optimisation: the unique job keys are what keep a job from existing twice.
+ * were planned, and up to which usage record id late usage was looked for; and the
+ * account's entry in the due index (lib/jobs/schedule.ts). The cursors are only an
+ * optimisation: the unique job keys are what keep a job from existing twice.
  */
-export const jobPlannerState = pgTable('job_planner_state', {
-  accountId: uuid('account_id').primaryKey(),
-  /** Last local day whose `settle:` job exists. */
-  settlePlannedThrough: date('settle_planned_through', { mode: 'string' }),
-  /** First day of the last month whose `monthly:` job exists. */
-  monthlyPlannedThrough: date('monthly_planned_through', { mode: 'string' }),
-  /** Usage records with id <= this were checked for late usage of settled days. */
-  usageCheckedThrough: bigint('usage_checked_through', { mode: 'number' }).notNull().default(0),
+export const jobPlannerState = pgTable(
+  'job_planner_state',
+  {
+    accountId: uuid('account_id').primaryKey(),
+    /** Last local day whose `settle:` job exists. */
+    settlePlannedThrough: date('settle_planned_through', { mode: 'string' }),
+    /** First day of the last month whose `monthly:` job exists. */
+    monthlyPlannedThrough: date('monthly_planned_through', { mode: 'string' }),
+    /** Usage records with id <= this were checked for late usage of settled days. */
+    usageCheckedThrough: bigint('usage_checked_through', { mode: 'number' }).notNull().default(0),
+    /**
+     * Real time at which the real-time loop next has work for this account: its earliest
+     * queued or implied job, `now()` when something it depends on changed (set by triggers
+     * on accounts, packages, free-minute grants, test clocks and retried jobs, and by the
+     * loop for new usage), a claim lease while a worker drains it; null for an account on
+     * a test clock (its advances run its jobs). The loop reads only rows due by now.
+     */
+    nextDueAt: instant('next_due_at'),
+    /** Bumped by every change that may move `nextDueAt`: a recompute writes only if it read the same value. */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('job_planner_state_due_idx').on(t.nextDueAt)],
+);
+
+/** Global cursors of the planner: `usage` = usage records with id <= `through` were looked at for late usage. */
+export const jobPlannerCursors = pgTable('job_planner_cursors', {
+  name: text('name').primaryKey(),
+  through: bigint('through', { mode: 'number' }).notNull().default(0),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });

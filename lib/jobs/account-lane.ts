@@ -25,6 +25,8 @@ export type LaneOptions<Item, Out, Stop> = {
   next: () => Promise<LaneStep<Item, Stop>>;
   /** Claim and run one item; null when the claim was lost. */
   run: (item: Item) => Promise<Out | null>;
+  /** Still under the lock, after the last item (the job runner writes the account's next due instant). */
+  finish?: () => Promise<unknown>;
 };
 
 export type LaneResult<Out, Stop> = { ran: Out[]; stopped: Stop | null; busy: boolean };
@@ -33,14 +35,19 @@ export async function drainLane<Item, Out, Stop = never>(db: Database, o: LaneOp
   const ran: Out[] = [];
   const locked = await withAccountLock(db, `${o.lane}:${o.accountId}`, o.lock, async () => {
     await o.recover();
+    let stopped: Stop | null = null;
     for (let i = 0; i < o.max; i++) {
       const step = await o.next();
-      if (!step) return null;
-      if ('stop' in step) return step.stop;
+      if (!step) break;
+      if ('stop' in step) {
+        stopped = step.stop;
+        break;
+      }
       const out = await o.run(step.item);
       if (out !== null) ran.push(out);
     }
-    return null;
+    await o.finish?.();
+    return stopped;
   });
   if (locked === LOCK_BUSY) return { ran, stopped: null, busy: true };
   return { ran, stopped: locked, busy: false };

@@ -3,19 +3,22 @@ import type { Database, Transaction } from '@/db/client';
 import { jobRuns, jobs } from '@/db/schema';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { drainLane } from './account-lane';
+import { refreshSchedule } from './schedule';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
 import { jobDefinition } from './definitions';
+import { log } from '@/lib/log';
 import type { JobRow } from './types';
 
 /**
  * The job runner: a plain PostgreSQL queue (`jobs`, `job_runs`) rather than pg-boss,
  * because every job belongs to one account and runs at that account's time, which may
  * be a test clock (lifecycle.md, Time): an advance must run exactly that account's due
- * jobs, in business-time order, inside the request, and the real-time loop must never
- * touch them. So work is drained per account:
+ * jobs, in business-time order, inside the request, and the real-time loop never runs
+ * them ahead of the clock. So work is drained per account (account-lane.ts):
  * - one drainer per account at a time (a session advisory lock on a reserved
  *   connection: released by PostgreSQL if the process dies);
+ * - which accounts have work is an index on their next due instant (schedule.ts);
  * - a job is claimed by `UPDATE ... WHERE status IN ('pending','failed')`, so two
  *   workers never run it both, and marked done in the same transaction as its effect;
  * - the effect's own unique constraints (bills, day_settlements, ledger idempotency
@@ -83,6 +86,8 @@ export async function drainAccount(db: Database, accountId: string, options: Dra
       if (summary) await options.afterJob?.(summary);
       return summary;
     },
+    // The account's entry in the due index (schedule.ts), now that its jobs ran.
+    finish: () => refreshSchedule(db, accountId),
   });
   return { ran: r.ran, blocked: r.stopped, busy: r.busy };
 }
@@ -99,6 +104,13 @@ export async function nextDueJob(db: Database, accountId: string, until: Date): 
 }
 
 /**
+ * How long (real time) a claimed job may stay `running` before the real-time loop looks at
+ * it as left by a dead worker. The loop still takes it up only with the account's lock,
+ * which a live drainer holds, so a slow job is never run twice.
+ */
+export const JOB_LEASE_MS = 5 * 60_000;
+
+/**
  * Claim and run one job. The claim is a conditional UPDATE (a lost race returns null);
  * the handler's effect and the `done` mark commit together; a failure is recorded with
  * exponential backoff, and after max attempts the job is dead.
@@ -106,7 +118,7 @@ export async function nextDueJob(db: Database, accountId: string, until: Date): 
 export async function runJob(db: Database, job: JobRow, workerId: string): Promise<RunSummary | null> {
   const [claimed] = await db
     .update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date() })
+    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date(), leaseUntil: new Date(Date.now() + JOB_LEASE_MS) })
     .where(and(eq(jobs.id, job.id), inArray(jobs.status, ['pending', 'failed'])))
     .returning();
   if (!claimed) return null;
@@ -116,6 +128,9 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
     .returning({ id: jobRuns.id });
   if (!run) throw new Error('job run insert returned no row');
   const base = { jobId: claimed.id, runId: run.id, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt.toISOString() };
+  // One line per run an operator can follow by job id (issue 14 item 7).
+  const jobLog = log.child({ jobId: claimed.id, jobKey: claimed.key, kind: claimed.kind, runId: run.id, accountId: claimed.accountId, workerId, attempt: claimed.attempts });
+  const started = performance.now();
   try {
     const def = jobDefinition(claimed.kind);
     if (!def) throw new Error(`no job kind "${claimed.kind}" is defined`);
@@ -137,11 +152,14 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
       await tx.update(jobRuns).set({ outcome: 'succeeded', finishedAt, result: out }).where(eq(jobRuns.id, run.id));
       return out;
     });
+    jobLog.info({ durationMs: Math.round(performance.now() - started) }, 'job succeeded');
     return { ...base, outcome: 'succeeded', status: 'done', result };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const next = afterFailure(claimed.attempts, claimed.maxAttempts, new Date());
-    if (!(err instanceof Error && err.message.startsWith('job was taken away'))) console.error(`[jobs] ${claimed.key} failed (attempt ${claimed.attempts}/${claimed.maxAttempts})`, err);
+    const durationMs = Math.round(performance.now() - started);
+    if (err instanceof Error && err.message.startsWith('job was taken away')) jobLog.warn({ durationMs }, 'job taken away while running; rolled back');
+    else jobLog.error({ err, durationMs, maxAttempts: claimed.maxAttempts, next: next.status }, 'job failed');
     await db
       .update(jobs)
       .set({ status: next.status, lastError: message.slice(0, 2000), nextAttemptAt: next.nextAttemptAt, finishedAt: next.status === 'dead' ? new Date() : null })
@@ -153,7 +171,8 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
 
 /**
  * Jobs left `running` by a worker that died (its transaction rolled back with it). Only
- * called while holding the account's drain lock, so no live worker is running them.
+ * called while holding the account's drain lock, so no live worker is running them,
+ * whether or not their lease is over (the loop comes looking once it is: worker-loop.ts).
  * The lost attempt counts; the job is retried at once.
  */
 export async function recoverStaleRuns(db: Database, accountId: string, workerId: string): Promise<number> {

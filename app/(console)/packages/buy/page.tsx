@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
-import { listAccountPackages, toFacts } from '@/db/queries/packages';
+import { listAccountPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor, type PackageFacts } from '@/lib/packages/rules';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor, type PackageFacts } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { checkoutRefundNote } from '@/lib/refunds/rules';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,6 +16,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ButtonLink } from '@/components/ui/button';
 import { PurchaseForm, type Availability, type OfferView } from '@/components/packages/purchase-form';
+import { purchasePackageAction } from '../actions';
 
 export const metadata = { title: 'Buy a package' };
 
@@ -103,6 +104,8 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   };
 
   const requested = typeof sp.app === 'string' ? apps.find((a) => a.id === sp.app) : undefined;
+  const defaultApp = requested ?? apps[0]!;
+  // Pre-select the asked package, else the first one this application can have (never one marked not available).
   const requestedCode = typeof sp.package === 'string' && offers.some((o) => o.catalogCode === sp.package) ? sp.package : undefined;
   return (
     <>
@@ -110,11 +113,12 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
       <Card>
         <CardBody>
           <PurchaseForm
+            purchase={purchasePackageAction}
             apps={apps.map((a) => ({ id: a.id, label: `${a.name} · ${a.sdkAppId}` }))}
             offers={offers.map(view)}
             availability={availability}
-            defaultAppId={(requested ?? apps[0]!).id}
-            defaultCode={requestedCode ?? offers[0]!.catalogCode}
+            defaultAppId={defaultApp.id}
+            defaultCode={requestedCode ?? offers.find((o) => availability[defaultApp.id]?.[o.catalogCode]?.ok)?.catalogCode ?? offers[0]!.catalogCode}
             idempotencyKey={randomUUID()}
             balanceLabel={formatMoney(account.balance, account.currency)}
             customTiers={
