@@ -8,6 +8,7 @@
  *
  * Checks (exit 1 when one fails), figures printed and written to bench-out/chaos.json:
  * - during the outage pages and the API answer 503 with Retry-After, never 500, never a stack trace;
+ *   a page's 503 carries app/error.tsx's "briefly unavailable" state (digest SERVICE_UNAVAILABLE);
  * - they recover without a restart (recovery time: from PostgreSQL accepting connections again
  *   to the first 2xx page and the first 2xx batch);
  * - every batch answered 2xx is stored exactly once (clients retry 503s and network errors with
@@ -47,7 +48,11 @@ const LEAK = /\n\s+at [\w.<>]+ \(|node_modules|ECONNREFUSED|CONNECTION_CLOSED|po
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 
-type Sample = { kind: 'page' | 'api'; at: number; status: number; ms: number; retryAfter: boolean; leak: boolean };
+// What a page answered with 503 must show: app/error.tsx's "briefly unavailable" state (digest
+// SERVICE_UNAVAILABLE, however deep in the page the query failed), not the generic error page.
+const UNAVAILABLE_PAGE = 'data-testid="service-unavailable"';
+
+type Sample = { kind: 'page' | 'api'; at: number; status: number; ms: number; retryAfter: boolean; leak: boolean; saysUnavailable: boolean };
 
 // postgres.js 3.4 can throw from a setImmediate after its socket closed (connection.js
 // nextWrite: "Cannot read properties of null (reading 'write')") when the server goes away
@@ -109,7 +114,7 @@ async function main() {
     let lateAccount: string | null = null;
 
     const record = (kind: Sample['kind'], at: number, status: number, retryAfter: string | null | undefined, body: string) => {
-      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!retryAfter, leak: LEAK.test(body) });
+      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!retryAfter, leak: LEAK.test(body), saysUnavailable: body.includes(UNAVAILABLE_PAGE) || body.includes('SERVICE_UNAVAILABLE') });
     };
 
     const browse = async (i: number) => {
@@ -272,6 +277,7 @@ async function main() {
         status500: samples.filter((s) => s.status === 500).length,
         status503WithoutRetryAfter: samples.filter((s) => s.status === 503 && !s.retryAfter).length,
         leaksOfInternals: samples.filter((s) => s.leak).length,
+        page503NotSayingUnavailable: samples.filter((s) => s.kind === 'page' && s.status === 503 && !s.saysUnavailable).length,
         networkErrors: samples.filter((s) => s.status === 0).length,
         outageAnswersNot503: outageSamples.filter((s) => s.status !== 503 && s.status !== 0).length,
       },
@@ -290,6 +296,7 @@ async function main() {
     check(figures.errors.status500 === 0, 'a 500 was answered');
     check(figures.errors.status503WithoutRetryAfter === 0, 'a 503 without Retry-After');
     check(figures.errors.leaksOfInternals === 0, 'an answer showed internals (stack trace, connection error)');
+    check(figures.errors.page503NotSayingUnavailable === 0, 'a page answered 503 without the "briefly unavailable" state (the generic error page instead)');
     check(figures.errors.outageAnswersNot503 === 0, 'an answer during the outage was not 503');
     check((figures.duringOutage.pages['503'] ?? 0) > 0 && (figures.duringOutage.api['503'] ?? 0) > 0, 'pages and the API did not both answer 503 during the outage');
     check(figures.recoverySeconds.pages !== null && figures.recoverySeconds.api !== null, 'did not recover');
