@@ -1,6 +1,8 @@
 import type postgres from 'postgres';
 import type { Database } from '@/db/client';
 import { rawClient } from '@/lib/settlement/raw';
+import { ServiceUnavailableError } from '@/lib/availability';
+import { log } from '@/lib/log';
 
 /**
  * The one mechanism behind both per-account queues (the job runner and the delivery lane):
@@ -55,28 +57,75 @@ export async function drainLane<Item, Out, Stop = never>(db: Database, o: LaneOp
 
 export const LOCK_BUSY = Symbol('busy');
 
+/**
+ * Bound on a query on the lane's reserved connection. postgres.js 3.4 does not settle a query
+ * written to a reserved connection the server has dropped (its socket is null: an uncaught
+ * TypeError, then nothing); the chaos test's worker hung there after an outage (issue 13
+ * item 13). A lane must fail as unavailable, not hang the worker.
+ */
+function laneQueryTimeoutMs(): number {
+  const ms = Number(process.env.LANE_QUERY_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : 30_000;
+}
+
+async function bounded<T>(query: PromiseLike<T>, ms: number, onHung: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onHung();
+      reject(new ServiceUnavailableError(new Error(`lane lock query did not answer within ${ms} ms`)));
+    }, ms);
+  });
+  try {
+    return await Promise.race([query, hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Run `fn` holding the advisory lock `key` on a reserved connection; LOCK_BUSY if `try` found it taken. */
 export async function withAccountLock<T>(db: Database, key: string, mode: 'wait' | 'try', fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
-  const conn: postgres.ReservedSql = await rawClient(db).reserve();
+  const pool = rawClient(db);
+  const conn: postgres.ReservedSql = await pool.reserve();
+  // A connection that died (or may have) never goes back to the pool: the next borrower would hang.
+  let dead = false;
+  const markDead = () => {
+    dead = true;
+  };
+  const limit = laneQueryTimeoutMs();
   try {
     if (mode === 'try') {
-      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`;
+      const [row] = await bounded(conn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`, limit, markDead);
       if (!row?.ok) return LOCK_BUSY;
     } else {
       // Bounded wait behind another drainer; the setting must not outlive this wait on a pooled connection.
-      await conn`set lock_timeout = '120s'`;
+      await bounded(conn`set lock_timeout = '120s'`, limit, markDead);
       try {
-        await conn`select pg_advisory_lock(hashtextextended(${key}, 0))`;
+        await bounded(conn`select pg_advisory_lock(hashtextextended(${key}, 0))`, limit + 120_000, markDead);
       } finally {
-        await conn`reset lock_timeout`;
+        if (!dead) await bounded(conn`reset lock_timeout`, limit, markDead);
       }
     }
+    // Who holds the lock: the reserved connection's backend, asked again before the unlock.
+    const [me] = await bounded(conn<{ pid: number; started: Date }[]>`select pid, backend_start as started from pg_stat_activity where pid = pg_backend_pid()`, limit, markDead);
     try {
       return await fn();
     } finally {
-      await conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`;
+      // Asked on the pool, never on the reserved connection: if its backend is gone, so is the
+      // lock (PostgreSQL released it), and writing to that connection would never settle.
+      const alive = await bounded(
+        pool<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where pid = ${me!.pid} and backend_start = ${me!.started}`,
+        limit,
+        () => {},
+      ).then((r) => r[0]!.n === 1, () => false);
+      if (!alive) {
+        markDead();
+        log.warn({ lane: key }, 'lane lock connection was lost during the drain; its lock ended with it');
+      } else {
+        await bounded(conn`select pg_advisory_unlock(hashtextextended(${key}, 0))`, limit, markDead);
+      }
     }
   } finally {
-    conn.release();
+    if (!dead) conn.release();
   }
 }
