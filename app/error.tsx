@@ -44,7 +44,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }
   return (
     <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-rose-600">Error</p>
+      <p className="text-sm font-semibold text-rose-700">Error</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Something went wrong on our side</h1>
       <p className="mt-3 max-w-md text-slate-600">It has been logged{error.digest ? ` (reference ${error.digest})` : ''}. Try again; if it keeps happening, contact support.</p>
       <div className="mt-8 flex flex-wrap items-center justify-center gap-3">

@@ -88,7 +88,7 @@ export function PurchaseForm({
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Package</legend>
         {errors?.catalogCode && (
-          <p className="mt-1 text-sm text-rose-600" role="alert" id="catalogCode-error">
+          <p className="mt-1 text-sm text-rose-700" role="alert" id="catalogCode-error">
             {errors.catalogCode.join(' ')}
           </p>
         )}
@@ -106,7 +106,7 @@ export function PurchaseForm({
                       className={cn(
                         'flex cursor-pointer flex-col rounded-lg p-3 text-sm ring-1 ring-inset transition-colors',
                         checked ? 'bg-indigo-50 ring-2 ring-indigo-600' : 'bg-white ring-slate-200 hover:bg-slate-50',
-                        av && !av.ok && 'opacity-70',
+                        // No dimming: faded text fails contrast (axe); the rose line below says it is unavailable.
                       )}
                     >
                       <span className="flex items-center gap-2">
@@ -114,8 +114,8 @@ export function PurchaseForm({
                         <span className="font-semibold text-slate-900">{o.name}</span>
                       </span>
                       <span className="mt-1 pl-6 tabular-nums text-slate-700">{o.priceLabel}</span>
-                      <span className="pl-6 text-xs text-slate-500">{o.minutesLabel}</span>
-                      {av && !av.ok && <span className="mt-1 pl-6 text-xs text-rose-600">Not available for this application</span>}
+                      <span className="pl-6 text-xs text-slate-600">{o.minutesLabel}</span>
+                      {av && !av.ok && <span className="mt-1 pl-6 text-xs text-rose-700">Not available for this application</span>}
                     </label>
                   );
                 })}

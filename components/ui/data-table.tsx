@@ -49,7 +49,9 @@ export function DataTable<T>({
   const pastEnd = total !== undefined && total > 0 && page !== undefined && page > pages;
   return (
     <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200" data-testid={testId}>
-      <div className="overflow-x-auto">
+      {/* A wide table scrolls inside this region, never the page (a 390 px phone, issue 14 item 5);
+          focusable and named so a keyboard can scroll it and a screen reader says what it is. */}
+      <div className="overflow-x-auto" role="region" aria-label={caption ?? 'Table'} tabIndex={0}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead className="bg-slate-50">
@@ -120,7 +122,9 @@ export function DataTable<T>({
                 Previous
               </Link>
             ) : (
-              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Previous</span>
+              <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
+                Previous
+              </span>
             )}
             <span className="px-1 py-1">
               Page {page} of {pages}
@@ -130,7 +134,9 @@ export function DataTable<T>({
                 Next
               </Link>
             ) : (
-              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Next</span>
+              <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
+                Next
+              </span>
             )}
           </div>
         </nav>

@@ -22,7 +22,7 @@ export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; 
   const totalSeconds = rows.reduce((s, r) => s + r.seconds, 0);
   const totalMinutes = rows.reduce((s, r) => s + r.minutes, 0);
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label="Minutes per application and item" tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-by-app-item">
         <thead className="bg-slate-50">
           <tr>
@@ -75,7 +75,7 @@ export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; 
 export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChart['series'] }) {
   const items = series.map((s) => s);
   return (
-    <div className="max-h-[28rem] overflow-auto">
+    <div className="max-h-[28rem] overflow-auto" role="region" aria-label="Daily totals" tabIndex={0}>
       <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-daily-table">
         <thead className="sticky top-0 bg-slate-50">
           <tr>

@@ -150,7 +150,7 @@ async function AccountTools({ account }: { account: DevAccount }) {
             <p className="text-sm text-slate-500">Nothing has run yet.</p>
           </CardBody>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" role="region" aria-label="Timeline" tabIndex={0}>
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="timeline">
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>
