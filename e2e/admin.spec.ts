@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, signUpCustomer } from './fixtures';
+import { DEMO, signIn, signUpCustomer, confirmDialog } from './fixtures';
 
 test('admin: search an account, adjust its balance with a mandatory reason, suspend for a violation and lift it', async ({ page, browser }) => {
   const customerContext = await browser.newContext();
@@ -15,21 +15,25 @@ test('admin: search an account, adjust its balance with a mandatory reason, susp
   const adjust = page.getByTestId('adjust-balance-form');
   await adjust.getByLabel(/^Amount/).fill('15');
   await adjust.getByRole('button', { name: 'Adjust balance' }).click();
+  await confirmDialog(page);
   await expect(adjust.getByText('Reason is required.').or(adjust.getByText(/Reason must be at least 10 characters/))).toBeVisible();
   await adjust.getByLabel(/^Amount/).fill('15');
   await adjust.getByLabel('Reason').fill('Goodwill credit for the 10-minute outage');
   await adjust.getByRole('button', { name: 'Adjust balance' }).click();
+  await confirmDialog(page);
   await expect(page.getByText('Balance adjusted; it is now $15.00.')).toBeVisible();
   await expect(page.getByTestId('admin-balance')).toHaveText('$15.00');
   await expect(page.getByTestId('ledger-table')).toContainText('Adjustment by an administrator: Goodwill credit for the 10-minute outage');
 
   await page.getByTestId('suspend-form').getByLabel('Violation').fill('Illegal content reported by a user');
   await page.getByRole('button', { name: 'Suspend for violation' }).click();
+  await confirmDialog(page);
   await expect(page.getByText('Account suspended for a violation.')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('status-history')).toContainText('active → suspended');
   await page.getByTestId('lift-form').getByLabel('Why it is lifted').fill('Content removed and reviewed');
   await page.getByRole('button', { name: 'Lift suspension' }).click();
+  await confirmDialog(page);
   await expect(page.getByText('Suspension lifted; the account is active.')).toBeVisible();
 
   await page.goto('/admin/audit?action=account.');

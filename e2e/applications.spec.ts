@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { applications } from '../db/schema';
-import { e2eDb, signUpCustomer } from './fixtures';
+import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
 import { createApplication } from './fixtures-billing';
 
 test('create an application: SDKAppID and a secret key shown once; rename, disable, enable, delete', async ({ page }) => {
@@ -32,6 +32,7 @@ test('create an application: SDKAppID and a secret key shown once; rename, disab
   await expect(page.getByText('Renamed to Town Hall Live.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Disable application' }).click();
+  await confirmDialog(page);
   await expect(page.getByText('Disabled: the usage API refuses its records')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enable application' })).toBeVisible();
   await page.getByRole('button', { name: 'Enable application' }).click();
@@ -70,6 +71,7 @@ test("another account's application id is refused like a missing one when buying
   await expect(other.getByLabel('Application', { exact: true })).toHaveValue(mine.id);
   await other.getByRole('radio', { name: 'Call Free Trial (7 days)' }).check();
   await other.getByRole('button', { name: /^Buy/ }).click();
+  await confirmDialog(other);
   await expect(other.getByText('Application not found: choose one of your applications.')).toBeVisible();
   await ctx.close();
 });

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { applications } from '../db/schema';
-import { e2eDb } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 
 /** Top up through the simulated payment form on /balance. */
 export async function topUp(page: Page, amount: string, card = '4242 4242 4242 4242') {
@@ -32,6 +32,7 @@ export async function buyPackage(page: Page, options: { appId: string; packageNa
   await page.getByRole('radio', { name: options.packageName, exact: true }).check();
   if (options.autoRenew) await page.getByRole('checkbox', { name: /Renew automatically/ }).check();
   await page.getByRole('button', { name: /^Buy/ }).click();
+  await confirmDialog(page);
   await expect(page).toHaveURL(/\/packages\?bought=/);
   await expect(page.getByTestId('purchase-banner')).toBeVisible();
 }

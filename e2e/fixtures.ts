@@ -75,3 +75,11 @@ export async function confirmEmail(page: Page, email: string) {
   await page.getByRole('button', { name: 'Confirm my address' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/verify-email'));
 }
+
+/** Confirm the question a money- or service-changing button asks (components/ui/confirm-submit.tsx). */
+export async function confirmDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button').last().click();
+  await expect(dialog).toBeHidden();
+}

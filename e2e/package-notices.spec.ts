@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { applications, packages, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';
 import { toOffsetIso } from '../lib/time/format';
-import { e2eDb, signUpCustomer } from './fixtures';
+import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
 import { accountIdOf, advanceTo, clockOf, topUpThroughPage } from './fixtures-dev';
 
 const DAY = 86_400_000;
@@ -27,6 +27,7 @@ async function customerWithLite(page: Page, name: string, topUp: string, autoRen
   await page.getByRole('radio', { name: /RTC-Engine Lite/ }).check();
   if (autoRenew) await page.getByText('Renew automatically').click();
   await page.getByRole('button', { name: /^Buy and pay/ }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('purchase-banner')).toBeVisible();
   const { db } = e2eDb();
   const [pkg] = await db.select().from(packages).where(and(eq(packages.accountId, accountId), eq(packages.status, 'active')));

@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { daySettlements, packages, refundRequests, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';
-import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
+import { DEMO, e2eDb, signIn, signUpCustomer, confirmDialog } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
 
@@ -21,6 +21,7 @@ test('the customer withdraws an open refund request; the admin queue no longer s
   const app = await createApplication(page, 'Withdraw App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
   await page.getByRole('button', { name: 'Request refund' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('refund-section')).toContainText('Waiting for review');
 
   const admin = await adminPage(browser);
@@ -77,11 +78,13 @@ test('suspended for a violation, a refund request is answered with reason (d), n
   await admin.page.goto(`/admin/accounts/${accountId}`);
   await admin.page.getByLabel('Violation').fill('Content violation reported by a user');
   await admin.page.getByRole('button', { name: 'Suspend for violation' }).click();
+  await confirmDialog(admin.page);
   await expect(admin.page.getByText('Account suspended for a violation.')).toBeVisible();
   await admin.close();
 
   // The page still open asks with the ended session: refused, nothing requested.
   await page.getByRole('button', { name: 'Request refund' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('refund-section')).toContainText('Please sign in.');
 
   // The suspension ended the customer's sessions (issue 13, item 5): they sign in again.
@@ -113,6 +116,7 @@ test('approval while the day is unsettled: the admin is told to decide after the
   const app = await createApplication(page, 'Unsettled App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
   await page.getByRole('button', { name: 'Request refund' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('refund-section')).toContainText('Waiting for review');
 
   const { db } = e2eDb();
@@ -139,6 +143,7 @@ test('approval while the day is unsettled: the admin is told to decide after the
   await expect(card.getByTestId('decide-after')).toContainText('(decide after the settlement at');
   await card.getByLabel('Reason').fill('Unused within five days: approving');
   await card.getByRole('button', { name: 'Approve refund' }).click();
+  await confirmDialog(admin.page);
   await expect(card.getByRole('alert')).toContainText(`Not decided yet: usage of ${day} on this application is not settled`);
   await expect(card.getByRole('alert')).toContainText('The request stays open; nothing was changed.');
   await admin.page.screenshot({ path: 'test-results/gaps-refund-decide-after.png', fullPage: true });
@@ -152,6 +157,7 @@ test('approval while the day is unsettled: the admin is told to decide after the
   await expect(again).toContainText('(approval will refund)');
   await again.getByLabel('Reason').fill('Settled unused: approved');
   await again.getByRole('button', { name: 'Approve refund' }).click();
+  await confirmDialog(admin.page);
   await expect(admin.page.getByTestId('decision-banner')).toContainText('Approved: $49.50 is back in Unsettled Media');
   await admin.close();
   await page.goto('/balance');

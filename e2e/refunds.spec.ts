@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { ledgerEntries, packages, users } from '../db/schema';
 import { Decimal } from '../lib/money/decimal';
-import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
+import { DEMO, e2eDb, signIn, signUpCustomer, confirmDialog } from './fixtures';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
 
 // The admin works in a browser context of their own (two people, two sessions).
@@ -32,6 +32,7 @@ test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, ref
   // The customer asks for the five-day refund.
   await page.getByLabel('Note for the reviewer (optional)').fill('Bought for the wrong app');
   await page.getByRole('button', { name: 'Request refund' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('refund-section')).toContainText('Waiting for review');
   await expect(page.getByTestId('refund-requests')).toContainText('Waiting for review');
 
@@ -44,6 +45,7 @@ test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, ref
   await expect(card2.getByTestId('refund-checks').first()).toContainText('(a) Requested within 5 days of purchase');
   await card2.getByLabel('Reason').fill('Unused, within five days: approved');
   await card2.getByRole('button', { name: 'Approve refund' }).click();
+  await confirmDialog(admin.page);
   await expect(admin.page.getByTestId('decision-banner')).toContainText('Approved: $49.50 is back in Refund Walk Ltd');
   await admin.close();
 
@@ -85,6 +87,7 @@ test('minutes used after the request: the admin approval re-checks and refuses, 
   const app = await createApplication(page, 'Recheck App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
   await page.getByRole('button', { name: 'Request refund' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('refund-section')).toContainText('Waiting for review');
 
   // Settlement deducted usage of the bound application from the package after the request.
@@ -98,6 +101,7 @@ test('minutes used after the request: the admin approval re-checks and refuses, 
   await expect(card).toContainText('(approval will be refused)');
   await card.getByLabel('Reason').fill('Looks unused to me, approving');
   await card.getByRole('button', { name: 'Approve refund' }).click();
+  await confirmDialog(admin.page);
   await expect(admin.page.getByTestId('decision-banner')).toContainText('Not refunded: the re-check at approval failed');
   await expect(admin.page.getByTestId('decision-banner')).toContainText('Re-check at approval failed: (b) 10 of its minutes were already used');
   await admin.close();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { applications, ledgerEntries, notifications, packages } from '../db/schema';
-import { e2eDb, signUpCustomer } from './fixtures';
+import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
 import { accountIdOf, advanceTo, clockOf, topUpThroughPage } from './fixtures-dev';
 
 const DAY = 86_400_000;
@@ -28,6 +28,7 @@ test('auto-renewal at expiry charges the ledger; with an empty balance it fails 
   await page.getByRole('radio', { name: /RTC-Engine Lite/ }).check();
   await page.getByText('Renew automatically').click();
   await page.getByRole('button', { name: /^Buy and pay/ }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('purchase-banner')).toBeVisible();
 
   const { db } = e2eDb();

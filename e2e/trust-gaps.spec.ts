@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { accounts, auditLog, ledgerEntries, packages } from '../db/schema';
 import { postLedgerEntry } from '../lib/ledger/service';
 import { Decimal } from '../lib/money/decimal';
-import { e2eDb, signUpCustomer } from './fixtures';
+import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
 import { accountIdOf, clockOf, localInput } from './fixtures-dev';
 import { createApplication, topUp } from './fixtures-billing';
 
@@ -19,6 +19,7 @@ test('a purchase form replayed with another application is refused with a clear 
   const key = await page.locator('input[name="idempotencyKey"]').inputValue();
   await page.getByRole('radio', { name: 'RTC-Engine Lite', exact: true }).check();
   await page.getByRole('button', { name: /^Buy/ }).click();
+  await confirmDialog(page);
   await expect(page).toHaveURL(/\/packages\?bought=/);
 
   // The same form submitted again (a stale tab, a replayed request) but for the other application.
@@ -26,6 +27,7 @@ test('a purchase form replayed with another application is refused with a clear 
   await page.getByRole('radio', { name: 'RTC-Engine Lite', exact: true }).check();
   await page.locator('input[name="idempotencyKey"]').evaluate((el, k) => ((el as HTMLInputElement).value = k), key);
   await page.getByRole('button', { name: /^Buy/ }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('purchase-form').getByRole('alert')).toContainText('This purchase was already submitted on');
   await expect(page.getByTestId('purchase-form').getByRole('alert')).toContainText('with a different application; a repeated submission must be identical, so nothing was changed.');
   await page.screenshot({ path: 'test-results/gaps-idempotency-refused.png', fullPage: true });

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import next from 'next';
+import { randomUUID } from 'node:crypto';
 import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from '@/lib/auth/client-address';
+import { log, pathOnly, REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log';
 import { failStart, installStartFailureHandlers } from './start-failure';
 
 /**
@@ -30,8 +32,23 @@ function stamp(req: http.IncomingMessage) {
   req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'], trust });
 }
 
+// Every request gets an id (a trusted proxy's X-Request-Id, else a new one), passed to the app as
+// the X-Request-Id header (actions and route handlers log it, lib/log.ts) and echoed in the answer;
+// one JSON line per request when it ends (issue 14 item 7).
 const server = http.createServer((req, res) => {
   stamp(req);
+  const reqId = requestIdFrom(trust.hops || trust.proxies.size ? req.headers[REQUEST_ID_HEADER] : undefined, randomUUID);
+  req.headers[REQUEST_ID_HEADER] = reqId;
+  res.setHeader('X-Request-Id', reqId);
+  const started = process.hrtime.bigint();
+  const path = pathOnly(req.url);
+  res.once('close', () => {
+    if (path.startsWith('/_next/') || path === '/favicon.ico') return;
+    const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+    const line = { reqId, method: req.method, path, status: res.statusCode, durationMs, aborted: !res.writableFinished || undefined };
+    if (res.statusCode >= 500) log.error(line, 'request');
+    else log.info(line, 'request');
+  });
   void handle(req, res);
 });
 const upgrade = app.getUpgradeHandler();

@@ -8,6 +8,7 @@ import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';
 import { portIsFree } from '@/db/embedded';
 import { ensureAuthSecret, prepareDatabase } from './database';
 import { failStart, installStartFailureHandlers } from './start-failure';
+import { log } from '@/lib/log';
 
 /**
  * `npm run dev` / `npm start`: the database (embedded unless DATABASE_URL is set),
@@ -101,11 +102,11 @@ async function shutdown(code: number) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-  await worker?.stop().catch((e) => console.error('stopping the job worker failed:', e));
+  await worker?.stop().catch((err: unknown) => log.error({ err }, 'stopping the job worker failed'));
   await workerDb?.close().catch(() => {});
   await capture?.stop().catch(() => {});
   await captureDb?.close().catch(() => {});
-  await target.stop().catch((e) => console.error('stopping PostgreSQL failed:', e));
+  await target.stop().catch((err: unknown) => log.error({ err }, 'stopping PostgreSQL failed'));
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));

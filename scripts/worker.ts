@@ -4,6 +4,7 @@ import { createDb } from '@/db/client';
 import { startWorkerLoop } from '@/lib/jobs/worker-loop';
 import { prepareDatabase } from './database';
 import { failStart } from './start-failure';
+import { log } from '@/lib/log';
 
 /**
  * `npm run worker`: the job runner as its own process (production). Plans and drains
@@ -16,7 +17,7 @@ const handle = createDb(target.url, { max: 5 });
 const workerId = `worker:${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const interval = Number(process.env.WORKER_INTERVAL_MS ?? 10_000);
 const loop = startWorkerLoop(handle.db, { workerId, intervalMs: interval });
-console.log(`Job worker ${workerId} running every ${interval / 1000}s. Ctrl+C to stop.`);
+log.info({ workerId, intervalMs: interval }, `job worker running every ${interval / 1000}s`);
 
 let stopping = false;
 async function shutdown() {

@@ -21,10 +21,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       userEmail={user.email}
       roleLabel={`Customer · ${user.account.currency}`}
       banner={
-        <>
-          {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
-          <AccountStatusBanner account={user.account} />
-        </>
+        // Nothing at all while there is nothing to say (an empty fragment would leave the banner gap).
+        !user.emailVerified || user.account.status !== 'active' ? (
+          <>
+            {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
+            <AccountStatusBanner account={user.account} />
+          </>
+        ) : undefined
       }
       headerExtra={<NoticesBell unread={unread} />}
       nav={[

@@ -5,9 +5,9 @@ import { adjustBalanceAction, liftSuspensionAction, suspendForViolationAction } 
 import { decideRefundAction } from '@/app/(admin)/admin/refunds/actions';
 import { Field, Input, Textarea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
-export function AdjustBalanceForm({ accountId, idempotencyKey, currency }: { accountId: string; idempotencyKey: string; currency: string }) {
+export function AdjustBalanceForm({ accountId, idempotencyKey, currency, accountName }: { accountId: string; idempotencyKey: string; currency: string; accountName?: string }) {
   const [state, action] = useActionState(adjustBalanceAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -22,7 +22,26 @@ export function AdjustBalanceForm({ accountId, idempotencyKey, currency }: { acc
         <Textarea name="reason" id="adjust-reason" rows={2} defaultValue={values?.reason} invalid={!!errors?.reason} />
       </Field>
       {state && (state.ok || !(errors?.amount || errors?.reason)) && <FormMessage state={state} />}
-      <SubmitButton pendingText="Adjusting…">Adjust balance</SubmitButton>
+      <ConfirmSubmitButton
+        pendingText="Adjusting…"
+        title="Adjust the balance?"
+        confirmLabel="Adjust balance"
+        describe={(f) => {
+          const amount = String(f.get('amount') ?? '').trim();
+          const debit = amount.startsWith('-');
+          return (
+            <>
+              <p>
+                {amount ? `${debit ? 'Debit' : 'Credit'} ${debit ? amount.slice(1) : amount} ${currency} ${debit ? 'from' : 'to'} ${accountName ?? 'this account'}` : 'No amount entered yet; the adjustment will be refused'}.
+                {' '}A ledger row is written at once and the customer is told, with the reason.
+              </p>
+              {debit && <p>A debit can make the balance negative, and the account overdue.</p>}
+            </>
+          );
+        }}
+      >
+        Adjust balance
+      </ConfirmSubmitButton>
     </form>
   );
 }
@@ -37,14 +56,29 @@ export function SuspensionForm({ accountId, mode }: { accountId: string; mode: '
         <Textarea name="reason" id={`${mode}-reason`} rows={2} invalid={!!errors?.reason} />
       </Field>
       {state && (state.ok || !errors?.reason) && <FormMessage state={state} />}
-      <SubmitButton variant={mode === 'suspend' ? 'danger' : 'primary'} pendingText={mode === 'suspend' ? 'Suspending…' : 'Lifting…'}>
+      <ConfirmSubmitButton
+        variant={mode === 'suspend' ? 'danger' : 'primary'}
+        pendingText={mode === 'suspend' ? 'Suspending…' : 'Lifting…'}
+        title={mode === 'suspend' ? 'Suspend this account for a violation?' : 'Lift the suspension?'}
+        confirmLabel={mode === 'suspend' ? 'Suspend account' : 'Lift suspension'}
+        describe={() =>
+          mode === 'suspend' ? (
+            <p>
+              Every application of the account stops at once, the usage API refuses its records, the customer&apos;s sessions end and the console is limited to billing
+              until the suspension is lifted. The customer is told, with the reason.
+            </p>
+          ) : (
+            <p>The account&apos;s applications resume and the customer is told. The reason is kept in the audit log and the status history.</p>
+          )
+        }
+      >
         {mode === 'suspend' ? 'Suspend for violation' : 'Lift suspension'}
-      </SubmitButton>
+      </ConfirmSubmitButton>
     </form>
   );
 }
 
-export function RefundDecisionForm({ requestId }: { requestId: string }) {
+export function RefundDecisionForm({ requestId, amountLabel, appLabel }: { requestId: string; amountLabel?: string; appLabel?: string }) {
   const [state, action] = useActionState(decideRefundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -55,12 +89,33 @@ export function RefundDecisionForm({ requestId }: { requestId: string }) {
       </Field>
       {state && !state.ok && !errors?.reason && <FormMessage state={state} />}
       <div className="flex gap-2">
-        <SubmitButton name="decision" value="approve" pendingText="Deciding…">
+        <ConfirmSubmitButton
+          name="decision"
+          value="approve"
+          pendingText="Deciding…"
+          title="Approve the refund?"
+          confirmLabel="Approve refund"
+          describe={() => (
+            <p>
+              {amountLabel ? `${amountLabel} goes back to the customer's balance` : 'The amount goes back to the customer\'s balance'} at once (a ledger row), the package ends
+              {appLabel ? ` on ${appLabel}` : ''} and the customer is told, with the reason. This cannot be undone.
+            </p>
+          )}
+        >
           Approve refund
-        </SubmitButton>
-        <SubmitButton name="decision" value="reject" variant="secondary" pendingText="Deciding…">
+        </ConfirmSubmitButton>
+        <ConfirmSubmitButton
+          name="decision"
+          value="reject"
+          variant="secondary"
+          confirmVariant="danger"
+          pendingText="Deciding…"
+          title="Reject the refund?"
+          confirmLabel="Reject refund"
+          describe={() => <p>Nothing is refunded; the package keeps running. The customer is told, with the reason. This cannot be undone.</p>}
+        >
           Reject
-        </SubmitButton>
+        </ConfirmSubmitButton>
       </div>
     </form>
   );

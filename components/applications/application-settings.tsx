@@ -5,6 +5,7 @@ import { deleteApplicationAction, renameApplicationAction, setApplicationEnabled
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
 export function RenameApplicationForm({ applicationId, name }: { applicationId: string; name: string }) {
   const [state, action] = useActionState(renameApplicationAction, null);
@@ -35,9 +36,25 @@ export function ToggleApplicationForm({ applicationId, enabled }: { applicationI
           : 'The application is disabled by hand. Enable it to resume service.'}
       </p>
       {state && <FormMessage state={state} />}
-      <SubmitButton variant={enabled ? 'secondary' : 'primary'} pendingText={enabled ? 'Disabling…' : 'Enabling…'}>
-        {enabled ? 'Disable application' : 'Enable application'}
-      </SubmitButton>
+      {enabled ? (
+        <ConfirmSubmitButton
+          variant="secondary"
+          confirmVariant="danger"
+          pendingText="Disabling…"
+          title="Disable this application?"
+          confirmLabel="Disable application"
+          describe={() => (
+            <p>
+              The application stops at once: the usage API refuses its records until you enable it again. Its packages keep running (their days are not
+              refunded).
+            </p>
+          )}
+        >
+          Disable application
+        </ConfirmSubmitButton>
+      ) : (
+        <SubmitButton pendingText="Enabling…">Enable application</SubmitButton>
+      )}
     </form>
   );
 }

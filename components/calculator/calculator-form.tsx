@@ -14,6 +14,8 @@ export type BookOption = {
   name: string;
   currency: 'USD' | 'CNY';
   items: { code: string; name: string; unit: string; unitPrice: string; per: number; media: boolean }[];
+  /** Duration rounding of the book: per application and day, or per month (seed 000). */
+  roundingPeriod: 'day' | 'month';
 };
 
 type Action = (prev: ActionResult<CalculatorAnswer> | null, payload: FormData) => Promise<ActionResult<CalculatorAnswer>>;
@@ -56,19 +58,19 @@ export function CalculatorForm({ books, defaultBookId, action }: { books: BookOp
             <Select name="bookId" value={bookId} onChange={(e) => setBookId(e.target.value)}>
               {books.map((b) => (
                 <option key={b.id} value={b.id}>
-                  {b.name} ({b.currency})
+                  {b.name.includes(`(${b.currency})`) ? b.name : `${b.name} (${b.currency})`}
                 </option>
               ))}
             </Select>
           </Field>
-          <p className="text-sm text-slate-500">Enter what you expect in a month. Minutes are billable minutes (seconds rounded up per application per day).</p>
+          <p className="text-sm text-slate-500">Enter what you expect in a month. Minutes are billable minutes (seconds rounded up per application per {book.roundingPeriod}).</p>
         </div>
 
         <div key={inputKey} className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{media.map(itemInput)}</div>
           {others.length > 0 && (
             <details className="rounded-md ring-1 ring-slate-200" open={others.some((i) => valueOf(i.code) !== '')}>
-              <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">Recording, transcoding, delivery, relay and other items ({others.length})</summary>
+              <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">{others.length === 1 ? others[0]!.name : 'Recording, transcoding, delivery, relay and other items'} ({others.length})</summary>
               <div className="grid gap-4 px-4 pb-4 pt-2 sm:grid-cols-2 lg:grid-cols-3">{others.map(itemInput)}</div>
             </details>
           )}
@@ -77,7 +79,7 @@ export function CalculatorForm({ books, defaultBookId, action }: { books: BookOp
         {state && !state.ok && <FormMessage state={state.fieldErrors ? { ...state, message: 'Check the highlighted quantities.' } : state} />}
         {answer?.source === 'last-month' && (
           <p role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-inset ring-sky-200">
-            Filled in from your usage in {answer.month}: minutes rounded up per application per day, as bills count them before packages.
+            Filled in from your usage in {answer.month}: minutes rounded up per application per {book.roundingPeriod}, as bills count them before packages.
           </p>
         )}
 

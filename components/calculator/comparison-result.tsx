@@ -100,10 +100,13 @@ export function ComparisonResult({ comparison: c }: { comparison: PriceCompariso
           </tfoot>
         </table>
       </div>
-      <p className="text-xs text-slate-500">
-        Packages are bound to one application and cover media minutes at their ratio (audio 1, HD 4, FHD 9, 2K 16, 4K 36 package minutes per minute; seed 003). Estimates leave out
-        the monthly 10,000 free minutes every account gets first, and a 2022 universal package is valid for a year, so its price is shown whole. Bills apply the exact rules
-        per day.
+      <p className="text-xs text-slate-500" data-testid="calculator-note">
+        {c.options.length === 0
+          ? `The ${c.bookName} price book sells no packages: every item is pay-as-you-go.`
+          : c.freeMinutes
+            ? 'Packages are bound to one application and cover media minutes at their ratio (audio 1, HD 4, FHD 9, 2K 16, 4K 36 package minutes per minute; seed 003). Estimates leave out the monthly 10,000 free minutes every account gets first, and a 2022 universal package is valid for a year, so its price is shown whole.'
+            : 'Universal packages cover audio minutes one for one and are valid for a year, so their price is shown whole; there are no free minutes on this price book.'}{' '}
+        Bills apply the exact rules per {c.roundingPeriod}.
       </p>
     </div>
   );

@@ -5,6 +5,7 @@ import { requestRefundAction, setAutoRenewAction, withdrawRefundAction } from '@
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
 /** Auto-renewal on/off for one package (lifecycle.md: any time before expiry). */
 export function AutoRenewForm({ packageId, autoRenew }: { packageId: string; autoRenew: boolean }) {
@@ -22,7 +23,7 @@ export function AutoRenewForm({ packageId, autoRenew }: { packageId: string; aut
 }
 
 /** The five-day refund request of one package, with an optional note for the reviewer. */
-export function RefundRequestForm({ packageId }: { packageId: string }) {
+export function RefundRequestForm({ packageId, packageLabel, amountLabel }: { packageId: string; packageLabel?: string; amountLabel?: string }) {
   const [state, action] = useActionState(requestRefundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (state?.ok) return <FormMessage state={state} />;
@@ -34,9 +35,20 @@ export function RefundRequestForm({ packageId }: { packageId: string }) {
           <Input name="note" id={`note-${packageId}`} placeholder="Bought for the wrong application" maxLength={500} invalid={!!errors?.note} />
         </Field>
       </div>
-      <SubmitButton variant="secondary" pendingText="Requesting…">
+      <ConfirmSubmitButton
+        variant="secondary"
+        pendingText="Requesting…"
+        title="Request a refund?"
+        confirmLabel="Request refund"
+        describe={() => (
+          <p>
+            {packageLabel ?? 'The package'} goes to review{amountLabel ? ` for a refund of ${amountLabel}` : ''}. Until it is decided the package keeps running; if it is approved,
+            the package ends and the amount returns to your balance. You can withdraw the request while it is open.
+          </p>
+        )}
+      >
         Request refund
-      </SubmitButton>
+      </ConfirmSubmitButton>
       {state && !state.ok && (
         <div className="w-full">
           <FormMessage state={state} />

@@ -4,7 +4,7 @@ import { useActionState, useMemo, useState } from 'react';
 import { purchasePackageAction } from '@/app/(console)/packages/actions';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
+import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 import { cn } from '@/components/ui/cn';
 import { formatMoney } from '@/lib/money/format';
 import { customUniversalPrice } from '@/lib/packages/custom-size';
@@ -56,6 +56,16 @@ export function PurchaseForm({
   const values = state && !state.ok ? state.values : undefined;
   const [appId, setAppId] = useState(values?.applicationId ?? defaultAppId);
   const [code, setCode] = useState(values?.catalogCode ?? defaultCode);
+  // Another application: keep the chosen package if it can be bought there, else the first that can
+  // (a plan marked not available was pre-selected, issue 14 item 8).
+  const chooseApp = (id: string) => {
+    setAppId(id);
+    const av = availability[id] ?? {};
+    if (!av[code]?.ok) {
+      const first = offers.find((o) => av[o.catalogCode]?.ok);
+      if (first) setCode(first.catalogCode);
+    }
+  };
   const offer = offers.find((o) => o.catalogCode === code);
   const [customThousands, setCustomThousands] = useState(values?.customThousands ?? '');
   const customPrice = offer?.custom ? customUniversalPrice(Number(customThousands)) : null;
@@ -76,7 +86,7 @@ export function PurchaseForm({
     <form action={action} className="space-y-6" noValidate data-testid="purchase-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} readOnly />
       <Field label="Application" name="applicationId" errors={errors?.applicationId} hint="A package is bound to one application (SDKAppID).">
-        <Select name="applicationId" value={appId} onChange={(e) => setAppId(e.target.value)} invalid={!!errors?.applicationId}>
+        <Select name="applicationId" value={appId} onChange={(e) => chooseApp(e.target.value)} invalid={!!errors?.applicationId}>
           {apps.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}
@@ -115,7 +125,11 @@ export function PurchaseForm({
                       </span>
                       <span className="mt-1 pl-6 tabular-nums text-slate-700">{o.priceLabel}</span>
                       <span className="pl-6 text-xs text-slate-600">{o.minutesLabel}</span>
-                      {av && !av.ok && <span className="mt-1 pl-6 text-xs text-rose-700">Not available for this application</span>}
+                      {av && !av.ok && (
+                        <span className="mt-1 pl-6 text-xs text-rose-700" data-testid="offer-unavailable">
+                          Not available: {av.text}
+                        </span>
+                      )}
                     </label>
                   );
                 })}
@@ -144,7 +158,7 @@ export function PurchaseForm({
       </label>
 
       {offer && (
-        <div className={cn('rounded-lg p-4 text-sm ring-1', selected && !selected.ok ? 'bg-rose-50 ring-rose-200' : 'bg-slate-50 ring-slate-200')} data-testid="purchase-summary">
+        <div id="purchase-summary" className={cn('rounded-lg p-4 text-sm ring-1', selected && !selected.ok ? 'bg-rose-50 ring-rose-200' : 'bg-slate-50 ring-slate-200')} data-testid="purchase-summary">
           <p className="font-semibold text-slate-900">
             {offer.custom
               ? customLabel
@@ -162,7 +176,25 @@ export function PurchaseForm({
       )}
 
       {state && !state.ok && !(errors?.applicationId || errors?.catalogCode || errors?.customThousands) && <FormMessage state={state} />}
-      <SubmitButton pendingText="Paying…">{payLabel ? `Buy and pay ${payLabel}` : 'Buy'}</SubmitButton>
+      <ConfirmSubmitButton
+        pendingText="Paying…"
+        disabled={!!selected && !selected.ok}
+        describedBy={selected && !selected.ok ? 'purchase-summary' : undefined}
+        title={`Buy ${offer?.custom && customLabel ? `${Number(customThousands).toLocaleString('en-US')} thousand universal minutes` : (offer?.name ?? 'this package')}?`}
+        confirmLabel={payLabel ? `Pay ${payLabel}` : 'Buy'}
+        describe={() => (
+          <>
+            <p>
+              For {apps.find((a) => a.id === appId)?.label ?? 'the application'}.{' '}
+              {payLabel ? `${payLabel} is paid from your balance (${balanceLabel}) at once.` : 'Nothing is paid.'}
+            </p>
+            {selected?.ok && <p>{selected.text}</p>}
+            {offer && <p>{offer.refundNote}</p>}
+          </>
+        )}
+      >
+        {payLabel ? `Buy and pay ${payLabel}` : 'Buy'}
+      </ConfirmSubmitButton>
     </form>
   );
 }

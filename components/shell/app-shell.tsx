@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { Logo } from './logo';
 import { NavLinks, type NavItem } from './nav-links';
+import { CollapsibleNav } from './collapsible-nav';
 
 /** Sidebar + top bar frame shared by the customer, admin and developer consoles. */
 export function AppShell({
@@ -34,28 +35,26 @@ export function AppShell({
         Skip to content
       </a>
       <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-60 lg:flex-col lg:border-r lg:border-b-0">
-        <div className="flex h-14 items-center px-5">
-          <Logo />
-        </div>
-        <nav className="flex-1 overflow-y-auto px-3 pb-4" aria-label="Main">
-          <NavLinks items={nav} />
-          {secondaryNav && secondaryNav.items.length > 0 && (
-            <div className="mt-6">
-              <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{secondaryNav.title}</p>
-              <NavLinks items={secondaryNav.items} />
-            </div>
-          )}
-        </nav>
-        <div className="hidden border-t border-slate-200 p-4 lg:block">
-          <p className="truncate text-sm font-medium text-slate-900">{userName}</p>
-          <p className="truncate text-xs text-slate-500">{userEmail}</p>
-          <p className="mt-1 text-xs text-slate-500">{roleLabel}</p>
-        </div>
+        <CollapsibleNav logo={<Logo />}>
+          <nav className="flex-1 overflow-y-auto px-3 pb-4" aria-label="Main">
+            <NavLinks items={nav} />
+            {secondaryNav && secondaryNav.items.length > 0 && (
+              <div className="mt-6">
+                <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{secondaryNav.title}</p>
+                <NavLinks items={secondaryNav.items} />
+              </div>
+            )}
+          </nav>
+          <div className="border-t border-slate-200 p-4">
+            <p className="truncate text-sm font-medium text-slate-900">{userName}</p>
+            <p className="truncate text-xs text-slate-500">{userEmail}</p>
+            <p className="mt-1 text-xs text-slate-500">{roleLabel}</p>
+          </div>
+        </CollapsibleNav>
       </aside>
       <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur sm:gap-4 sm:px-6">
-          {/* On a phone the address shrinks with an ellipsis instead of running off the left edge (issue 14 item 5). */}
-          <span className="min-w-0 flex-1 truncate text-sm text-slate-600 lg:hidden" title={userEmail}>
+          <span className="hidden min-w-0 truncate text-sm text-slate-600 sm:inline lg:hidden" title={userEmail}>
             {userEmail}
           </span>
           {headerExtra}
@@ -68,7 +67,7 @@ export function AppShell({
             </button>
           </form>
         </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
           {banner && <div className="mb-6 space-y-3">{banner}</div>}
           {children}
         </main>

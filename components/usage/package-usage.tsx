@@ -7,9 +7,9 @@ import { Badge } from '@/components/ui/badge';
  * Minutes used and left per package (and the month's free minutes), with the date they
  * run out at the average daily deduction of the last 7 settled days.
  */
-export function PackageUsage({ rows, today }: { rows: EntitlementUsageRow[]; today: string }) {
+export function PackageUsage({ rows, today, freeMinutes = true }: { rows: EntitlementUsageRow[]; today: string; freeMinutes?: boolean }) {
   if (rows.length === 0) {
-    return <p className="text-sm text-slate-500">No packages or free minutes are valid today. Buy a package on the Packages page to cover media minutes.</p>;
+    return <p className="text-sm text-slate-500">{freeMinutes ? 'No packages or free minutes are valid today.' : 'No package is valid today: usage is billed pay-as-you-go.'} Buy a package on the Packages page to cover media minutes.</p>;
   }
   return (
     <div className="overflow-x-auto" role="region" aria-label="Packages and free minutes" tabIndex={0}>

@@ -27,7 +27,7 @@ export type TestCustomer = {
 /**
  * A test customer in one transaction (POST /api/dev/accounts; development and test only):
  * account on the chosen book, owner login, first application created at
- * `firstApplicationAt` with its secret key, opening balance as a top-up ledger row, and an
+ * `firstApplicationAt` with its secret key, the address confirmed (a developer's test login), opening balance as a top-up ledger row, and an
  * optional test clock. Nothing else differs from a customer who signed up.
  */
 export async function createTestCustomer(db: Database, input: DevCreateAccountInput): Promise<TestCustomer> {
@@ -45,7 +45,7 @@ export async function createTestCustomer(db: Database, input: DevCreateAccountIn
 
   const { accountId, userId, extra } = await createCustomerAccountIn(
     db,
-    { name: input.name ?? `Test customer ${tag}`, email, password, priceBookId: book.id, registeredAt, monthlyFreeMinutes },
+    { name: input.name ?? `Test customer ${tag}`, email, password, priceBookId: book.id, registeredAt, monthlyFreeMinutes, emailVerifiedAt: registeredAt },
     async (tx, ids) => {
       const [app] = await tx
         .insert(applications)

@@ -1,5 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { log } from '@/lib/log';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
@@ -35,8 +37,11 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
   return async function action(_prev: ActionResult<T> | null, payload: FormData | z.input<S>): Promise<ActionResult<T>> {
     const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
     const values = payload instanceof FormData ? echoValues(payload) : undefined;
+    const started = performance.now();
+    let accountId: string | null = null;
     try {
       const user = (await requireUser(def.permission)) as UserFor<P>;
+      accountId = user.account?.id ?? null;
       if (def.permission === 'customer' && !def.allowWhenSuspended && user.account && isBillingOnly(user.account.status)) {
         throw new AppError(
           'ACCOUNT_SUSPENDED',
@@ -61,26 +66,48 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
       const paths = typeof def.revalidate === 'function' ? def.revalidate(data) : (def.revalidate ?? []);
       for (const p of paths) revalidatePath(p);
       const message = typeof def.successMessage === 'function' ? def.successMessage(data) : def.successMessage;
+      (await actionLog(accountId)).info({ durationMs: elapsed(started) }, 'action done');
       return { ok: true, data, message };
     } catch (err) {
       unstable_rethrow(err);
-      return toFailure(err, values);
+      return toFailure(err, values, { logger: await actionLog(accountId), durationMs: elapsed(started) });
     }
   };
 }
 
-export function toFailure(err: unknown, values?: Record<string, string>): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } {
+/** The action's logger: the request id (scripts/next-server.ts) and the account, when known. */
+async function actionLog(accountId: string | null) {
+  let reqId: string | null = null;
+  try {
+    reqId = (await headers()).get('x-request-id');
+  } catch {
+    reqId = null; // called outside a request (tests, scripts)
+  }
+  return log.child({ reqId, accountId });
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+export function toFailure(
+  err: unknown,
+  values?: Record<string, string>,
+  context: { logger?: typeof log; durationMs?: number } = {},
+): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } {
+  const logger = context.logger ?? log;
   if (err instanceof AppError) {
+    logger.info({ code: err.code, durationMs: context.durationMs }, 'action refused');
     return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors, values };
   }
   // The database is unreachable for a moment: say so (a retried form is not applied twice: idempotency keys).
   if (isDatabaseUnavailable(err)) {
     noteDatabaseUnavailable();
-    console.warn('[action] database unavailable:', unavailableDetail(err));
+    logger.warn({ detail: unavailableDetail(err), durationMs: context.durationMs }, 'action: database unavailable');
     return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
   }
   // Not an expected failure: log with context, show a generic message (never raw internals).
-  console.error('[action] unexpected error', err);
+  logger.error({ err, durationMs: context.durationMs }, 'action: unexpected error');
   return { ok: false, code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message, values };
 }
 

@@ -25,6 +25,9 @@ export type PriceComparison = {
   bookId: string;
   bookName: string;
   currency: 'USD' | 'CNY';
+  /** Duration rounding of the book (seed 000 rounds per month) and whether it has monthly free minutes (seed 003 only). */
+  roundingPeriod: 'day' | 'month';
+  freeMinutes: boolean;
   items: CalculatorItem[];
   payg: { amount: string; total: string };
   options: PackageOption[];
@@ -57,7 +60,7 @@ export function comparePrices(bookId: string, quantities: Readonly<Record<string
   const best = options[0];
   const cheapest: PriceComparison['cheapest'] =
     best && dec(best.total).lessThan(payg.total) ? { kind: 'package', catalogId: best.catalogId, saving: quantize(dec(payg.total).minus(best.total)).toFixed(2) } : { kind: 'payg' };
-  return { bookId, bookName: book.name, currency: book.currency, items: payg.items, payg: { amount: payg.amount, total: payg.total }, options, cheapest };
+  return { bookId, bookName: book.name, currency: book.currency, roundingPeriod: book.rounding.period, freeMinutes: !!book.coverage.free?.length, items: payg.items, payg: { amount: payg.amount, total: payg.total }, options, cheapest };
 }
 
 export type DailyUsageForEstimate = { sdkAppId: number; localDay: string; item: string; seconds: number; quantity: number; peakKbps: string };

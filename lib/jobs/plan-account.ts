@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { accounts, daySettlements, freeMinuteGrants, jobPlannerState, jobs, monthSettlements, packages, usageRecords } from '@/db/schema';
 import { findPriceBook } from '@/lib/rating';
+import { hasMonthlyFreeMinutes } from '@/lib/packages/free-minutes';
 import { MONTHLY_TYPES } from '@/lib/settlement/day-window';
 import { addDays, startOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { planNoticeJobs } from '@/lib/notices/moments';
@@ -47,7 +48,7 @@ export async function loadPlannerFacts(db: Database, accountId: string, now: Dat
     lateMonths,
     durationPeriod,
     // Decision: the monthly free minutes are seed 003's; a book without a free ratio table (seeds 000, 001) grants none.
-    freeMinutes: account.monthlyFreeMinutes && !!book?.coverage.free?.length,
+    freeMinutes: hasMonthlyFreeMinutes(account),
     now,
     usageCheckedThrough: usageThrough !== null && usageThrough > checked ? usageThrough : checked,
   };

@@ -7,6 +7,7 @@ import { refreshSchedule } from './schedule';
 import { afterFailure } from './backoff';
 import { planAccount } from './plan-account';
 import { jobDefinition } from './definitions';
+import { log } from '@/lib/log';
 import type { JobRow } from './types';
 
 /**
@@ -127,6 +128,9 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
     .returning({ id: jobRuns.id });
   if (!run) throw new Error('job run insert returned no row');
   const base = { jobId: claimed.id, runId: run.id, key: claimed.key, kind: claimed.kind, businessTime: claimed.runAt.toISOString() };
+  // One line per run an operator can follow by job id (issue 14 item 7).
+  const jobLog = log.child({ jobId: claimed.id, jobKey: claimed.key, kind: claimed.kind, runId: run.id, accountId: claimed.accountId, workerId, attempt: claimed.attempts });
+  const started = performance.now();
   try {
     const def = jobDefinition(claimed.kind);
     if (!def) throw new Error(`no job kind "${claimed.kind}" is defined`);
@@ -148,11 +152,14 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
       await tx.update(jobRuns).set({ outcome: 'succeeded', finishedAt, result: out }).where(eq(jobRuns.id, run.id));
       return out;
     });
+    jobLog.info({ durationMs: Math.round(performance.now() - started) }, 'job succeeded');
     return { ...base, outcome: 'succeeded', status: 'done', result };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const next = afterFailure(claimed.attempts, claimed.maxAttempts, new Date());
-    if (!(err instanceof Error && err.message.startsWith('job was taken away'))) console.error(`[jobs] ${claimed.key} failed (attempt ${claimed.attempts}/${claimed.maxAttempts})`, err);
+    const durationMs = Math.round(performance.now() - started);
+    if (err instanceof Error && err.message.startsWith('job was taken away')) jobLog.warn({ durationMs }, 'job taken away while running; rolled back');
+    else jobLog.error({ err, durationMs, maxAttempts: claimed.maxAttempts, next: next.status }, 'job failed');
     await db
       .update(jobs)
       .set({ status: next.status, lastError: message.slice(0, 2000), nextAttemptAt: next.nextAttemptAt, finishedAt: next.status === 'dead' ? new Date() : null })

@@ -2,6 +2,7 @@ import type { Database } from '@/db/client';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { drainDueDeliveries } from '@/lib/deliveries/drain';
 import { drainAccount, type RunSummary } from './runner';
+import { log as rootLog } from '@/lib/log';
 import { accountsWithExpiredLeases, claimDueAccounts, markAccountsWithLateUsage, refreshSchedule, type DueAccount } from './schedule';
 
 export type WorkerLoop = { stop: () => Promise<void>; tick: () => Promise<RunSummary[]> };
@@ -27,7 +28,7 @@ const MAX_DRAINS_PER_PASS = 3;
  */
 export function startWorkerLoop(db: Database, options: { intervalMs?: number; workerId: string; log?: (m: string) => void }): WorkerLoop {
   const interval = options.intervalMs ?? 10_000;
-  const log = options.log ?? ((m: string) => console.log(m));
+  const log = options.log ?? workerLogLine(options.workerId);
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
@@ -58,9 +59,15 @@ export function startWorkerLoop(db: Database, options: { intervalMs?: number; wo
   };
 }
 
+/** The worker's lines as JSON with its id (lib/log.ts, issue 14 item 7); failures at warn. A caller may collect the lines instead (chaos test). */
+function workerLogLine(workerId: string): (m: string) => void {
+  const workerLog = rootLog.child({ workerId });
+  return (m) => (/ failed|^\[worker\] (account|deliveries)/.test(m) ? workerLog.warn(m) : workerLog.info(m));
+}
+
 /** One pass of the loop (exported for tests and the planner benchmark). */
 export async function workerTick(db: Database, options: { workerId: string; log?: (m: string) => void; stopped?: () => boolean; claimBatch?: number }): Promise<RunSummary[]> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const log = options.log ?? workerLogLine(options.workerId);
   const stopped = options.stopped ?? (() => false);
   const ran: RunSummary[] = [];
   const drain = async (a: DueAccount, usageThrough?: number) => {

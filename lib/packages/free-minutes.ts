@@ -1,4 +1,4 @@
-import { freeMinutesValidity } from '@/lib/rating';
+import { findPriceBook, freeMinutesValidity } from '@/lib/rating';
 import { lastDayOfMonth, localDate, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 
 /** 10,000 free minutes a month for each account (lifecycle.md, Packages: Free minutes). */
@@ -43,4 +43,13 @@ export function freeMinuteCycle(registeredAt: Date, now: Date): FreeMinuteCycle 
 /** The instant (00:00 Asia/Shanghai) the next monthly free minutes are due after `now`. */
 export function nextFreeMinuteGrantDate(registeredAt: Date, now: Date): Date {
   return startOfLocalDay(freeMinuteCycle(registeredAt, now).renewsOn);
+}
+
+/**
+ * Whether an account receives the monthly free minutes: only on a book that has them
+ * (seed 003 · Free Minutes; seeds 000 and 001 have none) and not switched off for the
+ * account (a test customer made without them). The job planner grants on the same rule.
+ */
+export function hasMonthlyFreeMinutes(account: { priceBookId: string; monthlyFreeMinutes: boolean }): boolean {
+  return account.monthlyFreeMinutes && !!findPriceBook(account.priceBookId)?.coverage.free?.length;
 }

@@ -33,14 +33,23 @@ export async function loadDayEntitlements(tx: Transaction, accountId: string, da
  * every entitlement valid on some day of it (the rater applies each one's own validity),
  * with what the period's earlier bills already took, recorded on `takenDay`.
  */
-export async function loadPeriodEntitlements(tx: Transaction, accountId: string, from: LocalDate, to: LocalDate, takenDay: LocalDate): Promise<DayEntitlement[]> {
+export async function loadPeriodEntitlements(
+  tx: Transaction,
+  accountId: string,
+  from: LocalDate,
+  to: LocalDate,
+  takenDay: LocalDate,
+  options: { lock?: boolean } = {},
+): Promise<DayEntitlement[]> {
   const day = takenDay;
-  const grants = await tx
+  // `lock: false` for a read-only estimate (the month so far): it must never wait for a settlement.
+  const lock = options.lock ?? true;
+  const grantQuery = tx
     .select()
     .from(freeMinuteGrants)
-    .where(and(eq(freeMinuteGrants.accountId, accountId), lte(freeMinuteGrants.validFrom, to), gte(freeMinuteGrants.validTo, from)))
-    .for('update');
-  const pkgs = await tx
+    .where(and(eq(freeMinuteGrants.accountId, accountId), lte(freeMinuteGrants.validFrom, to), gte(freeMinuteGrants.validTo, from)));
+  const grants = lock ? await grantQuery.for('update') : await grantQuery;
+  const pkgQuery = tx
     .select()
     .from(packages)
     .where(
@@ -51,8 +60,8 @@ export async function loadPeriodEntitlements(tx: Transaction, accountId: string,
         gte(packages.validTo, from),
         sql`${packages.minutes} > 0`,
       ),
-    )
-    .for('update');
+    );
+  const pkgs = lock ? await pkgQuery.for('update') : await pkgQuery;
   const taken = await tx
     .select({ id: entitlementDeductions.entitlementId, minutes: sql<string>`sum(${entitlementDeductions.entitlementMinutes})` })
     .from(entitlementDeductions)

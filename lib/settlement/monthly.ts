@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '@/lib/notices/notify';
-import type { Transaction } from '@/db/client';
+import type { Database, Transaction } from '@/db/client';
 import { billLines, bills, entitlementDeductions, freeMinuteGrants, monthSettlements, packages } from '@/db/schema';
 import { createRater, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
 import { dec, quantize, sum } from '@/lib/money/decimal';
 import { addDays, endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
+import { roundsPerMonth } from '@/lib/bills/book-words';
 import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
 import { loadPeriodEntitlements } from './entitlements';
@@ -42,9 +43,7 @@ export type SettleMonthResult =
     };
 
 /** Whether a book bills its durations on the month's bill: rating.md section 3, "rtv-cny rounds per SDKAppID per month". */
-export function roundsPerMonth(book: PriceBook): boolean {
-  return book.rounding.period === 'month';
-}
+export { roundsPerMonth };
 
 /** Record types the month's bill rates: the monthly items, plus every duration for a book rounding per month. */
 export function monthTypes(book: PriceBook): readonly string[] {
@@ -241,4 +240,61 @@ async function nextMonthAdjustmentSeq(tx: Transaction, accountId: string, first:
     .from(bills)
     .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, first), eq(bills.kind, 'monthly')));
   return (row?.n ?? 0) + 1;
+}
+
+export type MonthEstimateLine = { item: string; name: string; sdkAppId: number | null; usage: string; quantity: string; unit: string; unitPrice: string; per: number; amount: string };
+export type MonthEstimate = {
+  month: string;
+  /** The local day the estimate runs through (the account's today). */
+  through: LocalDate;
+  records: number;
+  currency: string;
+  lines: MonthEstimateLine[];
+  /** Exact sum of the lines, and the bill's total rounded half-up to the cent (rating.md §5). */
+  amount: string;
+  total: string;
+};
+
+/**
+ * The month so far, as an estimate (issue 12 item 2): the month's records up to now rated
+ * by lib/rating exactly as `settleMonth` will rate them on the 1st (the same records, month
+ * clipping, rounding per month and packages valid in the month), but read only: nothing is
+ * written, nothing locked, and it is never a bill. Usage still to come, and late records,
+ * change the bill; pages say so.
+ */
+export async function estimateMonth(db: Database, input: { accountId: string; priceBookId: string; registeredAt: Date; month: string; today: LocalDate }): Promise<MonthEstimate> {
+  const book = getPriceBook(input.priceBookId);
+  const first: LocalDate = `${input.month}-01`;
+  const last = lastDayOfMonth(first);
+  return db.transaction(
+    async (tx) => {
+      const ents = roundsPerMonth(book) ? await loadPeriodEntitlements(tx, input.accountId, first, last, first, { lock: false }) : [];
+      const rater = createRater({ book, account: { registeredAt: input.registeredAt.toISOString() }, entitlements: ents.map((e) => e.entitlement), explain: false });
+      const throughId = await visibleMaxId(tx, input.accountId);
+      const records = await streamMonthRecords(tx, input.accountId, book, first, last, throughId, (r, id) => rater.add(r, id));
+      const names = new Map(book.items.map((i) => [i.code, i]));
+      const details = records === 0 ? [] : rater.finish().details.filter((d) => d.periodKind === 'month' && d.period === input.month);
+      const amount = sum(details.map((d) => dec(d.amount)));
+      return {
+        month: input.month,
+        through: input.today,
+        records,
+        currency: book.currency,
+        lines: details.map((d) => ({
+          item: d.item,
+          name: names.get(d.item)?.name ?? d.item,
+          sdkAppId: d.app,
+          usage: d.usage,
+          quantity: d.quantity,
+          unit: names.get(d.item)?.unit ?? '',
+          unitPrice: d.unitPrice,
+          per: d.per,
+          amount: d.amount,
+        })),
+        amount: amount.toFixed(),
+        total: quantize(amount).toFixed(2),
+      };
+    },
+    { accessMode: 'read only' },
+  );
 }

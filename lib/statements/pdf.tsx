@@ -1,4 +1,5 @@
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
+import fs from 'node:fs';
+import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { billKindLabel, billPeriodLabel } from '@/lib/bills/present';
 import { formatMoney } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
@@ -10,19 +11,43 @@ import type { Statement, StatementEntry } from './statement';
  * start and end, bills, payments and the other balance changes of the month. Amounts are
  * the house's formatted money (half-up to 2 decimals, lib/money/format.ts).
  */
+/**
+ * Helvetica (built into every PDF reader) has no Chinese: account and application names in
+ * Chinese are drawn with a CJK font of the machine when one is installed (Debian
+ * fonts-wqy-zenhei or fonts-noto-cjk; PDF_CJK_FONT=path[#PostScriptName] names another),
+ * as a fallback after Helvetica. Without one, such characters cannot be drawn.
+ */
+const CJK_CANDIDATES = [
+  process.env.PDF_CJK_FONT ?? '',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc#WenQuanYiZenHei',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc#NotoSansCJKsc-Regular',
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc#WenQuanYiMicroHei',
+];
+function registerCjkFont(): boolean {
+  for (const candidate of CJK_CANDIDATES) {
+    const [path, postscriptName] = candidate.split('#') as [string, string | undefined];
+    if (!path || !fs.existsSync(path)) continue;
+    Font.register({ family: 'CJK', src: path, ...(postscriptName ? { postscriptName } : {}) } as Parameters<typeof Font.register>[0]);
+    return true;
+  }
+  return false;
+}
+const HAS_CJK = registerCjkFont();
+const family = (latin: string) => (HAS_CJK ? [latin, 'CJK'] : latin) as unknown as string;
+
 const s = StyleSheet.create({
-  page: { padding: 36, fontSize: 9, fontFamily: 'Helvetica', color: '#0f172a' },
-  h1: { fontSize: 16, fontFamily: 'Helvetica-Bold', marginBottom: 4 },
-  h2: { fontSize: 11, fontFamily: 'Helvetica-Bold', marginTop: 16, marginBottom: 6 },
+  page: { padding: 36, fontSize: 9, fontFamily: family('Helvetica'), color: '#0f172a' },
+  h1: { fontSize: 16, fontFamily: family('Helvetica-Bold'), marginBottom: 4 },
+  h2: { fontSize: 11, fontFamily: family('Helvetica-Bold'), marginTop: 16, marginBottom: 6 },
   muted: { color: '#475569' },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#e2e8f0', paddingVertical: 3 },
-  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#94a3b8', paddingVertical: 3, fontFamily: 'Helvetica-Bold' },
-  total: { flexDirection: 'row', paddingVertical: 4, fontFamily: 'Helvetica-Bold' },
+  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#94a3b8', paddingVertical: 3, fontFamily: family('Helvetica-Bold') },
+  total: { flexDirection: 'row', paddingVertical: 4, fontFamily: family('Helvetica-Bold') },
   right: { textAlign: 'right' },
   summary: { flexDirection: 'row', marginTop: 12, gap: 8 },
   box: { flexGrow: 1, flexBasis: 0, borderWidth: 0.5, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
   boxLabel: { color: '#475569', marginBottom: 3 },
-  boxValue: { fontSize: 12, fontFamily: 'Helvetica-Bold' },
+  boxValue: { fontSize: 12, fontFamily: family('Helvetica-Bold') },
 });
 
 type Col = { title: string; width: number; right?: boolean };

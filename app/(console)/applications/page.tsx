@@ -6,8 +6,10 @@ import { listCurrentPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatQuantity } from '@/lib/money/format';
-import { packageDisplayName } from '@/lib/packages/catalog';
+import { bookSellsPackages, packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
+import { bookBillingSentence } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -33,30 +35,38 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  const book = getPriceBook(account.priceBookId);
+  const sellsPackages = bookSellsPackages(book);
   const pageRows = apps.slice(params.offset, params.offset + params.pageSize);
   const deleted = typeof sp.deleted === 'string' ? sp.deleted : null;
   const columns: Column<ApplicationRow>[] = [
     { key: 'name', header: 'Name', sortKey: 'name', render: (a) => <Link className="font-medium text-slate-900 hover:text-indigo-600" href={`/applications/${a.sdkAppId}`}>{a.name}</Link> },
     { key: 'sdk', header: 'SDKAppID', sortKey: 'sdkAppId', render: (a) => <span className="font-mono">{a.sdkAppId}</span> },
-    { key: 'edition', header: 'Edition', sortKey: 'edition', render: (a) => <EditionBadge edition={a.edition} /> },
-    {
-      key: 'packages',
-      header: 'Packages',
-      render: (a) => {
-        const mine = current.filter((c) => c.pkg.applicationId === a.id);
-        if (mine.length === 0) return <span className="text-slate-500">None</span>;
-        return (
-          <div className="flex max-w-sm flex-wrap gap-1 whitespace-normal">
-            {mine.map(({ pkg }) => (
-              <Badge key={pkg.id} tone={pkg.status === 'active' ? 'blue' : 'gray'}>
-                {packageDisplayName(pkg)}
-                {pkg.status === 'queued' ? ' · queued' : pkg.validTo ? ` · to ${pkg.validTo}` : ''}
-              </Badge>
-            ))}
-          </div>
-        );
-      },
-    },
+    // The RTC-Engine edition only matters where the Free edition stops at the free minutes' end (seed 003).
+    ...(free ? [{ key: 'edition', header: 'Edition', sortKey: 'edition' as const, render: (a: ApplicationRow) => <EditionBadge edition={a.edition} /> }] : []),
+    // A book without packages (seed 001) has no package column.
+    ...(sellsPackages
+      ? [
+          {
+            key: 'packages',
+            header: 'Packages',
+            render: (a: ApplicationRow) => {
+              const mine = current.filter((c) => c.pkg.applicationId === a.id);
+              if (mine.length === 0) return <span className="text-slate-500">None</span>;
+              return (
+                <div className="flex max-w-sm flex-wrap gap-1 whitespace-normal">
+                  {mine.map(({ pkg }) => (
+                    <Badge key={pkg.id} tone={pkg.status === 'active' ? 'blue' : 'gray'}>
+                      {packageDisplayName(pkg)}
+                      {pkg.status === 'queued' ? ' · queued' : pkg.validTo ? ` · to ${pkg.validTo}` : ''}
+                    </Badge>
+                  ))}
+                </div>
+              );
+            },
+          } satisfies Column<ApplicationRow>,
+        ]
+      : []),
     { key: 'status', header: 'Status', render: (a) => <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} /> },
     { key: 'created', header: 'Created', sortKey: 'createdAt', render: (a) => formatLocalDateTime(a.createdAt) },
   ];
@@ -64,7 +74,11 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
     <>
       <PageHeader
         title="Applications"
-        description="Each application has an SDKAppID, a secret key for the usage API, and an RTC-Engine edition (Free unless a package is active)."
+        description={
+          free
+            ? 'Each application has an SDKAppID, a secret key for the usage API, and an RTC-Engine edition (Free unless a package is active).'
+            : 'Each application has an SDKAppID and a secret key for the usage API; its usage is billed on your price book.'
+        }
       />
       {deleted && (
         <div className="mb-4">
@@ -78,17 +92,27 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             <CreateApplicationForm />
           </CardBody>
         </Card>
-        <Card>
-          <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package." />
-          <CardBody>
-            <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="free-minutes-left">
-              {formatQuantity(free.left)} <span className="text-sm font-normal text-slate-500">of {formatQuantity(free.minutes)} left</span>
-            </p>
-            <p className="mt-1 text-xs text-slate-500">
-              Cycle {free.validFrom} to {free.validTo}; next grant on {free.renewsOn}. Not carried over.
-            </p>
-          </CardBody>
-        </Card>
+        {free ? (
+          <Card>
+            <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package." />
+            <CardBody>
+              <p className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="free-minutes-left">
+                {formatQuantity(free.left)} <span className="text-sm font-normal text-slate-500">of {formatQuantity(free.minutes)} left</span>
+              </p>
+              <p className="mt-1 text-xs text-slate-500">
+                Cycle {free.validFrom} to {free.validTo}; next grant on {free.renewsOn}. Not carried over.
+              </p>
+            </CardBody>
+          </Card>
+        ) : (
+          <Card>
+            <CardHeader title="Price book" description="How this account's usage is billed." />
+            <CardBody>
+              <p className="text-base font-semibold text-slate-900" data-testid="price-book-name">{book.name}</p>
+              <p className="mt-1 text-xs text-slate-500">{bookBillingSentence(book)}</p>
+            </CardBody>
+          </Card>
+        )}
       </div>
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
         {apps.length === 0 ? (

@@ -1,3 +1,5 @@
+import { billingRhythm, roundsPerMonth } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
 import Link from 'next/link';
 import { db } from '@/db';
 import { BILL_SORTS, billTotals, listBills, type BillRow } from '@/db/queries/bills';
@@ -33,6 +35,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
   const { filters, problems } = parseBillFilters(sp);
   const { kind, month } = filters;
   const currency = user.account.currency as Currency;
+  const book = getPriceBook(user.account.priceBookId);
   const monthStart = startOfMonth(localDate(await accountNow(db, user.accountId)));
   const [{ rows, total }, totals] = await Promise.all([
     listBills(db, user.accountId, { kind, month, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset }),
@@ -81,7 +84,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Bills" description="Each local day's pay-as-you-go usage is billed the next day; monthly items on the 1st; late usage on an adjustment. Every line explains itself." />
+      <PageHeader title="Bills" description={`${billingRhythm(book)} Every line explains itself.`} />
       <div className="mb-6 grid gap-4 sm:grid-cols-3">
         <Stat label="Bills" value={totals.bills.toLocaleString('en-US')} />
         <Stat label="Billed this month" value={formatMoney(totals.sinceTotal, currency)} note={`bills for periods from ${monthStart}`} />
@@ -144,7 +147,11 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
         })}
       </nav>
       {total === 0 && !kind && !month ? (
-        <EmptyState title="No bills yet" description="Bills appear after each local day ends and its usage is settled: one bill a day with usage, and one on the 1st for monthly items." />
+        <EmptyState title="No bills yet" description={
+            roundsPerMonth(book)
+              ? 'The month’s bill appears on the 1st of the next month, once the month’s usage is settled; until then the usage page shows the month so far as an estimate.'
+              : 'Bills appear after each local day ends and its usage is settled: one bill a day with usage, and one on the 1st for monthly items.'
+          } />
       ) : (
         <DataTable
           columns={columns}

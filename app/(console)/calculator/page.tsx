@@ -16,6 +16,7 @@ export default async function CalculatorPage() {
     id: b.id,
     name: b.name,
     currency: b.currency,
+    roundingPeriod: b.rounding.period,
     items: b.items.map((i) => ({ code: i.code, name: i.name, unit: i.unit, unitPrice: i.unitPrice, per: i.per, media: MEDIA.has(i.code) })),
   }));
   return (

@@ -10,6 +10,10 @@ import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
+import { roundingUnitPhrase, roundsPerMonth } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
+import { estimateMonth } from '@/lib/settlement/monthly';
+import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estimate';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChartFigure } from '@/components/charts/chart-figure';
@@ -43,9 +47,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
-  const free = await loadFreeMinuteStatus(db, account, now);
-  // Cost by day: the bills of the last 30 local days, by the day their period starts, per kind.
+  const book = getPriceBook(account.priceBookId);
   const today = localDate(now);
+  const [free, estimate] = await Promise.all([
+    loadFreeMinuteStatus(db, account, now),
+    // A book rounding per month bills on the 1st: the month so far is shown as an estimate (issue 12 item 2).
+    roundsPerMonth(book) ? estimateMonth(db, { accountId: account.id, priceBookId: book.id, registeredAt: account.registeredAt, month: today.slice(0, 7), today }) : Promise.resolve(null),
+  ]);
+  // Cost by day: the bills of the last 30 local days, by the day their period starts, per kind.
   const costDays = daysOf(addDays(today, -29), today);
   const billed = await billedByDay(db, user.accountId, costDays[0] as string, today);
   const costChart = chartFromDecimals(
@@ -86,8 +95,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         />
         <Stat label="Applications" value={apps.length} note={<span data-testid="apps-run-states">{describeRunStates(runStates)}</span>} />
         <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
-        <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        {free ? (
+          <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+        ) : estimate ? (
+          <Stat label="Month so far (estimate)" value={`≈ ${formatMoney(estimate.total, account.currency)}`} note={`not a bill: the ${estimate.month} bill is issued on ${monthBillDay(estimate.month)}`} />
+        ) : (
+          <Stat label="Price book" value={<span className="text-lg">{book.name}</span>} note={`pay-as-you-go in ${book.currency}, no free minutes`} />
+        )}
       </div>
+
+      {estimate && (
+        <div className="mt-6">
+          <MonthEstimateCard estimate={estimate} />
+        </div>
+      )}
 
       <Card className="mt-6">
         <CardHeader
@@ -114,7 +135,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <Card className="mt-6">
         <CardHeader
           title="Applications"
-          description="Each SDKAppID is billed on its own and rounded per day."
+          description={`Each SDKAppID is billed on its own; minutes are rounded up ${roundingUnitPhrase(book)}.`}
           actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>}
         />
         <CardBody>
@@ -136,7 +157,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     </Link>
                     <span className="flex flex-wrap items-center gap-2">
                       {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => packageDisplayName(p.pkg) + (p.pkg.status === 'queued' ? ' (queued)' : '')).join(', ')}</span>}
-                      <EditionBadge edition={a.edition} />
+                      {free && <EditionBadge edition={a.edition} />}
                       <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
                     </span>
                   </li>

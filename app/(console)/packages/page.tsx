@@ -7,7 +7,9 @@ import { getOpenRefundRequest, listAccountRefundRequests } from '@/db/queries/re
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { PRODUCT_LABEL, offerOfPackage, packageDisplayName, type ProductCode } from '@/lib/packages/catalog';
+import { bookSellsPackages, PRODUCT_LABEL, offerOfPackage, packageDisplayName, type ProductCode } from '@/lib/packages/catalog';
+import { bookBillingSentence } from '@/lib/bills/book-words';
+import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { describeExpiry, expiryInstant } from '@/lib/packages/rules';
 import { checkRefundEligibility } from '@/lib/refunds/service';
@@ -54,6 +56,8 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  const book = getPriceBook(account.priceBookId);
+  const sellsPackages = bookSellsPackages(book);
   // Package minutes over time: what settlement took from each entitlement per local day, last 30 days.
   const today = localDate(now);
   const chartDays = daysOf(addDays(today, -29), today);
@@ -102,8 +106,14 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Packages"
-        description="Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
-        actions={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+        description={
+          free
+            ? "Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
+            : sellsPackages
+              ? 'Packages cover the minutes of one application before they are billed.'
+              : `The ${book.name} price book sells no packages: all usage is billed pay-as-you-go.`
+        }
+        actions={sellsPackages && !suspended ? <ButtonLink href="/packages/buy">Buy a package</ButtonLink> : undefined}
       />
       {suspended && (
         <div className="mb-6">
@@ -125,16 +135,25 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       )}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package; not refundable, not carried over." />
-          <CardBody>
-            <MinutesBar used={free.used} total={free.minutes} label="free minutes" />
-            <p className="mt-2 text-xs text-slate-500">
-              Valid {free.validFrom} to {free.validTo} (UTC+8). The next 10,000 arrive on {free.renewsOn}.
-              {!free.granted && ' This cycle’s grant is issued by the daily jobs; it is shown as due.'}
-            </p>
-          </CardBody>
-        </Card>
+        {free ? (
+          <Card className="lg:col-span-2">
+            <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package; not refundable, not carried over." />
+            <CardBody>
+              <MinutesBar used={free.used} total={free.minutes} label="free minutes" />
+              <p className="mt-2 text-xs text-slate-500">
+                Valid {free.validFrom} to {free.validTo} (UTC+8). The next 10,000 arrive on {free.renewsOn}.
+                {!free.granted && ' This cycle’s grant is issued by the daily jobs; it is shown as due.'}
+              </p>
+            </CardBody>
+          </Card>
+        ) : (
+          <Card className="lg:col-span-2">
+            <CardHeader title="Price book" description={book.name} />
+            <CardBody>
+              <p className="text-sm text-slate-600" data-testid="price-book-words">{bookBillingSentence(book)}</p>
+            </CardBody>
+          </Card>
+        )}
         <Card>
           <CardHeader title="Balance" description="Purchases and renewals are paid from it." />
           <CardBody>
@@ -161,11 +180,19 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
           Current packages
         </h2>
         {cards.length === 0 ? (
-          <EmptyState
-            title="No active or queued package"
-            description="Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
-            action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
-          />
+          sellsPackages ? (
+            <EmptyState
+              title="No active or queued package"
+              description={
+                free
+                  ? "Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
+                  : 'Usage is billed pay-as-you-go until a package covers it.'
+              }
+              action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+            />
+          ) : (
+            <EmptyState title="This price book has no packages" description={`Usage on the ${book.name} price book is billed pay-as-you-go; there is nothing to buy.`} action={<ButtonLink href="/usage">See usage</ButtonLink>} />
+          )
         ) : (
           cards.map(({ pkg, appName, ahead, offer, expiry, eligibility }) => {
             const name = packageDisplayName(pkg);
@@ -260,7 +287,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
                       ) : eligibility.eligible ? (
                         <>
                           <p className="mb-2 text-sm text-slate-600">{eligibility.checks.find((c) => c.id === 'a')?.detail} Unused, so the full amount can be refunded.</p>
-                          <RefundRequestForm packageId={pkg.id} />
+                          <RefundRequestForm packageId={pkg.id} packageLabel={name} amountLabel={formatMoney(pkg.price, account.currency)} />
                         </>
                       ) : (
                         <p className="text-sm text-rose-700" data-testid="refund-refused">

@@ -1,10 +1,15 @@
 import { headers } from 'next/headers';
 import { db, rawSql } from '@/db';
+import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
 import { hasAnyUsage, listDailyUsage, listEntitlementUsage, listRecordsAroundDay } from '@/db/queries/usage';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { getPriceBook } from '@/lib/rating';
+import { bookSellsPackages } from '@/lib/packages/catalog';
+import { hasMonthlyFreeMinutes } from '@/lib/packages/free-minutes';
+import { estimateMonth } from '@/lib/settlement/monthly';
+import { MonthEstimateCard } from '@/components/bills/month-estimate';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
 import { parseUsageFilter, rangePresets } from '@/lib/usage/params';
@@ -52,6 +57,17 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const chart = single ? fiveMinuteChart(book, dayRecords, { day: filter.from, sdkAppId: filter.sdkAppId, item: filter.item }) : summary.dailyChart;
   const appNames = new Map(apps.map((a) => [a.sdkAppId, a.name]));
   const monthlyRounding = book.rounding.period === 'month';
+  // A book rounding per month bills on the 1st: the month so far as an estimate (issue 12 item 2).
+  const estimate = monthlyRounding
+    ? await estimateMonth(db, { accountId, priceBookId: book.id, registeredAt: user.account.registeredAt, month: today.slice(0, 7), today })
+    : null;
+  const account = await getAccount(db, accountId);
+  const freeMinutes = !!account && hasMonthlyFreeMinutes(account);
+  const sellsPackages = bookSellsPackages(book);
+  // The book's own monthly items (rating.md §2: relay, screenshots on the TRTC books; signalling on seed 001).
+  const monthlyItemCodes = [...new Set(summary.sampled.map((r) => r.item))];
+  const monthlyItemNames = monthlyItemCodes.map((c) => book.items.find((i) => i.code === c)?.name ?? c).join(', ');
+  const entitlementTitle = freeMinutes ? 'Packages and free minutes' : 'Packages';
   // Minutes drawn per bucket, computed with decimal.js: exact seconds ÷ 60 for 5-minute windows and
   // per-month books; the day's rounded-up minutes (whole numbers) for daily bars of per-day books.
   const chartData = chartFromDecimals(
@@ -113,6 +129,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <div className="space-y-6">
+          {estimate && <MonthEstimateCard estimate={estimate} />}
+
           <Card>
             <CardBody>
               <UsageFilters
@@ -171,17 +189,20 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
           {summary.sampled.length > 0 && (
             <Card>
-              <CardHeader title="Monthly items" description="Relay bandwidth, screenshots and signalling are billed per month: the peak or the count, on the 1st of the next month." />
+              <CardHeader title="Monthly items" description={`${monthlyItemNames} ${monthlyItemCodes.length === 1 ? 'is' : 'are'} billed per month: the peak or the count, on the 1st of the next month.`} />
               <SampledTable rows={summary.sampled} appNames={appNames} />
             </Card>
           )}
 
-          <Card>
-            <CardHeader title="Packages and free minutes" description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
-            <CardBody>
-              <PackageUsage rows={entitlements} today={today} />
-            </CardBody>
-          </Card>
+          {/* A book without packages and without free minutes (seed 001) shows no entitlement card. */}
+          {(freeMinutes || sellsPackages || entitlements.length > 0) && (
+            <Card>
+              <CardHeader title={entitlementTitle} description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
+              <CardBody>
+                <PackageUsage rows={entitlements} today={today} freeMinutes={freeMinutes} />
+              </CardBody>
+            </Card>
+          )}
 
           <Card>
             <details>

@@ -159,7 +159,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
                       {now ? <RefundChecks checks={now.checks} compact /> : <p className="text-sm text-slate-500">The package no longer exists.</p>}
                     </div>
                     <div>
-                      <RefundDecisionForm requestId={r.request.id} />
+                      <RefundDecisionForm requestId={r.request.id} amountLabel={formatMoney(r.request.amount, r.request.currency as Currency)} appLabel={`${r.appName ?? 'the application'}${r.pkg ? ` (${r.pkg.sdkAppId})` : ''}`} />
                     </div>
                   </CardBody>
                 </Card>

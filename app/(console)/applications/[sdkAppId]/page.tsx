@@ -8,7 +8,8 @@ import { deletionRefusal, previousKeyValid } from '@/lib/applications/rules';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { packageDisplayName } from '@/lib/packages/catalog';
+import { bookSellsPackages, packageDisplayName } from '@/lib/packages/catalog';
+import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -36,6 +37,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  const sellsPackages = bookSellsPackages(getPriceBook(account.priceBookId));
   const current = pkgs.filter((p) => p.status === 'active' || p.status === 'queued');
   const blocked = deletionRefusal(app, footprint);
   return (
@@ -43,15 +45,17 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       <PageHeader
         title={app.name}
         description={<span className="font-mono">SDKAppID {app.sdkAppId}</span>}
-        actions={<ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink>}
+        actions={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink> : undefined}
       />
       <Card>
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
-            <div>
-              <dt className="text-slate-500">Edition</dt>
-              <dd className="mt-1"><EditionBadge edition={app.edition} /></dd>
-            </div>
+            {free && (
+              <div>
+                <dt className="text-slate-500">Edition</dt>
+                <dd className="mt-1"><EditionBadge edition={app.edition} /></dd>
+              </div>
+            )}
             <div>
               <dt className="text-slate-500">Status</dt>
               <dd className="mt-1"><ApplicationStatusBadge app={app} accountSuspended={account.status === 'suspended'} /></dd>
@@ -72,14 +76,16 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
               <dt className="text-slate-500">Created</dt>
               <dd className="mt-1">{formatLocalDateTime(app.createdAt)}</dd>
             </div>
-            <div>
-              <dt className="text-slate-500">Free minutes left (account-wide)</dt>
-              <dd className="mt-1 tabular-nums">
-                {formatQuantity(free.left)} of {formatQuantity(free.minutes)} · to {free.validTo}
-              </dd>
-            </div>
+            {free && (
+              <div>
+                <dt className="text-slate-500">Free minutes left (account-wide)</dt>
+                <dd className="mt-1 tabular-nums">
+                  {formatQuantity(free.left)} of {formatQuantity(free.minutes)} · to {free.validTo}
+                </dd>
+              </div>
+            )}
           </dl>
-          {app.freeExhaustedAt && app.edition === 'free' && (
+          {free && app.freeExhaustedAt && app.edition === 'free' && (
             <p className="mt-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
               On the Free edition this application used up the month&apos;s free minutes on {formatLocalDateTime(app.freeExhaustedAt)} and is suspended. Buy a package to resume now, or wait for
               the next free minutes on {free.renewsOn}.
@@ -88,33 +94,42 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
         </CardBody>
       </Card>
 
-      <Card className="mt-6">
-        <CardHeader title="Packages" description="One package per product at a time; another of the same edition waits in the queue." actions={<ButtonLink href="/packages" variant="secondary">Package page</ButtonLink>} />
-        <CardBody>
-          {current.length === 0 ? (
-            <EmptyState
-              title="No package on this application"
-              description="It runs on the RTC-Engine Free edition with the account's 10,000 free minutes a month, and is suspended when they are used up. Buy a package to unlock features and package minutes."
-              action={<ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink>}
-            />
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {current.map((p) => (
-                <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                  <span className="font-medium text-slate-900">{packageDisplayName(p)}</span>
-                  <span className="flex items-center gap-3 text-slate-600">
-                    {p.validFrom ? `${p.validFrom} to ${p.validTo}` : 'starts when the current one expires'}
-                    <span className="tabular-nums">{formatQuantity(p.minutesUsed)} / {formatQuantity(p.minutes)} min used</span>
-                    <span>{formatMoney(p.price, account.currency)}</span>
-                    <PackageStatusBadge status={p.status} />
-                    {p.autoRenew && <Badge tone="blue">Auto-renew</Badge>}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardBody>
-      </Card>
+      {/* A book without packages (seed 001) shows no package card. */}
+      {(sellsPackages || current.length > 0) && (
+        <Card className="mt-6">
+          <CardHeader title="Packages" description="One package per product at a time; another of the same edition waits in the queue." actions={<ButtonLink href="/packages" variant="secondary">Package page</ButtonLink>} />
+          <CardBody>
+            {current.length === 0 ? (
+              <EmptyState
+                title="No package on this application"
+                description={
+                  free
+                    ? "It runs on the RTC-Engine Free edition with the account's 10,000 free minutes a month, and is suspended when they are used up. Buy a package to unlock features and package minutes."
+                    : sellsPackages
+                      ? 'Its usage is billed pay-as-you-go on your price book. A package covers its minutes before they are billed.'
+                      : 'Its usage is billed pay-as-you-go on your price book, which sells no packages.'
+                }
+                action={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink> : undefined}
+              />
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {current.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                    <span className="font-medium text-slate-900">{packageDisplayName(p)}</span>
+                    <span className="flex items-center gap-3 text-slate-600">
+                      {p.validFrom ? `${p.validFrom} to ${p.validTo}` : 'starts when the current one expires'}
+                      <span className="tabular-nums">{formatQuantity(p.minutesUsed)} / {formatQuantity(p.minutes)} min used</span>
+                      <span>{formatMoney(p.price, account.currency)}</span>
+                      <PackageStatusBadge status={p.status} />
+                      {p.autoRenew && <Badge tone="blue">Auto-renew</Badge>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardBody>
+        </Card>
+      )}
 
       <Card className="mt-6">
         <CardHeader title="Secret key" description="Signs usage API requests. Rotate it when a key may have been seen by someone else, or regularly." />

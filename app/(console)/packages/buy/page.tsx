@@ -103,6 +103,8 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   };
 
   const requested = typeof sp.app === 'string' ? apps.find((a) => a.id === sp.app) : undefined;
+  const defaultApp = requested ?? apps[0]!;
+  // Pre-select the asked package, else the first one this application can have (never one marked not available).
   const requestedCode = typeof sp.package === 'string' && offers.some((o) => o.catalogCode === sp.package) ? sp.package : undefined;
   return (
     <>
@@ -113,8 +115,8 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
             apps={apps.map((a) => ({ id: a.id, label: `${a.name} · ${a.sdkAppId}` }))}
             offers={offers.map(view)}
             availability={availability}
-            defaultAppId={(requested ?? apps[0]!).id}
-            defaultCode={requestedCode ?? offers[0]!.catalogCode}
+            defaultAppId={defaultApp.id}
+            defaultCode={requestedCode ?? offers.find((o) => availability[defaultApp.id]?.[o.catalogCode]?.ok)?.catalogCode ?? offers[0]!.catalogCode}
             idempotencyKey={randomUUID()}
             balanceLabel={formatMoney(account.balance, account.currency)}
             customTiers={

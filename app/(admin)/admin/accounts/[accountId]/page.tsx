@@ -80,7 +80,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         <Card>
           <CardHeader title="Adjust balance" description="A ledger entry of kind adjustment, audited with your reason." />
           <CardBody>
-            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} />}
+            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} accountName={account.name} />}
           </CardBody>
         </Card>
         <Card>
