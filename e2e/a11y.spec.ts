@@ -145,6 +145,9 @@ for (const [route, entry] of Object.entries(PAGES)) {
         if (v.impact !== 'critical' && v.impact !== 'serious') continue;
         problems.push(`${width}px ${v.id} (${v.impact}, ${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       }
+      if (process.env.A11Y_SCREENSHOTS) {
+        await page.screenshot({ path: path.join('test-results', 'a11y-screens', `${route.replace(/[^a-z0-9]+/gi, '_') || 'root'}-${width}.png`) });
+      }
       if (width === 390) {
         const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
         if (scrollWidth > 390) {
@@ -163,3 +166,33 @@ for (const [route, entry] of Object.entries(PAGES)) {
     expect(problems, `${route}: critical/serious axe violations or sideways scroll`).toEqual([]);
   });
 }
+
+test('keyboard: the first Tab reaches a visible "Skip to content" link that moves focus to the page content', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateFile('customer') });
+  const page = await context.newPage();
+  await page.goto('/overview');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  // A visible focus: the global focus-visible ring (app/globals.css) draws an outline.
+  expect(await skip.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  await context.close();
+});
+
+test('forms announce errors: the invalid field says so and points at its message, read out as an alert', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Company or your name').fill('A11y Forms');
+  await page.getByLabel('Email').fill(`a11y-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const password = page.getByLabel('Password');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await password.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  const message = page.locator(`[id="${describedBy}"]`);
+  await expect(message).toHaveRole('alert');
+  await expect(message).not.toBeEmpty();
+});
