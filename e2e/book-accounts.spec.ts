@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { emailedLink, signIn } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { adminPage, advanceClock, expandLine, ownerPage, SAME_ORIGIN, sendSigned } from './fixtures-books';
 import { toOffsetIso } from '../lib/time/format';
@@ -78,4 +79,31 @@ test('an account created on each book through the admin console signs in, sends 
       await owner.context().close();
     });
   }
+});
+
+test('an owner invited by email chooses a password through the emailed link, with the address confirmed, and signs in', async ({ browser }) => {
+  const admin = await adminPage(browser);
+  const email = `invited-${randomUUID().slice(0, 8)}@example.test`;
+  await admin.goto('/admin/accounts/new');
+  await admin.getByLabel('Account name').fill('Invited Owner Ltd');
+  await admin.getByLabel("Owner's email").fill(email);
+  await admin.getByLabel('Price book').selectOption('hst-cny');
+  await admin.getByLabel('How the owner gets in').selectOption('email');
+  await admin.getByRole('button', { name: 'Create account' }).click();
+  await expect(admin.getByText(`${email} was emailed a link to choose a password.`)).toBeVisible();
+
+  const link = await emailedLink(admin, email, '/reset-password');
+  const owner = await (await browser.newContext()).newPage();
+  await owner.goto(link);
+  await owner.getByLabel('New password').fill('invited-owner-passphrase-7');
+  await owner.getByRole('button', { name: 'Set new password' }).click();
+  await expect(owner).toHaveURL(/\/sign-in\?reset=1/);
+  await signIn(owner, email, 'invited-owner-passphrase-7');
+  await expect(owner).toHaveURL(/\/overview/);
+  await expect(owner.getByText('Customer · CNY')).toBeVisible();
+  // Using the invitation proved the address: no "confirm your email" banner.
+  await expect(owner.getByText('Confirm your email address')).toHaveCount(0);
+  // The link was single use.
+  await owner.goto(link);
+  await expect(owner.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
 });

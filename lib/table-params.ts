@@ -43,3 +43,6 @@ export function withParams(searchParams: Record<string, string | string[] | unde
   const s = params.toString();
   return s ? `?${s}` : '?';
 }
+
+/** Cookie holding a table's hidden column keys (components/ui/column-menu.tsx), read on the server so a reload renders without them. */
+export const columnsCookie = (tableId: string) => `cols_${tableId.replace(/[^A-Za-z0-9_-]/g, '')}`;

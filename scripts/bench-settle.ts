@@ -1,25 +1,32 @@
 /**
- * `npm run bench:settle`: settle one day of 1,000,000 usage records for 1,000 applications
- * (lifecycle.md, Settlement and bills; issue 5 goal: under 60 s on the 2-core machine and
- * within 3x of a plain SQL aggregate over the same rows on the same server).
+ * `npm run bench:settle` (issue 11 item 7): settle one local day of BENCH_RECORDS usage
+ * records (1,000,000) over BENCH_APPS applications (1,000), beside a plain `GROUP BY
+ * application` over the same day's raw records in a plain indexed table, same server, same
+ * run; figures to bench-out/settle.json.
  *
- * A fresh benchmark database on its own embedded PostgreSQL (never the dev database), the
- * records of ../shared/bench/make-usage.mjs (its copy in bench-common.ts) loaded with
- * COPY, then: the settlement of the day exactly as the job runs it (cursor stream through
- * lib/rating with the free minutes, one transaction writing the bill, lines, deductions and
- * the ledger entry), and `select sdk_app_id, sum(seconds) ... group by` over the same rows.
+ * A fresh benchmark database on its own embedded PostgreSQL (never the dev database); the
+ * records of ../shared/bench/make-usage.mjs (its copy in bench-common.ts) stored the way the
+ * usage API and import store them (lib/usage/store.ts: raw records and the aggregates kept at
+ * ingest, 10,000-record batches), then:
+ * - the day settled from the batches' partial rows as they are (rolled back: the figure
+ *   without compaction);
+ * - the day's aggregates compacted (lib/usage/compact.ts; it runs beside ingest during the day);
+ * - the day settled exactly as the job runs it (one transaction writing the bill, lines,
+ *   deductions with this month's free minutes, and the ledger entry): `settleSeconds`;
+ * - the same day settled from the raw records (the path before issue 11, rolled back) when
+ *   BENCH_COMPARE=1 (default for up to 1,000,000 records).
  *
- * Options (env): BENCH_RECORDS (1000000), BENCH_APPS (1000), BENCH_KEEP=1 keeps the data dir.
+ * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_COMPARE, BENCH_KEEP=1 keeps the data dir.
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import postgres from 'postgres';
 import { createDb } from '@/db/client';
+import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
-import { settleDay } from '@/lib/settlement/settle-day';
-import { copyEscape } from '@/lib/usage/store';
+import { settleDay, type SettleDayResult } from '@/lib/settlement/settle-day';
+import type { ValidRecord } from '@/lib/usage/batch';
+import { compactDay } from '@/lib/usage/compact';
+import { storeUsageBatch } from '@/lib/usage/store';
 import { makeUsageLines, mb, startBenchDatabase } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -32,11 +39,19 @@ function* usageLines(): Generator<string> {
   for (const { line } of makeUsageLines({ n: RECORDS, apps: APPS, days: 1 })) yield line;
 }
 
+class Rollback extends Error {
+  constructor(readonly value: unknown) {
+    super('rollback');
+  }
+}
+
 async function main() {
   const bench = await startBenchDatabase('settle');
   const { url } = bench;
   const handle = createDb(url, { max: 4 });
   const { sql, db } = handle;
+  const book = getPriceBook('trtc-2024-usd');
+  const COMPARE = process.env.BENCH_COMPARE ? process.env.BENCH_COMPARE === '1' : RECORDS <= 1_000_000;
   try {
     // One account (USD, registered after 2023-02-21), 1,000 applications, this month's free minutes.
     const [acc] = await sql<{ id: string }[]>`
@@ -48,98 +63,112 @@ async function main() {
     await sql`
       insert into free_minute_grants (account_id, minutes, valid_from, valid_to, granted_at)
       values (${accountId}, 10000, '2024-09-15', '2024-10-14', '2024-09-15T00:00:00+08:00')`;
-    const [batch] = await sql<{ id: string }[]>`
-      insert into usage_batches (account_id, source, idempotency_key, record_count, received_at) values (${accountId}, 'import', 'bench', ${RECORDS}, now()) returning id`;
 
-    console.log(`Generating and loading ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications (COPY) ...`);
+    console.log(`Generating and storing ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications (usage store, 10,000-record batches) ...`);
     const t0 = performance.now();
-    const receivedAt = new Date().toISOString();
-    const prefix = `${accountId}\t`;
-    async function* rows() {
-      let chunk = '';
-      let n = 0;
-      for (const line of usageLines()) {
-        if (!line) continue;
-        const r = JSON.parse(line) as { app: number; start: string; seconds: number };
-        chunk += `${prefix}${r.app}\t${batch!.id}\tmedia\t${r.start}\t${r.start.slice(0, 10)}\t${r.seconds}\t${copyEscape(line)}\t${receivedAt}\n`;
-        if (++n % 5000 === 0) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
+    // Four batches in flight, as four ingest clients would send them.
+    let batch: ValidRecord[] = [];
+    let batches = 0;
+    const inFlight = new Set<Promise<unknown>>();
+    const flush = async () => {
+      if (!batch.length) return;
+      const records = batch;
+      batch = [];
+      const p = storeUsageBatch(sql, { accountId, sdkAppId: null, source: 'import', idempotencyKey: `bench-${batches++}`, bodySha256: 'x', receivedAt: new Date(), timeZone: book.timeZone, book, records });
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+      if (inFlight.size >= 4) await Promise.race(inFlight);
+    };
+    for (const line of usageLines()) {
+      const record = JSON.parse(line) as UsageRecord;
+      batch.push({ record, pieces: classifyRecord(book, record), text: line });
+      if (batch.length === 10_000) await flush();
     }
-    const writable = await sql`copy usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`.writable();
-    await pipeline(Readable.from(rows()), writable);
-    await sql`analyze usage_records`;
-    const [count] = await sql<{ n: string; days: string }[]>`select count(*) as n, count(distinct local_day) as days from usage_records`;
-    console.log(`Loaded ${Number(count!.n).toLocaleString('en-US')} records (${count!.days} local day) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+    await flush();
+    await Promise.all(inFlight);
+    // The plain table: the same raw rows, nothing else, indexed by (account, day).
+    await sql`create table bench_plain_usage as select account_id, sdk_app_id, local_day, seconds, record from usage_records`;
+    await sql`create index on bench_plain_usage (account_id, local_day)`;
+    await sql`analyze`;
+    const [count] = await sql<{ n: string; days: string; partials: string }[]>`
+      select count(*) as n, count(distinct local_day) as days, (select count(*) from usage_aggregates where local_day = ${DAY}) as partials from usage_records`;
+    const loadSeconds = (performance.now() - t0) / 1000;
+    console.log(`Stored ${Number(count!.n).toLocaleString('en-US')} records (${count!.days} local day(s), ${Number(count!.partials).toLocaleString('en-US')} partial aggregate rows on ${DAY}) in ${loadSeconds.toFixed(1)} s.`);
 
-    // The plain aggregate first (it also warms the cache for both), then the settlement.
     const aggregate = async () => {
       const s = performance.now();
-      const rows = await sql`select sdk_app_id, sum(seconds) from usage_records where account_id = ${accountId} and local_day = ${DAY} group by sdk_app_id`;
+      const rows = await sql`select sdk_app_id, sum(seconds) from bench_plain_usage where account_id = ${accountId} and local_day = ${DAY} group by sdk_app_id`;
       return { ms: performance.now() - s, groups: rows.length };
     };
     await aggregate();
     const agg = await aggregate();
 
+    const settle = async (source: 'aggregates' | 'records', keep: boolean) => {
+      const s = performance.now();
+      const throughId = await safeUsageWatermark(db);
+      let result: SettleDayResult;
+      try {
+        result = await db.transaction(async (tx) => {
+          const r = await settleDay(tx, { accountId, day: DAY, now: new Date('2024-10-02T00:00:00+08:00'), throughId, mode: 'daily', source });
+          if (!keep) throw new Rollback(r);
+          return r;
+        });
+      } catch (e) {
+        if (!(e instanceof Rollback)) throw e;
+        result = e.value as SettleDayResult;
+      }
+      if (result.outcome !== 'billed') throw new Error(`unexpected settlement outcome ${JSON.stringify(result)}`);
+      return { ms: performance.now() - s, result };
+    };
+
+    const uncompacted = await settle('aggregates', false);
+    console.log(`Settled from the ${Number(count!.partials).toLocaleString('en-US')} partial rows (rolled back) in ${(uncompacted.ms / 1000).toFixed(2)} s.`);
+    const fromRecords = COMPARE ? await settle('records', false) : null;
+    if (fromRecords) console.log(`Settled from the raw records (rolled back) in ${(fromRecords.ms / 1000).toFixed(2)} s.`);
+    if (fromRecords && (fromRecords.result as { total: string }).total !== (uncompacted.result as { total: string }).total) throw new Error('the two paths disagree');
+    const c0 = performance.now();
+    const compacted = await compactDay(sql, accountId, DAY);
+    const compactMs = performance.now() - c0;
+    console.log(`Compacted ${compacted.rowsBefore.toLocaleString('en-US')} partial rows into ${compacted.rowsAfter.toLocaleString('en-US')} in ${(compactMs / 1000).toFixed(2)} s.`);
+
     let peakRss = process.memoryUsage().rss;
     const baseRss = peakRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    const s0 = performance.now();
-    const throughId = await safeUsageWatermark(db);
-    const result = await db.transaction((tx) => settleDay(tx, { accountId, day: DAY, now: new Date('2024-10-02T00:00:00+08:00'), throughId, mode: 'daily' }));
-    const settleMs = performance.now() - s0;
+    const settled = await settle('aggregates', true);
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (result.outcome !== 'billed') throw new Error(`unexpected settlement outcome ${JSON.stringify(result)}`);
-
+    const result = settled.result as Extract<SettleDayResult, { outcome: 'billed' }>;
     const agg2 = await aggregate();
-    // The floor under any settlement in this process: the same rows shipped here with COPY
-    // and parsed, without rating (the aggregate reads two integer columns and ships 1,000 rows).
-    const f0 = performance.now();
-    let shipped = 0;
-    // A client of its own, closed right after: see the COPY note in lib/settlement/settle-day.ts.
-    const floorClient = postgres(url, { max: 1, onnotice: () => {} });
-    const copy = await floorClient.unsafe(`copy (select id, record from usage_records where account_id = '${accountId}' and local_day = '${DAY}') to stdout`).readable();
-    let rest = '';
-    await new Promise<void>((resolve, reject) => {
-      copy.on('data', (chunk: Buffer) => {
-        const text = rest + chunk.toString('utf8');
-        let from = 0;
-        for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
-          JSON.parse(text.slice(text.indexOf('\t', from) + 1, nl));
-          shipped++;
-          from = nl + 1;
-        }
-        rest = text.slice(from);
-      });
-      copy.once('end', resolve);
-      copy.once('error', reject);
-    });
-    const floorMs = performance.now() - f0;
-    await floorClient.end({ timeout: 1 });
+    if ((uncompacted.result as typeof result).total !== result.total) throw new Error('compaction changed the bill');
+
     const aggMs = Math.min(agg.ms, agg2.ms);
     const out = {
       records: result.records,
       applications: APPS,
-      settleSeconds: Number((settleMs / 1000).toFixed(2)),
-      rowsPerSecond: Math.round(result.records / (settleMs / 1000)),
+      settleSeconds: Number((settled.ms / 1000).toFixed(3)),
+      plainGroupBySeconds: Number((aggMs / 1000).toFixed(3)),
+      ratio: Number((settled.ms / aggMs).toFixed(2)),
+      partialRows: Number(count!.partials),
+      compactedRows: compacted.rowsAfter,
+      compactSeconds: Number((compactMs / 1000).toFixed(2)),
+      settleUncompactedSeconds: Number((uncompacted.ms / 1000).toFixed(2)),
+      settleFromRecordsSeconds: fromRecords ? Number((fromRecords.ms / 1000).toFixed(2)) : null,
+      loadSeconds: Number(loadSeconds.toFixed(1)),
       peakRssMB: Math.round(peakRss / 1024 / 1024),
       rssBeforeMB: Math.round(baseRss / 1024 / 1024),
-      plainGroupBySeconds: Number((aggMs / 1000).toFixed(3)),
-      ratio: Number((settleMs / aggMs).toFixed(1)),
-      shipAndParseSeconds: Number((floorMs / 1000).toFixed(2)),
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+      cores: os.cpus().length,
       bill: { number: result.billNumber, lines: result.lines, total: `${result.total} ${result.currency}` },
     };
     console.log('');
     console.log(`Settlement of ${DAY}: ${out.records.toLocaleString('en-US')} records, ${APPS} applications, ${result.lines} bill lines, total ${out.bill.total}`);
-    console.log(`  settle the day        ${out.settleSeconds.toFixed(2)} s   ${out.rowsPerSecond.toLocaleString('en-US')} rows/s   peak RSS ${mb(peakRss)} (before ${mb(baseRss)})`);
-    console.log(`  plain SQL GROUP BY    ${out.plainGroupBySeconds.toFixed(3)} s   (${agg.groups} groups, same rows, same server)`);
-    console.log(`  ship + JSON.parse     ${out.shipAndParseSeconds.toFixed(2)} s   (${shipped.toLocaleString('en-US')} rows by COPY to this process, no rating: the floor of any settlement here)`);
-    console.log(`  ratio                 ${out.ratio}x   goal: < 60 s and within 3x   (load average ${out.loadAverage.join(' ')} on ${os.cpus().length} cores)`);
+    console.log(`  settle the day (compacted aggregates)   ${out.settleSeconds.toFixed(3)} s   peak RSS ${mb(peakRss)} (before ${mb(baseRss)})`);
+    console.log(`  plain SQL GROUP BY application          ${out.plainGroupBySeconds.toFixed(3)} s   (${agg.groups} groups, plain indexed table, same rows, same server)`);
+    console.log(`  ratio                                   ${out.ratio}x   goal: <= 3x`);
+    console.log(`  settle from the batches' partial rows   ${out.settleUncompactedSeconds.toFixed(2)} s   (${out.partialRows.toLocaleString('en-US')} rows, before compaction)`);
+    console.log(`  compaction                              ${out.compactSeconds.toFixed(2)} s   (${out.partialRows.toLocaleString('en-US')} → ${out.compactedRows.toLocaleString('en-US')} rows; runs beside ingest)`);
+    if (fromRecords) console.log(`  settle from the raw records (before)    ${out.settleFromRecordsSeconds!.toFixed(2)} s   (same bill total)`);
+    console.log(`  load average ${out.loadAverage.join(' ')} on ${out.cores} cores`);
     fs.mkdirSync('bench-out', { recursive: true });
     fs.writeFileSync('bench-out/settle.json', `${JSON.stringify(out, null, 2)}\n`);
   } finally {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createDb } from '@/db/client';
-import { seedDemoData, DEMO_LOGINS } from '@/db/seed';
+import { seedDemoData, DEMO_LOGINS } from './demo-seed';
 import { startWorkerLoop, type WorkerLoop } from '@/lib/jobs/worker-loop';
 import { systemNow } from '@/lib/clock';
 import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';

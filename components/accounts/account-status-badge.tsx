@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
-import type { AccountStatus } from '@/db/schema/accounts';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
-export function AccountStatusBadge({ status, reason }: { status: AccountStatus; reason?: 'arrears' | 'violation' | null }) {
+export function AccountStatusBadge({ status, reason }: { status: AccountStatus; reason?: SuspensionReason | null }) {
   switch (status) {
     case 'active':
       return <Badge tone="green">Active</Badge>;

@@ -31,11 +31,17 @@ export function CreateAccountForm({ books }: { books: BookOption[] }) {
           ))}
         </Select>
       </Field>
+      <Field label="How the owner gets in" name="invite" errors={errors?.invite}>
+        <Select id="invite" name="invite" defaultValue={values?.invite ?? 'password'} invalid={!!errors?.invite}>
+          <option value="password">A first password I give them</option>
+          <option value="email">An email invitation to choose a password</option>
+        </Select>
+      </Field>
       <Field
         label="First password"
         name="password"
         errors={errors?.password}
-        hint="At least 10 characters. Tell the owner over a channel you trust; email invitations come with the mail transport."
+        hint="At least 10 characters. Tell the owner over a channel you trust. Leave it empty when inviting by email."
       >
         <Input id="password" name="password" type="text" invalid={!!errors?.password} autoComplete="new-password" />
       </Field>

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteApplicationAction, renameApplicationAction, setApplicationEnabledAction } from '@/app/(console)/applications/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
-export function RenameApplicationForm({ applicationId, name }: { applicationId: string; name: string }) {
+export function RenameApplicationForm<T0>({ applicationId, name, renameApplicationAction }: { applicationId: string; name: string; renameApplicationAction: FormAction<T0> }) {
   const [state, action] = useActionState(renameApplicationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -24,7 +24,7 @@ export function RenameApplicationForm({ applicationId, name }: { applicationId: 
   );
 }
 
-export function ToggleApplicationForm({ applicationId, enabled }: { applicationId: string; enabled: boolean }) {
+export function ToggleApplicationForm<T0>({ applicationId, enabled, setApplicationEnabledAction }: { applicationId: string; enabled: boolean; setApplicationEnabledAction: FormAction<T0> }) {
   const [state, action] = useActionState(setApplicationEnabledAction, null);
   return (
     <form action={action} className="space-y-3">
@@ -59,7 +59,7 @@ export function ToggleApplicationForm({ applicationId, enabled }: { applicationI
   );
 }
 
-export function DeleteApplicationForm({ applicationId, name, blockedReason }: { applicationId: string; name: string; blockedReason: string | null }) {
+export function DeleteApplicationForm<T0>({ applicationId, name, blockedReason, deleteApplicationAction }: { applicationId: string; name: string; blockedReason: string | null; deleteApplicationAction: FormAction<T0> }) {
   const [state, action] = useActionState(deleteApplicationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (blockedReason) return <p className="text-sm text-slate-600" data-testid="delete-blocked">{blockedReason}</p>;

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createApplicationAction } from '@/app/(console)/applications/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { SecretKeyBox } from './secret-key-box';
 
-export function CreateApplicationForm() {
+export function CreateApplicationForm({ createApplicationAction }: { createApplicationAction: FormAction<{ sdkAppId: number; name: string; secretKey: string }> }) {
   const [state, action] = useActionState(createApplicationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { rotateSecretKeyAction } from '@/app/(console)/applications/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -11,7 +11,7 @@ import { SecretKeyBox } from './secret-key-box';
  * Rotate the secret key (lifecycle.md, Applications): the new key shown once; the old one
  * keeps signing for 24 hours, or stops at once when it leaked.
  */
-export function RotateKeyForm({ applicationId, sdkAppId }: { applicationId: string; sdkAppId: number }) {
+export function RotateKeyForm({ applicationId, sdkAppId, rotateSecretKeyAction }: { applicationId: string; sdkAppId: number; rotateSecretKeyAction: FormAction<{ sdkAppId: number; secretKey: string; previousHint: string; previousValidUntil: string | null }> }) {
   const [state, action] = useActionState(rotateSecretKeyAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const rotated = state?.ok ? state.data : null;

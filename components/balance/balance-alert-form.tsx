@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setBalanceThresholdAction } from '@/app/(console)/balance/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /** The balance alert threshold (lifecycle.md, Notices; Tencent Cloud's balance alert): empty is off. */
-export function BalanceAlertForm({ current, currency }: { current: string | null; currency: 'USD' | 'CNY' }) {
+export function BalanceAlertForm<T0>({ current, currency, setBalanceThresholdAction }: { current: string | null; currency: 'USD' | 'CNY'; setBalanceThresholdAction: FormAction<T0> }) {
   const [state, action] = useActionState(setBalanceThresholdAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

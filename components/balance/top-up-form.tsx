@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { topUpAction } from '@/app/(console)/balance/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,7 +11,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
  * comes from the server render: a double submit credits once; after a success the page
  * re-renders with a fresh key.
  */
-export function TopUpForm({ idempotencyKey, currency, amountHint }: { idempotencyKey: string; currency: 'USD' | 'CNY'; amountHint?: string }) {
+export function TopUpForm<T0>({ idempotencyKey, currency, amountHint, topUpAction }: { idempotencyKey: string; currency: 'USD' | 'CNY'; amountHint?: string; topUpAction: FormAction<T0> }) {
   const [state, action] = useActionState(topUpAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

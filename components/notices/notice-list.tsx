@@ -4,9 +4,10 @@ import { formatLocalDateTime } from '@/lib/time/format';
 import { cn } from '@/components/ui/cn';
 import { Badge } from '@/components/ui/badge';
 import { MarkNoticeReadButton } from './notice-read-buttons';
+import type { FormAction } from '@/lib/actions/types';
 
 /** A list of notices, each linking to what it is about; unread ones stand out and can be marked read. */
-export function NoticeList({ notices, readControls = true, testId = 'notice-list' }: { notices: (NoticeListRow & { earlier?: Date[] })[]; readControls?: boolean; testId?: string }) {
+export function NoticeList<T>({ notices, markNoticeReadAction, testId = 'notice-list' }: { notices: (NoticeListRow & { earlier?: Date[] })[]; markNoticeReadAction?: FormAction<T>; testId?: string }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {notices.map((n) => {
@@ -32,9 +33,9 @@ export function NoticeList({ notices, readControls = true, testId = 'notice-list
                 {n.earlier?.length ? <span data-testid="notice-earlier"> · also {n.earlier.map((d) => formatLocalDateTime(d)).join(', ')}</span> : null}
               </p>
             </div>
-            {readControls && unread && (
+            {markNoticeReadAction && unread && (
               <div className="shrink-0">
-                <MarkNoticeReadButton noticeId={n.id} />
+                <MarkNoticeReadButton markNoticeReadAction={markNoticeReadAction} noticeId={n.id} />
               </div>
             )}
           </li>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { markAllNoticesReadAction, markNoticeReadAction } from '@/app/(console)/notices/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /** "Mark read" for one notice; a failure (e.g. not found) shows next to it. */
-export function MarkNoticeReadButton({ noticeId }: { noticeId: number }) {
+export function MarkNoticeReadButton<T0>({ noticeId, markNoticeReadAction }: { noticeId: number; markNoticeReadAction: FormAction<T0> }) {
   const [state, action] = useActionState(markNoticeReadAction, null);
   return (
     <form action={action} className="flex items-center gap-2">
@@ -20,7 +20,7 @@ export function MarkNoticeReadButton({ noticeId }: { noticeId: number }) {
 }
 
 /** "Mark all read" for the whole message center. */
-export function MarkAllNoticesReadButton({ disabled }: { disabled?: boolean }) {
+export function MarkAllNoticesReadButton<T0>({ disabled, markAllNoticesReadAction }: { disabled?: boolean; markAllNoticesReadAction: FormAction<T0> }) {
   const [state, action] = useActionState(markAllNoticesReadAction, null);
   return (
     <form action={action} className="flex items-center gap-3" data-testid="mark-all-read">

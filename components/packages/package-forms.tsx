@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestRefundAction, setAutoRenewAction, withdrawRefundAction } from '@/app/(console)/packages/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
 
 /** Auto-renewal on/off for one package (lifecycle.md: any time before expiry). */
-export function AutoRenewForm({ packageId, autoRenew }: { packageId: string; autoRenew: boolean }) {
-  const [state, action] = useActionState(setAutoRenewAction, null);
+export function AutoRenewForm<T>({ packageId, autoRenew, setAutoRenew }: { packageId: string; autoRenew: boolean; setAutoRenew: FormAction<T> }) {
+  const [state, action] = useActionState(setAutoRenew, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="packageId" value={packageId} />
@@ -23,8 +23,8 @@ export function AutoRenewForm({ packageId, autoRenew }: { packageId: string; aut
 }
 
 /** The five-day refund request of one package, with an optional note for the reviewer. */
-export function RefundRequestForm({ packageId, packageLabel, amountLabel }: { packageId: string; packageLabel?: string; amountLabel?: string }) {
-  const [state, action] = useActionState(requestRefundAction, null);
+export function RefundRequestForm<T>({ packageId, packageLabel, amountLabel, requestRefund }: { packageId: string; packageLabel?: string; amountLabel?: string; requestRefund: FormAction<T> }) {
+  const [state, action] = useActionState(requestRefund, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   if (state?.ok) return <FormMessage state={state} />;
   return (
@@ -59,8 +59,8 @@ export function RefundRequestForm({ packageId, packageLabel, amountLabel }: { pa
 }
 
 /** Take back the open refund request (lifecycle.md, Five-day refund: withdraw while open). */
-export function WithdrawRefundForm({ requestId }: { requestId: string }) {
-  const [state, action] = useActionState(withdrawRefundAction, null);
+export function WithdrawRefundForm<T>({ requestId, withdrawRefund }: { requestId: string; withdrawRefund: FormAction<T> }) {
+  const [state, action] = useActionState(withdrawRefund, null);
   if (state?.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="flex flex-wrap items-center gap-3" data-testid="withdraw-refund-form">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { purchasePackageAction } from '@/app/(console)/packages/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
@@ -32,7 +32,8 @@ export type OfferView = {
 /** Per application and offer: where the package would go, or why it cannot be bought. */
 export type Availability = Record<string, Record<string, { ok: boolean; text: string }>>;
 
-export function PurchaseForm({
+export function PurchaseForm<T>({
+  purchase,
   apps,
   offers,
   availability,
@@ -42,6 +43,8 @@ export function PurchaseForm({
   balanceLabel,
   customTiers,
 }: {
+  /** The page's purchase action (app/(console)/packages/actions.ts). */
+  purchase: FormAction<T>;
   apps: { id: string; label: string }[];
   offers: OfferView[];
   availability: Availability;
@@ -51,7 +54,7 @@ export function PurchaseForm({
   balanceLabel: string;
   customTiers?: string;
 }) {
-  const [state, action] = useActionState(purchasePackageAction, null);
+  const [state, action] = useActionState(purchase, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   const [appId, setAppId] = useState(values?.applicationId ?? defaultAppId);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { readFileSync } from 'node:fs';
+import { ColumnRegion } from './column-menu';
 import { DataTable } from './data-table';
+import { columnsCookie } from '@/lib/table-params';
 
 const columns = [{ key: 'n', header: 'N', render: (r: { n: number }) => String(r.n) }];
 
@@ -19,5 +22,49 @@ describe('DataTable paging (issue 14 item 8: "/bills?page=999" said "page 999 of
     );
     expect(html.replace(/<!-- -->/g, '')).toContain('Page 2 of 3');
     expect(html).not.toContain('There is no page');
+  });
+});
+
+describe('DataTable column choice and sticky header (issue 14 item 5)', () => {
+  const cols = [
+    { key: 'a', header: 'A', render: (r: { n: number }) => `a${r.n}`, footer: 'Total' },
+    { key: 'b', header: 'B', render: (r: { n: number }) => `b${r.n}`, footer: '3' },
+  ];
+  it('marks every header, cell and footer cell with its column index, and keeps the header sticky in a scroll region', () => {
+    const html = renderToStaticMarkup(<DataTable columns={cols} rows={[{ n: 1 }, { n: 2 }]} rowKey={(r) => r.n} searchParams={{}} />);
+    expect(html.match(/data-ci="1"/g)).toHaveLength(4); // header, two rows, footer
+    expect(html).toMatch(/<tfoot[^>]*><tr><td data-ci="0"[^>]*>Total<\/td><td data-ci="1"[^>]*>3<\/td>/);
+    expect(html).toMatch(/<thead class="sticky top-0/);
+    expect(html).toMatch(/class="max-h-\[75vh\] overflow-auto"/);
+  });
+  it('the region hides the remembered columns, unticks them, and never lets the last column go', () => {
+    const html = renderToStaticMarkup(
+      <ColumnRegion tableId="t" columns={[{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }, { key: 'gone', label: 'G' }]} initialHidden={['b', 'gone', 'unknown']} defaultOpen>
+        <table />
+      </ColumnRegion>,
+    );
+    expect(html).toContain('data-hide="c1 c2"');
+    expect(html).toContain('Columns (2 hidden)');
+    const box = (key: string) => html.match(new RegExp(`<input type="checkbox"[^>]*data-column="${key}"[^>]*>`))?.[0] ?? '';
+    expect(box('a')).toContain('checked=""');
+    expect(box('a')).toContain('disabled=""');
+    expect(box('b')).not.toContain('checked');
+    expect(box('b')).not.toContain('disabled');
+    // The CSS that does the hiding exists for every index a table here uses.
+    const css = readFileSync(new URL('../../app/globals.css', import.meta.url), 'utf8');
+    for (let i = 0; i < 12; i++) expect(css).toContain(`[data-hide~='c${i}'] [data-ci='${i}'] { display: none; }`);
+  });
+  it('closed, the menu holds no checkbox (no second control labelled "Amount" next to a form field)', () => {
+    const html = renderToStaticMarkup(
+      <ColumnRegion tableId="t" columns={[{ key: 'amount', label: 'Amount' }, { key: 'b', label: 'B' }]} initialHidden={[]}>
+        <table />
+      </ColumnRegion>,
+    );
+    expect(html).toContain('data-testid="columns-menu"');
+    expect(html).not.toContain('type="checkbox"');
+  });
+  it('a cookie name cannot carry characters a cookie may not hold', () => {
+    expect(columnsCookie('bills-table')).toBe('cols_bills-table');
+    expect(columnsCookie('a;b=c d')).toBe('cols_abcd');
   });
 });

@@ -1,3 +1,5 @@
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { parseTableParams } from '@/lib/table-params';
 import type { AppItemRow, DayRow, SampledRow, UsageChart } from '@/lib/usage/stats';
 
 const n = (v: number, digits = 0) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -17,58 +19,77 @@ const TDR = 'whitespace-nowrap px-4 py-2 text-right tabular-nums text-slate-700'
 const COMPACT =
   'divide-y-0 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 [&_td]:whitespace-nowrap [&_td]:px-4 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_td]:text-slate-700 [&_td:first-child]:text-left';
 
-/** Minutes per application and item over the period: seconds and the rounded-up minutes. */
-export function AppItemTable({ rows, appNames, monthly }: { rows: AppItemRow[]; appNames: Map<number, string>; monthly: boolean }) {
+/** Minutes per application and item over the period: seconds and the rounded-up minutes; sortable through the URL. */
+export function AppItemTable({
+  rows,
+  appNames,
+  monthly,
+  searchParams = {},
+}: {
+  rows: AppItemRow[];
+  appNames: Map<number, string>;
+  monthly: boolean;
+  searchParams?: Record<string, string | string[] | undefined>;
+}) {
   const totalSeconds = rows.reduce((s, r) => s + r.seconds, 0);
   const totalMinutes = rows.reduce((s, r) => s + r.minutes, 0);
+  const appName = (r: AppItemRow) => appNames.get(r.sdkAppId) ?? 'Deleted application';
+  // A few dozen aggregated rows: sorted here, by the same sort/dir search params as the paged lists.
+  const params = searchParams.sort ? parseTableParams(searchParams, { sortable: APP_ITEM_SORTS, defaultSort: 'app', defaultDir: 'asc' }) : undefined;
+  const sorted = params ? [...rows].sort((a, b) => (params.dir === 'asc' ? 1 : -1) * compareAppItem(a, b, params.sort, appName)) : rows;
+  const many = rows.length > 1;
+  const columns: Column<AppItemRow>[] = [
+    {
+      key: 'app',
+      header: 'Application',
+      sortKey: 'app',
+      render: (r) => (
+        <>
+          <span className="font-medium text-slate-900">{appName(r)}</span>
+          <span className="ml-2 font-mono text-xs text-slate-500">{r.sdkAppId}</span>
+        </>
+      ),
+      footer: many ? 'Total' : undefined,
+    },
+    { key: 'item', header: 'Item', sortKey: 'item', className: 'whitespace-normal', render: (r) => r.name },
+    { key: 'days', header: 'Days', sortKey: 'days', align: 'right', render: (r) => n(r.days) },
+    { key: 'records', header: 'Records', sortKey: 'records', align: 'right', render: (r) => n(r.records) },
+    { key: 'seconds', header: 'Seconds', sortKey: 'seconds', align: 'right', render: (r) => n(r.seconds), footer: many ? n(totalSeconds) : undefined },
+    {
+      key: 'minutes',
+      header: <span title={monthly ? 'Seconds per application, item and month, rounded up' : 'Seconds per application, item and day, rounded up, then added up'}>Minutes</span>,
+      label: 'Minutes',
+      sortKey: 'minutes',
+      align: 'right',
+      render: (r) => (
+        <span className="font-semibold text-slate-900" data-testid="minutes">
+          {n(r.minutes)}
+        </span>
+      ),
+      footer: many ? n(totalMinutes) : undefined,
+    },
+  ];
   return (
-    <div className="overflow-x-auto" role="region" aria-label="Minutes per application and item" tabIndex={0}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-by-app-item">
-        <thead className="bg-slate-50">
-          <tr>
-            <th className={TH}>Application</th>
-            <th className={TH}>Item</th>
-            <th className={THR}>Days</th>
-            <th className={THR}>Records</th>
-            <th className={THR}>Seconds</th>
-            <th className={THR} title={monthly ? 'Seconds per application, item and month, rounded up' : 'Seconds per application, item and day, rounded up, then added up'}>
-              Minutes
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="px-4 py-8 text-center text-slate-500">No duration usage for these filters.</td>
-            </tr>
-          ) : (
-            rows.map((r) => (
-              <tr key={`${r.sdkAppId}-${r.item}`} data-app={r.sdkAppId} data-item={r.item}>
-                <td className={TD}>
-                  <span className="font-medium text-slate-900">{appNames.get(r.sdkAppId) ?? 'Deleted application'}</span>
-                  <span className="ml-2 font-mono text-xs text-slate-500">{r.sdkAppId}</span>
-                </td>
-                <td className="px-4 py-2 text-slate-700">{r.name}</td>
-                <td className={TDR}>{n(r.days)}</td>
-                <td className={TDR}>{n(r.records)}</td>
-                <td className={TDR}>{n(r.seconds)}</td>
-                <td className={`${TDR} font-semibold text-slate-900`} data-testid="minutes">{n(r.minutes)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-        {rows.length > 1 && (
-          <tfoot className="bg-slate-50">
-            <tr>
-              <td className={`${TD} font-semibold`} colSpan={4}>Total</td>
-              <td className={`${TDR} font-semibold`}>{n(totalSeconds)}</td>
-              <td className={`${TDR} font-semibold`}>{n(totalMinutes)}</td>
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={sorted}
+      rowKey={(r) => `${r.sdkAppId}-${r.item}`}
+      rowAttributes={(r) => ({ 'data-app': r.sdkAppId, 'data-item': r.item })}
+      searchParams={searchParams}
+      params={params}
+      caption="Usage by application and item"
+      testId="usage-by-app-item"
+      empty="No duration usage for these filters."
+      bare
+    />
   );
+}
+
+const APP_ITEM_SORTS = ['app', 'item', 'days', 'records', 'seconds', 'minutes'] as const;
+function compareAppItem(a: AppItemRow, b: AppItemRow, sort: (typeof APP_ITEM_SORTS)[number], appName: (r: AppItemRow) => string): number {
+  if (sort === 'app') return appName(a).localeCompare(appName(b)) || a.sdkAppId - b.sdkAppId || a.item.localeCompare(b.item);
+  if (sort === 'item') return a.name.localeCompare(b.name) || a.sdkAppId - b.sdkAppId;
+  return a[sort] - b[sort] || a.sdkAppId - b.sdkAppId || a.item.localeCompare(b.item);
 }
 
 /** Daily totals of a range: one row per day, one column per item. */

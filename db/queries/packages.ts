@@ -1,29 +1,9 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { applications, daySettlements, freeMinuteGrants, packages, usageRecords } from '../schema';
-import type { PackageFacts } from '@/lib/packages/rules';
 
 export type PackageRow = typeof packages.$inferSelect;
 export type FreeMinuteGrantRow = typeof freeMinuteGrants.$inferSelect;
-
-export function toFacts(p: PackageRow): PackageFacts {
-  return {
-    id: p.id,
-    product: p.product,
-    edition: p.edition,
-    catalogCode: p.catalogCode,
-    kind: p.kind,
-    status: p.status,
-    source: p.source,
-    price: p.price,
-    minutes: p.minutes,
-    validFrom: p.validFrom,
-    validTo: p.validTo,
-    anchorDay: p.anchorDay,
-    autoRenew: p.autoRenew,
-    purchasedAt: p.purchasedAt,
-  };
-}
 
 /** One package of the account; another account's id answers null like a missing one. */
 export async function getPackage(db: DbOrTx, accountId: string, packageId: string): Promise<PackageRow | null> {
@@ -103,6 +83,31 @@ export async function countUnsettledMediaUsage(db: DbOrTx, accountId: string, sd
       ),
     );
   return { records: row?.n ?? 0, lastDay: row?.lastDay ?? null };
+}
+
+/**
+ * `countUnsettledMediaUsage` for several (application, since) pairs of one account in one
+ * query (a page of package cards asks once, not once per card). Answers in the order asked.
+ */
+export async function countUnsettledMediaUsageMany(
+  db: DbOrTx,
+  accountId: string,
+  watches: readonly { sdkAppId: number; since: Date }[],
+): Promise<{ records: number; lastDay: string | null }[]> {
+  if (watches.length === 0) return [];
+  const values = sql.join(
+    watches.map((w, i) => sql`(${i}::int, ${w.sdkAppId}::bigint, ${w.since.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  const rows = await db.execute<{ i: number; n: number; last_day: string | null }>(sql`
+    select w.i, count(u.id)::int as n, max(u.local_day)::text as last_day
+    from (values ${values}) as w(i, sdk_app_id, since)
+    left join ${usageRecords} u
+      on u.account_id = ${accountId} and u.sdk_app_id = w.sdk_app_id and u.type = 'media' and u.start >= w.since
+      and not exists (select 1 from ${daySettlements} d where d.account_id = u.account_id and d.local_day = u.local_day and d.last_usage_record_id >= u.id)
+    group by w.i`);
+  const byIndex = new Map(Array.from(rows, (r) => [Number(r.i), { records: Number(r.n), lastDay: r.last_day ?? null }]));
+  return watches.map((_, i) => byIndex.get(i) ?? { records: 0, lastDay: null });
 }
 
 /** The free-minute grant of the cycle starting `validFrom`, if granted. */

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { userSessions } from '@/db/schema';
-import { SESSION_MAX_AGE_S } from '@/lib/auth/config';
+import { SESSION_MAX_AGE_S } from '@/lib/auth/session-age';
 
 export type SessionListRow = Pick<typeof userSessions.$inferSelect, 'id' | 'createdAt' | 'lastSeenAt' | 'address' | 'userAgent'>;
 

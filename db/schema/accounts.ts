@@ -7,6 +7,7 @@ export const ACCOUNT_STATUSES = ['active', 'overdue', 'suspended', 'reclaimed'] 
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** Why an account is suspended (lifecycle.md, Account): arrears lift on top-up; violation only by an admin. */
 export const SUSPENSION_REASONS = ['arrears', 'violation'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 
 /**
  * A customer's account. `balance` is a cache of the ledger sum, updated in the same

@@ -48,7 +48,7 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_user_idx').on(t.userId, t.createdAt)],
 );
 
-export const AUTH_TOKEN_PURPOSES = ['password-reset', 'email-verification'] as const;
+export const AUTH_TOKEN_PURPOSES = ['password-reset', 'email-verification', 'invitation'] as const;
 export type AuthTokenPurpose = (typeof AUTH_TOKEN_PURPOSES)[number];
 
 /** One-time emailed links: only the SHA-256 of the token is kept; single use, expiring. */

@@ -9,17 +9,28 @@ const priceBookId = z.enum(BOOK_IDS, { error: `Price book must be one of ${BOOK_
 /**
  * An admin creates a customer account on any price book of lib/rating (issue 12); the
  * currency follows the book (lifecycle.md, Account). The owner gets a first password
- * from the admin (no mail transport yet) and can change nothing else about the book.
+ * from the admin or an emailed invitation, and can change nothing else about the book.
  */
-export const adminCreateAccountSchema = z.object({
-  name: signUpSchema.shape.name,
-  email: signUpSchema.shape.email,
-  password: z
-    .string({ error: 'First password is required.' })
-    .min(10, 'First password must be at least 10 characters.')
-    .max(200, 'First password must be at most 200 characters.'),
-  priceBookId,
-});
+const firstPassword = z
+  .string({ error: 'First password is required.' })
+  .min(10, 'First password must be at least 10 characters.')
+  .max(200, 'First password must be at most 200 characters.');
+
+/**
+ * `invite`: `password` (the admin gives the owner a first password) or `email` (the owner
+ * gets an emailed link to choose one; the first password is then left empty).
+ */
+export const adminCreateAccountSchema = z
+  .object({
+    name: signUpSchema.shape.name,
+    email: signUpSchema.shape.email,
+    invite: z.enum(['password', 'email'], { error: 'Choose how the owner gets in: a first password or an email invitation.' }).default('password'),
+    password: z.preprocess((v) => (v === '' ? undefined : v), firstPassword.optional()),
+    priceBookId,
+  })
+  .superRefine((v, ctx) => {
+    if (v.invite === 'password' && v.password === undefined) ctx.addIssue({ code: 'custom', path: ['password'], message: 'First password is required (or invite the owner by email).' });
+  });
 export type AdminCreateAccountInput = z.infer<typeof adminCreateAccountSchema>;
 
 const instant = (label: string) => z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 date-time with an offset, e.g. 2024-10-01T00:00:00+08:00.` });
@@ -35,7 +46,7 @@ export const devCreateAccountSchema = z
     priceBookId,
     name: signUpSchema.shape.name.optional(),
     email: signUpSchema.shape.email.optional(),
-    password: adminCreateAccountSchema.shape.password.optional(),
+    password: firstPassword.optional(),
     registeredAt: instant('registeredAt').optional(),
     firstApplicationAt: instant('firstApplicationAt').optional(),
     applicationName: z.string().trim().min(1, 'applicationName must not be empty.').max(60, 'applicationName must be at most 60 characters.').optional(),

@@ -10,9 +10,9 @@ import { isDatabaseUnavailable, noteDatabaseUnavailable, unavailableDetail, UNAV
 import { requireUser, type CurrentUser, type CustomerUser, type Permission } from '@/lib/auth/guard';
 import { formDataToObject, zodFieldErrors } from './form-data';
 
-export type ActionResult<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+import type { ActionResult } from './types';
+
+export type { ActionResult };
 
 type UserFor<P extends Permission> = P extends 'customer' ? CustomerUser : CurrentUser;
 

@@ -14,6 +14,7 @@ import { appUrl } from './links';
 import { sendAuthEmail } from './mail';
 import { PasswordChangedEmail, passwordChangedSubject } from './emails/password-changed-email';
 import { PasswordResetEmail, passwordResetSubject } from './emails/password-reset-email';
+import { InvitationEmail, invitationSubject } from './emails/invitation-email';
 import { VerifyEmailEmail, verifyEmailSubject } from './emails/verify-email-email';
 
 /**
@@ -83,23 +84,54 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   );
 }
 
-/** Whether a reset link can still be used (the page shows the form or says it expired). */
+/** Whether a reset link (or an admin's invitation) can still be used (the page shows the form or says it expired). */
 export async function resetTokenIsUsable(db: DbOrTx, token: string): Promise<boolean> {
-  return (await peekAuthToken(db, { token, purpose: 'password-reset' })) !== null;
+  return (await peekSetPasswordToken(db, token)) !== null;
+}
+
+/**
+ * A link that sets a password: "forgot your password" or the invitation an admin sent to a
+ * new account's owner (issue 12 item 1). An invitation also confirms the address.
+ */
+async function peekSetPasswordToken(db: DbOrTx, token: string): Promise<{ userId: string; purpose: 'password-reset' | 'invitation' } | null> {
+  for (const purpose of ['password-reset', 'invitation'] as const) {
+    const userId = await peekAuthToken(db, { token, purpose });
+    if (userId) return { userId, purpose };
+  }
+  return null;
+}
+
+/** Emails the owner of an account an admin created the invitation link to choose a password. */
+export async function sendInvitation(db: DbOrTx, input: { userId: string; accountName: string; priceBookName: string; now?: Date }): Promise<void> {
+  const user = await userById(db, input.userId);
+  const token = await issueAuthToken(db, { userId: user.id, purpose: 'invitation', now: input.now });
+  await safeSend(
+    user.email,
+    invitationSubject,
+    createElement(InvitationEmail, {
+      name: user.name,
+      accountName: input.accountName,
+      priceBookName: input.priceBookName,
+      link: appUrl(`/reset-password?token=${token}`),
+      validDays: TOKEN_TTL_MS.invitation / (24 * HOUR),
+    }),
+  );
 }
 
 /** Sets the new password from a reset link: once per link; every session of the user ends. */
 export async function resetPassword(db: Database, input: { token: string; newPassword: string }): Promise<{ email: string }> {
   const expired = () => new AppError('INVALID_STATE', 'This reset link has expired or was already used. Ask for a new one.');
-  const userId = await peekAuthToken(db, { token: input.token, purpose: 'password-reset' });
-  if (!userId) throw expired();
-  const user = await userById(db, userId);
+  const link = await peekSetPasswordToken(db, input.token);
+  if (!link) throw expired();
+  const user = await userById(db, link.userId);
   checkNewPassword(input.newPassword, user, 'password');
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     // The conditional UPDATE decides a race between two submits of the same link.
-    if ((await consumeAuthToken(tx, { token: input.token, purpose: 'password-reset' })) !== user.id) throw expired();
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    if ((await consumeAuthToken(tx, { token: input.token, purpose: link.purpose })) !== user.id) throw expired();
+    // An accepted invitation proves the address as a confirmation link does.
+    const verified = link.purpose === 'invitation' && !user.emailVerifiedAt ? { emailVerifiedAt: new Date() } : {};
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), ...verified }).where(eq(users.id, user.id));
     await endAllSessions(tx, { userId: user.id, reason: 'password-reset' });
   });
   await safeSend(user.email, passwordChangedSubject, createElement(PasswordChangedEmail, { name: user.name, how: 'reset' }));

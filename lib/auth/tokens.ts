@@ -11,6 +11,8 @@ import { authTokens, type AuthTokenPurpose } from '@/db/schema';
 export const TOKEN_TTL_MS: Record<AuthTokenPurpose, number> = {
   'password-reset': 30 * 60 * 1000,
   'email-verification': 48 * 60 * 60 * 1000,
+  // An admin's invitation of a new account's owner (issue 12 item 1): a week to accept.
+  invitation: 7 * 24 * 60 * 60 * 1000,
 };
 
 export function hashToken(token: string): string {

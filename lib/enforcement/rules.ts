@@ -1,7 +1,7 @@
 import type { Decimal } from '@/lib/money/decimal';
-import type { AccountStatus } from '@/db/schema/accounts';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
-export type SuspensionReason = 'arrears' | 'violation';
+export type { SuspensionReason };
 export type AccountStatusState = {
   status: AccountStatus;
   suspensionReason: SuspensionReason | null;

@@ -1,10 +1,10 @@
 import type { Decimal } from '@/lib/money/decimal';
-import type { AccountStatus } from '@/db/schema/accounts';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 import { ARREARS_GRACE_MS, RECLAIM_AFTER_MS } from './rules';
 
 type AccountFacts = {
   status: AccountStatus;
-  suspensionReason: 'arrears' | 'violation' | null;
+  suspensionReason: SuspensionReason | null;
   overdueSince: Date | null;
   suspendedAt: Date | null;
   balance: Decimal;

@@ -1,4 +1,4 @@
-import type { AccountStatus } from '@/db/schema/accounts';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
 import { addDays, endOfLocalDay, lastDayOfMonth, localDate, startOfLocalDay, startOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { expiryInstant } from '@/lib/packages/rules';
@@ -14,7 +14,7 @@ export type PlannerFacts = {
   accountId: string;
   registeredAt: Date;
   status: AccountStatus;
-  suspensionReason: 'arrears' | 'violation' | null;
+  suspensionReason: SuspensionReason | null;
   overdueSince: Date | null;
   suspendedAt: Date | null;
   /** Last local day whose settle job was planned (null: none yet). */

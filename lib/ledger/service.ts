@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, ledgerEntries, type LedgerKind } from '@/db/schema';
+import { accountStatusHistory, accounts, bills, ledgerEntries, packages, refundRequests, type LedgerKind } from '@/db/schema';
 import type { AccountRow } from '@/db/queries/accounts';
 import type { LedgerEntryRow } from '@/db/queries/ledger';
 import { AppError } from '@/lib/errors';
@@ -137,4 +137,39 @@ export async function notifyBalanceAlert(tx: Transaction, account: AccountRow, a
     at,
     facts: { currency: account.currency, balance: account.balance.toFixed(2), threshold: account.balanceThreshold.toFixed(2), since, day: 1 },
   });
+}
+
+/** Rows that point at the ledger entry that paid for them (`ledger_entry_id`), by kind. */
+type LedgerSubjects = {
+  package: typeof packages.$inferSelect;
+  bill: typeof bills.$inferSelect;
+  refund: typeof refundRequests.$inferSelect;
+};
+export type LedgerSubject<K extends keyof LedgerSubjects = keyof LedgerSubjects> = { kind: K; id: string };
+
+/**
+ * The one ledger step for money that belongs to a row (a package bought or renewed, a bill
+ * charged, a refund paid): `postLedgerEntry` with the reference `<kind>:<id>`, then the row's
+ * `ledger_entry_id` set to the entry, in the caller's transaction. Returns the updated row.
+ */
+export async function postLinkedLedgerEntry<K extends keyof LedgerSubjects>(
+  tx: Transaction,
+  input: Omit<PostLedgerEntryInput, 'reference'> & { subject: LedgerSubject<K> },
+): Promise<{ entry: LedgerEntryRow; created: boolean; account: AccountRow; linked: LedgerSubjects[K] }> {
+  const { subject, ...rest } = input;
+  const posted = await postLedgerEntry(tx, { ...rest, reference: `${subject.kind}:${subject.id}` });
+  const linked = await linkEntry(tx, subject, posted.entry.id);
+  if (!linked) throw new Error(`ledger entry ${posted.entry.id}: ${subject.kind} ${subject.id} not found`);
+  return { ...posted, linked: linked as LedgerSubjects[K] };
+}
+
+async function linkEntry(tx: Transaction, subject: LedgerSubject, ledgerEntryId: number): Promise<LedgerSubjects[keyof LedgerSubjects] | undefined> {
+  switch (subject.kind) {
+    case 'package':
+      return (await tx.update(packages).set({ ledgerEntryId }).where(eq(packages.id, subject.id)).returning())[0];
+    case 'bill':
+      return (await tx.update(bills).set({ ledgerEntryId }).where(eq(bills.id, subject.id)).returning())[0];
+    case 'refund':
+      return (await tx.update(refundRequests).set({ ledgerEntryId }).where(eq(refundRequests.id, subject.id)).returning())[0];
+  }
 }

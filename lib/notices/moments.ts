@@ -4,6 +4,7 @@ import { localDateSchema } from '@/lib/rating/schemas';
 import { startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import type { JobSpec } from '@/lib/jobs/types';
 import { balanceReminderMoments, expiringMoments, reclamationWarningMoments, suspensionWarningInstant } from './rules';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
 /**
  * The timed notices an account's state implies (lifecycle.md, Notices: every moment moves
@@ -21,8 +22,8 @@ export type NoticeJobPayload = z.infer<typeof noticeJobPayloadSchema>;
 
 export type NoticeMomentFacts = {
   accountId: string;
-  status: 'active' | 'overdue' | 'suspended' | 'reclaimed';
-  suspensionReason: 'arrears' | 'violation' | null;
+  status: AccountStatus;
+  suspensionReason: SuspensionReason | null;
   overdueSince: Date | null;
   suspendedAt: Date | null;
   belowThresholdSince: Date | null;

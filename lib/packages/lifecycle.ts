@@ -1,10 +1,10 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
 import { accounts, applications, freeMinuteGrants, packages } from '@/db/schema';
-import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, toFacts, type PackageRow } from '@/db/queries/packages';
+import { getQueuedPackage, listAccountProductPackages, listActivePackagesEndingBefore, type PackageRow } from '@/db/queries/packages';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
-import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { lockAccount, postLinkedLedgerEntry } from '@/lib/ledger/service';
 import { clearFreeExhaustion } from '@/lib/enforcement/service';
 import { notify } from '@/lib/notices/notify';
 import { packageRef } from '@/lib/notices/package-ref';
@@ -12,7 +12,7 @@ import { Decimal } from '@/lib/money/decimal';
 import { addDays, localDate, type LocalDate } from '@/lib/time/local-date';
 import { RESUMING_PRODUCTS, offerOfPackage, packageDisplayName, rtcEngineEditionOf, type ProductCode } from './catalog';
 import { FREE_MINUTES_PER_CYCLE, freeMinuteCycle } from './free-minutes';
-import { expiryInstant, renewalDecision, starterPurchaseCount, validityFor } from './rules';
+import { expiryInstant, renewalDecision, starterPurchaseCount, toFacts, validityFor } from './rules';
 
 export { nextFreeMinuteGrantDate } from './free-minutes';
 
@@ -126,16 +126,15 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
         })
         .returning();
       if (!next) throw new Error('renewal insert returned no row');
-      const { entry } = await postLedgerEntry(tx, {
+      const { entry } = await postLinkedLedgerEntry(tx, {
         accountId: pkg.accountId,
         kind: 'renewal',
         amount: decision.price.negated(),
         description: `Auto-renewal: ${name} for ${appLabel}, ${decision.period.validFrom} to ${decision.period.validTo}`,
-        reference: `package:${next.id}`,
+        subject: { kind: 'package', id: next.id },
         idempotencyKey: key,
         at: now,
       });
-      await tx.update(packages).set({ ledgerEntryId: entry.id }).where(eq(packages.id, next.id));
       await syncApplicationEdition(tx, pkg.applicationId);
       await audit('package.renewed', { newPackageId: next.id, amount: decision.price.toFixed(), validFrom: next.validFrom, validTo: next.validTo, ledgerEntryId: entry.id });
       await notify(tx, {

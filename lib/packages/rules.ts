@@ -1,8 +1,9 @@
-import { packageValidity, universalPackageValidity } from '@/lib/rating';
+import { packageValidity, STARTER_MAX_PURCHASES, universalPackageValidity } from '@/lib/rating';
 import { Decimal } from '@/lib/money/decimal';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { addDays, endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import { formatLocalDateTime } from '@/lib/time/format';
+import type { PackageRow } from '@/db/queries/packages';
 import { PRODUCT_LABEL, packageDisplayName, type OfferedPackage, type ProductCode } from './catalog';
 
 /**
@@ -29,6 +30,26 @@ export type PackageFacts = {
   autoRenew: boolean;
   purchasedAt: Date;
 };
+
+/** The facts of a stored package the rules read (rows map to domain facts here, not in db/). */
+export function toFacts(p: PackageRow): PackageFacts {
+  return {
+    id: p.id,
+    product: p.product,
+    edition: p.edition,
+    catalogCode: p.catalogCode,
+    kind: p.kind,
+    status: p.status,
+    source: p.source,
+    price: p.price,
+    minutes: p.minutes,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    anchorDay: p.anchorDay,
+    autoRenew: p.autoRenew,
+    purchasedAt: p.purchasedAt,
+  };
+}
 
 export type Validity = { validFrom: LocalDate; validTo: LocalDate; anchorDay: number | null };
 
@@ -103,8 +124,8 @@ export type PurchaseContext = {
   accountPackages: readonly PackageFacts[];
 };
 
-/** Starter editions may be bought at most this many times per account (seed 003 · Starter plan). */
-export const STARTER_MAX_PURCHASES = 3;
+/** Starter editions may be bought at most this many times per account: the catalog's limit (lib/rating/packages.ts). */
+export { STARTER_MAX_PURCHASES };
 
 const counted = (p: PackageFacts) => p.status !== 'void';
 

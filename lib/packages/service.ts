@@ -1,17 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { applications, packages, users } from '@/db/schema';
-import { listAccountProductPackages, listApplicationPackages, toFacts, type PackageRow } from '@/db/queries/packages';
+import { listAccountProductPackages, listApplicationPackages, type PackageRow } from '@/db/queries/packages';
 import { accountNow } from '@/lib/clock';
 import { AppError, fieldError, isUniqueViolation } from '@/lib/errors';
 import { claimIdempotencyKey } from '@/lib/idempotency/service';
-import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { lockAccount, postLinkedLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
 import { PRODUCT_LABEL, offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor } from './rules';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor } from './rules';
 
 export type PurchaseRequest = {
   accountId: string;
@@ -121,18 +121,17 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
       let result = pkg;
       if (offer.price.greaterThan(0)) {
         const period = validity ? `${validity.validFrom} to ${validity.validTo}` : `queued behind the current ${PRODUCT_LABEL[offer.product]} package`;
-        const { entry } = await postLedgerEntry(tx, {
+        const { linked } = await postLinkedLedgerEntry(tx, {
           accountId: req.accountId,
           kind: 'package_purchase',
           amount: offer.price.negated(),
           description: `${offer.name} for ${app.name} (SDKAppID ${app.sdkAppId}), ${period}`,
-          reference: `package:${pkg.id}`,
+          subject: { kind: 'package', id: pkg.id },
           idempotencyKey: key,
           actorUserId: req.userId,
           at: now,
         });
-        const [updated] = await tx.update(packages).set({ ledgerEntryId: entry.id }).where(eq(packages.id, pkg.id)).returning();
-        if (updated) result = updated;
+        result = linked;
       }
       if (decision.placement === 'active') {
         await syncApplicationEdition(tx, app.id);

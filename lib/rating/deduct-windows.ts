@@ -20,29 +20,40 @@ type Chunk = { window: number; app: number; period: number; item: number; second
  */
 export function deductWindows(cb: CompiledBook, usage: DurationUsage, states: readonly EntitlementState[]): Map<string, CoveredUsage> {
   const covered = new Map<string, CoveredUsage>();
-  if (states.length === 0) return covered;
+  if (states.length === 0 || states.every((s) => s.remaining.isZero())) return covered;
   const n = cb.items.length;
-  const chunks: Chunk[] = [];
+  // Chunks grouped by window, so only each window's few chunks are sorted (a day of many
+  // applications has hundreds of thousands of chunks), and the walk stops once every
+  // entitlement is used up (nothing after that point can deduct anything).
+  const byWindow = new Map<number, Chunk[]>();
   for (const b of usage.entries()) {
     if (!b.windows) throw new Error('deduction needs 5-minute windows');
     for (const [key, seconds] of b.windows) {
       const window = Math.floor(key / n);
-      chunks.push({ window, app: b.app, period: b.period, item: key - window * n, seconds });
+      let list = byWindow.get(window);
+      if (!list) byWindow.set(window, (list = []));
+      list.push({ window, app: b.app, period: b.period, item: key - window * n, seconds });
     }
   }
-  chunks.sort((a, b) => a.window - b.window || (cb.deductionRank[a.item] as number) - (cb.deductionRank[b.item] as number) || a.app - b.app);
+  const byRank = (a: Chunk, b: Chunk) => (cb.deductionRank[a.item] as number) - (cb.deductionRank[b.item] as number) || a.app - b.app;
 
+  // Seconds per (app, period, item) before each window: every earlier window counts, deducted or not.
   const cumulative = new Map<string, number>();
-  for (const c of chunks) {
-    const key = usageKey(c.app, c.period, c.item);
-    const before = cumulative.get(key) ?? 0;
-    const after = before + c.seconds;
-    cumulative.set(key, after);
-    const minutes = Math.ceil(after / 60) - Math.ceil(before / 60);
-    if (minutes === 0) continue;
-    const date = usage.windowDate(c.window);
-    const shares = deductMinutes(states, { item: (cb.items[c.item] as { code: string }).code, date, app: c.app }, dec(minutes));
-    if (shares.length) addShares(covered, key, shares);
+  for (const window of [...byWindow.keys()].sort((a, b) => a - b)) {
+    const chunks = (byWindow.get(window) as Chunk[]).sort(byRank);
+    for (const c of chunks) {
+      const key = usageKey(c.app, c.period, c.item);
+      const before = cumulative.get(key) ?? 0;
+      const after = before + c.seconds;
+      cumulative.set(key, after);
+      const minutes = Math.ceil(after / 60) - Math.ceil(before / 60);
+      if (minutes === 0) continue;
+      const date = usage.windowDate(c.window);
+      const shares = deductMinutes(states, { item: (cb.items[c.item] as { code: string }).code, date, app: c.app }, dec(minutes));
+      if (!shares.length) continue;
+      addShares(covered, key, shares);
+      if (shares.some((s) => s.state.remaining.isZero()) && states.every((s) => s.remaining.isZero())) return covered;
+    }
   }
   return covered;
 }

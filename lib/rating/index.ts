@@ -38,6 +38,6 @@ export { explainLines, explainDetail } from './explain';
 export { coverageFor, orderEntitlements } from './entitlements';
 export { rateScenario, scenarioSchema, toRateOutput, type RateOutput } from './scenario';
 export { rateJsonl, forEachLine } from './jsonl';
-export { getPackageCatalog, findCatalogPackage, priceUniversalPackage, UNIVERSAL_TIERS, type CatalogPackage, type UniversalPackageQuote } from './packages';
+export { getPackageCatalog, findCatalogPackage, priceUniversalPackage, UNIVERSAL_TIERS, STARTER_MAX_PURCHASES, type CatalogPackage, type UniversalPackageQuote } from './packages';
 export { calculatePrice, type CalculatorInput, type CalculatorResult, type CalculatorItem, type CalculatorPackage } from './calculator';
 export { packageValidity, freeMinutesValidity, universalPackageValidity, isValidOn, addDays, localDateOf, type Validity } from './validity';

@@ -25,6 +25,10 @@ export type CatalogPackage = {
   source: string;
 };
 
+/** Starter editions may be bought at most this many times per account (seed 003 · Starter plan). The one home of the limit. */
+export const STARTER_MAX_PURCHASES = 3;
+const STARTER = { starter: { maxPurchasesPerAccount: STARTER_MAX_PURCHASES } };
+
 const RTC = '003 · RTC-Engine Monthly Packages · Edition Features and Pricing';
 const CALL = '003 · Call Monthly Packages · TRTC Call Monthly Packages';
 const CONF = '003 · Conference Monthly Packages';
@@ -43,7 +47,7 @@ const trial = (id: string, product: CatalogPackage['product'], days: number, sou
 
 const USD_CATALOG: CatalogPackage[] = [
   monthly('rtc-engine.free', 'RTC-Engine', 'Free', '0', null, RTC),
-  monthly('rtc-engine.starter', 'RTC-Engine', 'Starter', '9.9', 50_000, `${RTC} · Starter plan`, { starter: { maxPurchasesPerAccount: 3 } }),
+  monthly('rtc-engine.starter', 'RTC-Engine', 'Starter', '9.9', 50_000, `${RTC} · Starter plan`, STARTER),
   monthly('rtc-engine.lite', 'RTC-Engine', 'Lite', '49.5', 50_000, RTC),
   monthly('rtc-engine.standard', 'RTC-Engine', 'Standard', '499', 500_000, RTC),
   monthly('rtc-engine.pro', 'RTC-Engine', 'Pro', '1499', 1_500_000, RTC),
@@ -51,7 +55,7 @@ const USD_CATALOG: CatalogPackage[] = [
   monthly('call.1v1', 'Call', '1-to-1 Call', '199', 100_000, CALL),
   monthly('call.group', 'Call', 'Group Call', '597', 300_000, CALL),
   trial('conference.trial', 'Conference', 14, CONF),
-  monthly('conference.starter', 'Conference', 'Starter', '39.9', 50_000, `${CONF} · Starter plan`, { starter: { maxPurchasesPerAccount: 3 } }),
+  monthly('conference.starter', 'Conference', 'Starter', '39.9', 50_000, `${CONF} · Starter plan`, STARTER),
   monthly('conference.lite', 'Conference', 'Lite', '299', 100_000, CONF),
   monthly('conference.standard', 'Conference', 'Standard', '599', 300_000, CONF),
   monthly('conference.pro', 'Conference', 'Pro', '899', 450_000, CONF),

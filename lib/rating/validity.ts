@@ -13,9 +13,8 @@ function dayOrThrow(date: string, what: string): number {
   return day;
 }
 
-export function addDays(date: string, days: number): string {
-  return dayToDate(dayOrThrow(date, 'addDays') + days);
-}
+/** Calendar days are lib/time's (the one addDays); part of the rating library's surface. */
+export { addDays } from '@/lib/time/local-date';
 
 /** Local date of an instant ('2024-10-08T23:30:00Z' in Asia/Shanghai is 2024-10-09). */
 export function localDateOf(instant: string, timeZone: string): string {

@@ -8,7 +8,7 @@ import { purchasePackage } from '@/lib/packages/service';
 import { Decimal, sum } from '@/lib/money/decimal';
 import { testDb } from '@/tests/db';
 import { buyTestPackage, createTestAccount, createTestApplication, ledgerState, setTestClock } from '@/tests/factories';
-import { approveRefund, rejectRefund, requestRefund, withdrawRefund } from './service';
+import { approveRefund, checkRefundEligibilities, checkRefundEligibility, rejectRefund, requestRefund, withdrawRefund } from './service';
 
 const BOUGHT = new Date('2024-10-08T10:00:00+08:00');
 let adminId: string | null = null;
@@ -265,5 +265,41 @@ describe('withdraw and decide after settlement (issue 10, item 7)', () => {
     await db.update(packages).set({ minutesUsed: new Decimal(3) }).where(eq(packages.id, pkg.id));
     const r = await approveRefund(db, { requestId: req.id, adminUserId: await admin(), reason: 'Looks fine' });
     expect(r.outcome).toBe('refused');
+  });
+});
+
+describe('eligibility of a page of packages in one query (issue 15)', () => {
+  test('checkRefundEligibilities answers what checkRefundEligibility answers per package: unsettled usage of one application only, queued and settled ones', async () => {
+    const { db, accountId, app } = await setup('300');
+    const other = await createTestApplication(db, accountId);
+    const third = await createTestApplication(db, accountId);
+    const used = await buyTestPackage(db, accountId, app.id);
+    const queued = await buyTestPackage(db, accountId, app.id);
+    const clean = await buyTestPackage(db, accountId, other.id);
+    const settled = await buyTestPackage(db, accountId, third.id);
+    const start = new Date('2024-10-08T11:00:00+08:00');
+    await db.insert(usageRecords).values([
+      { accountId, sdkAppId: app.sdkAppId, type: 'media', start, localDay: '2024-10-08', seconds: 60, record: {}, receivedAt: start },
+      { accountId, sdkAppId: app.sdkAppId, type: 'media', start: new Date('2024-10-09T01:00:00+08:00'), localDay: '2024-10-09', seconds: 60, record: {}, receivedAt: start },
+    ]);
+    const [rec] = await db
+      .insert(usageRecords)
+      .values({ accountId, sdkAppId: third.sdkAppId, type: 'media', start, localDay: '2024-10-08', seconds: 60, record: {}, receivedAt: start })
+      .returning();
+    await db.insert(daySettlements).values({ accountId, localDay: '2024-10-08', lastUsageRecordId: rec!.id, recordCount: 2, settledAt: new Date(), updatedAt: new Date() });
+    await setTestClock(db, accountId, new Date('2024-10-09T09:00:00+08:00'));
+    const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+    const pkgs = await db.select().from(packages).where(eq(packages.accountId, accountId));
+    const now = new Date('2024-10-09T09:00:00+08:00');
+
+    const many = await checkRefundEligibilities(db, { account: account!, pkgs, now });
+    expect([...many.keys()].sort()).toEqual(pkgs.map((p) => p.id).sort());
+    for (const pkg of pkgs) expect(many.get(pkg.id)).toEqual(await checkRefundEligibility(db, { account: account!, pkg, now }));
+    expect(many.get(used.id)!.eligible).toBe(false);
+    expect(many.get(used.id)!.pendingSettlement).toMatchObject({ day: '2024-10-09' });
+    expect(many.get(queued.id)!.pendingSettlement ?? null).toBeNull();
+    expect(many.get(clean.id)!.eligible).toBe(true);
+    expect(many.get(settled.id)!.eligible).toBe(true);
+    expect(await checkRefundEligibilities(db, { account: account!, pkgs: [], now })).toEqual(new Map());
   });
 });

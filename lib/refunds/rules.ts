@@ -1,6 +1,7 @@
 import type { Decimal } from '@/lib/money/decimal';
 import { formatQuantity } from '@/lib/money/format';
 import { BILLING_TIME_ZONE, zoneOffsetMs } from '@/lib/time/local-date';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
 /**
  * The five-day refund (lifecycle.md, Five-day refund; seed 003 · TRTC Monthly Package
@@ -59,7 +60,7 @@ export type RefundFacts = {
   unsettledUsageRecords: number;
   /** The latest local day of that usage and when its settlement runs (lib/jobs settleInstant). */
   unsettledThrough?: { day: string; settlesAt: Date } | null;
-  account: { status: 'active' | 'overdue' | 'suspended' | 'reclaimed'; suspensionReason: 'arrears' | 'violation' | null };
+  account: { status: AccountStatus; suspensionReason: SuspensionReason | null };
   /** Another open request of the account (not the one being decided). */
   otherOpenRequest: boolean;
 };

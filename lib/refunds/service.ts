@@ -2,12 +2,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
 import { applications, ledgerEntries, packages, refundRequests } from '@/db/schema';
 import { notify } from '@/lib/notices/notify';
-import { countUnsettledMediaUsage, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
+import { countUnsettledMediaUsage, countUnsettledMediaUsageMany, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
 import { getOpenRefundRequest, type RefundRequestRow } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow } from '@/lib/clock';
 import { AppError, isUniqueViolation } from '@/lib/errors';
-import { lockAccount, postLedgerEntry, type AccountRow } from '@/lib/ledger/service';
+import { lockAccount, postLinkedLedgerEntry, type AccountRow } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import type { Decimal } from '@/lib/money/decimal';
 import { formatMoney } from '@/lib/money/format';
@@ -33,9 +33,30 @@ export function usageWatchStart(pkg: Pick<PackageRow, 'validFrom' | 'status'>): 
   return startOfLocalDay(pkg.validFrom);
 }
 
+type Unsettled = { records: number; lastDay: string | null };
+const NOTHING_UNSETTLED: Unsettled = { records: 0, lastDay: null };
+
+/** Checks (a)–(d) from the facts read for one package (pure; the one place the facts meet the rules). */
+function eligibilityFrom(
+  input: { account: Pick<AccountRow, 'status' | 'suspensionReason'>; pkg: PackageRow; now: Date; requestedAt?: Date | null },
+  unsettled: Unsettled,
+  otherOpenRequest: boolean,
+): RefundEligibility {
+  const { account, pkg } = input;
+  return refundEligibility({
+    now: input.now,
+    requestedAt: input.requestedAt ?? null,
+    pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
+    unsettledUsageRecords: unsettled.records,
+    unsettledThrough: unsettled.lastDay ? { day: unsettled.lastDay, settlesAt: settleInstant(unsettled.lastDay) } : null,
+    account: { status: account.status, suspensionReason: account.suspensionReason },
+    otherOpenRequest,
+  });
+}
+
 /**
  * Checks (a)–(d) for one package of the account at `now` (lifecycle.md, Five-day refund).
- * A page checking several packages of one account passes `otherOpenRequest`, read once.
+ * A page checking several packages of one account uses `checkRefundEligibilities`.
  */
 export async function checkRefundEligibility(
   db: DbOrTx,
@@ -50,17 +71,30 @@ export async function checkRefundEligibility(
 ): Promise<RefundEligibility> {
   const { account, pkg } = input;
   const since = usageWatchStart(pkg);
-  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : { records: 0, lastDay: null };
+  const unsettled = since && pkg.status === 'active' ? await countUnsettledMediaUsage(db, account.id, pkg.sdkAppId, since) : NOTHING_UNSETTLED;
   const otherOpenRequest = input.otherOpenRequest ?? (await getOpenRefundRequest(db, account.id, input.excludeRequestId)) !== null;
-  return refundEligibility({
-    now: input.now,
-    requestedAt: input.requestedAt ?? null,
-    pkg: { status: pkg.status, kind: pkg.kind, source: pkg.source, price: pkg.price, purchasedAt: pkg.purchasedAt, minutesUsed: pkg.minutesUsed },
-    unsettledUsageRecords: unsettled.records,
-    unsettledThrough: unsettled.lastDay ? { day: unsettled.lastDay, settlesAt: settleInstant(unsettled.lastDay) } : null,
-    account: { status: account.status, suspensionReason: account.suspensionReason },
-    otherOpenRequest,
+  return eligibilityFrom(input, unsettled, otherOpenRequest);
+}
+
+/**
+ * Checks (a)–(d) for several packages of one account (the packages page): the unsettled usage
+ * of all of them in one query, the account's open request read once (or passed in).
+ */
+export async function checkRefundEligibilities(
+  db: DbOrTx,
+  input: { account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>; pkgs: readonly PackageRow[]; now: Date; otherOpenRequest?: boolean },
+): Promise<Map<string, RefundEligibility>> {
+  const { account } = input;
+  const watched = input.pkgs.flatMap((pkg) => {
+    const since = pkg.status === 'active' ? usageWatchStart(pkg) : null;
+    return since ? [{ pkg, since }] : [];
   });
+  const [counts, otherOpenRequest] = await Promise.all([
+    countUnsettledMediaUsageMany(db, account.id, watched.map((w) => ({ sdkAppId: w.pkg.sdkAppId, since: w.since }))),
+    input.otherOpenRequest ?? getOpenRefundRequest(db, account.id).then((r) => r !== null),
+  ]);
+  const unsettledOf = new Map(watched.map((w, i) => [w.pkg.id, counts[i] ?? NOTHING_UNSETTLED]));
+  return new Map(input.pkgs.map((pkg) => [pkg.id, eligibilityFrom({ account, pkg, now: input.now }, unsettledOf.get(pkg.id) ?? NOTHING_UNSETTLED, otherOpenRequest)]));
 }
 
 /** The amount paid for a package: its ledger debit (cash, commission and gift credit alike), else its price. */
@@ -152,17 +186,21 @@ async function lockOpenRequest(tx: Transaction, requestId: string, ownerAccountI
 }
 
 /**
- * Close an open request (approved, rejected or withdrawn): the state is in the WHERE, so
- * a second admin or a double click finds it closed and changes nothing.
+ * Close an open request (approved, rejected or withdrawn), the one close step: the checks
+ * stored at the request are kept and the checks at the decision (`decided`, when known) added
+ * beside them; the state is in the WHERE, so a second admin or a double click finds it
+ * closed and changes nothing.
  */
 async function closeRequest(
   tx: Transaction,
   request: RefundRequestRow,
-  close: { status: Exclude<RefundRequestRow['status'], 'open'>; at: Date; by: string; reason: string; checks: StoredRefundChecks },
+  close: { status: Exclude<RefundRequestRow['status'], 'open'>; at: Date; by: string; reason: string; decided?: RefundCheck[] },
 ): Promise<RefundRequestRow> {
+  const stored = (request.checks ?? {}) as StoredRefundChecks;
+  const checks: StoredRefundChecks = close.decided === undefined ? stored : { ...stored, decided: close.decided };
   const [closed] = await tx
     .update(refundRequests)
-    .set({ status: close.status, decidedAt: close.at, decidedBy: close.by, decisionReason: close.reason, checks: close.checks })
+    .set({ status: close.status, decidedAt: close.at, decidedBy: close.by, decisionReason: close.reason, checks })
     .where(and(eq(refundRequests.id, request.id), eq(refundRequests.status, 'open')))
     .returning();
   if (!closed) throw new AppError('CONFLICT', 'This request was decided meanwhile; nothing was changed.');
@@ -183,7 +221,6 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
     const now = await accountNow(tx, account.id);
     const [pkg] = await tx.select().from(packages).where(and(eq(packages.id, request.packageId), eq(packages.accountId, account.id))).for('update');
     if (!pkg) throw new AppError('NOT_FOUND', 'The package of this request no longer exists.');
-    const stored = (request.checks ?? {}) as StoredRefundChecks;
     const eligibility = await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id });
     const audit = (action: string, details: Record<string, unknown>) =>
       writeAudit(tx, { accountId: account.id, actorUserId: input.adminUserId, actorRole: 'admin', action, targetType: 'refund_request', targetId: request.id, details, at: now });
@@ -194,13 +231,13 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
     }
     if (!eligibility.eligible) {
       const reason = `Re-check at approval failed: ${eligibility.reason}`;
-      const closed = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason, checks: { ...stored, decided: eligibility.checks } });
+      const closed = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason, decided: eligibility.checks });
       await audit('refund.refused_on_recheck', { packageId: pkg.id, reason, adminNote: input.reason, checks: eligibility.checks });
       await notify(tx, { kind: 'refund.rejected', accountId: account.id, subject: request.id, occasion: 'decided', at: now, facts: { requestId: request.id, packageName: packageDisplayName(pkg), reason } });
       return { outcome: 'refused', request: closed, reason };
     }
 
-    const approved = await closeRequest(tx, request, { status: 'approved', at: now, by: input.adminUserId, reason: input.reason, checks: { ...stored, decided: eligibility.checks } });
+    const approved = await closeRequest(tx, request, { status: 'approved', at: now, by: input.adminUserId, reason: input.reason, decided: eligibility.checks });
 
     const [app] = await tx
       .select({ name: applications.name })
@@ -208,17 +245,16 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
       .where(and(eq(applications.id, pkg.applicationId), eq(applications.accountId, account.id)))
       .limit(1);
     const name = packageDisplayName(pkg);
-    const { entry } = await postLedgerEntry(tx, {
+    const { entry, linked: decided } = await postLinkedLedgerEntry(tx, {
       accountId: account.id,
       kind: 'refund',
       amount: request.amount,
       description: `Five-day refund: ${name} for ${app?.name ?? 'application'} (SDKAppID ${pkg.sdkAppId})`,
-      reference: `refund:${request.id}`,
+      subject: { kind: 'refund', id: request.id },
       idempotencyKey: `refund:${request.id}`,
       actorUserId: input.adminUserId,
       at: now,
     });
-    const [decided] = await tx.update(refundRequests).set({ ledgerEntryId: entry.id }).where(eq(refundRequests.id, request.id)).returning();
 
     const [voided] = await tx
       .update(packages)
@@ -253,9 +289,8 @@ export async function rejectRefund(db: Database, input: { requestId: string; adm
     const { account, request } = await lockOpenRequest(tx, input.requestId);
     const now = await accountNow(tx, account.id);
     const [pkg] = await tx.select().from(packages).where(and(eq(packages.id, request.packageId), eq(packages.accountId, account.id))).limit(1);
-    const stored = (request.checks ?? {}) as StoredRefundChecks;
     const decidedChecks = pkg ? (await checkRefundEligibility(tx, { account, pkg, now, requestedAt: request.requestedAt, excludeRequestId: request.id })).checks : undefined;
-    const rejected = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason: input.reason, checks: { ...stored, decided: decidedChecks } });
+    const rejected = await closeRequest(tx, request, { status: 'rejected', at: now, by: input.adminUserId, reason: input.reason, decided: decidedChecks });
     await writeAudit(tx, {
       accountId: account.id,
       actorUserId: input.adminUserId,
@@ -284,7 +319,7 @@ export async function withdrawRefund(db: Database, input: { accountId: string; u
   return transact(db, async (tx) => {
     const { account, request } = await lockOpenRequest(tx, input.requestId, input.accountId);
     const now = await accountNow(tx, account.id);
-    const withdrawn = await closeRequest(tx, request, { status: 'withdrawn', at: now, by: input.userId, reason: WITHDRAWN_REASON, checks: (request.checks ?? {}) as StoredRefundChecks });
+    const withdrawn = await closeRequest(tx, request, { status: 'withdrawn', at: now, by: input.userId, reason: WITHDRAWN_REASON });
     await writeAudit(tx, {
       accountId: account.id,
       actorUserId: input.userId,

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, ledgerEntries } from '@/db/schema';
 import { Decimal } from '@/lib/money/decimal';
 import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
+import { compactDay } from '@/lib/usage/compact';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { makeUsageLines } from '@/scripts/bench-common';
 import { buyTestPackage, createTestAccount, createTestApplication } from '@/tests/factories';
@@ -18,7 +19,8 @@ import { settleDay } from './settle-day';
  * ways: from the aggregates kept at ingest and from the raw records streamed through the
  * rater. Two accounts get the same records through the usage store; one is settled from
  * each source. Bills, lines with their explanations, deductions, ledger entries and the
- * day's settlement row must match (ids aside).
+ * day's settlement row must match (ids aside). A third account's day is compacted
+ * (lib/usage/compact.ts) before each settlement and must settle the same.
  */
 const { db, sql } = testDb();
 const BOOK = getPriceBook('trtc-2024-usd');
@@ -82,15 +84,22 @@ async function snapshot(accountId: string, appIndex: Map<number, number>) {
 test('a 100,000-record day settles to identical bills from the aggregates and from the raw records, late batch included', { timeout: 600_000 }, async () => {
   const a = await account();
   const b = await account();
+  // A third account settled from compacted aggregates (lib/usage/compact.ts).
+  const c = await account();
   // A package for the first application of each account (deducted after the free minutes, rating.md section 4).
-  await buyTestPackage(db, a.accountId, a.apps[0]!.id);
-  await buyTestPackage(db, b.accountId, b.apps[0]!.id);
+  for (const x of [a, b, c]) await buyTestPackage(db, x.accountId, x.apps[0]!.id);
   const recordsFor = (apps: { sdkAppId: number }[], n: number, seedSkip = 0) =>
     [...makeUsageLines({ n: n + seedSkip, apps: APPS, days: 1, appId: (i) => apps[i]!.sdkAppId })].slice(seedSkip).map(({ line }) => JSON.parse(line) as UsageRecord);
 
   await store(a.accountId, recordsFor(a.apps, RECORDS));
   await store(b.accountId, recordsFor(b.apps, RECORDS));
+  await store(c.accountId, recordsFor(c.apps, RECORDS));
+  const compacted = await compactDay(sql, c.accountId, DAY);
+  expect(compacted.rowsAfter).toBeLessThan(compacted.rowsBefore / 5);
+  const [left] = await sql<{ n: number }[]>`select count(*)::int as n from usage_aggregates where account_id = ${c.accountId} and local_day = ${DAY}`;
+  expect(left!.n).toBe(compacted.rowsAfter);
   const ra = await settle(a.accountId, 'daily', 'records');
+  expect(same(await settle(c.accountId, 'daily', 'aggregates'))).toEqual(same(ra));
   const rb = await settle(b.accountId, 'daily', 'aggregates');
   expect(ra.outcome).toBe('billed');
   expect(rb).toMatchObject({ outcome: 'billed', records: RECORDS });
@@ -100,7 +109,11 @@ test('a 100,000-record day settles to identical bills from the aggregates and fr
   const late = (apps: { sdkAppId: number }[]) => recordsFor(apps, 3_000, RECORDS);
   await store(a.accountId, late(a.apps));
   await store(b.accountId, late(b.apps));
+  await store(c.accountId, late(c.apps));
+  // Compaction keeps the late rows apart from the billed ones (the adjustment still names the late records).
+  await compactDay(sql, c.accountId, DAY);
   const aa = await settle(a.accountId, 'adjust', 'records');
+  expect(same(await settle(c.accountId, 'adjust', 'aggregates'))).toEqual(same(aa));
   const ab = await settle(b.accountId, 'adjust', 'aggregates');
   expect(ab).toMatchObject({ outcome: 'billed', kind: 'adjustment', records: RECORDS + 3_000 });
   expect(same(ab)).toEqual(same(aa));
@@ -111,6 +124,7 @@ test('a 100,000-record day settles to identical bills from the aggregates and fr
   expect(sb.bills).toHaveLength(2);
   expect(sb.bills[0]!.deductions.length).toBeGreaterThan(0);
   expect(sb).toEqual(sa);
+  expect(await snapshot(c.accountId, index(c.apps))).toEqual(sa);
   // The adjustment's explanation names the late records, not every record of the day.
   const adjustmentSteps = sb.bills[1]!.lines.flatMap((l) => (l[5] as { steps: string[] }).steps);
   expect(adjustmentSteps.some((s) => /Re-rated with [\d,]+ late records? \(of the [\d,]+ above\)/.test(s))).toBe(true);

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '@/lib/notices/notify';
 import type { Database, Transaction } from '@/db/client';
-import { billLines, bills, entitlementDeductions, freeMinuteGrants, monthSettlements, packages } from '@/db/schema';
+import { bills, monthSettlements } from '@/db/schema';
 import { createRater, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
-import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { lockAccount } from '@/lib/ledger/service';
 import { dec, quantize, sum } from '@/lib/money/decimal';
 import { addDays, endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 import { roundsPerMonth } from '@/lib/bills/book-words';
@@ -11,7 +11,8 @@ import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
 import { loadPeriodEntitlements } from './entitlements';
 import { rawClient } from './raw';
-import { CURSOR_ROWS, insertChunked, nextBillNumber } from './settle-day';
+import { CURSOR_ROWS } from './settle-day';
+import { issueBill, nextAdjustmentSeq } from './issue-bill';
 
 export type SettleMonthInput = {
   accountId: string;
@@ -139,36 +140,27 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
     return { outcome: 'no-change', month, records };
   }
 
-  const adjustmentSeq = mode === 'monthly' ? 0 : await nextMonthAdjustmentSeq(tx, accountId, first);
-  const number = await nextBillNumber(tx, accountId);
-  const [bill] = await tx
-    .insert(bills)
-    .values({ accountId, number, kind: 'monthly', periodStart: first, periodEnd: last, adjustmentSeq, currency: result.currency, priceBookId: book.id, amount, total, lastUsageRecordId: throughId, issuedAt: now })
-    .returning({ id: bills.id });
-  if (!bill) throw new Error('bill insert returned no row');
-  if (lines.length) await insertChunked(tx, billLines, lines.map((l) => ({ ...l, billId: bill.id })));
-  if (deductions.length) await insertChunked(tx, entitlementDeductions, deductions.map((d) => ({ ...d, billId: bill.id })));
-  for (const ent of ents) {
-    const used = usedBy.get(ent.rowId);
-    if (!used || used.isZero()) continue;
-    if (ent.source === 'packages') {
-      await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId));
-    } else {
-      await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId));
-    }
-  }
-  if (!total.isZero()) {
-    const { entry } = await postLedgerEntry(tx, {
-      accountId,
+  const adjustmentSeq = mode === 'monthly' ? 0 : await nextAdjustmentSeq(tx, accountId, first, 'monthly');
+  const { billId, billNumber: number } = await issueBill(tx, {
+    accountId,
+    kind: 'monthly',
+    periodStart: first,
+    periodEnd: last,
+    adjustmentSeq,
+    currency: result.currency,
+    priceBookId: book.id,
+    diff: { lines, deductions, usedBy, amount },
+    total,
+    throughId,
+    now,
+    ents,
+    ledger: {
       kind: 'monthly_charge',
-      amount: total.neg(),
-      description: adjustmentSeq === 0 ? `${perMonth ? 'Usage' : 'Monthly items'} of ${month} (bill ${number})` : `Late usage of ${month} (adjustment bill ${number})`,
-      reference: `bill:${bill.id}`,
+      description: (n) => (adjustmentSeq === 0 ? `${perMonth ? 'Usage' : 'Monthly items'} of ${month} (bill ${n})` : `Late usage of ${month} (adjustment bill ${n})`),
       idempotencyKey: adjustmentSeq === 0 ? `monthly:${month}` : `monthly:${month}:adjustment:${adjustmentSeq}`,
-      at: now,
-    });
-    await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
-  }
+    },
+  });
+  const bill = { id: billId };
   await upsertSettlement(1);
   // The monthly bill is told (daily bills: message center only, as the bills list) (lifecycle.md, Notices).
   await notify(tx, {
@@ -233,15 +225,6 @@ async function visibleMaxId(tx: Transaction, accountId: string): Promise<number>
   const rows = await rawClient(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
   return Number(rows[0]?.max ?? 0);
 }
-
-async function nextMonthAdjustmentSeq(tx: Transaction, accountId: string, first: LocalDate): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`coalesce(max(${bills.adjustmentSeq}), 0)::int` })
-    .from(bills)
-    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, first), eq(bills.kind, 'monthly')));
-  return (row?.n ?? 0) + 1;
-}
-
 export type MonthEstimateLine = { item: string; name: string; sdkAppId: number | null; usage: string; quantity: string; unit: string; unitPrice: string; per: number; amount: string };
 export type MonthEstimate = {
   month: string;

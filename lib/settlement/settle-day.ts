@@ -1,20 +1,22 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { accounts, applications, billLines, bills, daySettlements, entitlementDeductions, freeMinuteGrants, packages } from '@/db/schema';
+import { daySettlements } from '@/db/schema';
 import { classifyRecord, createRater, getPriceBook, type PriceBook, type Rater, type UsageRecord } from '@/lib/rating';
 import { applyPendingAggregates } from '@/lib/usage/aggregates';
-import { lockAccount, postLedgerEntry } from '@/lib/ledger/service';
+import { aggregateDayLock } from '@/lib/usage/compact';
+import { lockAccount } from '@/lib/ledger/service';
 import { dec, quantize } from '@/lib/money/decimal';
-import { writeAudit } from '@/lib/audit/service';
 import { endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
-import { notify } from '@/lib/notices/notify';
-import { notifyUsageLevels, type UsageLevelChange } from '@/lib/notices/usage-levels';
+import { notifyUsageLevels } from '@/lib/notices/usage-levels';
+import { stopExhaustedFreeApps } from '@/lib/enforcement/free-edition';
 import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, dayWindow, DURATION_TYPES } from './day-window';
 import { loadDayEntitlements } from './entitlements';
+import { issueBill, nextAdjustmentSeq } from './issue-bill';
 import { rawClient } from './raw';
 
 export { lineRow } from './bill-diff';
+export { insertChunked, nextBillNumber } from './issue-bill';
 
 /** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
 export const CURSOR_ROWS = 5_000;
@@ -87,7 +89,13 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     if (!settled) return { outcome: 'skipped', reason: `day ${day} is not settled yet; its settlement will include the records` };
     if (settled.lastUsageRecordId >= input.throughId) return { outcome: 'skipped', reason: 'no usage above the day’s watermark' };
   }
-  const throughId = Math.max(input.throughId, settled?.lastUsageRecordId ?? 0);
+  // The day's aggregates are compacted beside ingest under this lock (lib/usage/compact.ts);
+  // a merged row sums batches up to a safe watermark of its own, which may be above this
+  // settlement's: the watermark is raised to it, so no merged row is left out.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${aggregateDayLock(accountId, day)}, 0))`);
+  const [merged] = await tx.execute<{ max: string | null }>(sql`
+    select max(through_id)::text as max from usage_aggregates where account_id = ${accountId} and local_day = ${day} and batch_id is null`);
+  const throughId = Math.max(input.throughId, settled?.lastUsageRecordId ?? 0, Number(merged?.max ?? 0));
 
   const ents = await loadDayEntitlements(tx, accountId, day);
   const rater = createRater({
@@ -147,60 +155,35 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
   }
 
   const kind = mode === 'daily' ? 'daily' : 'adjustment';
-  const adjustmentSeq = mode === 'daily' ? 0 : await nextAdjustmentSeq(tx, accountId, day);
-  const number = await nextBillNumber(tx, accountId);
-  const [bill] = await tx
-    .insert(bills)
-    .values({
-      accountId,
-      number,
-      kind,
-      periodStart: day,
-      periodEnd: day,
-      adjustmentSeq,
-      currency: result.currency,
-      priceBookId: book.id,
-      amount,
-      total,
-      lastUsageRecordId: throughId,
-      issuedAt: now,
-    })
-    .returning({ id: bills.id });
-  if (!bill) throw new Error('bill insert returned no row');
-  if (lines.length) await insertChunked(tx, billLines, lines.map((l) => ({ ...l, billId: bill.id })));
-  if (deductions.length) await insertChunked(tx, entitlementDeductions, deductions.map((d) => ({ ...d, billId: bill.id })));
-  const levelChanges: UsageLevelChange[] = [];
-  for (const ent of ents) {
-    const used = usedBy.get(ent.rowId);
-    if (!used || used.isZero()) continue;
-    const [row] =
-      ent.source === 'packages'
-        ? await tx.update(packages).set({ minutesUsed: sql`${packages.minutesUsed} + ${used.toFixed()}` }).where(eq(packages.id, ent.rowId)).returning({ usedAfter: packages.minutesUsed })
-        : await tx.update(freeMinuteGrants).set({ minutesUsed: sql`${freeMinuteGrants.minutesUsed} + ${used.toFixed()}` }).where(eq(freeMinuteGrants.id, ent.rowId)).returning({ usedAfter: freeMinuteGrants.minutesUsed });
-    if (row) levelChanges.push({ source: ent.source, rowId: ent.rowId, usedBefore: row.usedAfter.minus(used), usedAfter: row.usedAfter });
-  }
-
-  if (!total.isZero()) {
-    const { entry } = await postLedgerEntry(tx, {
-      accountId,
+  const adjustmentSeq = mode === 'daily' ? 0 : await nextAdjustmentSeq(tx, accountId, day, 'adjustment');
+  const { billId, billNumber: number, levelChanges } = await issueBill(tx, {
+    accountId,
+    kind,
+    periodStart: day,
+    periodEnd: day,
+    adjustmentSeq,
+    currency: result.currency,
+    priceBookId: book.id,
+    diff: { lines, deductions, usedBy, amount },
+    total,
+    throughId,
+    now,
+    ents,
+    ledger: {
       kind: 'daily_charge',
-      amount: total.neg(),
-      description: kind === 'daily' ? `Pay-as-you-go usage of ${day} (bill ${number})` : `Late usage of ${day} (adjustment bill ${number})`,
-      reference: `bill:${bill.id}`,
+      description: (n) => (kind === 'daily' ? `Pay-as-you-go usage of ${day} (bill ${n})` : `Late usage of ${day} (adjustment bill ${n})`),
       idempotencyKey: kind === 'daily' ? `settle:${day}` : `settle:${day}:adjustment:${adjustmentSeq}`,
-      at: now,
-    });
-    await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
-  }
+    },
+  });
   await upsertSettlement(1);
   // Usage levels are checked when settlement deducts; the notice says "as of" the day's end (lifecycle.md, Notices).
   await notifyUsageLevels(tx, accountId, levelChanges, endOfLocalDay(day), now);
-  const freeExhaustedApps = await suspendExhaustedFreeApps(tx, accountId, day, now);
+  const freeExhaustedApps = await stopExhaustedFreeApps(tx, accountId, day, now);
 
   return {
     outcome: 'billed',
     day,
-    billId: bill.id,
+    billId,
     billNumber: number,
     kind,
     records,
@@ -286,76 +269,4 @@ export async function streamDayRecords(
     }
   }
   return n;
-}
-
-/** Bill numbers from the account's counter row, in the bill's transaction (never count + 1). */
-export async function nextBillNumber(tx: Transaction, accountId: string): Promise<string> {
-  const [row] = await tx
-    .update(accounts)
-    .set({ billSeq: sql`${accounts.billSeq} + 1` })
-    .where(eq(accounts.id, accountId))
-    .returning({ seq: accounts.billSeq });
-  if (!row) throw new Error('account vanished while numbering a bill');
-  return `B${String(row.seq).padStart(6, '0')}`;
-}
-
-async function nextAdjustmentSeq(tx: Transaction, accountId: string, day: LocalDate): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`coalesce(max(${bills.adjustmentSeq}), 0)::int` })
-    .from(bills)
-    .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, day), eq(bills.kind, 'adjustment')));
-  return (row?.n ?? 0) + 1;
-}
-
-export async function insertChunked<T extends typeof billLines | typeof entitlementDeductions>(tx: Transaction, table: T, rows: T['$inferInsert'][]) {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 2_000) await tx.insert(table).values(rows.slice(i, i + 2_000) as never);
-}
-
-/**
- * Free edition used up (lifecycle.md, Packages; seed 003, Free Minutes): when the free
- * minutes valid on the day are all used, every application on the Free edition without
- * a package of its own is suspended (only that application, not the account) until a
- * package is bought or the next free minutes arrive. Usage before the settlement
- * noticed is billed pay-as-you-go (decision: it happened before the stop could act).
- */
-async function suspendExhaustedFreeApps(tx: Transaction, accountId: string, day: LocalDate, now: Date): Promise<number[]> {
-  const grants = await tx
-    .select({ minutes: freeMinuteGrants.minutes, used: freeMinuteGrants.minutesUsed })
-    .from(freeMinuteGrants)
-    .where(and(eq(freeMinuteGrants.accountId, accountId), sql`${freeMinuteGrants.validFrom} <= ${day} and ${freeMinuteGrants.validTo} >= ${day}`));
-  if (grants.length === 0 || grants.some((g) => g.used.lessThan(g.minutes))) return [];
-  const apps = await tx
-    .update(applications)
-    .set({ freeExhaustedAt: now })
-    .where(
-      and(
-        eq(applications.accountId, accountId),
-        eq(applications.edition, 'free'),
-        sql`${applications.freeExhaustedAt} is null`,
-        sql`not exists (select 1 from ${packages} p where p.application_id = ${applications.id} and p.status = 'active')`,
-      ),
-    )
-    .returning({ sdkAppId: applications.sdkAppId, name: applications.name });
-  for (const app of apps) {
-    await notify(tx, {
-      kind: 'application.free_exhausted',
-      accountId,
-      subject: String(app.sdkAppId),
-      occasion: now.toISOString(),
-      at: now,
-      facts: { sdkAppId: app.sdkAppId, appName: app.name },
-    });
-    await writeAudit(tx, {
-      accountId,
-      actorUserId: null,
-      actorRole: 'system',
-      action: 'application.free_exhausted',
-      targetType: 'application',
-      targetId: String(app.sdkAppId),
-      details: { day },
-      at: now,
-    });
-  }
-  return apps.map((a) => a.sdkAppId);
 }

@@ -4,19 +4,14 @@
  * offsets here because every built-in price book's zone (Asia/Shanghai, UTC+8) has
  * no daylight saving; an unknown zone is refused rather than guessed.
  */
-export const BILLING_TIME_ZONE = 'Asia/Shanghai';
+import { dateToDay, dayToDate } from './calendar';
+import { BILLING_TIME_ZONE, zoneOffsetMs } from './zones';
 
-const ZONE_OFFSET_MINUTES: Record<string, number> = { 'Asia/Shanghai': 480, UTC: 0 };
+export { BILLING_TIME_ZONE, zoneOffsetMs };
 
 export type LocalDate = string; // 'YYYY-MM-DD'
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function zoneOffsetMs(timeZone: string): number {
-  const minutes = ZONE_OFFSET_MINUTES[timeZone];
-  if (minutes === undefined) throw new Error(`unsupported time zone ${timeZone}`);
-  return minutes * 60_000;
-}
 
 /** The local date of an instant. */
 export function localDate(instant: Date, timeZone = BILLING_TIME_ZONE): LocalDate {
@@ -38,8 +33,11 @@ export function nextLocalMidnight(instant: Date, timeZone = BILLING_TIME_ZONE): 
   return startOfLocalDay(addDays(localDate(instant, timeZone), 1), timeZone);
 }
 
+/** The local date `days` after (or before) `date`; an impossible date (2023-02-29) is refused. The one addDays. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(parseLocalDate(date) + days * DAY_MS).toISOString().slice(0, 10);
+  const day = dateToDay(date);
+  if (day === null) throw new Error(`addDays: expected a local date YYYY-MM-DD, got "${date}"`);
+  return dayToDate(day + days);
 }
 
 /** Whole days from a to b (b - a). */

@@ -11,6 +11,7 @@ import { checkTimestamp, verifySignature } from './signature';
 import { findBatch, storeUsageBatch, type StoredBatch } from './store';
 import { checkMutation } from '@/lib/http/mutation-guard';
 import { isDatabaseUnavailable, unavailableDetail, unavailableResponse } from '@/lib/availability';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
 /** Body types of the usage API (docs/usage-api.md): a JSON array or JSON Lines. */
 export const USAGE_API_MEDIA_TYPES = ['application/json', 'application/x-ndjson', 'application/jsonl'] as const;
@@ -36,8 +37,8 @@ type AppRow = {
   clock_mark: Date | string | null;
   enabled: boolean;
   free_exhausted_at: Date | null;
-  status: 'active' | 'overdue' | 'suspended' | 'reclaimed';
-  suspension_reason: 'arrears' | 'violation' | null;
+  status: AccountStatus;
+  suspension_reason: SuspensionReason | null;
   price_book_id: string;
 };
 

@@ -9,6 +9,7 @@ import { recordErrorsMessage, UsageError, type RecordErrorDetail } from './error
 import { USAGE_IMPORT_LIMITS } from './limits';
 import { refusalFor } from './api';
 import { storeUsageBatch } from './store';
+import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
 /**
  * Import of a usage file from the Usage page (session-authenticated, not HMAC), on the
@@ -88,7 +89,7 @@ function refused(format: ImportFormat | null, rows: number, why: string): Import
 // Who imports: the account's state (a suspended account imports nothing), its price book,
 // and which of its applications may take records (the API's refusal rule, per application).
 
-type AccountRow = { status: 'active' | 'overdue' | 'suspended' | 'reclaimed'; suspension_reason: 'arrears' | 'violation' | null; price_book_id: string };
+type AccountRow = { status: AccountStatus; suspension_reason: SuspensionReason | null; price_book_id: string };
 type AppRow = { sdk_app_id: string | number; enabled: boolean; free_exhausted_at: string | Date | null };
 
 async function importingAccount(sql: postgres.Sql, accountId: string): Promise<{ book: PriceBook; appRefusal: (app: number) => string | null }> {

@@ -5,6 +5,7 @@ import type postgres from 'postgres';
 import { localDate } from '@/lib/time/local-date';
 import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook, type UsagePiece } from '@/lib/rating';
 import type { ValidRecord } from './batch';
+import { compactSoon } from './compact';
 
 /**
  * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and
@@ -204,6 +205,7 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
   const batchId = randomUUID();
   const receivedAtIso = input.receivedAt.toISOString();
   const daily = dailyTotals(input.records);
+  const days = new Set<string>();
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing.
@@ -222,12 +224,14 @@ export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput)
       );
       // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
       const aggregates = aggregateDays(book, input.records.map((r, i) => ({ record: r.record, id: ids[i] as number })));
+      for (const a of aggregates) days.add(a.day);
       await copyAggregates(tx, aggregates, { accountId: input.accountId, batchId, throughId: ids.reduce((m, id) => (id > m ? id : m), 0) });
     }
     await addDailyTotals(tx, input.accountId, daily);
     return true;
   });
   if (created) {
+    if (days.size) compactSoon(sql, input.accountId, days);
     return { created: true, batch: { batchId, recordCount: input.records.length, receivedAt: input.receivedAt, bodySha256: input.bodySha256, sdkAppId: input.sdkAppId } };
   }
   const existing = await findBatch(sql, input.accountId, input.idempotencyKey);

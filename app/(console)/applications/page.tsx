@@ -20,6 +20,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CreateApplicationForm } from '@/components/applications/create-application-form';
 import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
+import { createApplicationAction } from '@/app/(console)/applications/actions';
 
 export const metadata = { title: 'Applications' };
 
@@ -89,7 +90,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         <Card className="lg:col-span-2">
           <CardHeader title="Create an application" description="You get an SDKAppID and a secret key. The key is shown once." />
           <CardBody>
-            <CreateApplicationForm />
+            <CreateApplicationForm createApplicationAction={createApplicationAction} />
           </CardBody>
         </Card>
         {free ? (

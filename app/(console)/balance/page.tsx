@@ -12,6 +12,7 @@ import { LedgerTable } from '@/components/balance/ledger-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { loadReclamationSummary } from '@/lib/accounts/service';
 import { describeReclamation, payableDebt } from '@/lib/accounts/reclaimed';
+import { setBalanceThresholdAction, topUpAction } from '@/app/(console)/balance/actions';
 
 export const metadata = { title: 'Balance' };
 
@@ -51,7 +52,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
                 <p className="text-sm font-medium text-slate-900" data-testid="reclaimed-debt">
                   You can pay the debt of {formatMoney(reclaimed.debt, account.currency)}; more than that is refused.
                 </p>
-                <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} amountHint={`At most ${formatMoney(reclaimed.debt, account.currency)}, up to 2 decimals.`} />
+                <TopUpForm topUpAction={topUpAction} idempotencyKey={randomUUID()} currency={account.currency} amountHint={`At most ${formatMoney(reclaimed.debt, account.currency)}, up to 2 decimals.`} />
               </>
             )}
           </CardBody>
@@ -60,7 +61,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
         <Card className="mt-6">
           <CardHeader title="Top up" description="Simulated payment: no card is charged and no payment provider is called. 4000 0000 0000 0002 is always declined." />
           <CardBody>
-            <TopUpForm idempotencyKey={randomUUID()} currency={account.currency} />
+            <TopUpForm topUpAction={topUpAction} idempotencyKey={randomUUID()} currency={account.currency} />
           </CardBody>
         </Card>
       )}
@@ -70,7 +71,7 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           description={account.balanceThreshold ? `On: below ${formatMoney(account.balanceThreshold, account.currency)} you get a notice in Messages.` : 'Off. Set a threshold to be told before the balance runs out.'}
         />
         <CardBody>
-          <BalanceAlertForm current={account.balanceThreshold ? account.balanceThreshold.toFixed(2) : null} currency={account.currency} />
+          <BalanceAlertForm setBalanceThresholdAction={setBalanceThresholdAction} current={account.balanceThreshold ? account.balanceThreshold.toFixed(2) : null} currency={account.currency} />
         </CardBody>
       </Card>
       <section className="mt-8">

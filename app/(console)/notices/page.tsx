@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { NoticeList } from '@/components/notices/notice-list';
 import { MarkAllNoticesReadButton } from '@/components/notices/notice-read-buttons';
+import { markAllNoticesReadAction, markNoticeReadAction } from '@/app/(console)/notices/actions';
 
 export const metadata = { title: 'Messages' };
 
@@ -45,7 +46,7 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Messages"
         description="Notices about your balance, account status, packages, free minutes, refunds and bills. Each links to what it is about."
-        actions={<MarkAllNoticesReadButton disabled={unread === 0} />}
+        actions={<MarkAllNoticesReadButton markAllNoticesReadAction={markAllNoticesReadAction} disabled={unread === 0} />}
       />
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-3 text-sm">
         <nav className="flex flex-wrap gap-2" aria-label="Kind">
@@ -86,7 +87,7 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
         />
       ) : (
         <Card>
-          <NoticeList notices={rows} />
+          <NoticeList notices={rows} markNoticeReadAction={markNoticeReadAction} />
           <div className="flex items-center justify-between border-t border-slate-200 px-5 py-3 text-sm text-slate-600" data-testid="notice-paging">
             {page > pages ? (
               // Past the last page: say so and link back (issue 14 item 8).

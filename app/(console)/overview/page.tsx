@@ -128,7 +128,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             description="Balance, account status, packages, refunds and bills."
             actions={<ButtonLink href="/notices" variant="secondary">All messages</ButtonLink>}
           />
-          <NoticeList notices={latest} readControls={false} testId="notifications" />
+          <NoticeList notices={latest} testId="notifications" />
         </Card>
       )}
 

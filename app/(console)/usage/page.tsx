@@ -177,7 +177,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
           <Card>
             <CardHeader title="By application and item" description={`${filter.from === filter.to ? filter.from : `${filter.from} – ${filter.to}`}: seconds as measured, minutes as billed before packages.`} />
-            <AppItemTable rows={summary.byAppItem} appNames={appNames} monthly={monthlyRounding} />
+            <AppItemTable rows={summary.byAppItem} appNames={appNames} monthly={monthlyRounding} searchParams={sp} />
           </Card>
 
           {!single && (

@@ -7,6 +7,7 @@ import { UsageGenerator } from '@/components/dev-tools/usage-generator';
 import { Badge } from '@/components/ui/badge';
 import { Banner } from '@/components/ui/banner';
 import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -150,32 +151,25 @@ async function AccountTools({ account }: { account: DevAccount }) {
             <p className="text-sm text-slate-500">Nothing has run yet.</p>
           </CardBody>
         ) : (
-          <div className="overflow-x-auto" role="region" aria-label="Timeline" tabIndex={0}>
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="timeline">
-              <thead className="bg-slate-50 text-left text-slate-700">
-                <tr>
-                  <th className="px-4 py-2 font-semibold">Business time (UTC+8)</th>
-                  <th className="px-4 py-2 font-semibold">Job</th>
-                  <th className="px-4 py-2 font-semibold">Outcome</th>
-                  <th className="px-4 py-2 font-semibold">What happened</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {runs.map((r) => (
-                  <tr key={r.id}>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">{formatLocalDateTime(r.businessTime)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-800">{JOB_LABEL[r.kind as JobKind] ?? r.kind}</td>
-                    <td className="px-4 py-2">
-                      <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome}</Badge>
-                    </td>
-                    <td className="px-4 py-2 text-slate-600">{describeRunResult(r.kind, r.result, r.error)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            bare
+            columns={timelineColumns}
+            rows={runs}
+            rowKey={(r) => r.id}
+            searchParams={{}}
+            caption="Timeline"
+            testId="timeline"
+          />
         )}
       </Card>
     </div>
   );
 }
+
+type Run = Awaited<ReturnType<typeof listAccountRuns>>[number];
+const timelineColumns: Column<Run>[] = [
+  { key: 'time', header: 'Business time (UTC+8)', align: 'left', className: 'tabular-nums', render: (r) => formatLocalDateTime(r.businessTime) },
+  { key: 'job', header: 'Job', render: (r) => <span className="text-slate-800">{JOB_LABEL[r.kind as JobKind] ?? r.kind}</span> },
+  { key: 'outcome', header: 'Outcome', render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome}</Badge> },
+  { key: 'what', header: 'What happened', className: 'whitespace-normal text-slate-600', render: (r) => describeRunResult(r.kind, r.result, r.error) },
+];

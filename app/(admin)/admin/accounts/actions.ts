@@ -50,5 +50,8 @@ export const createAccountAction = defineAction({
     return { ...r, email: input.email };
   },
   revalidate: ['/admin/accounts', '/admin/audit'],
-  successMessage: (d) => `Account created on ${d.priceBookId} (${d.currency}). Give ${d.email} the first password; they sign in with it.`,
+  successMessage: (d) =>
+    d.invite === 'email'
+      ? `Account created on ${d.priceBookId} (${d.currency}). ${d.email} was emailed a link to choose a password.`
+      : `Account created on ${d.priceBookId} (${d.currency}). Give ${d.email} the first password; they sign in with it.`,
 });

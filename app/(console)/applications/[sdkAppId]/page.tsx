@@ -21,6 +21,7 @@ import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/
 import { DeleteApplicationForm, RenameApplicationForm, ToggleApplicationForm } from '@/components/applications/application-settings';
 import { PackageStatusBadge } from '@/components/packages/package-status-badge';
 import { RotateKeyForm } from '@/components/applications/rotate-key-form';
+import { deleteApplicationAction, renameApplicationAction, rotateSecretKeyAction, setApplicationEnabledAction } from '@/app/(console)/applications/actions';
 
 export default async function ApplicationPage({ params }: { params: Promise<{ sdkAppId: string }> }) {
   const user = await requirePageUser('customer', { area: 'service' });
@@ -134,7 +135,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       <Card className="mt-6">
         <CardHeader title="Secret key" description="Signs usage API requests. Rotate it when a key may have been seen by someone else, or regularly." />
         <CardBody>
-          <RotateKeyForm applicationId={app.id} sdkAppId={app.sdkAppId} />
+          <RotateKeyForm rotateSecretKeyAction={rotateSecretKeyAction} applicationId={app.id} sdkAppId={app.sdkAppId} />
         </CardBody>
       </Card>
 
@@ -142,19 +143,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
         <Card>
           <CardHeader title="Rename" />
           <CardBody>
-            <RenameApplicationForm applicationId={app.id} name={app.name} />
+            <RenameApplicationForm renameApplicationAction={renameApplicationAction} applicationId={app.id} name={app.name} />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title={app.enabled ? 'Disable' : 'Enable'} />
           <CardBody>
-            <ToggleApplicationForm applicationId={app.id} enabled={app.enabled} />
+            <ToggleApplicationForm setApplicationEnabledAction={setApplicationEnabledAction} applicationId={app.id} enabled={app.enabled} />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="Delete" description="Only when nothing is billed or running." />
           <CardBody>
-            <DeleteApplicationForm applicationId={app.id} name={app.name} blockedReason={blocked} />
+            <DeleteApplicationForm deleteApplicationAction={deleteApplicationAction} applicationId={app.id} name={app.name} blockedReason={blocked} />
           </CardBody>
         </Card>
       </div>

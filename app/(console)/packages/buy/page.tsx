@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
-import { listAccountPackages, toFacts } from '@/db/queries/packages';
+import { listAccountPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
 import { PRODUCT_LABEL, purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, validityFor, type PackageFacts } from '@/lib/packages/rules';
+import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor, type PackageFacts } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { checkoutRefundNote } from '@/lib/refunds/rules';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,6 +16,7 @@ import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ButtonLink } from '@/components/ui/button';
 import { PurchaseForm, type Availability, type OfferView } from '@/components/packages/purchase-form';
+import { purchasePackageAction } from '../actions';
 
 export const metadata = { title: 'Buy a package' };
 
@@ -112,6 +113,7 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
       <Card>
         <CardBody>
           <PurchaseForm
+            purchase={purchasePackageAction}
             apps={apps.map((a) => ({ id: a.id, label: `${a.name} · ${a.sdkAppId}` }))}
             offers={offers.map(view)}
             availability={availability}

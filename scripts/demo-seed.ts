@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
-import type { Database } from './client';
-import { applications, usageBatches, usageRecords, users } from './schema';
+import type { Database } from '@/db/client';
+import { applications, usageBatches, usageRecords, users } from '@/db/schema';
 import { createAdminUser, createCustomerAccount } from '@/lib/accounts/service';
 import { generateSecretKey } from '@/lib/applications/secret-key';
 import { postLedgerEntry } from '@/lib/ledger/service';

@@ -1,0 +1,138 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type postgres from 'postgres';
+import { AGGREGATE_COPY_COLUMNS, copyEscape } from './store';
+
+/**
+ * Compaction of a day's aggregates (issue 11; the merges of OpenMeter's ClickHouse tables,
+ * Orb's rollups): the partial rows every batch added to one (account, local day) are
+ * replaced by one row per (SDKAppID, item), so what settlement reads stops growing with the
+ * number of batches. Runs beside ingest, never blocks it:
+ * - only rows at or below a safe usage watermark are merged (every batch up to it has
+ *   committed; batches still in flight have higher ids and are left alone);
+ * - rows above and below the day's billed watermark are kept apart, so an adjustment still
+ *   tells the late records from the billed ones;
+ * - merged rows have no batch (`batch_id` null) and keep the highest id they sum; settlement
+ *   reads a day under the same advisory lock and raises its watermark to the highest merged
+ *   id (lib/settlement/settle-day.ts), so a merge between the settlement's watermark and its
+ *   read never hides a row.
+ * Summing is exact: seconds, counts and windows add, peaks take the maximum, samples keep
+ * the lowest ids.
+ */
+export const aggregateDayLock = (accountId: string, day: string) => `usage-aggregates:${accountId}:${day}`;
+
+type Merged = {
+  app: string;
+  item: string;
+  throughId: number;
+  seconds: number;
+  quantity: number;
+  peak: number;
+  records: number;
+  dayRecords: number;
+  windows: Map<number, number>;
+  samples: number[];
+};
+
+export type CompactResult = { rowsBefore: number; rowsAfter: number; throughId: number };
+
+/** A safe usage watermark on a postgres.js client (lib/settlement/raw.ts explains the SHARE lock). */
+async function watermark(sql: postgres.Sql): Promise<number> {
+  return sql.begin(async (tx) => {
+    await tx`set local lock_timeout = '30s'`;
+    await tx`lock table usage_records in share mode`;
+    const [row] = await tx<{ max: string | null }[]>`select max(id)::text as max from usage_records`;
+    return Number(row?.max ?? 0);
+  });
+}
+
+export async function compactDay(sql: postgres.Sql, accountId: string, day: string, options: { minRows?: number } = {}): Promise<CompactResult> {
+  const throughId = await watermark(sql);
+  return sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(hashtextextended(${aggregateDayLock(accountId, day)}, 0))`;
+    const [settled] = await tx<{ through: string }[]>`
+      select last_usage_record_id::text as through from day_settlements where account_id = ${accountId} and local_day = ${day}`;
+    const billedThrough = settled ? Number(settled.through) : null;
+    const [count] = await tx<{ n: number; keys: number }[]>`
+      select count(*)::int as n, count(distinct (sdk_app_id, item, ${billedThrough ?? 0}::bigint < through_id))::int as keys
+      from usage_aggregates where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}`;
+    const rowsBefore = count?.n ?? 0;
+    // Nothing to gain when every key already has one row (or too few rows to bother).
+    if (rowsBefore === 0 || rowsBefore === count?.keys || rowsBefore < (options.minRows ?? 2)) return { rowsBefore, rowsAfter: rowsBefore, throughId };
+
+    const merged = new Map<string, Merged>();
+    const cursor = tx<{ sdk_app_id: string; item: string; through_id: string; seconds: string; quantity: string; peak: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
+      select sdk_app_id::text, item, through_id::text, seconds::text, quantity::text, peak_kbps::text as peak, records, day_records,
+        array_to_string(windows, ',') as windows, array_to_string(window_seconds, ',') as window_seconds, array_to_string(samples, ',') as samples
+      from usage_aggregates
+      where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}
+    `.cursor(5000);
+    for await (const rows of cursor) {
+      for (const r of rows) {
+        const through = Number(r.through_id);
+        const late = billedThrough !== null && through > billedThrough;
+        const key = `${r.sdk_app_id}|${r.item}|${late ? 1 : 0}`;
+        let m = merged.get(key);
+        if (!m) merged.set(key, (m = { app: r.sdk_app_id, item: r.item, throughId: 0, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: new Map(), samples: [] }));
+        m.throughId = Math.max(m.throughId, through);
+        m.seconds += Number(r.seconds);
+        m.quantity += Number(r.quantity);
+        m.peak = Math.max(m.peak, Number(r.peak));
+        m.records += r.records;
+        m.dayRecords += r.day_records;
+        if (r.windows) {
+          const w = r.windows.split(',');
+          const s = r.window_seconds.split(',');
+          for (let k = 0; k < w.length; k++) {
+            const window = Number(w[k]);
+            m.windows.set(window, (m.windows.get(window) ?? 0) + Number(s[k]));
+          }
+        }
+        if (r.samples) m.samples = [...new Set([...m.samples, ...r.samples.split(',').map(Number)])].sort((a, b) => a - b).slice(0, 5);
+      }
+    }
+    await tx`delete from usage_aggregates where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}`;
+    function* chunks(): Generator<string> {
+      let chunk = '';
+      for (const m of merged.values()) {
+        const windows = [...m.windows.entries()].sort((a, b) => a[0] - b[0]);
+        chunk += `${accountId}\t${day}\t${m.app}\t${copyEscape(m.item)}\t\\N\t${m.throughId}\t${m.seconds}\t${m.quantity}\t${m.peak}\t${m.records}\t${m.dayRecords}\t{${windows.map((w) => w[0]).join(',')}}\t{${windows.map((w) => w[1]).join(',')}}\t{${m.samples.join(',')}}\n`;
+        if (chunk.length > 1 << 20) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    }
+    const writable = await tx.unsafe(`copy usage_aggregates (${AGGREGATE_COPY_COLUMNS}) from stdin`).writable();
+    await pipeline(Readable.from(chunks()), writable);
+    return { rowsBefore, rowsAfter: merged.size, throughId };
+  });
+}
+
+/**
+ * Compaction beside ingest: after every `USAGE_COMPACT_EVERY` (200) stored batches touching
+ * an (account, local day), this process compacts that day in the background (never in the
+ * request: the batch has committed and answered). A failure only leaves the rows unmerged
+ * (settlement sums partial rows just the same), so it is logged and forgotten. 0 turns it off.
+ */
+const pendingBatches = new Map<string, number>();
+const running = new Set<string>();
+
+export function compactSoon(sql: postgres.Sql, accountId: string, days: Iterable<string>): void {
+  const every = Number(process.env.USAGE_COMPACT_EVERY ?? 200);
+  if (!(every > 0)) return;
+  for (const day of new Set(days)) {
+    const key = aggregateDayLock(accountId, day);
+    const n = (pendingBatches.get(key) ?? 0) + 1;
+    if (n < every || running.has(key)) {
+      pendingBatches.set(key, n);
+      continue;
+    }
+    pendingBatches.delete(key);
+    running.add(key);
+    void compactDay(sql, accountId, day)
+      .catch((err) => console.error(`[usage] compaction of ${accountId} ${day} failed`, err))
+      .finally(() => running.delete(key));
+  }
+}
