@@ -72,3 +72,58 @@ test('errors that are not an outage pass through unchanged and note nothing', as
     await close();
   }
 });
+
+// postgres.js 3.4 does not notice on a reserved handle that the server closed its connection:
+// a query on it is written to a null socket (uncaught TypeError) and never settles, and
+// release() puts the dead connection back in the pool's open list. After the outage was met
+// (here: the server refusing a connection), the handle refuses at once and is not released.
+test('a reserved connection held across an outage fails fast and does not poison the pool', async () => {
+  const { sql, close } = createDb(inject('databaseUrl'), { max: 1 });
+  const gone = createDb(`postgres://nobody:x@127.0.0.1:${await closedPort()}/none`, { max: 1 });
+  const uncaught: unknown[] = [];
+  const onUncaught = (e: unknown) => uncaught.push(e);
+  process.on('uncaughtException', onUncaught);
+  try {
+    const conn = await sql.reserve();
+    const [{ pid }] = (await conn`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+    await admin`select pg_terminate_backend(${pid})`;
+    await new Promise((r) => setTimeout(r, 300)); // the close reaches postgres.js
+    // The outage is met elsewhere (a connection refused), as the worker's other queries meet it.
+    await gone.sql`select 1`.catch(() => null);
+    const err = await Promise.race([conn`select pg_advisory_unlock(1)`.then(() => 'answered', (e: unknown) => e), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    expect(isDatabaseUnavailable(err)).toBe(true);
+    conn.release();
+    const settled = await Promise.race([
+      sql`select 1 as one`.then((r) => r, (e: unknown) => e),
+      new Promise((r) => setTimeout(() => r('hung'), 5_000)),
+    ]);
+    expect(settled).toEqual([{ one: 1 }]);
+    expect(uncaught).toEqual([]);
+  } finally {
+    process.off('uncaughtException', onUncaught);
+    await gone.close();
+    await close();
+  }
+});
+
+test('a reserved connection without an outage works and goes back to the pool', async () => {
+  const { sql, close } = createDb(inject('databaseUrl'), { max: 1 });
+  try {
+    const conn = await sql.reserve();
+    expect(await conn`select 5 as five`).toEqual([{ five: 5 }]);
+    conn.release();
+    expect(await sql`select 6 as six`).toEqual([{ six: 6 }]);
+  } finally {
+    await close();
+  }
+});
+
+async function closedPort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as import('node:net').AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type postgres from 'postgres';
-import { asUnavailable, isDatabaseUnavailable } from '@/lib/availability';
+import { asUnavailable, isDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
 
 /**
  * Every failed query meets the outage rule in one place (issue 13 item 13): the pool made by
@@ -20,18 +20,38 @@ export function withAvailability<S extends postgres.Sql>(sql: S): S {
 
 type Fn = (...args: unknown[]) => unknown;
 
+// The server itself went away (refusing connections, shutting down, starting up): every
+// connection opened before is dead. Counted so a reserved connection can tell (below).
+const SERVER_GONE = new Set(['ECONNREFUSED', '57P01', '57P02', '57P03']);
+let serverGoneEpoch = 0;
+
+function noteServerGone(err: unknown): void {
+  let cur: unknown = err;
+  for (let i = 0; i < 10 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && SERVER_GONE.has(code)) {
+      serverGoneEpoch++;
+      return;
+    }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+}
+
 function rethrow(err: unknown): never {
+  noteServerGone(err);
   throw asUnavailable(err);
 }
 
 /** A postgres.js query (a lazy Promise subclass with chainable `.values()`, `.raw()` ...). */
-function wrapQuery<Q extends Promise<unknown>>(query: Q): Q {
+function wrapQuery<Q extends Promise<unknown>>(query: Q, onOutage?: () => void): Q {
   const proxy: Q = new Proxy(query, {
     get(target, prop) {
       if (prop === 'then') {
         return (ok?: Fn, fail?: Fn) =>
           target.then(ok as never, (err: unknown) => {
+            noteServerGone(err);
             const mapped = asUnavailable(err);
+            if (mapped !== err || isDatabaseUnavailable(mapped)) onOutage?.();
             if (fail) return fail(mapped);
             throw mapped;
           });
@@ -51,13 +71,25 @@ function wrapQuery<Q extends Promise<unknown>>(query: Q): Q {
 
 const wrapped = new WeakSet<object>();
 
-function wrapSql(sql: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql): unknown {
+function wrapSql(sql: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql, reserved = false): unknown {
   if (wrapped.has(sql)) return sql;
+  // A reserved connection held across an outage is dead, but postgres.js 3.4 does not know it on
+  // that handle: a query on it is written to a null socket (an uncaught TypeError) and never
+  // settles, and release() puts it back in the pool's open list, poisoning the next query (the
+  // chaos test's worker hung in its lane's unlock). Once the outage met this connection, or the
+  // server was seen gone after it was reserved, its queries fail at once and it is not handed back
+  // (postgres.js's close handler already moved it to its closed list, from which it reconnects).
+  let broken = false;
+  const epoch = serverGoneEpoch;
+  const dead = () => reserved && (broken || (broken = serverGoneEpoch !== epoch));
+  const onOutage = reserved ? () => (broken = true) : undefined;
+  const refuse = () => Promise.reject(asUnavailable(new ServiceUnavailableError(new Error('reserved connection lost in an outage'))));
   const proxy = new Proxy(sql, {
     // sql`...` (and sql(...) helpers, which are not queries and pass through)
     apply(target, thisArg, args) {
+      if (dead() && Array.isArray((args[0] as { raw?: unknown } | undefined)?.raw)) return refuse();
       const result = Reflect.apply(target as unknown as Fn, thisArg, args);
-      return result instanceof Promise ? wrapQuery(result) : result;
+      return result instanceof Promise ? wrapQuery(result, onOutage) : result;
     },
     get(target, prop) {
       const value = Reflect.get(target, prop, target) as unknown;
@@ -67,8 +99,9 @@ function wrapSql(sql: postgres.Sql | postgres.TransactionSql | postgres.Reserved
         case 'unsafe':
         case 'file':
           return (...args: unknown[]) => {
+            if (dead()) return refuse();
             const q = fn.apply(target, args);
-            return q instanceof Promise ? wrapQuery(q) : q;
+            return q instanceof Promise ? wrapQuery(q, onOutage) : q;
           };
         case 'begin':
         case 'savepoint':
@@ -82,7 +115,9 @@ function wrapSql(sql: postgres.Sql | postgres.TransactionSql | postgres.Reserved
             return (fn.apply(target, args) as Promise<unknown>).then(undefined, rethrow);
           };
         case 'reserve':
-          return () => (fn.apply(target, []) as Promise<postgres.ReservedSql>).then((r) => wrapSql(r), rethrow);
+          return () => (fn.apply(target, []) as Promise<postgres.ReservedSql>).then((r) => wrapSql(r, true), rethrow);
+        case 'release':
+          return () => (dead() ? undefined : fn.apply(target, []));
         default:
           return fn.bind(target);
       }

@@ -8,6 +8,7 @@
  *
  * Checks (exit 1 when one fails), figures printed and written to bench-out/chaos.json:
  * - during the outage pages and the API answer 503 with Retry-After, never 500, never a stack trace;
+ *   a page's 503 carries app/error.tsx's "briefly unavailable" state (digest SERVICE_UNAVAILABLE);
  * - they recover without a restart (recovery time: from PostgreSQL accepting connections again
  *   to the first 2xx page and the first 2xx batch);
  * - every batch answered 2xx is stored exactly once (clients retry 503s and network errors with
@@ -47,7 +48,11 @@ const LEAK = /\n\s+at [\w.<>]+ \(|node_modules|ECONNREFUSED|CONNECTION_CLOSED|po
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const jitter = (min: number, max: number) => min + Math.random() * (max - min);
 
-type Sample = { kind: 'page' | 'api'; at: number; status: number; ms: number; retryAfter: boolean; leak: boolean };
+// What a page answered with 503 must show: app/error.tsx's "briefly unavailable" state (digest
+// SERVICE_UNAVAILABLE, however deep in the page the query failed), not the generic error page.
+const UNAVAILABLE_PAGE = 'data-testid="service-unavailable"';
+
+type Sample = { kind: 'page' | 'api'; at: number; status: number; ms: number; retryAfter: boolean; leak: boolean; saysUnavailable: boolean };
 
 // postgres.js 3.4 can throw from a setImmediate after its socket closed (connection.js
 // nextWrite: "Cannot read properties of null (reading 'write')") when the server goes away
@@ -109,7 +114,7 @@ async function main() {
     let lateAccount: string | null = null;
 
     const record = (kind: Sample['kind'], at: number, status: number, retryAfter: string | null | undefined, body: string) => {
-      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!retryAfter, leak: LEAK.test(body) });
+      samples.push({ kind, at, status, ms: Date.now() - at, retryAfter: !!retryAfter, leak: LEAK.test(body), saysUnavailable: body.includes(UNAVAILABLE_PAGE) || body.includes('SERVICE_UNAVAILABLE') });
     };
 
     const browse = async (i: number) => {
@@ -204,12 +209,18 @@ async function main() {
 
     // Let the worker finish a pass after the load.
     await sleep(5_000);
-    await worker.stop();
+    // A pass that never ends (a query stuck on a connection the outage killed) is a failure to
+    // report, not a reason for the test to hang: the worker must stop within a minute.
+    const workerStopped = await withinSeconds(worker.stop(), 60);
+    if (!workerStopped) failures.push('the worker did not stop within 60 s after the load (a pass hung after the outage)');
     worker = null;
-    const finalTick = await startWorkerLoop(workerHandle.db, { workerId: 'chaos-final', intervalMs: 3_600_000, log: () => {} })
-      .tick()
-      .then((r) => ({ ok: true, ran: r.length }))
-      .catch((e) => ({ ok: false, ran: 0, error: String(e) }));
+    const finalTick = await Promise.race([
+      startWorkerLoop(workerHandle.db, { workerId: 'chaos-final', intervalMs: 3_600_000, log: () => {} })
+        .tick()
+        .then((r) => ({ ok: true, ran: r.length }))
+        .catch((e) => ({ ok: false, ran: 0, error: String(e) })),
+      sleep(60_000).then(() => ({ ok: false, ran: 0, error: 'the final pass did not end within 60 s' })),
+    ]);
 
     // --- figures ---
     const byStatus = (kind: Sample['kind'], from = 0, to = Infinity) => {
@@ -272,6 +283,7 @@ async function main() {
         status500: samples.filter((s) => s.status === 500).length,
         status503WithoutRetryAfter: samples.filter((s) => s.status === 503 && !s.retryAfter).length,
         leaksOfInternals: samples.filter((s) => s.leak).length,
+        page503NotSayingUnavailable: samples.filter((s) => s.kind === 'page' && s.status === 503 && !s.saysUnavailable).length,
         networkErrors: samples.filter((s) => s.status === 0).length,
         outageAnswersNot503: outageSamples.filter((s) => s.status !== 503 && s.status !== 0).length,
       },
@@ -290,6 +302,7 @@ async function main() {
     check(figures.errors.status500 === 0, 'a 500 was answered');
     check(figures.errors.status503WithoutRetryAfter === 0, 'a 503 without Retry-After');
     check(figures.errors.leaksOfInternals === 0, 'an answer showed internals (stack trace, connection error)');
+    check(figures.errors.page503NotSayingUnavailable === 0, 'a page answered 503 without the "briefly unavailable" state (the generic error page instead)');
     check(figures.errors.outageAnswersNot503 === 0, 'an answer during the outage was not 503');
     check((figures.duringOutage.pages['503'] ?? 0) > 0 && (figures.duringOutage.api['503'] ?? 0) > 0, 'pages and the API did not both answer 503 during the outage');
     check(figures.recoverySeconds.pages !== null && figures.recoverySeconds.api !== null, 'did not recover');
@@ -303,7 +316,7 @@ async function main() {
     console.log(failures.length ? `\nCHAOS FAILED:\n- ${failures.join('\n- ')}` : '\nChaos test passed. Figures in bench-out/chaos.json.');
     process.exitCode = failures.length ? 1 : 0;
   } finally {
-    await worker?.stop().catch(() => {});
+    await withinSeconds(worker?.stop().catch(() => {}) ?? Promise.resolve(), 60);
     await server?.stop().catch(() => {});
     await workerHandle.close().catch(() => {});
     await handle.close().catch(() => {});
@@ -312,4 +325,14 @@ async function main() {
   }
 }
 
+/** Whether `p` settled within `seconds`. */
+async function withinSeconds(p: Promise<unknown>, seconds: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), seconds * 1000)))]);
+  clearTimeout(timer);
+  return settled;
+}
+
 await main();
+// A pool handle left waiting on a dead connection must not keep the test from ending.
+process.exit(process.exitCode ?? 0);

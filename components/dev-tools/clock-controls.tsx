@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { advanceClockAction, attachClockAction, detachClockAction } from '@/app/(dev)/dev/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Attach a test clock: now, the next local midnight, or a chosen instant (UTC+8). */
-export function AttachClockForm({ accountId }: { accountId: string }) {
+export function AttachClockForm<T0>({ accountId, attachClockAction }: { accountId: string; attachClockAction: FormAction<T0> }) {
   const [state, action] = useActionState(attachClockAction, null);
   const [start, setStart] = useState('midnight');
   return (
@@ -34,7 +34,7 @@ export function AttachClockForm({ accountId }: { accountId: string }) {
 }
 
 /** +1 hour, +1 day, to the next due job, to a date; each runs what came due before answering. */
-export function AdvanceControls({ accountId }: { accountId: string }) {
+export function AdvanceControls<T0 extends { ran: { key: string; kind: string; outcome: string; summary: string }[] }>({ accountId, advanceClockAction }: { accountId: string; advanceClockAction: FormAction<T0> }) {
   const [state, action] = useActionState(advanceClockAction, null);
   const ran = state?.ok ? state.data.ran : [];
   return (
@@ -73,7 +73,7 @@ export function AdvanceControls({ accountId }: { accountId: string }) {
   );
 }
 
-export function DetachClockForm({ accountId }: { accountId: string }) {
+export function DetachClockForm<T0>({ accountId, detachClockAction }: { accountId: string; detachClockAction: FormAction<T0> }) {
   const [state, action] = useActionState(detachClockAction, null);
   return (
     <form

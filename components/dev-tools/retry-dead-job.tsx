@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { retryDeadJobAction } from '@/app/(admin)/admin/jobs/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-export function RetryDeadJobButton({ jobId }: { jobId: number }) {
+export function RetryDeadJobButton<T0>({ jobId, retryDeadJobAction }: { jobId: number; retryDeadJobAction: FormAction<T0> }) {
   const [state, action] = useActionState(retryDeadJobAction, null);
   return (
     <form action={action} className="flex items-center gap-2">

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { generateUsageAction } from '@/app/(dev)/dev/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 export type GeneratorApp = { sdkAppId: number; name: string; refusal: string | null };
 
 /** Synthetic usage for one application, starting at the account's clock time. */
-export function UsageGenerator({ accountId, apps }: { accountId: string; apps: GeneratorApp[] }) {
+export function UsageGenerator<T0>({ accountId, apps, generateUsageAction }: { accountId: string; apps: GeneratorApp[]; generateUsageAction: FormAction<T0> }) {
   const [state, action] = useActionState(generateUsageAction, null);
   const err = (k: string) => (state && !state.ok ? state.fieldErrors?.[k] : undefined);
   return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { addBillingContactAction, removeBillingContactAction, setEmailKindsAction } from '@/app/(console)/settings/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import type { EmailKindGroup } from '@/lib/notice-settings/kinds';
 
 /** Add a billing contact (issue 10, Email: up to five addresses). */
-export function AddContactForm({ full }: { full: boolean }) {
+export function AddContactForm<T0>({ full, addBillingContactAction }: { full: boolean; addBillingContactAction: FormAction<T0> }) {
   const [state, action] = useActionState(addBillingContactAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -33,7 +33,7 @@ export function AddContactForm({ full }: { full: boolean }) {
 }
 
 /** Remove one contact, after a confirmation. */
-export function RemoveContactButton({ contactId, email }: { contactId: number; email: string }) {
+export function RemoveContactButton<T0>({ contactId, email, removeBillingContactAction }: { contactId: number; email: string; removeBillingContactAction: FormAction<T0> }) {
   const [state, action] = useActionState(removeBillingContactAction, null);
   return (
     <form
@@ -53,7 +53,7 @@ export function RemoveContactButton({ contactId, email }: { contactId: number; e
 }
 
 /** Which notices are emailed; account-status ones are shown checked and cannot be switched off (lifecycle.md, Notices). */
-export function EmailKindsForm({ groups, optedOut }: { groups: EmailKindGroup[]; optedOut: string[] }) {
+export function EmailKindsForm<T0>({ groups, optedOut, setEmailKindsAction }: { groups: EmailKindGroup[]; optedOut: string[]; setEmailKindsAction: FormAction<T0> }) {
   const [state, action] = useActionState(setEmailKindsAction, null);
   const off = new Set(optedOut);
   return (

@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { createWebhookEndpointAction, deleteWebhookEndpointAction, enableWebhookEndpointAction, resendDeliveryAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
+import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Add an endpoint; on success its signing secret is shown this once (issue 10, Webhooks). */
-export function CreateEndpointForm({ full, httpAllowed }: { full: boolean; httpAllowed: boolean }) {
+export function CreateEndpointForm<T0 extends { url: string; secret: string }>({ full, httpAllowed, createWebhookEndpointAction }: { full: boolean; httpAllowed: boolean; createWebhookEndpointAction: FormAction<T0> }) {
   const [state, action] = useActionState(createWebhookEndpointAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -67,7 +67,7 @@ function EndpointSecretBox({ url, secret }: { url: string; secret: string }) {
 }
 
 /** Send a test event now; the outcome (status code, latency) shows beside it. */
-export function SendTestButton({ endpointId }: { endpointId: number }) {
+export function SendTestButton<T0 extends { outcome: string }>({ endpointId, sendWebhookTestAction }: { endpointId: number; sendWebhookTestAction: FormAction<T0> }) {
   const [state, action] = useActionState(sendWebhookTestAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -80,7 +80,7 @@ export function SendTestButton({ endpointId }: { endpointId: number }) {
   );
 }
 
-export function EnableEndpointButton({ endpointId }: { endpointId: number }) {
+export function EnableEndpointButton<T0>({ endpointId, enableWebhookEndpointAction }: { endpointId: number; enableWebhookEndpointAction: FormAction<T0> }) {
   const [state, action] = useActionState(enableWebhookEndpointAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -93,7 +93,7 @@ export function EnableEndpointButton({ endpointId }: { endpointId: number }) {
   );
 }
 
-export function DeleteEndpointButton({ endpointId, url, redirectTo }: { endpointId: number; url: string; redirectTo?: string }) {
+export function DeleteEndpointButton<T0>({ endpointId, url, redirectTo, deleteWebhookEndpointAction }: { endpointId: number; url: string; redirectTo?: string; deleteWebhookEndpointAction: FormAction<T0> }) {
   const [state, action] = useActionState(async (prev: Awaited<ReturnType<typeof deleteWebhookEndpointAction>> | null, fd: FormData) => {
     const r = await deleteWebhookEndpointAction(prev, fd);
     if (r.ok && redirectTo) window.location.assign(redirectTo);
@@ -117,7 +117,7 @@ export function DeleteEndpointButton({ endpointId, url, redirectTo }: { endpoint
 }
 
 /** Send one delivery again now (same webhook-id, so the receiver can tell it is the same event). */
-export function ResendDeliveryButton({ deliveryId }: { deliveryId: number }) {
+export function ResendDeliveryButton<T0 extends { outcome: string }>({ deliveryId, resendDeliveryAction }: { deliveryId: number; resendDeliveryAction: FormAction<T0> }) {
   const [state, action] = useActionState(resendDeliveryAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center justify-end gap-2">

@@ -110,10 +110,5 @@ const KNOWN_COMPONENT_TO_APP: string[] = [
   'components/auth/sign-up-form.tsx → app/(auth)/actions.ts',
   'components/auth/verify-email-form.tsx → app/(auth)/actions.ts',
   'components/calculator/calculator-form.tsx → app/(console)/calculator/actions.ts',
-  'components/dev-tools/clock-controls.tsx → app/(dev)/dev/actions.ts',
-  'components/dev-tools/retry-dead-job.tsx → app/(admin)/admin/jobs/actions.ts',
-  'components/dev-tools/usage-generator.tsx → app/(dev)/dev/actions.ts',
-  'components/settings/notification-forms.tsx → app/(console)/settings/actions.ts',
-  'components/settings/webhook-forms.tsx → app/(console)/settings/actions.ts',
   'components/shell/app-shell.tsx → app/(auth)/actions.ts',
 ];

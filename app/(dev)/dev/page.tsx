@@ -20,6 +20,7 @@ import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
 import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
+import { advanceClockAction, attachClockAction, detachClockAction, generateUsageAction } from '@/app/(dev)/dev/actions';
 
 export const metadata = { title: 'Developer tools' };
 export const dynamic = 'force-dynamic';
@@ -99,9 +100,9 @@ async function AccountTools({ account }: { account: DevAccount }) {
         <CardHeader
           title="Test clock"
           description={clock ? 'Moving forward runs every job that came due, in time order, each at its own instant, before the page answers.' : 'Attach a clock to live this account at a chosen time.'}
-          actions={clock ? <DetachClockForm accountId={accountId} /> : undefined}
+          actions={clock ? <DetachClockForm detachClockAction={detachClockAction} accountId={accountId} /> : undefined}
         />
-        <CardBody>{clock ? <AdvanceControls accountId={accountId} /> : <AttachClockForm accountId={accountId} />}</CardBody>
+        <CardBody>{clock ? <AdvanceControls advanceClockAction={advanceClockAction} accountId={accountId} /> : <AttachClockForm attachClockAction={attachClockAction} accountId={accountId} />}</CardBody>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -135,7 +136,7 @@ async function AccountTools({ account }: { account: DevAccount }) {
             {apps.length === 0 ? (
               <p className="text-sm text-slate-500">{account.status === 'reclaimed' ? 'The applications were deleted at reclamation.' : 'This account has no applications yet.'}</p>
             ) : (
-              <UsageGenerator
+              <UsageGenerator generateUsageAction={generateUsageAction}
                 accountId={accountId}
                 apps={apps.map((a) => ({ sdkAppId: a.sdkAppId, name: a.name, refusal: usageRefusal({ status: account.status, suspensionReason: account.suspensionReason, enabled: a.enabled, freeExhaustedAt: a.freeExhaustedAt }) }))}
               />

@@ -10,6 +10,7 @@ import { describeRunResult } from '@/lib/dev-tools/describe';
 import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
+import { retryDeadJobAction } from '@/app/(admin)/admin/jobs/actions';
 
 export const metadata = { title: 'Job runs' };
 export const dynamic = 'force-dynamic';
@@ -62,7 +63,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
                   </p>
                   <p className="text-xs text-rose-700">{j.lastError}</p>
                 </div>
-                <RetryDeadJobButton jobId={j.id} />
+                <RetryDeadJobButton retryDeadJobAction={retryDeadJobAction} jobId={j.id} />
               </li>
             ))}
           </ul>

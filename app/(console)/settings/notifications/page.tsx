@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { AddContactForm, EmailKindsForm, RemoveContactButton } from '@/components/settings/notification-forms';
+import { addBillingContactAction, removeBillingContactAction, setEmailKindsAction } from '@/app/(console)/settings/actions';
 
 export const metadata = { title: 'Notification settings' };
 
@@ -80,12 +81,12 @@ export default async function NotificationSettingsPage() {
                       <p className="truncate text-sm font-medium text-slate-900">{c.email}</p>
                       <p className="text-xs text-slate-500">Added {formatLocalDateTime(c.createdAt)} (UTC+8)</p>
                     </div>
-                    <RemoveContactButton contactId={c.id} email={c.email} />
+                    <RemoveContactButton removeBillingContactAction={removeBillingContactAction} contactId={c.id} email={c.email} />
                   </li>
                 ))}
               </ul>
             )}
-            <AddContactForm full={full} />
+            <AddContactForm addBillingContactAction={addBillingContactAction} full={full} />
           </CardBody>
         </Card>
         <Card>
@@ -94,7 +95,7 @@ export default async function NotificationSettingsPage() {
             description="Switched-off kinds are still shown in Messages and sent to webhooks. Account-status notices (overdue, suspension and reclamation warnings) are always emailed: a suspension nobody was told about must not happen."
           />
           <CardBody>
-            <EmailKindsForm groups={EMAIL_KIND_GROUPS} optedOut={[...optedOut]} />
+            <EmailKindsForm setEmailKindsAction={setEmailKindsAction} groups={EMAIL_KIND_GROUPS} optedOut={[...optedOut]} />
           </CardBody>
         </Card>
       </div>

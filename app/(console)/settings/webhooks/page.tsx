@@ -10,6 +10,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { CreateEndpointForm, DeleteEndpointButton, EnableEndpointButton, SendTestButton } from '@/components/settings/webhook-forms';
+import { createWebhookEndpointAction, deleteWebhookEndpointAction, enableWebhookEndpointAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
 
 export const metadata = { title: 'Webhooks' };
 
@@ -68,12 +69,12 @@ export default async function WebhooksPage() {
                     </p>
                   )}
                   <div className="flex flex-wrap items-center gap-2">
-                    {e.status === 'disabled' && <EnableEndpointButton endpointId={e.id} />}
-                    <SendTestButton endpointId={e.id} />
+                    {e.status === 'disabled' && <EnableEndpointButton enableWebhookEndpointAction={enableWebhookEndpointAction} endpointId={e.id} />}
+                    <SendTestButton sendWebhookTestAction={sendWebhookTestAction} endpointId={e.id} />
                     <Link href={`/settings/webhooks/${e.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-semibold text-slate-700 hover:bg-slate-100">
                       Delivery log
                     </Link>
-                    <DeleteEndpointButton endpointId={e.id} url={e.url} />
+                    <DeleteEndpointButton deleteWebhookEndpointAction={deleteWebhookEndpointAction} endpointId={e.id} url={e.url} />
                   </div>
                 </li>
               ))}
@@ -83,7 +84,7 @@ export default async function WebhooksPage() {
         <Card className="h-fit">
           <CardHeader title="Add an endpoint" description="Its signing secret is shown once, right after." />
           <CardBody>
-            <CreateEndpointForm full={full} httpAllowed={appEnv() !== 'production'} />
+            <CreateEndpointForm createWebhookEndpointAction={createWebhookEndpointAction} full={full} httpAllowed={appEnv() !== 'production'} />
           </CardBody>
         </Card>
       </div>

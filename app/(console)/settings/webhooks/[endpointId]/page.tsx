@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { DeleteEndpointButton, EnableEndpointButton, ResendDeliveryButton, SendTestButton } from '@/components/settings/webhook-forms';
+import { deleteWebhookEndpointAction, enableWebhookEndpointAction, resendDeliveryAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
 
 export const metadata = { title: 'Webhook delivery log' };
 
@@ -48,9 +49,9 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
         }
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            {endpoint.status === 'disabled' && <EnableEndpointButton endpointId={endpoint.id} />}
-            <SendTestButton endpointId={endpoint.id} />
-            <DeleteEndpointButton endpointId={endpoint.id} url={endpoint.url} redirectTo="/settings/webhooks" />
+            {endpoint.status === 'disabled' && <EnableEndpointButton enableWebhookEndpointAction={enableWebhookEndpointAction} endpointId={endpoint.id} />}
+            <SendTestButton sendWebhookTestAction={sendWebhookTestAction} endpointId={endpoint.id} />
+            <DeleteEndpointButton deleteWebhookEndpointAction={deleteWebhookEndpointAction} endpointId={endpoint.id} url={endpoint.url} redirectTo="/settings/webhooks" />
           </div>
         }
       />
@@ -103,7 +104,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                         {d.lastError ? `${d.lastStatusCode ? ' · ' : ''}${d.lastError}` : ''}
                       </td>
                       <td className="px-3 pt-2 pb-1 text-right tabular-nums text-slate-600">{d.lastLatencyMs === null ? '—' : `${d.lastLatencyMs} ms`}</td>
-                      <td className="px-5 pt-2 pb-1 text-right">{d.status !== 'sending' && <ResendDeliveryButton deliveryId={d.id} />}</td>
+                      <td className="px-5 pt-2 pb-1 text-right">{d.status !== 'sending' && <ResendDeliveryButton resendDeliveryAction={resendDeliveryAction} deliveryId={d.id} />}</td>
                     </tr>
                     {attempts.length > 0 && (
                       <tr>
