@@ -209,12 +209,18 @@ async function main() {
 
     // Let the worker finish a pass after the load.
     await sleep(5_000);
-    await worker.stop();
+    // A pass that never ends (a query stuck on a connection the outage killed) is a failure to
+    // report, not a reason for the test to hang: the worker must stop within a minute.
+    const workerStopped = await withinSeconds(worker.stop(), 60);
+    if (!workerStopped) failures.push('the worker did not stop within 60 s after the load (a pass hung after the outage)');
     worker = null;
-    const finalTick = await startWorkerLoop(workerHandle.db, { workerId: 'chaos-final', intervalMs: 3_600_000, log: () => {} })
-      .tick()
-      .then((r) => ({ ok: true, ran: r.length }))
-      .catch((e) => ({ ok: false, ran: 0, error: String(e) }));
+    const finalTick = await Promise.race([
+      startWorkerLoop(workerHandle.db, { workerId: 'chaos-final', intervalMs: 3_600_000, log: () => {} })
+        .tick()
+        .then((r) => ({ ok: true, ran: r.length }))
+        .catch((e) => ({ ok: false, ran: 0, error: String(e) })),
+      sleep(60_000).then(() => ({ ok: false, ran: 0, error: 'the final pass did not end within 60 s' })),
+    ]);
 
     // --- figures ---
     const byStatus = (kind: Sample['kind'], from = 0, to = Infinity) => {
@@ -310,7 +316,7 @@ async function main() {
     console.log(failures.length ? `\nCHAOS FAILED:\n- ${failures.join('\n- ')}` : '\nChaos test passed. Figures in bench-out/chaos.json.');
     process.exitCode = failures.length ? 1 : 0;
   } finally {
-    await worker?.stop().catch(() => {});
+    await withinSeconds(worker?.stop().catch(() => {}) ?? Promise.resolve(), 60);
     await server?.stop().catch(() => {});
     await workerHandle.close().catch(() => {});
     await handle.close().catch(() => {});
@@ -319,4 +325,14 @@ async function main() {
   }
 }
 
+/** Whether `p` settled within `seconds`. */
+async function withinSeconds(p: Promise<unknown>, seconds: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), seconds * 1000)))]);
+  clearTimeout(timer);
+  return settled;
+}
+
 await main();
+// A pool handle left waiting on a dead connection must not keep the test from ending.
+process.exit(process.exitCode ?? 0);
