@@ -31,7 +31,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   if (unavailable) {
     return (
       <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center" data-testid="service-unavailable">
-        <p className="text-sm font-semibold text-amber-600">Temporarily unavailable</p>
+        <p className="text-sm font-semibold text-amber-700">Temporarily unavailable</p>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">The console is briefly unavailable</h1>
         <p className="mt-3 max-w-md text-slate-600">
           We cannot reach the billing database right now. Nothing you submitted is lost or applied twice. Trying again in {seconds} s…
@@ -44,7 +44,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   }
   return (
     <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-rose-600">Error</p>
+      <p className="text-sm font-semibold text-rose-700">Error</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Something went wrong on our side</h1>
       <p className="mt-3 max-w-md text-slate-600">It has been logged{error.digest ? ` (reference ${error.digest})` : ''}. Try again; if it keeps happening, contact support.</p>
       <div className="mt-8 flex flex-wrap items-center justify-center gap-3">

@@ -4,7 +4,8 @@ import { Logo } from '@/components/shell/logo';
 export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-full">
-      <div className="relative hidden w-[44%] flex-col justify-between bg-gradient-to-br from-indigo-700 via-indigo-600 to-sky-500 p-12 text-white lg:flex">
+      {/* A landmark of its own, so no content sits outside one (axe region). */}
+      <aside aria-label="About the console" className="relative hidden w-[44%] flex-col justify-between bg-gradient-to-br from-indigo-700 via-indigo-600 to-sky-500 p-12 text-white lg:flex">
         <Logo inverted />
         <div>
           <h2 className="text-3xl font-semibold leading-tight">Every minute of audio and video, priced exactly.</h2>
@@ -27,7 +28,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
           </dl>
         </div>
         <p className="text-xs text-indigo-200">Billing rules modelled on Tencent Cloud TRTC purchase guides (2022, 2024).</p>
-      </div>
+      </aside>
       <main className="flex flex-1 flex-col justify-center px-6 py-12 sm:px-12">
         <div className="mx-auto w-full max-w-sm">
           <div className="mb-8 lg:hidden">

@@ -18,6 +18,7 @@ export function SessionList({ rows }: { rows: SessionListItem[] }) {
     <div className="space-y-4">
       <FormMessage state={endState} />
       <FormMessage state={allState} />
+      <div className="overflow-x-auto" role="region" aria-label="Signed-in sessions" tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="sessions-table">
         <thead>
           <tr className="text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
@@ -25,7 +26,9 @@ export function SessionList({ rows }: { rows: SessionListItem[] }) {
             <th className="py-2 pr-4">Address</th>
             <th className="py-2 pr-4">Signed in</th>
             <th className="py-2 pr-4">Last seen</th>
-            <th className="py-2" />
+            <th className="py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -51,6 +54,7 @@ export function SessionList({ rows }: { rows: SessionListItem[] }) {
           ))}
         </tbody>
       </table>
+      </div>
       {others > 0 && (
         <form action={endAll}>
           <SubmitButton variant="danger" pendingText="Signing out…">

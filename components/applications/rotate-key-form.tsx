@@ -46,7 +46,7 @@ export function RotateKeyForm({ applicationId, sdkAppId, rotateSecretKeyAction }
             </span>
           </label>
           {errors?.oldKey && (
-            <p className="text-rose-600" role="alert">
+            <p className="text-rose-700" role="alert">
               {errors.oldKey.join(' ')}
             </p>
           )}

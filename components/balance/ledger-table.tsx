@@ -32,9 +32,9 @@ export function LedgerTable({ view, currency, searchParams }: { view: LedgerView
       header: 'Amount',
       sortKey: 'amount',
       align: 'right',
-      render: (e) => <span className={e.amount.isNegative() ? 'text-rose-600' : 'text-emerald-700'}>{e.amount.isNegative() ? '' : '+'}{formatMoney(e.amount, currency)}</span>,
+      render: (e) => <span className={e.amount.isNegative() ? 'text-rose-700' : 'text-emerald-700'}>{e.amount.isNegative() ? '' : '+'}{formatMoney(e.amount, currency)}</span>,
     },
-    { key: 'balance', header: 'Balance after', align: 'right', render: (e) => <span className={e.balanceAfter.isNegative() ? 'text-rose-600' : 'text-slate-900'}>{formatMoney(e.balanceAfter, currency)}</span> },
+    { key: 'balance', header: 'Balance after', align: 'right', render: (e) => <span className={e.balanceAfter.isNegative() ? 'text-rose-700' : 'text-slate-900'}>{formatMoney(e.balanceAfter, currency)}</span> },
   ];
   const filtered = !!(filters.kind || filters.from || filters.to || filters.q);
   return (
@@ -76,7 +76,7 @@ export function LedgerTable({ view, currency, searchParams }: { view: LedgerView
         <p>
           {total.toLocaleString('en-US')} {total === 1 ? 'entry' : 'entries'}
           {filtered ? ' match the filters' : ''} · credits <span className="font-medium text-emerald-700">{formatMoney(credits, currency)}</span> · debits{' '}
-          <span className="font-medium text-rose-600">{formatMoney(debits.abs(), currency)}</span>
+          <span className="font-medium text-rose-700">{formatMoney(debits.abs(), currency)}</span>
         </p>
         <a href={view.exportHref} className={buttonClass('secondary')} download data-testid="ledger-export">
           Export CSV{filtered ? ' (filtered)' : ''}

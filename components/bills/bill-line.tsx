@@ -37,7 +37,7 @@ export function BillLine({
           </svg>
           <span>
             <span className="font-medium text-slate-900">{line.description}</span>
-            <span className="ml-2 font-mono text-xs text-slate-400">{line.item}</span>
+            <span className="ml-2 font-mono text-xs text-slate-500">{line.item}</span>
           </span>
         </span>
         <span className="text-right tabular-nums text-slate-700" title={`${line.quantity.toFixed()} ${unit}`}>
@@ -90,7 +90,7 @@ export function BillLine({
                     {d.deductions.map((x, i) => (
                       <tr key={i}>
                         <td className="pr-4">
-                          {entitlementNames.get(x.entitlement) ?? x.entitlement} <span className="text-slate-400">({x.kind})</span>
+                          {entitlementNames.get(x.entitlement) ?? x.entitlement} <span className="text-slate-500">({x.kind})</span>
                         </td>
                         <td className="pr-4 text-right tabular-nums">{formatQuantity(x.minutes)} {unit}</td>
                         <td className="pr-4 text-right tabular-nums">1:{x.ratio}</td>

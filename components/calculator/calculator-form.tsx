@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/actions/define-action';
-import type { CalculatorAnswer } from '@/app/(console)/calculator/actions';
+import type { CalculatorAnswer } from '@/lib/calculator/compare';
 import { buttonClass } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { Field, Input, Select } from '@/components/ui/field';

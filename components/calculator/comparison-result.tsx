@@ -26,7 +26,7 @@ export function ComparisonResult({ comparison: c }: { comparison: PriceCompariso
         )}
       </div>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200" role="region" aria-label="Options compared" tabIndex={0}>
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="calculator-options">
           <thead className="bg-slate-50 text-slate-700">
             <tr>
@@ -64,7 +64,7 @@ export function ComparisonResult({ comparison: c }: { comparison: PriceCompariso
         </table>
       </div>
 
-      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      <div className="overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200" role="region" aria-label="Pay-as-you-go by item" tabIndex={0}>
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="calculator-items">
           <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">Pay-as-you-go by item ({c.bookName})</caption>
           <thead className="bg-slate-50 text-slate-700">

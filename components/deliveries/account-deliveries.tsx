@@ -27,7 +27,7 @@ export async function AccountDeliveries({ accountId }: { accountId: string }) {
           <p className="text-sm text-slate-500">No email or webhook delivery for this account yet.</p>
         </CardBody>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-label="Deliveries" tabIndex={0}>
           <table className="min-w-full text-sm" data-testid="deliveries">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>

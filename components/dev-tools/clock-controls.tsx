@@ -50,7 +50,7 @@ export function AdvanceControls<T0 extends { ran: { key: string; kind: string; o
         <SubmitButton name="step" value="next" variant="secondary" pendingText="Running jobs…">
           To the next due job
         </SubmitButton>
-        <div className="ml-2 flex items-end gap-2 border-l border-slate-200 pl-4">
+        <div className="flex min-w-0 max-w-full flex-wrap items-end gap-2 sm:ml-2 sm:border-l sm:border-slate-200 sm:pl-4">
           <Field label="To a date and time (UTC+8)" name="to" errors={!state?.ok ? state?.fieldErrors?.to : undefined}>
             <Input type="datetime-local" name="to" invalid={!!(!state?.ok && state?.fieldErrors?.to)} />
           </Field>

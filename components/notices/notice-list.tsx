@@ -28,7 +28,7 @@ export function NoticeList<T>({ notices, markNoticeReadAction, testId = 'notice-
                 {unread && <span className="sr-only">(unread)</span>}
               </p>
               <p className="mt-0.5 text-slate-600">{n.body}</p>
-              <p className="mt-0.5 text-xs text-slate-400">
+              <p className="mt-0.5 text-xs text-slate-500">
                 {formatLocalDateTime(n.at)} (UTC+8)
                 {n.earlier?.length ? <span data-testid="notice-earlier"> · also {n.earlier.map((d) => formatLocalDateTime(d)).join(', ')}</span> : null}
               </p>

@@ -101,7 +101,7 @@ export function PurchaseForm<T>({
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Package</legend>
         {errors?.catalogCode && (
-          <p className="mt-1 text-sm text-rose-600" role="alert" id="catalogCode-error">
+          <p className="mt-1 text-sm text-rose-700" role="alert" id="catalogCode-error">
             {errors.catalogCode.join(' ')}
           </p>
         )}
@@ -119,7 +119,7 @@ export function PurchaseForm<T>({
                       className={cn(
                         'flex cursor-pointer flex-col rounded-lg p-3 text-sm ring-1 ring-inset transition-colors',
                         checked ? 'bg-indigo-50 ring-2 ring-indigo-600' : 'bg-white ring-slate-200 hover:bg-slate-50',
-                        av && !av.ok && 'opacity-70',
+                        // No dimming: faded text fails contrast (axe); the rose line below says it is unavailable.
                       )}
                     >
                       <span className="flex items-center gap-2">
@@ -127,7 +127,7 @@ export function PurchaseForm<T>({
                         <span className="font-semibold text-slate-900">{o.name}</span>
                       </span>
                       <span className="mt-1 pl-6 tabular-nums text-slate-700">{o.priceLabel}</span>
-                      <span className="pl-6 text-xs text-slate-500">{o.minutesLabel}</span>
+                      <span className="pl-6 text-xs text-slate-600">{o.minutesLabel}</span>
                       {av && !av.ok && (
                         <span className="mt-1 pl-6 text-xs text-rose-700" data-testid="offer-unavailable">
                           Not available: {av.text}

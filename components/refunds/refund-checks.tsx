@@ -7,7 +7,7 @@ export function RefundChecks({ checks, compact }: { checks: RefundCheck[]; compa
     <ul className={cn('space-y-1 text-sm', compact && 'text-xs')} data-testid="refund-checks">
       {checks.map((c) => (
         <li key={c.id} className="flex gap-2">
-          <span aria-hidden="true" className={c.passed ? 'text-emerald-600' : 'text-rose-600'}>
+          <span aria-hidden="true" className={c.passed ? 'text-emerald-600' : 'text-rose-700'}>
             {c.passed ? '✓' : '✗'}
           </span>
           <span className={c.passed ? 'text-slate-700' : 'font-medium text-rose-700'}>

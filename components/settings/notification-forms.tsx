@@ -77,7 +77,7 @@ export function EmailKindsForm<T0>({ groups, optedOut, setEmailKindsAction }: { 
                 />
                 <span>
                   {k.label}
-                  <span className="ml-1 font-mono text-xs text-slate-400">{k.kind}</span>
+                  <span className="ml-1 font-mono text-xs text-slate-500">{k.kind}</span>
                 </span>
               </label>
             ))}

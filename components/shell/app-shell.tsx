@@ -28,13 +28,19 @@ export function AppShell({
 }) {
   return (
     <div className="min-h-full lg:flex">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-semibold focus:text-indigo-700 focus:shadow-lg focus:ring-2 focus:ring-indigo-600"
+      >
+        Skip to content
+      </a>
       <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-60 lg:flex-col lg:border-r lg:border-b-0">
         <CollapsibleNav logo={<Logo />}>
           <nav className="flex-1 overflow-y-auto px-3 pb-4" aria-label="Main">
             <NavLinks items={nav} />
             {secondaryNav && secondaryNav.items.length > 0 && (
               <div className="mt-6">
-                <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">{secondaryNav.title}</p>
+                <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{secondaryNav.title}</p>
                 <NavLinks items={secondaryNav.items} />
               </div>
             )}
@@ -42,24 +48,26 @@ export function AppShell({
           <div className="border-t border-slate-200 p-4">
             <p className="truncate text-sm font-medium text-slate-900">{userName}</p>
             <p className="truncate text-xs text-slate-500">{userEmail}</p>
-            <p className="mt-1 text-xs text-slate-400">{roleLabel}</p>
+            <p className="mt-1 text-xs text-slate-500">{roleLabel}</p>
           </div>
         </CollapsibleNav>
       </aside>
       <div className="min-w-0 flex-1 lg:pl-60">
         <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-2 border-b border-slate-200 bg-white/90 px-4 backdrop-blur sm:gap-4 sm:px-6">
-          <span className="hidden truncate text-sm text-slate-600 sm:inline lg:hidden">{userEmail}</span>
+          <span className="hidden min-w-0 truncate text-sm text-slate-600 sm:inline lg:hidden" title={userEmail}>
+            {userEmail}
+          </span>
           {headerExtra}
-          <Link href="/account/security" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          <Link href="/account/security" className="shrink-0 rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
             Account security
           </Link>
           <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <button type="submit" className="shrink-0 rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-slate-700 hover:bg-slate-100 sm:px-3">
               Sign out
             </button>
           </form>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:px-6 sm:py-8">
           {banner && <div className="mb-6 space-y-3">{banner}</div>}
           {children}
         </main>

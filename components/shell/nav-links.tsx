@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         if (item.disabled) {
           return (
             <li key={item.href}>
-              <span className="flex cursor-not-allowed items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-400" title="Unavailable while the account is suspended">
+              <span className="flex cursor-not-allowed items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-500" aria-disabled="true" title="Unavailable while the account is suspended">
                 <NavIcon d={item.icon} />
                 {item.label}
               </span>

@@ -23,7 +23,7 @@ export function CardBody({ children, className }: { children: ReactNode; classNa
 
 /** A headline figure: label, value, optional note. */
 export function Stat({ label, value, note, tone = 'default' }: { label: string; value: ReactNode; note?: ReactNode; tone?: 'default' | 'danger' | 'success' }) {
-  const color = tone === 'danger' ? 'text-rose-600' : tone === 'success' ? 'text-emerald-600' : 'text-slate-900';
+  const color = tone === 'danger' ? 'text-rose-700' : tone === 'success' ? 'text-emerald-700' : 'text-slate-900';
   return (
     <Card className="px-5 py-4">
       <p className="text-sm font-medium text-slate-500">{label}</p>

@@ -71,7 +71,9 @@ export function DataTable<T>({
   const hasFooter = columns.some((c) => c.footer !== undefined);
   const table = (
     <div className={bare ? 'border-t border-slate-200' : 'overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200'} data-testid={testId}>
-      <div className="max-h-[75vh] overflow-auto">
+      {/* A wide table scrolls inside this region, never the page (a 390 px phone, issue 14 item 5);
+          focusable and named so a keyboard can scroll it and a screen reader says what it is. */}
+      <div className="max-h-[75vh] overflow-auto" role="region" aria-label={caption ?? 'Table'} tabIndex={0}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_var(--color-slate-200)]">
@@ -154,7 +156,9 @@ export function DataTable<T>({
                 Previous
               </Link>
             ) : (
-              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Previous</span>
+              <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
+                Previous
+              </span>
             )}
             <span className="px-1 py-1">
               Page {page} of {pages}
@@ -164,7 +168,9 @@ export function DataTable<T>({
                 Next
               </Link>
             ) : (
-              <span className="rounded-md px-2.5 py-1 text-slate-300 ring-1 ring-slate-200">Next</span>
+              <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
+                Next
+              </span>
             )}
           </div>
         </nav>

@@ -20,7 +20,7 @@ export function Field({ label, name, errors, hint, children }: FieldProps) {
       {children}
       {hint && !errors?.length && <p className="text-xs text-slate-500">{hint}</p>}
       {errors?.length ? (
-        <p id={errorId} className="text-sm text-rose-600" role="alert">
+        <p id={errorId} className="text-sm text-rose-700" role="alert">
           {errors.join(' ')}
         </p>
       ) : null}

@@ -88,7 +88,7 @@ export function ImportForm() {
         </button>
       </div>
       {fieldError ? (
-        <p id="usage-file-error" role="alert" className="text-sm text-rose-600">{fieldError}</p>
+        <p id="usage-file-error" role="alert" className="text-sm text-rose-700">{fieldError}</p>
       ) : (
         <p id="usage-file-hint" className="text-xs text-slate-500">
           JSON Lines (one record per line), a JSON array, or CSV with a header row of record fields (<code>type,app,user,start,seconds,receive,…</code>; JSON in

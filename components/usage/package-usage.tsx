@@ -12,7 +12,7 @@ export function PackageUsage({ rows, today, freeMinutes = true }: { rows: Entitl
     return <p className="text-sm text-slate-500">{freeMinutes ? 'No packages or free minutes are valid today.' : 'No package is valid today: usage is billed pay-as-you-go.'} Buy a package on the Packages page to cover media minutes.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label="Packages and free minutes" tabIndex={0}>
       <table className="min-w-full text-sm" data-testid="package-usage">
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">

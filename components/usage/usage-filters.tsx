@@ -84,7 +84,7 @@ export function UsageFilters({
         </button>
       </div>
       {error && (
-        <p role="alert" id="from-error" className="text-sm text-rose-600">
+        <p role="alert" id="from-error" className="text-sm text-rose-700">
           {error}
         </p>
       )}

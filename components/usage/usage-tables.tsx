@@ -96,7 +96,7 @@ function compareAppItem(a: AppItemRow, b: AppItemRow, sort: (typeof APP_ITEM_SOR
 export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChart['series'] }) {
   const items = series.map((s) => s);
   return (
-    <div className="max-h-[28rem] overflow-auto">
+    <div className="max-h-[28rem] overflow-auto" role="region" aria-label="Daily totals" tabIndex={0}>
       <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-daily-table">
         <thead className="sticky top-0 bg-slate-50">
           <tr>

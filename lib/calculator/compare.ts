@@ -34,6 +34,10 @@ export type PriceComparison = {
   cheapest: { kind: 'payg' } | { kind: 'package'; catalogId: string; saving: string };
 };
 
+
+/** What the calculator action answers (app/(console)/calculator/actions.ts) and its form shows. */
+export type CalculatorAnswer = { comparison: PriceComparison; quantities: Record<string, string>; bookId: string; source: 'input' | 'last-month'; month?: string; run: number };
+
 export function comparePrices(bookId: string, quantities: Readonly<Record<string, string>>): PriceComparison {
   const book = getPriceBook(bookId);
   const minutesByItem = Object.fromEntries(Object.entries(quantities).filter(([, q]) => dec(q).greaterThan(0)));

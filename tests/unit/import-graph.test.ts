@@ -109,6 +109,5 @@ const KNOWN_COMPONENT_TO_APP: string[] = [
   'components/auth/sign-in-form.tsx → app/(auth)/actions.ts',
   'components/auth/sign-up-form.tsx → app/(auth)/actions.ts',
   'components/auth/verify-email-form.tsx → app/(auth)/actions.ts',
-  'components/calculator/calculator-form.tsx → app/(console)/calculator/actions.ts',
   'components/shell/app-shell.tsx → app/(auth)/actions.ts',
 ];

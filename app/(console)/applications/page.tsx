@@ -53,7 +53,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             header: 'Packages',
             render: (a: ApplicationRow) => {
               const mine = current.filter((c) => c.pkg.applicationId === a.id);
-              if (mine.length === 0) return <span className="text-slate-400">None</span>;
+              if (mine.length === 0) return <span className="text-slate-500">None</span>;
               return (
                 <div className="flex max-w-sm flex-wrap gap-1 whitespace-normal">
                   {mine.map(({ pkg }) => (

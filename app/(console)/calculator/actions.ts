@@ -4,13 +4,11 @@ import { db, rawSql } from '@/db';
 import { listDailyUsage } from '@/db/queries/usage';
 import { defineAction } from '@/lib/actions/define-action';
 import { accountNow } from '@/lib/clock';
-import { comparePrices, quantitiesFromUsage, type PriceComparison } from '@/lib/calculator/compare';
+import { comparePrices, quantitiesFromUsage, type CalculatorAnswer } from '@/lib/calculator/compare';
 import { calculatorSchema } from '@/lib/calculator/schemas';
 import { AppError } from '@/lib/errors';
 import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
 import { lastDayOfMonth, localDate, previousMonthStart } from '@/lib/time/local-date';
-
-export type CalculatorAnswer = { comparison: PriceComparison; quantities: Record<string, string>; bookId: string; source: 'input' | 'last-month'; month?: string; run: number };
 
 /**
  * The price calculator (pure over lib/rating's calculatePrice); "start from last month's

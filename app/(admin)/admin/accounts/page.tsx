@@ -42,7 +42,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
     { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <AccountStatusBadge status={r.status} reason={r.suspensionReason} /> },
     { key: 'book', header: 'Price book', render: (r) => <span className="font-mono text-xs">{r.priceBookId}</span> },
     { key: 'apps', header: 'Applications', align: 'right', render: (r) => r.applicationCount },
-    { key: 'balance', header: 'Balance', sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-600' : ''}>{formatMoney(r.balance, r.currency)}</span> },
+    { key: 'balance', header: 'Balance', sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-700' : ''}>{formatMoney(r.balance, r.currency)}</span> },
     { key: 'registered', header: 'Registered', sortKey: 'registeredAt', render: (r) => formatLocalDateTime(r.registeredAt) },
   ];
   return (
@@ -65,7 +65,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         <Button type="submit" variant="secondary">Search</Button>
       </form>
       {qError ? (
-        <p role="alert" className="-mt-2 mb-4 text-sm text-rose-600" data-testid="accounts-search-error">
+        <p role="alert" className="-mt-2 mb-4 text-sm text-rose-700" data-testid="accounts-search-error">
           {qError}
         </p>
       ) : null}

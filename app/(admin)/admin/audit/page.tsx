@@ -110,7 +110,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         )}
       </form>
       {!qParsed.success && (
-        <p role="alert" className="-mt-2 mb-4 text-sm text-rose-600">
+        <p role="alert" className="-mt-2 mb-4 text-sm text-rose-700">
           {qParsed.error.issues[0]?.message}
         </p>
       )}

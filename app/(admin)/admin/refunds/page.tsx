@@ -94,7 +94,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           </Banner>
         </div>
       )}
-      <nav className="mb-5 flex gap-1 border-b border-slate-200" aria-label="Request status">
+      <nav className="mb-5 flex flex-wrap gap-x-1 border-b border-slate-200" aria-label="Request status">
         {TABS.map((t) => (
           <Link
             key={t.id}

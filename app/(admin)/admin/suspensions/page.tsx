@@ -45,7 +45,7 @@ export default async function AdminSuspensionsPage() {
                     </span>
                   </span>
                   <span className="flex items-center gap-3">
-                    <span className={account.balance.isNegative() ? 'tabular-nums text-rose-600' : 'tabular-nums'}>{formatMoney(account.balance, account.currency)}</span>
+                    <span className={account.balance.isNegative() ? 'tabular-nums text-rose-700' : 'tabular-nums'}>{formatMoney(account.balance, account.currency)}</span>
                     <AccountStatusBadge status={account.status} reason={account.suspensionReason} />
                   </span>
                 </li>

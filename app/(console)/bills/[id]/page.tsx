@@ -113,7 +113,7 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
       {deductions.length > 0 && (
         <Card className="mt-6">
           <CardHeader title="Free minutes and packages used" description="What each entitlement gave to this bill, per application, day and item (rating.md §4: free minutes first, then narrower scope, then sooner expiry)." />
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" role="region" aria-label="Free minutes and packages used" tabIndex={0}>
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="bill-deductions">
               <thead className="bg-slate-50 text-left text-slate-700">
                 <tr>

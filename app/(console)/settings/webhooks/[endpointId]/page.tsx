@@ -70,7 +70,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
               <EmptyState title="Nothing sent to this endpoint yet" description="Notices written from now on are sent here. Send a test event to check that it answers." />
             </CardBody>
           ) : (
-            <div className="relative overflow-x-auto">
+            <div className="relative overflow-x-auto" role="region" aria-label="Deliveries" tabIndex={0}>
               {/* relative: the header's sr-only label is absolutely positioned; it must not widen the page on a phone. */}
               <table className="min-w-full text-sm" data-testid="endpoint-deliveries">
                 <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -92,7 +92,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                       <td className="whitespace-nowrap px-5 pt-2 pb-1 text-slate-600">{formatLocalDateTime(d.lastAttemptAt ?? d.createdAt)}</td>
                       <td className="px-3 pt-2 pb-1">
                         <span className="font-mono text-xs text-indigo-700">{d.eventType}</span>
-                        <span className="block break-all font-mono text-[11px] text-slate-400">{d.messageId}</span>
+                        <span className="block break-all font-mono text-[11px] text-slate-500">{d.messageId}</span>
                       </td>
                       <td className="px-3 pt-2 pb-1">
                         <Badge tone={TONE[d.status] ?? 'gray'}>{d.status}</Badge>
