@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
+import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import type { FormAction } from '@/lib/actions/types';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -36,33 +37,10 @@ export function CreateEndpointForm<T0 extends { url: string; secret: string }>({
 }
 
 function EndpointSecretBox({ url, secret }: { url: string; secret: string }) {
-  const [copied, setCopied] = useState(false);
   return (
-    <div className="rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200" role="region" aria-label="Signing secret" data-testid="webhook-secret-box">
-      <p className="text-sm font-semibold text-amber-900">Endpoint added. Copy its signing secret now: it is shown only this once.</p>
-      <p className="mt-1 break-all text-sm text-amber-900/90">
-        Verify every request to <span className="font-mono">{url}</span> with it (Standard Webhooks: the headers webhook-id, webhook-timestamp and webhook-signature).
-      </p>
-      <div className="mt-3 flex items-stretch gap-2">
-        <code className="min-w-0 flex-1 select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-amber-300" data-testid="webhook-secret">
-          {secret}
-        </code>
-        <button
-          type="button"
-          className="rounded-md bg-amber-600 px-3 text-sm font-semibold text-white hover:bg-amber-500"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(secret);
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-    </div>
+    <OneTimeSecret label="Signing secret" heading="Endpoint added. Copy its signing secret now: it is shown only this once." secret={secret} testId="webhook-secret-box" secretTestId="webhook-secret">
+      Verify every request to <span className="font-mono">{url}</span> with it (Standard Webhooks: the headers webhook-id, webhook-timestamp and webhook-signature).
+    </OneTimeSecret>
   );
 }
 
