@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { accounts, accountStatusHistory, auditLog, ledgerEntries } from '@/db/schema';
 import { createAdminUser } from '@/lib/accounts/service';
@@ -52,10 +52,11 @@ describe('admin actions', () => {
     expect(lifted).toMatchObject({ status: 'overdue', suspensionReason: null });
     expect(lifted.overdueSince).not.toBeNull();
     [a] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-    const history = await db.select().from(accountStatusHistory).where(eq(accountStatusHistory.accountId, accountId));
+    const history = await db.select().from(accountStatusHistory).where(eq(accountStatusHistory.accountId, accountId)).orderBy(asc(accountStatusHistory.id));
     expect(history.map((h) => `${h.fromStatus}→${h.toStatus}`)).toEqual(['active→suspended', 'suspended→overdue']);
     expect((await liftViolationSuspension(db, { accountId, adminUserId, reason: 'Content removed by customer' }).catch((e) => e)).code).toBe('INVALID_STATE');
-    const audit = await db.select().from(auditLog).where(eq(auditLog.accountId, accountId));
+    // In the order written (identity ids): a plain scan's order is not guaranteed.
+    const audit = await db.select().from(auditLog).where(eq(auditLog.accountId, accountId)).orderBy(asc(auditLog.id));
     expect(audit.map((x) => x.action)).toEqual(['account.suspended_for_violation', 'balance.adjusted', 'balance.adjusted', 'account.suspension_lifted']);
   });
 });
