@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { accounts, accountStatusHistory, ledgerEntries } from '@/db/schema';
 import { Decimal, sum } from '@/lib/money/decimal';
@@ -33,7 +33,7 @@ describe('postLedgerEntry', () => {
     await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('2'), description: 'x', idempotencyKey: 't1', at }));
     [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(account?.status).toBe('active');
-    const history = await db.select().from(accountStatusHistory).where(eq(accountStatusHistory.accountId, accountId));
+    const history = await db.select().from(accountStatusHistory).where(eq(accountStatusHistory.accountId, accountId)).orderBy(asc(accountStatusHistory.id));
     expect(history.map((h) => h.toStatus)).toEqual(['overdue', 'active']);
   });
 
