@@ -9,6 +9,8 @@ import { testClocksEnabled } from '@/lib/clock';
 import { db } from '@/db';
 import { countUnreadNotices } from '@/db/queries/notices';
 import { NoticesBell } from '@/components/shell/notices-bell';
+import { signOutAction } from '@/app/(auth)/actions';
+import { resendVerificationAction } from '@/app/(account)/account/actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('customer');
@@ -17,6 +19,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const unread = await countUnreadNotices(db, user.accountId);
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.account.name}
       userEmail={user.email}
       roleLabel={`Customer · ${user.account.currency}`}
@@ -24,7 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         // Nothing at all while there is nothing to say (an empty fragment would leave the banner gap).
         !user.emailVerified || user.account.status !== 'active' ? (
           <>
-            {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
+            {!user.emailVerified && <VerifyEmailBanner email={user.email} resendVerificationAction={resendVerificationAction} />}
             <AccountStatusBanner account={user.account} />
           </>
         ) : undefined

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
 import { Logo } from './logo';
 import { NavLinks, type NavItem } from './nav-links';
 import { CollapsibleNav } from './collapsible-nav';
@@ -14,6 +13,7 @@ export function AppShell({
   roleLabel,
   banner,
   headerExtra,
+  signOutAction,
   children,
 }: {
   nav: NavItem[];
@@ -24,6 +24,8 @@ export function AppShell({
   banner?: ReactNode;
   /** Shown in the top bar before "Sign out" (the customer's unread notices). */
   headerExtra?: ReactNode;
+  /** The sign-out server action (app/(auth)/actions.ts), handed down by the layout. */
+  signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
   return (

@@ -2,12 +2,14 @@ import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { ICONS } from '@/components/shell/icons';
 import { requirePageUser } from '@/lib/auth/guard';
+import { signOutAction } from '@/app/(auth)/actions';
 import { testClocksEnabled } from '@/lib/clock';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('admin');
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.name}
       userEmail={user.email}
       roleLabel="Administrator"
