@@ -12,6 +12,8 @@ import { NoticesBell } from '@/components/shell/notices-bell';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setLanguageAction } from '@/app/actions';
+import { signOutAction } from '@/app/(auth)/actions';
+import { resendVerificationAction } from '@/app/(account)/account/actions';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser('customer');
@@ -21,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const [t, locale] = await Promise.all([getTranslations('shell'), getLocale()]);
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.account.name}
       userEmail={user.email}
       roleLabel={t('roles.customer', { currency: user.account.currency })}
@@ -29,7 +32,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         // Nothing at all while there is nothing to say (an empty fragment would leave the banner gap).
         !user.emailVerified || user.account.status !== 'active' ? (
           <>
-            {!user.emailVerified && <VerifyEmailBanner email={user.email} />}
+            {!user.emailVerified && <VerifyEmailBanner email={user.email} resendVerificationAction={resendVerificationAction} />}
             <AccountStatusBanner account={user.account} />
           </>
         ) : undefined

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { signOutAction } from '@/app/(auth)/actions';
 import { Logo } from './logo';
 import { NavLinks, type NavItem } from './nav-links';
 import { CollapsibleNav } from './collapsible-nav';
@@ -16,6 +15,7 @@ export async function AppShell({
   banner,
   headerExtra,
   language,
+  signOutAction,
   children,
 }: {
   nav: NavItem[];
@@ -28,6 +28,8 @@ export async function AppShell({
   headerExtra?: ReactNode;
   /** The language switch (components/shell/language-switch.tsx), given by the layout with its action. */
   language?: ReactNode;
+  /** The sign-out server action (app/(auth)/actions.ts), handed down by the layout. */
+  signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
   const t = await getTranslations('shell');

@@ -5,6 +5,7 @@ import { requirePageUser } from '@/lib/auth/guard';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { setLanguageAction } from '@/app/actions';
+import { signOutAction } from '@/app/(auth)/actions';
 
 /** Account security for customers and admins alike (issue 13 items 5 and 6). */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
@@ -13,6 +14,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const home = user.role === 'admin' ? { href: '/admin/accounts', label: t('nav.backToAccounts'), icon: ICONS.accounts } : { href: '/overview', label: t('nav.backToConsole'), icon: ICONS.overview };
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.account?.name ?? user.name}
       userEmail={user.email}
       roleLabel={user.role === 'admin' ? t('roles.admin') : t('roles.customer', { currency: user.account?.currency ?? '' })}

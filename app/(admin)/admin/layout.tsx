@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { ICONS } from '@/components/shell/icons';
 import { requirePageUser } from '@/lib/auth/guard';
+import { signOutAction } from '@/app/(auth)/actions';
 import { testClocksEnabled } from '@/lib/clock';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
@@ -12,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const [t, locale] = await Promise.all([getTranslations('shell'), getLocale()]);
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.name}
       userEmail={user.email}
       roleLabel={t('roles.admin')}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
 import { ICONS } from '@/components/shell/icons';
 import { requirePageUser } from '@/lib/auth/guard';
+import { signOutAction } from '@/app/(auth)/actions';
 import { appEnv, testClocksEnabled } from '@/lib/clock';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/components/shell/language-switch';
@@ -16,6 +17,7 @@ export default async function DevLayout({ children }: { children: ReactNode }) {
   const back = user.role === 'admin' ? { href: '/admin/accounts', label: t('nav.adminConsole') } : { href: '/overview', label: t('nav.customerConsole') };
   return (
     <AppShell
+      signOutAction={signOutAction}
       userName={user.name}
       userEmail={user.email}
       roleLabel={t('roles.devMode', { role: user.role === 'admin' ? t('roles.admin') : t('roles.customerPlain'), mode: appEnv() })}
