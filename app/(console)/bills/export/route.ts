@@ -7,6 +7,7 @@ import { CSV_BOM, csvRows, downloadHeaders } from '@/lib/export/csv';
 import { XLSX_TYPE } from '@/lib/export/xlsx';
 import { routeErrorResponse } from '@/lib/http/route-errors';
 import { parseTableParams } from '@/lib/table-params';
+import { actionLocale } from '@/lib/actions/locale';
 
 /** Bills in one download at most (a month has about 31 daily bills, a monthly one and adjustments). */
 const MAX_BILLS = 5000;
@@ -31,10 +32,10 @@ export async function GET(request: Request): Promise<Response> {
     }
     const name = `bills${filters.month ? `-${filters.month}` : ''}${filters.kind ? `-${filters.kind}` : ''}`;
     if (format === 'xlsx') {
-      const body = await billListXlsx(rows, `Bills ${filters.month ?? ''}`.trim());
+      const body = await billListXlsx(rows, filters.month, await actionLocale(user.account!));
       return new Response(new Uint8Array(body), { headers: downloadHeaders(XLSX_TYPE, `${name}.xlsx`) });
     }
-    return new Response(CSV_BOM + csvRows(billListRows(rows)), { headers: downloadHeaders('text/csv; charset=utf-8', `${name}.csv`) });
+    return new Response(CSV_BOM + csvRows(billListRows(rows, await actionLocale(user.account!))), { headers: downloadHeaders('text/csv; charset=utf-8', `${name}.csv`) });
   } catch (err) {
     return routeErrorResponse(err, 'bills-export');
   }

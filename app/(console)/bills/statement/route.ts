@@ -8,6 +8,7 @@ import { routeErrorResponse } from '@/lib/http/route-errors';
 import { statementPdf } from '@/lib/statements/pdf';
 import { loadStatement } from '@/lib/statements/statement';
 import { localDate } from '@/lib/time/local-date';
+import { actionLocale } from '@/lib/actions/locale';
 
 /**
  * GET /bills/statement?month=YYYY-MM: the monthly statement PDF (lib/statements) of the
@@ -22,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
     const account = await getAccount(db, user.accountId);
     if (!account) return Response.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
     const st = await loadStatement(db, { id: account.id, name: account.name, email: user.email, currency: account.currency }, month);
-    const pdf = await statementPdf(st, now);
+    const pdf = await statementPdf(st, now, await actionLocale(account));
     return new Response(new Uint8Array(pdf), { headers: downloadHeaders('application/pdf', `statement-${month}.pdf`) });
   } catch (err) {
     return routeErrorResponse(err, 'statement-pdf');

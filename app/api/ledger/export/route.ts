@@ -8,6 +8,8 @@ import { routeErrorResponse } from '@/lib/http/route-errors';
 import { csvStream, downloadHeaders } from '@/lib/export/csv';
 import { LEDGER_CSV_COLUMNS, ledgerCsvCells } from '@/lib/ledger/csv';
 import { localDate } from '@/lib/time/local-date';
+import { actionLocale } from '@/lib/actions/locale';
+import { headerIn } from '@/lib/export/headers';
 
 /**
  * GET /api/ledger/export?kind=&from=&to=&q= — the ledger as CSV with the page's filters
@@ -35,9 +37,11 @@ export async function GET(request: Request): Promise<Response> {
       return Response.json({ error: { code: 'VALIDATION', message: Object.values(errors)[0], fieldErrors: errors } }, { status: 400 });
     }
     const today = localDate(await accountNow(db, accountId));
+    // The reader's language (an admin's request language for another account's ledger).
+    const locale = await actionLocale(user.account ?? account);
     async function* rows() {
-      yield [LEDGER_CSV_COLUMNS];
-      for await (const batch of iterateLedgerEntries(db, accountId, filters)) yield batch.map(ledgerCsvCells);
+      yield [headerIn(locale, LEDGER_CSV_COLUMNS)];
+      for await (const batch of iterateLedgerEntries(db, accountId, filters)) yield batch.map((e) => ledgerCsvCells(e, locale));
     }
     const slug = account.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'account';
     return new Response(csvStream(rows(), { bom: true }), { headers: downloadHeaders('text/csv; charset=utf-8', `ledger-${slug}-${today}.csv`) });

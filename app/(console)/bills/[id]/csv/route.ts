@@ -4,6 +4,7 @@ import { billCsv } from '@/lib/bills/csv';
 import { loadBillForExport } from '@/lib/bills/export';
 import { CSV_BOM, downloadHeaders } from '@/lib/export/csv';
 import { routeErrorResponse } from '@/lib/http/route-errors';
+import { actionLocale } from '@/lib/actions/locale';
 
 /** GET /bills/:id/csv: the bill as CSV (lib/bills/csv.ts); another account's bill is 404 like a missing one. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const loaded = await loadBillForExport(db, user.accountId, id);
     if (!loaded) return Response.json({ error: { code: 'NOT_FOUND', message: 'Not found.' } }, { status: 404 });
     const { bill, lines, apps, names } = loaded;
-    return new Response(CSV_BOM + billCsv(bill, lines, apps, names), { headers: downloadHeaders('text/csv; charset=utf-8', `bill-${bill.number}.csv`) });
+    return new Response(CSV_BOM + billCsv(bill, lines, apps, names, await actionLocale(user.account!)), { headers: downloadHeaders('text/csv; charset=utf-8', `bill-${bill.number}.csv`) });
   } catch (err) {
     return routeErrorResponse(err, 'bill-csv');
   }
