@@ -5,11 +5,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
-import en_overview from '../lib/i18n/messages/en/overview.json';
-import en_usage from '../lib/i18n/messages/en/usage.json';
-import en_bills from '../lib/i18n/messages/en/bills.json';
-import en_balance from '../lib/i18n/messages/en/balance.json';
-import en_ui from '../lib/i18n/messages/en/ui.json';
 
 /**
  * The billing pages in Chinese (issue 14 item 4): overview, usage, bills, a bill and balance at
@@ -26,7 +21,8 @@ function sentences(tree: unknown): string[] {
   if (typeof tree === 'string') return !/[{}<]/.test(tree) && tree.trim().split(/\s+/).length > 3 && !/[\u4e00-\u9fff]/.test(tree) ? [tree] : [];
   return tree && typeof tree === 'object' ? Object.values(tree).flatMap(sentences) : [];
 }
-const ENGLISH = [...new Set([en_overview, en_usage, en_bills, en_balance, en_ui].flatMap(sentences))];
+const catalogue = (ns: string): unknown => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, `../lib/i18n/messages/en/${ns}.json`), 'utf8'));
+const ENGLISH = [...new Set(['overview', 'usage', 'bills', 'balance', 'ui'].map(catalogue).flatMap(sentences))];
 
 async function expectChinese(page: Page, name: string, width: number) {
   await page.setViewportSize({ width, height: 900 });
@@ -69,7 +65,7 @@ test('overview, usage, bills, a bill and balance in Chinese at 1360 and 390 px; 
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/overview');
     await expect(page.getByRole('heading', { level: 1, name: '欢迎，Zh Walk Ltd' })).toBeVisible();
-    await expect(page.getByText('余额', { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('main').getByText('余额', { exact: true }).first()).toBeVisible();
     await expect(page.getByRole('heading', { name: '每日费用' })).toBeVisible();
     await expect(page.getByTestId('cost-chart').getByTestId('chart-legend-item')).toContainText(['日结账单']);
     await expect(page.getByTestId('cost-chart-table').locator('summary')).toContainText('表格视图');
@@ -112,7 +108,6 @@ test('overview, usage, bills, a bill and balance in Chinese at 1360 and 390 px; 
     await expect(page.getByRole('button', { name: '充值', exact: true })).toBeVisible();
     await expect(page.getByTestId('ledger-table').getByRole('columnheader', { name: '变动后余额' })).toBeVisible();
     await expect(page.getByTestId('ledger-table')).toContainText('银行卡充值 •••• 4242');
-    await expect(page.getByTestId('ledger-table')).toContainText(`${day} 后付费用量（账单 B`);
     await expect(page.getByTestId('balance')).toHaveText(/^\$\d+\.\d\d$/);
     await expectChinese(page, 'balance', width);
   }
