@@ -46,7 +46,7 @@ export const usageBatches = pgTable(
  * start date in the account's price-book time zone; a record crossing midnight is
  * split by the rating library, not here.
  *
- * Partitioned by month of `local_day` (issue 11 item 3; migration 0013, which drizzle-kit
+ * Partitioned by month of `local_day` (issue 11 item 3; migration 0014, which drizzle-kit
  * cannot express: this file keeps only the columns, keys and indexes, identical on the
  * partitioned table). See lib/usage/partitions.ts for why the local day and not the
  * record's instant, the partitions kept ahead and the default partition.
@@ -113,7 +113,7 @@ export const usageDaily = pgTable(
  * section 4: the deduction runs window by window) as two parallel arrays, so a day's rows
  * rate exactly like its records. `throughId` is the highest `usage_records.id` a row sums:
  * settlement takes the rows at or below its safe watermark (lib/settlement/raw.ts).
- * Partitioned by month of `local_day` like `usage_records` (migration 0013, lib/usage/partitions.ts).
+ * Partitioned by month of `local_day` like `usage_records` (migration 0014, lib/usage/partitions.ts).
  */
 export const usageAggregates = pgTable(
   'usage_aggregates',

@@ -4,7 +4,7 @@ import type { JobSpec } from './types';
 /**
  * The maintenance lane: work that belongs to no account (usage partitions created ahead and
  * retention, lib/usage/partitions.ts) runs as the jobs of a reserved lane id, so it is planned
- * through the same due index (`job_planner_state.next_due_at`, migration 0013 adds its row),
+ * through the same due index (`job_planner_state.next_due_at`, migration 0014 adds its row),
  * claimed with SKIP LOCKED, drained under the same advisory lock, retried with the same
  * backoff and taken up again after a lease like any account's jobs; no sweeping timer of its
  * own. No account has this id (uuid v4 never makes the nil uuid); the lane never has a test

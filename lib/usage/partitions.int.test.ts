@@ -46,7 +46,7 @@ const where = async (table: 'usage_records' | 'usage_aggregates', accountId: str
     )
   ).map((r) => `${r.part}:${r.n}`);
 
-describe('usage partitions (lib/usage/partitions.ts, migration 0013)', () => {
+describe('usage partitions (lib/usage/partitions.ts, migration 0014)', () => {
   test('migrate made last month through three months ahead for both tables, plus a default partition; rows go to their month', async () => {
     const { db } = handle;
     const month = startOfMonth(localDate(new Date()));

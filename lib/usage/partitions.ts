@@ -4,7 +4,7 @@ import { testClocksEnabled } from '@/lib/clock/app-env';
 import { localDate, previousMonthStart, startOfMonth, type LocalDate } from '@/lib/time/local-date';
 
 /**
- * Usage storage partitioned by month (issue 11 item 3; migration 0013).
+ * Usage storage partitioned by month (issue 11 item 3; migration 0014).
  *
  * Partition key: the month of `local_day`, the record's local (Asia/Shanghai, the book's
  * zone) start day, not the record's instant. Everything that reads usage asks for local
