@@ -24,6 +24,7 @@ const BELOW_DB: readonly string[] = [
   'lib/packages/catalog.ts', // product labels and the offered editions (data)
   'lib/packages/custom-size.ts',
   'lib/auth/session-age.ts', // the session lifetime
+  'lib/i18n/config.ts', // the languages and the rule choosing one (the accounts.locale enum)
 ];
 
 const isBelowDb = (file: string) => BELOW_DB.some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p));
