@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { sql as q } from 'drizzle-orm';
 import { testDb } from '@/tests/db';
 import { rawSqlOf } from './raw';
@@ -70,4 +70,13 @@ test("the server's lazy pool (db/index.ts) hands its raw client with its methods
   expect(typeof raw.reserve).toBe('function');
   const [row] = await raw.begin(async (tx) => tx<{ one: number }[]>`select 1 as one`);
   expect(row!.one).toBe(1);
+});
+
+test('another copy of db/raw.ts (Next bundles it into several server chunks) reads the same transactions', async () => {
+  vi.resetModules();
+  const copy = await import('./raw');
+  expect(copy.rawSqlOf).not.toBe(rawSqlOf);
+  await db.transaction(async (tx) => {
+    expect(copy.rawSqlOf(tx)).toBe(rawSqlOf(tx));
+  });
 });

@@ -37,8 +37,10 @@ export function rawSqlOf(handle: DbOrTx): RawSql | RawTx {
   throw new Error('rawSqlOf: not a handle made by createDb (db/client.ts) or one of its transactions');
 }
 
-const txClients = new WeakMap<object, RawTx>();
-const opening = new AsyncLocalStorage<RawTx>();
+// Process-wide (globalThis), like the pool itself (db/index.ts): Next bundles this module into
+// several server chunks, and a transaction opened through one chunk's copy is read by another's.
+const shared = globalThis as unknown as { __billingRawSql?: { txClients: WeakMap<object, RawTx>; opening: AsyncLocalStorage<RawTx> } };
+const { txClients, opening } = (shared.__billingRawSql ??= { txClients: new WeakMap(), opening: new AsyncLocalStorage() });
 
 type Fn = (...args: unknown[]) => unknown;
 
