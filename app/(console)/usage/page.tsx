@@ -2,7 +2,8 @@ import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { itemName } from '@/lib/bills/words';
 import { formatQuantity } from '@/lib/money/format';
-import { db, rawSql } from '@/db';
+import { db } from '@/db';
+import { rawSqlOf } from '@/db/raw';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
 import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
@@ -56,7 +57,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const accountId = user.accountId;
   const sp = await searchParams;
   const [t, locale] = await Promise.all([getTranslations('usage'), getLocale()]);
-  await aggregatePendingBatches(rawSql(), accountId);
+  await aggregatePendingBatches(rawSqlOf(db), accountId);
   const book = getPriceBook(user.account.priceBookId);
   const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
   const today = localDate(now);
