@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { db } from '@/db';
@@ -95,7 +96,8 @@ export async function forgotPasswordAction(_prev: ActionResult<null> | null, for
     unstable_rethrow(err);
     return toFailure(err, values);
   }
-  return { ok: true, data: null, message: 'If an account uses this address, we have emailed it a link to choose a new password. The link works once, for 30 minutes.' };
+  const t = await getTranslations('auth.forgotPassword');
+  return { ok: true, data: null, message: t('sent') };
 }
 
 const resetSchema = z.object({

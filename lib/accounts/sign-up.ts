@@ -9,7 +9,7 @@ import { newPasswordProblem } from '@/lib/auth/password-policy';
 import { takeRequestSlot } from '@/lib/auth/rate-limit';
 import { sendVerificationEmail } from '@/lib/auth/account-security';
 import { appUrl } from '@/lib/auth/links';
-import { sendAuthEmail } from '@/lib/auth/mail';
+import { sendAuthEmail, userMailLocale } from '@/lib/auth/mail';
 import { SignUpExistingEmail, signUpExistingSubject } from '@/lib/auth/emails/sign-up-existing-email';
 import { createCustomerAccount } from './service';
 import type { SignUpInput } from './schemas';
@@ -44,10 +44,11 @@ export async function registerCustomer(
     const [user] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.email, input.email)).limit(1);
     if (user) {
       try {
+        const locale = await userMailLocale(db, { email: user.email });
         await sendAuthEmail({
           to: user.email,
-          subject: signUpExistingSubject,
-          element: createElement(SignUpExistingEmail, { name: user.name, signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') }),
+          subject: signUpExistingSubject(locale),
+          element: createElement(SignUpExistingEmail, { locale, name: user.name, signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') }),
         });
       } catch (err) {
         console.error('[auth] sign-up note to the existing owner not sent', err);
