@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
-import { db, rawSql } from '@/db';
+import { db } from '@/db';
+import { rawSqlOf } from '@/db/raw';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
 import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
@@ -39,7 +40,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser('customer', { area: 'service' });
   const accountId = user.accountId;
   const sp = await searchParams;
-  await aggregatePendingBatches(rawSql(), accountId);
+  await aggregatePendingBatches(rawSqlOf(db), accountId);
   const book = getPriceBook(user.account.priceBookId);
   const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
   const today = localDate(now);
