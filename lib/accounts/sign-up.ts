@@ -13,6 +13,7 @@ import { sendAuthEmail, userMailLocale } from '@/lib/auth/mail';
 import { SignUpExistingEmail, signUpExistingSubject } from '@/lib/auth/emails/sign-up-existing-email';
 import { createCustomerAccount } from './service';
 import type { SignUpInput } from './schemas';
+import { requestLog } from '@/lib/request-log';
 
 /** Sign-ups per client address per hour (issue 13 item 7); SIGN_UPS_PER_ADDRESS_PER_HOUR overrides it. */
 export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 10;
@@ -51,7 +52,7 @@ export async function registerCustomer(
           element: createElement(SignUpExistingEmail, { locale, name: user.name, signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') }),
         });
       } catch (err) {
-        console.error('[auth] sign-up note to the existing owner not sent', err);
+        (await requestLog()).error({ err }, 'auth: sign-up note to the existing owner not sent');
       }
     }
     return { outcome: 'existing' as const };
@@ -66,7 +67,7 @@ export async function registerCustomer(
   try {
     await sendVerificationEmail(db, { userId, now: input.now });
   } catch (err) {
-    console.error('[auth] verification email not sent', err);
+    (await requestLog()).error({ err }, 'auth: verification email not sent');
   }
   return { outcome: 'created' };
 }

@@ -16,6 +16,7 @@ import { PasswordChangedEmail, passwordChangedSubject } from './emails/password-
 import { PasswordResetEmail, passwordResetSubject } from './emails/password-reset-email';
 import { InvitationEmail, invitationSubject } from './emails/invitation-email';
 import { VerifyEmailEmail, verifyEmailSubject } from './emails/verify-email-email';
+import { requestLog } from '@/lib/request-log';
 
 /**
  * Password change and reset, address verification (issue 13 items 5, 6, 7). Real time:
@@ -174,6 +175,6 @@ async function safeSend(to: string, subject: string, element: ReturnType<typeof 
   try {
     await sendAuthEmail({ to, subject, element });
   } catch (err) {
-    console.error('[auth] security email not sent', subject, err);
+    (await requestLog()).error({ err, subject }, 'auth: security email not sent');
   }
 }

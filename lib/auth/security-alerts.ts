@@ -7,6 +7,7 @@ import { takeRequestSlot } from './rate-limit';
 import { MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS } from './throttle-rules';
 import { sendAuthEmail, userMailLocale } from './mail';
 import { LockoutAlertEmail, lockoutAlertSubject } from './emails/lockout-alert-email';
+import { requestLog } from '@/lib/request-log';
 
 /**
  * Issue 13 item 3: when the per-email ceiling trips, the owner hears of it by email, at
@@ -27,7 +28,7 @@ export async function alertOwnerIfLockedOut(db: DbOrTx, email: string, now = new
     const locale = await userMailLocale(db, { email: user.email });
     return await sendAuthEmail({ to: user.email, subject: lockoutAlertSubject(locale), element: createElement(LockoutAlertEmail, { locale, name: user.name, failures, windowMinutes: THROTTLE_WINDOW_MS / 60_000 }) });
   } catch (err) {
-    console.error('[auth] lockout alert not sent', err);
+    (await requestLog()).error({ err }, 'auth: lockout alert not sent');
     return false;
   }
 }

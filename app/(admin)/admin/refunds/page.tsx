@@ -2,11 +2,10 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { getRefundRequest, listRefundQueue, REFUND_QUEUE_SORTS } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
-import { accountNow } from '@/lib/clock';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { formatLocalSeconds, refundLastMoment, type RefundEligibility } from '@/lib/refunds/rules';
-import { checkRefundEligibility, type StoredRefundChecks } from '@/lib/refunds/service';
+import { checkQueuedRefundEligibilities, type StoredRefundChecks } from '@/lib/refunds/service';
 import { parseTableParams, withParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -42,19 +41,17 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
   const decided = decidedId ? await getRefundRequest(db, decidedId) : null;
 
   // Open requests: the checks as stored at the request, and re-run now (what approval will see),
-  // each at its own account's time (test clocks are per account). The queue row carries the
-  // account's status, all the checks need of it.
-  const live = new Map<string, RefundEligibility>();
-  if (tab === 'open') {
-    await Promise.all(
-      rows.map(async (r) => {
-        if (!r.pkg) return;
-        const account = { id: r.request.accountId, status: r.accountStatus, suspensionReason: r.accountSuspensionReason };
-        const now = await accountNow(db, account.id);
-        live.set(r.request.id, await checkRefundEligibility(db, { account, pkg: r.pkg, now, requestedAt: r.request.requestedAt, excludeRequestId: r.request.id }));
-      }),
-    );
-  }
+  // each at its own account's time: one read for the page (checkQueuedRefundEligibilities), not
+  // one per request. The queue row carries the account's status, all the checks need of it.
+  const live =
+    tab === 'open'
+      ? await checkQueuedRefundEligibilities(
+          db,
+          rows.flatMap((r) =>
+            r.pkg ? [{ requestId: r.request.id, requestedAt: r.request.requestedAt, account: { id: r.request.accountId, status: r.accountStatus, suspensionReason: r.accountSuspensionReason }, pkg: r.pkg }] : [],
+          ),
+        )
+      : new Map<string, RefundEligibility>();
 
   const columns: Column<Row>[] = [
     {
