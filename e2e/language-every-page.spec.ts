@@ -15,23 +15,18 @@ import { contextFor, PAGES, pageRoutes, preparePages, type PagesCtx } from './fi
  * failed: PENDING below names them and who is translating them. It shrinks as each lands.
  */
 const PENDING: Record<string, string> = {
-  auth: 'i18n-a',
-  account: 'i18n-a',
-  emails: 'i18n-a',
-  notices: 'i18n-a',
-  overview: 'i18n-b',
-  usage: 'i18n-b',
-  bills: 'i18n-b',
-  balance: 'i18n-b',
-  exports: 'i18n-b',
-  ui: 'i18n-b',
-  applications: 'i18n-c',
-  packages: 'i18n-c',
-  calculator: 'i18n-c',
-  messageCenter: 'i18n-c',
-  settings: 'i18n-c',
   errors: 'house2',
 };
+
+/**
+ * Stored content, not the page's words: a notice's title and body and the email made from it
+ * are written once, in the account's language when they happen, and stay as written
+ * (lib/notices/notify.ts). The demo customer's are English; shown, not failed.
+ */
+const STORED_CONTENT = new Set(['notices', 'emails']);
+
+/** Headings that are the same word in both languages, as the Chinese console writes it. */
+const SAME_HEADING: Record<string, string> = { '/settings/webhooks': 'Webhook' };
 
 const CJK = /[\u3400-\u9fff]/;
 const MESSAGES_DIR = path.join(process.cwd(), 'lib', 'i18n', 'messages');
@@ -129,7 +124,9 @@ for (const [route, entry] of Object.entries(PAGES)) {
     await switcher.getByRole('button', { name: /中文/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(switcher.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
-    if (pending) {
+    if (SAME_HEADING[route]) {
+      await expect(h).toHaveText(SAME_HEADING[route]!);
+    } else if (pending) {
       // Reported, not failed, until its translator lands.
       await page.waitForLoadState('networkidle');
     } else {
@@ -138,8 +135,8 @@ for (const [route, entry] of Object.entries(PAGES)) {
     }
     const text = await mainText(page);
     const left = PHRASES.filter((p) => text.includes(p.text));
-    const failing = left.filter((p) => !PENDING[p.ns] && !pending);
-    const report = left.map((p) => `  ${PENDING[p.ns] || pending ? '(pending) ' : ''}${p.ns}.${p.key}: “${p.text}”`);
+    const failing = left.filter((p) => !PENDING[p.ns] && !STORED_CONTENT.has(p.ns) && !pending);
+    const report = left.map((p) => `  ${STORED_CONTENT.has(p.ns) ? '(stored content) ' : PENDING[p.ns] || pending ? '(pending) ' : ''}${p.ns}.${p.key}: “${p.text}”`);
     console.log(`${route}: ${left.length === 0 ? 'no English sentence of the catalogue left in Chinese' : `${left.length} English sentence(s) left in Chinese:\n${report.join('\n')}`}`);
     if (pending) console.log(`${route}: heading in Chinese “${(await h.innerText()).trim()}” (namespace ${entry.ns} pending: ${pending})`);
     expect(failing.map((p) => `${p.ns}.${p.key}: ${p.text}`), `${route}: English sentences of translated namespaces shown in Chinese`).toEqual([]);
