@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '@/db/schema';
 import { listCapturedEmails } from '@/db/queries/dev-mail';
 import { drainAccountDeliveries } from '@/lib/deliveries/drain';
 import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';
+import { createWebhookEndpoint, sendWebhookTestEvent } from '@/lib/webhooks/service';
 import { testDb } from '@/tests/db';
 import { createTestAccount, setTestClock } from '@/tests/factories';
 import { notify } from './notify';
@@ -16,13 +19,27 @@ const { db } = testDb();
 let capture: MailCapture;
 const saved = { url: process.env.SMTP_URL, capture: process.env.MAIL_CAPTURE };
 const T0 = new Date('2024-10-02T00:00:00+08:00');
+const hooks: string[] = [];
+let server: http.Server;
+let hookUrl = '';
 beforeAll(async () => {
   capture = await startMailCapture(db);
   process.env.SMTP_URL = capture.url;
   process.env.MAIL_CAPTURE = '1';
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      hooks.push(body);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 });
 afterAll(async () => {
   await capture.stop();
+  await new Promise((r) => server.close(r));
   process.env.SMTP_URL = saved.url;
   process.env.MAIL_CAPTURE = saved.capture;
 });
@@ -92,5 +109,26 @@ describe('notices in the account language', () => {
     expect(out.row.title).toBe('Your account is overdue');
     expect(out.mail.subject).toBe('Your account is overdue');
     expect(out.mail.text).toContain('you owe ¥12.50');
+  });
+
+  it("webhooks: field names, type and facts stay machine data; the human title and body follow the account's language", async () => {
+    const a = await account('CNY');
+    const { endpoint } = await createWebhookEndpoint(db, { accountId: a.accountId, userId: a.userId, role: 'customer' }, { url: hookUrl });
+    hooks.length = 0;
+    await overdue(a, 'CNY');
+    expect(hooks).toHaveLength(1);
+    const body = JSON.parse(hooks[0]!) as { type: string; data: { kind: string; title: string; body: string; facts: Record<string, unknown> } };
+    expect(body.type).toBe('account.overdue');
+    expect(body.data.kind).toBe('account.overdue');
+    expect(body.data.title).toBe('您的账号已欠费');
+    expect(body.data.body).toContain('欠费 ¥12.50');
+    expect(body.data.facts).toMatchObject({ currency: 'CNY', owed: '12.50' });
+
+    hooks.length = 0;
+    await sendWebhookTestEvent(db, { accountId: a.accountId, userId: a.userId, role: 'customer' }, endpoint.id);
+    const test = JSON.parse(hooks[0]!) as { type: string; data: { title: string; body: string } };
+    expect(test.type).toBe('webhook.test');
+    expect(test.data.title).toBe('测试事件');
+    expect(test.data.body).toContain('Webhook');
   });
 });
