@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, applications, packages, usageAggregates, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { accountStatusHistory, accounts, applications, packages, usageAggregates, usageBatches, usageRecords } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
@@ -68,7 +68,6 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
 
   const apps = await tx.select({ id: applications.id, sdkAppId: applications.sdkAppId }).from(applications).where(eq(applications.accountId, accountId));
   // Counted, not returned: an account's usage logs can run to millions of rows.
-  const usageDailyRows = (await tx.delete(usageDaily).where(eq(usageDaily.accountId, accountId))).count;
   // The aggregates kept at ingest are usage logs too (issue 11).
   await tx.delete(usageAggregates).where(eq(usageAggregates.accountId, accountId));
   const records = (await tx.delete(usageRecords).where(eq(usageRecords.accountId, accountId))).count;
@@ -80,7 +79,6 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
     applications: apps.map((a) => a.sdkAppId),
     usageRecords: records,
     usageBatches: batches,
-    usageDailyRows,
     packages: pkgs,
     suspendedAt: suspendedAt.toISOString(),
   };

@@ -33,8 +33,8 @@ export async function applyPendingAggregates(tx: postgres.TransactionSql | postg
   if (loose.length) {
     const batchId = randomUUID();
     await tx`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, received_at, stats_applied_at, aggregated_at)
-      values (${batchId}, ${accountId}, null, 'seed', ${`aggregates:${batchId}`}, ${loose.length}, now(), now(), now())`;
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, received_at, aggregated_at)
+      values (${batchId}, ${accountId}, null, 'seed', ${`aggregates:${batchId}`}, ${loose.length}, now(), now())`;
     await tx`update usage_records set batch_id = ${batchId} where account_id = ${accountId} and batch_id is null and id <= ${throughId}`;
     records += await aggregateRows(tx, accountId, book, batchId, loose);
     batches++;
