@@ -95,6 +95,13 @@ export const usageAggregates = pgTable(
     windowSeconds: bigint('window_seconds', { mode: 'number' }).array().notNull(),
     /** The lowest usage record ids summed (explanations name them). */
     samples: bigint('samples', { mode: 'number' }).array().notNull(),
+    /**
+     * Of `records`, the pieces of records that started on an earlier local day, and of
+     * `day_records`, those records: a month's bill (rtv-cny) counts a record crossing
+     * midnight inside the month once (lib/rating/day-aggregates.ts).
+     */
+    carried: integer('carried').notNull().default(0),
+    dayCarried: integer('day_carried').notNull().default(0),
   },
   (t) => [index('usage_aggregates_account_day_idx').on(t.accountId, t.localDay)],
 );

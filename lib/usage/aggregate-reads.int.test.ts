@@ -4,7 +4,7 @@ import { listDailyUsage, listDayWindows, listRecordsAroundDay } from '@/db/queri
 import { classifyRecord, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
-import { aggregatePendingBatches } from './aggregates';
+import { aggregatePendingUsage } from './aggregates';
 import { validateBatch } from './batch';
 import { compactDay } from './compact';
 import { storeUsageBatch } from './store';
@@ -94,8 +94,8 @@ describe('usage pages from the aggregates (issue 11)', () => {
         await sql`insert into usage_records (account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at)
           values (${accountId}, ${r.app}, ${batchId}, ${r.type}, ${r.start}, ${r.start.slice(0, 10)}, ${'seconds' in r ? r.seconds : null}, ${JSON.stringify(r)}::jsonb, now())`;
       }
-      expect((await aggregatePendingBatches(sql, accountId)).records).toBe(demo.length);
-      expect((await aggregatePendingBatches(sql, accountId)).batches).toBe(0);
+      expect((await aggregatePendingUsage(sql, accountId)).records).toBe(demo.length);
+      expect((await aggregatePendingUsage(sql, accountId)).batches).toBe(0);
 
       const range = { from: '2024-10-01', to: '2024-10-31' };
       const check = async () => {

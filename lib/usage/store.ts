@@ -72,7 +72,7 @@ export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { acco
   const head = `${meta.accountId}\t`;
   const tail = `\t${meta.batchId ?? '\\N'}\t${meta.throughId}\t`;
   for (const r of rows) {
-    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\n`;
+    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\t${r.carried}\t${r.dayCarried}\n`;
     if (++n === rowsPerChunk) {
       yield chunk;
       chunk = '';
@@ -82,7 +82,7 @@ export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { acco
   if (chunk) yield chunk;
 }
 
-export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples';
+export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples, carried, day_carried';
 
 /**
  * Usage record ids for `n` records, taken from the table's identity sequence before the
