@@ -45,6 +45,12 @@ export type Rater = {
   /** Rate everything added so far. */
   finish(): RatingResult;
   readonly count: number;
+  /**
+   * After `finish()`: whether the 5-minute walk of the deduction ended with every
+   * entitlement used up (or none had minutes to give), so windows later than those added
+   * could not have changed the result (settlement reads a day's first windows first).
+   */
+  readonly deductionsExhausted: boolean;
 };
 
 /**
@@ -61,11 +67,15 @@ export function createRater(options: RaterOptions): Rater {
   const monthly = new MonthlyItemsUsage(cb, sampleSize);
   const scratch = new ItemCounts();
   const monthlyBook = book.rounding.period === 'month';
+  const outcome = { exhausted: false };
   let count = 0;
 
   return {
     get count() {
       return count;
+    },
+    get deductionsExhausted() {
+      return outcome.exhausted;
     },
     add(record, index = count) {
       const at = parseInstantSeconds(record.start);
@@ -95,7 +105,7 @@ export function createRater(options: RaterOptions): Rater {
     },
     finish() {
       const states = prepareEntitlements(book, entitlements, options.account);
-      const covered = deductWindows(cb, durations, states);
+      const covered = deductWindows(cb, durations, states, outcome);
       return buildResult({ cb, durations, monthly: monthly.results(), covered, states, records: count, explain: options.explain ?? true });
     },
   };
