@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '@/lib/notices/notify';
 import type { Database, Transaction } from '@/db/client';
 import { bills, monthSettlements } from '@/db/schema';
-import type postgres from 'postgres';
 import { createRater, getPriceBook, type PriceBook, type Rater, type UsageRecord } from '@/lib/rating';
 import { aggregatePendingUsage, applyPendingAggregates } from '@/lib/usage/aggregates';
 import { aggregateDayLock } from '@/lib/usage/compact';
@@ -14,7 +13,7 @@ import { roundsPerMonth } from '@/lib/bills/book-words';
 import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
 import { loadPeriodEntitlements } from './entitlements';
-import { rawClient } from './raw';
+import { rawSqlOf, type RawSql, type RawTx } from '@/db/raw';
 import { CURSOR_ROWS } from './settle-day';
 import { issueBill, nextAdjustmentSeq } from './issue-bill';
 
@@ -125,7 +124,7 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
     const [merged] = await tx.execute<{ max: string | null }>(sql`
       select max(through_id)::text as max from usage_aggregates where account_id = ${accountId} and local_day between ${first} and ${last} and batch_id is null`);
     throughId = Math.max(throughId, Number(merged?.max ?? 0));
-    records += await addMonthAggregates(rawClient(tx), { accountId, book, first, last, throughId, pending: true }, rater);
+    records += await addMonthAggregates(rawSqlOf(tx), { accountId, book, first, last, throughId, pending: true }, rater);
   }
   // The monthly items (relay peaks add up across applications at each instant, rating.md section 2) from their records.
   records += await streamMonthRecords(tx, accountId, MONTHLY_TYPES, first, last, throughId, (r, id) => rater.add(r, id));
@@ -228,7 +227,7 @@ async function streamMonthRecords(
 ): Promise<number> {
   const window: DayWindow = { day: first, previousDay: addDays(first, -1), startMs: startOfLocalDay(first).getTime(), endMs: endOfLocalDay(last).getTime() };
   const monthStart = new Date(window.startMs).toISOString();
-  const client = rawClient(tx);
+  const client = rawSqlOf(tx);
   const cursor = client<{ id: string; record: UsageRecord }[]>`
     select id, record from usage_records
     where account_id = ${accountId} and id <= ${throughId} and type in ${client(types as string[])}
@@ -258,7 +257,7 @@ async function streamMonthRecords(
  * aggregates (in the caller's transaction, under the account lock). Returns the records counted.
  */
 export async function addMonthAggregates(
-  client: postgres.Sql,
+  client: RawSql | RawTx,
   input: { accountId: string; book: PriceBook; first: LocalDate; last: LocalDate; throughId: number; pending: boolean },
   rater: Rater,
 ): Promise<number> {
@@ -320,7 +319,7 @@ export async function addMonthAggregates(
 }
 
 async function visibleMaxId(tx: Transaction, accountId: string): Promise<number> {
-  const rows = await rawClient(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
+  const rows = await rawSqlOf(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
   return Number(rows[0]?.max ?? 0);
 }
 export type MonthEstimateLine = { item: string; name: string; sdkAppId: number | null; usage: string; quantity: string; unit: string; unitPrice: string; per: number; amount: string };
@@ -347,7 +346,7 @@ export async function estimateMonth(db: Database, input: { accountId: string; pr
   const book = getPriceBook(input.priceBookId);
   const first: LocalDate = `${input.month}-01`;
   const last = lastDayOfMonth(first);
-  if (roundsPerMonth(book)) await aggregatePendingUsage(rawClient(db), input.accountId);
+  if (roundsPerMonth(book)) await aggregatePendingUsage(rawSqlOf(db), input.accountId);
   return db.transaction(
     async (tx) => {
       const ents = roundsPerMonth(book) ? await loadPeriodEntitlements(tx, input.accountId, first, last, first, { lock: false }) : [];
@@ -355,7 +354,7 @@ export async function estimateMonth(db: Database, input: { accountId: string; pr
       const throughId = await visibleMaxId(tx, input.accountId);
       // As settleMonth reads them: durations from the aggregates (summed for every stored batch
       // by aggregatePendingUsage above), the monthly items from their records.
-      let records = roundsPerMonth(book) ? await addMonthAggregates(rawClient(tx), { accountId: input.accountId, book, first, last, throughId, pending: false }, rater) : 0;
+      let records = roundsPerMonth(book) ? await addMonthAggregates(rawSqlOf(tx), { accountId: input.accountId, book, first, last, throughId, pending: false }, rater) : 0;
       records += await streamMonthRecords(tx, input.accountId, MONTHLY_TYPES, first, last, throughId, (r, id) => rater.add(r, id));
       const names = new Map(book.items.map((i) => [i.code, i]));
       const details = records === 0 ? [] : rater.finish().details.filter((d) => d.periodKind === 'month' && d.period === input.month);

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { billLines, bills, ledgerEntries, usageRecords } from '@/db/schema';
 import { localDate } from '@/lib/time/local-date';
-import { rawClient } from './raw';
+import { rawSqlOf } from '@/db/raw';
 
 /** Test helpers for settlement and jobs (integration tests and the crash child). */
 export type MediaInput = { app: number; start: string; seconds: number; video?: [number, number] | null; streams?: number; user?: string };
@@ -68,7 +68,7 @@ export async function financialSnapshot(db: Database, accountId: string) {
  * rank among the account's applications.
  */
 export async function usageSnapshot(db: Database, accountId: string) {
-  const client = rawClient(db);
+  const client = rawSqlOf(db);
   const apps = await client<{ sdk_app_id: string }[]>`select sdk_app_id::text from applications where account_id = ${accountId} order by sdk_app_id`;
   const appRank = new Map(apps.map((a, i) => [Number(a.sdk_app_id), i]));
   const app = (id: string | number) => appRank.get(Number(id)) ?? `other:${id}`;

@@ -7,7 +7,7 @@
  * before COMMIT, prints `IN_TX <n>` and waits PAUSE_MS, so the parent can SIGKILL it there.
  */
 import fs from 'node:fs';
-import type postgres from 'postgres';
+import type { RawTx } from '@/db/raw';
 import { createDb } from '@/db/client';
 import { importUsageFile } from './import';
 
@@ -25,8 +25,8 @@ const sql = new Proxy(handle.sql, {
   get(target, prop, receiver) {
     if (prop !== 'begin') return Reflect.get(target, prop, receiver);
     return (...args: unknown[]) => {
-      const fn = args[args.length - 1] as (tx: postgres.TransactionSql) => Promise<unknown>;
-      args[args.length - 1] = async (tx: postgres.TransactionSql) => {
+      const fn = args[args.length - 1] as (tx: RawTx) => Promise<unknown>;
+      args[args.length - 1] = async (tx: RawTx) => {
         const out = await fn(tx);
         if (current === pauseAt) {
           process.stdout.write(`IN_TX ${current}\n`);

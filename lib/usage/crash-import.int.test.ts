@@ -10,7 +10,6 @@ import { financialSnapshot, usageSnapshot } from '@/lib/settlement/test-support'
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { testDb } from '@/tests/db';
 import { importUsageFile } from './import';
-import { UsageError } from './errors';
 
 /**
  * Issue 11, Done when: "Kill a worker mid-import: the rerun leaves the bills, ledger,
@@ -99,7 +98,7 @@ describe('crash and re-run of an import (issue 11)', () => {
     expect(partial.aggregates.every((a) => a[3] === 0)).toBe(true);
 
     // Re-run: the first file is refused as already imported, the second is stored.
-    await expect(importFile(crashed.accountId, crashed.files[0]!)).rejects.toBeInstanceOf(UsageError);
+    await expect(importFile(crashed.accountId, crashed.files[0]!)).rejects.toMatchObject({ code: 'DUPLICATE_FILE' });
     expect(await importFile(crashed.accountId, crashed.files[1]!)).toMatchObject({ ok: true, accepted: 900 });
     for (const f of clean.files) expect(await importFile(clean.accountId, f)).toMatchObject({ ok: true });
 
