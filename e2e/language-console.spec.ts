@@ -31,8 +31,12 @@ async function toChinese(page: Page) {
   await page.context().addCookies([{ ...E2E_LANGUAGE_COOKIE, value: 'zh' }]);
 }
 
-/** At both widths: no English sentence of the catalogue, nothing wider than a phone, a screenshot. */
-async function checkPage(page: Page, name: string) {
+/**
+ * At both widths: no English sentence of the catalogue, nothing wider than a phone, a screenshot;
+ * then the same page in English for its screenshots (`english: false` where a reload would lose
+ * what the test filled in), and back to Chinese.
+ */
+async function checkPage(page: Page, name: string, { english = true } = {}) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1360, 390]) {
@@ -42,6 +46,19 @@ async function checkPage(page: Page, name: string) {
     expect(left, `${name}: English left on the Chinese page`).toEqual([]);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: page wider than the phone`).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${SHOTS}/language-console-${name}-zh-${width}.png`, fullPage: true });
+  }
+  if (english) {
+    await page.context().addCookies([E2E_LANGUAGE_COOKIE]);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+    for (const width of [1360, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} (English): page wider than the phone`).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${SHOTS}/language-console-${name}-en-${width}.png`, fullPage: true });
+    }
+    await toChinese(page);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   }
   await page.setViewportSize({ width: 1360, height: 860 });
 }
@@ -80,6 +97,8 @@ test('applications and the calculator in Chinese: list, detail, confirm, compari
   await page.goto('/calculator');
   await expect(page.getByRole('heading', { level: 1, name: '价格计算器' })).toBeVisible();
   await page.getByRole('button', { name: '比较价格' }).click();
+  // Nothing entered: refused (the error model's message is another helper's), the form stays.
+  await expect(page.getByTestId('calculator-form').getByRole('alert')).toBeVisible();
   await page.getByLabel(/^视频时长，高清 HD/).fill('60000');
   await page.getByRole('button', { name: '比较价格' }).click();
   await expect(page.getByTestId('cheapest')).toContainText('RTC-Engine 入门版（Starter）：$199.43/月');
@@ -109,7 +128,7 @@ test('packages in Chinese: buy page, the purchase confirm dialog, the package ca
   await expect(page.getByTestId('purchase-summary')).toContainText('RTC-Engine 基础版：$49.50/月');
   await expect(page.getByTestId('refund-note')).toContainText('5 天内且分钟数未使用时支持无理由退款。');
   await page.getByRole('checkbox', { name: /自动续费/ }).check();
-  await checkPage(page, 'packages-buy');
+  await checkPage(page, 'packages-buy', { english: false });
   await page.getByRole('button', { name: '购买并支付 $49.50' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: '确定购买 RTC-Engine 基础版？' })).toBeVisible();

@@ -15,13 +15,13 @@ export function AccountPicker({ accounts, selected }: { accounts: PickableAccoun
   const [pending, start] = useTransition();
   return (
     <div className="flex items-center gap-3">
-      <label htmlFor="account" className="text-sm font-medium text-slate-700">
+      <label htmlFor="account" className="shrink-0 text-sm font-medium text-slate-700">
         {t('label')}
       </label>
       <Select
         name="account"
         value={selected ?? ''}
-        className="w-96"
+        className="w-96 min-w-0 max-w-full"
         onChange={(e) => start(() => router.push(e.target.value ? `/dev?account=${e.target.value}` : '/dev'))}
       >
         <option value="">{t('choose')}</option>

@@ -10,7 +10,7 @@ export function MinutesBar({ used, total, kind = 'package' }: { used: Decimal; t
   const left = total.minus(used);
   return (
     <div>
-      <div className="flex justify-between text-sm">
+      <div className="flex flex-wrap justify-between gap-x-3 text-sm">
         <span className="tabular-nums text-slate-900">
           {t('used', { used: formatQuantity(used, locale) })}
         </span>

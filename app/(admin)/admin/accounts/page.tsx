@@ -58,8 +58,8 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         actions={<ButtonLink href="/admin/accounts/new">{t('create')}</ButtonLink>}
       />
       <form className="mb-4 flex max-w-2xl gap-2" role="search">
-        <Input name="q" placeholder={t('searchPlaceholder')} defaultValue={q} aria-label={t('searchLabel')} />
-        <Select name="status" defaultValue={status ?? ''} aria-label={t('statusLabel')} className="max-w-40">
+        <Input name="q" placeholder={t('searchPlaceholder')} defaultValue={q} aria-label={t('searchLabel')} className="min-w-0 flex-1" />
+        <Select name="status" defaultValue={status ?? ''} aria-label={t('statusLabel')} className="max-w-40 shrink-0 sm:max-w-48">
           <option value="">{t('anyStatus')}</option>
           {ACCOUNT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -67,7 +67,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
             </option>
           ))}
         </Select>
-        <Button type="submit" variant="secondary">{t('search')}</Button>
+        <Button type="submit" variant="secondary" className="shrink-0 whitespace-nowrap">{t('search')}</Button>
       </form>
       {qError ? (
         <p role="alert" className="-mt-2 mb-4 text-sm text-rose-700" data-testid="accounts-search-error">

@@ -8,6 +8,7 @@ import { XLSX_TYPE } from '@/lib/export/xlsx';
 import { route } from '@/lib/http/route';
 import { AppError } from '@/lib/errors';
 import { parseTableParams } from '@/lib/table-params';
+import { actionLocale } from '@/lib/actions/locale';
 
 /** Bills in one download at most (a month has about 31 daily bills, a monthly one and adjustments). */
 const MAX_BILLS = 5000;
@@ -31,8 +32,8 @@ export const GET = route('bills-export', async (request: Request): Promise<Respo
   }
   const name = `bills${filters.month ? `-${filters.month}` : ''}${filters.kind ? `-${filters.kind}` : ''}`;
   if (format === 'xlsx') {
-    const body = await billListXlsx(rows, `Bills ${filters.month ?? ''}`.trim());
+    const body = await billListXlsx(rows, filters.month, await actionLocale(user.account));
     return new Response(new Uint8Array(body), { headers: downloadHeaders(XLSX_TYPE, `${name}.xlsx`) });
   }
-  return new Response(CSV_BOM + csvRows(billListRows(rows)), { headers: downloadHeaders('text/csv; charset=utf-8', `${name}.csv`) });
+  return new Response(CSV_BOM + csvRows(billListRows(rows, await actionLocale(user.account))), { headers: downloadHeaders('text/csv; charset=utf-8', `${name}.csv`) });
 });

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { statementPdf } from '@/lib/statements/pdf';
 import { loadStatement } from '@/lib/statements/statement';
 import { localDate } from '@/lib/time/local-date';
+import { actionLocale } from '@/lib/actions/locale';
 
 /**
  * GET /bills/statement?month=YYYY-MM: the monthly statement PDF (lib/statements) of the
@@ -22,6 +23,6 @@ export const GET = route('statement-pdf', async (request: Request): Promise<Resp
   const account = await getAccount(db, user.accountId);
   if (!account) throw new AppError('NOT_FOUND');
   const st = await loadStatement(db, { id: account.id, name: account.name, email: user.email, currency: account.currency }, month);
-  const pdf = await statementPdf(st, now);
+  const pdf = await statementPdf(st, now, await actionLocale(account));
   return new Response(new Uint8Array(pdf), { headers: downloadHeaders('application/pdf', `statement-${month}.pdf`) });
 });

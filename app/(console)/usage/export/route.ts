@@ -12,6 +12,8 @@ import { localDate } from '@/lib/time/local-date';
 import { aggregatePendingBatches } from '@/lib/usage/aggregates';
 import { monthFilter, usageFileName, usageRows, type ExportGranularity } from '@/lib/usage/export';
 import { parseUsageFilter } from '@/lib/usage/params';
+import { actionLocale } from '@/lib/actions/locale';
+import { exportsT, numericIn } from '@/lib/export/headers';
 
 const bad = (message: string, status = 400) => new AppError(status === 404 ? 'NOT_FOUND' : 'VALIDATION', message);
 
@@ -38,17 +40,24 @@ export const GET = route('usage-export', async (request: Request): Promise<Respo
   if (sp.app && filter.sdkAppId === undefined) throw bad('Not found.', 404);
   if (problems.length) throw bad(problems.join(' '));
   await aggregatePendingBatches(rawSqlOf(db), user.accountId);
-  const rows = usageRows(db, user.accountId, book, filter, granularity);
+  const locale = await actionLocale(user.account);
+  const t = exportsT(locale);
+  const rows = usageRows(db, user.accountId, book, filter, granularity, locale);
   const name = usageFileName(filter, granularity, format);
   if (format === 'csv') return new Response(csvStream(rows, { bom: true }), { headers: downloadHeaders('text/csv; charset=utf-8', name) });
   const all: CsvCell[][] = [];
   for await (const batch of rows) all.push(...batch);
   const body = await xlsxBuffer([
     {
-      name: granularity === '5min' ? 'Usage 5-minute' : 'Usage daily',
-      preface: [['Usage', `${filter.from} – ${filter.to}`], ['Time zone', book.timeZone], ...(filter.sdkAppId ? [['SDKAppID', filter.sdkAppId]] : []), ...(filter.item ? [['Item', filter.item]] : [])],
+      name: granularity === '5min' ? t('sheets.usage5min') : t('sheets.usageDaily'),
+      preface: [
+        [t('usage.usage'), `${filter.from} – ${filter.to}`],
+        [t('usage.timeZone'), book.timeZone],
+        ...(filter.sdkAppId ? [[t('usage.sdkAppId'), filter.sdkAppId]] : []),
+        ...(filter.item ? [[t('usage.item'), filter.item]] : []),
+      ],
       rows: all,
-      numeric: { sdk_app_id: '0', seconds: INTEGER_FMT, minutes_rounded_up: INTEGER_FMT, quantity: INTEGER_FMT, peak_kbps: '#,##0.###', records: INTEGER_FMT },
+      numeric: numericIn(locale, { sdk_app_id: '0', seconds: INTEGER_FMT, minutes_rounded_up: INTEGER_FMT, quantity: INTEGER_FMT, peak_kbps: '#,##0.###', records: INTEGER_FMT }),
     },
   ]);
   return new Response(new Uint8Array(body), { headers: downloadHeaders(XLSX_TYPE, name) });

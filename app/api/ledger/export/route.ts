@@ -8,6 +8,8 @@ import { route } from '@/lib/http/route';
 import { csvStream, downloadHeaders } from '@/lib/export/csv';
 import { LEDGER_CSV_COLUMNS, ledgerCsvCells } from '@/lib/ledger/csv';
 import { localDate } from '@/lib/time/local-date';
+import { actionLocale } from '@/lib/actions/locale';
+import { headerIn } from '@/lib/export/headers';
 
 /**
  * GET /api/ledger/export?kind=&from=&to=&q= — the ledger as CSV with the page's filters
@@ -34,9 +36,11 @@ export const GET = route('ledger-export', async (request: Request): Promise<Resp
     throw new AppError('VALIDATION', Object.values(errors)[0], { fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])) });
   }
   const today = localDate(await accountNow(db, accountId));
+  // The reader's language (an admin's request language for another account's ledger).
+  const locale = await actionLocale(user.account ?? account);
   async function* rows() {
-    yield [LEDGER_CSV_COLUMNS];
-    for await (const batch of iterateLedgerEntries(db, accountId, filters)) yield batch.map(ledgerCsvCells);
+    yield [headerIn(locale, LEDGER_CSV_COLUMNS)];
+    for await (const batch of iterateLedgerEntries(db, accountId, filters)) yield batch.map((e) => ledgerCsvCells(e, locale));
   }
   const slug = account.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'account';
   return new Response(csvStream(rows(), { bom: true }), { headers: downloadHeaders('text/csv; charset=utf-8', `ledger-${slug}-${today}.csv`) });
