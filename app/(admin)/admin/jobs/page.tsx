@@ -50,7 +50,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="mb-6 grid gap-4 sm:grid-cols-4">
+      <div className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Stat label={t('pending')} value={counts.pending ?? 0} />
         <Stat label={t('running')} value={counts.running ?? 0} />
         <Stat label={t('waiting')} value={counts.failed ?? 0} tone={counts.failed ? 'danger' : 'default'} />

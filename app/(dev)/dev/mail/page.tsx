@@ -53,7 +53,7 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
       <form className="mb-4 flex flex-wrap items-end gap-2" action="/dev/mail">
         <label className="text-sm text-slate-700">
           <span className="mb-1 block font-medium">{t('recipient')}</span>
-          <input name="to" defaultValue={to ?? ''} placeholder="someone@example.com" className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
+          <input name="to" defaultValue={to ?? ''} placeholder="someone@example.com" className="w-72 max-w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm" />
         </label>
         <button type="submit" className="rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
           {t('filter')}
@@ -70,7 +70,7 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
           description={t('emptyDescription')}
         />
       ) : (
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <Card>
             <CardHeader title={t('count', { count: messages.length })} />
             <ul className="divide-y divide-slate-100" data-testid="mail-list">
