@@ -12,6 +12,11 @@ export const staticSecurityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// Languages (issue 14 item 4): the per-request configuration lives in lib/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // postgres.js and the embedded server are Node-only, exceljs is CommonJS with Node streams: keep them out of the bundle.
@@ -27,4 +32,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

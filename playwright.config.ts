@@ -22,6 +22,8 @@ if (!fs.existsSync(chromium)) {
   );
   process.exit(1);
 }
+/** The language switch's cookie (lib/i18n/config.ts LOCALE_COOKIE), English for every context by default. */
+export const E2E_LANGUAGE_COOKIE = { name: 'NEXT_LOCALE', value: 'en', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
 const build = process.env.E2E_SKIP_BUILD ? '' : 'node_modules/.bin/next build && ';
 
 export default defineConfig({
@@ -35,6 +37,9 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // English unless a spec says otherwise: CNY accounts default to Chinese (lib/i18n/config.ts),
+    // and the specs read English labels. The language specs set this cookie themselves.
+    storageState: { cookies: [E2E_LANGUAGE_COOKIE], origins: [] },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
+import { getLocale } from 'next-intl/server';
 import { Logo } from '@/components/shell/logo';
+import { LanguageSwitch } from '@/components/shell/language-switch';
+import { setLanguageAction } from '@/app/actions';
 
-export default function AuthLayout({ children }: { children: ReactNode }) {
+export default async function AuthLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
     <div className="flex min-h-full">
       {/* A landmark of its own, so no content sits outside one (axe region). */}
@@ -29,7 +33,8 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
         </div>
         <p className="text-xs text-indigo-200">Billing rules modelled on Tencent Cloud TRTC purchase guides (2022, 2024).</p>
       </aside>
-      <main className="flex flex-1 flex-col justify-center px-6 py-12 sm:px-12">
+      <main className="relative flex flex-1 flex-col justify-center px-6 py-12 sm:px-12">
+        <LanguageSwitch current={locale} setLanguageAction={setLanguageAction} className="absolute top-4 right-4 sm:right-6" />
         <div className="mx-auto w-full max-w-sm">
           <div className="mb-8 lg:hidden">
             <Logo />

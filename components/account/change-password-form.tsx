@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/app/(account)/account/actions';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm<T>({ changePasswordAction }: { changePasswordAction: FormAction<T> }) {
   const [state, action] = useActionState(changePasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState } from 'react';
-import { endOtherSessionsAction, endSessionAction } from '@/app/(account)/account/actions';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
 export type SessionListItem = { id: string; current: boolean; createdAt: string; lastSeenAt: string; address: string; browser: string; userAgent: string };
 
-export function SessionList({ rows }: { rows: SessionListItem[] }) {
+export function SessionList<T0, T1>({ rows, endSessionAction, endOtherSessionsAction }: { rows: SessionListItem[]; endSessionAction: FormAction<T0>; endOtherSessionsAction: FormAction<T1> }) {
   const [endState, endOne] = useActionState(endSessionAction, null);
   const [allState, endAll] = useActionState(endOtherSessionsAction, null);
   const others = rows.filter((r) => !r.current).length;

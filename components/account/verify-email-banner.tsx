@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resendVerificationAction } from '@/app/(account)/account/actions';
 import { Banner } from '@/components/ui/banner';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
 /** Until the address is confirmed the account cannot buy packages (issue 13 item 7). */
-export function VerifyEmailBanner({ email }: { email: string }) {
+export function VerifyEmailBanner<T>({ email, resendVerificationAction }: { email: string; resendVerificationAction: FormAction<T> }) {
   const [state, action] = useActionState(resendVerificationAction, null);
   return (
     <Banner

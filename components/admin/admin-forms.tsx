@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { adjustBalanceAction, liftSuspensionAction, suspendForViolationAction } from '@/app/(admin)/admin/accounts/actions';
-import { decideRefundAction } from '@/app/(admin)/admin/refunds/actions';
 import { Field, Input, Textarea } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { ConfirmSubmitButton } from '@/components/ui/confirm-submit';
+import type { FormAction } from '@/lib/actions/types';
 
-export function AdjustBalanceForm({ accountId, idempotencyKey, currency, accountName }: { accountId: string; idempotencyKey: string; currency: string; accountName?: string }) {
+export function AdjustBalanceForm<T>({ accountId, idempotencyKey, currency, accountName, adjustBalanceAction }: { accountId: string; idempotencyKey: string; currency: string; accountName?: string; adjustBalanceAction: FormAction<T> }) {
   const [state, action] = useActionState(adjustBalanceAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -46,8 +45,9 @@ export function AdjustBalanceForm({ accountId, idempotencyKey, currency, account
   );
 }
 
-export function SuspensionForm({ accountId, mode }: { accountId: string; mode: 'suspend' | 'lift' }) {
-  const [state, action] = useActionState(mode === 'suspend' ? suspendForViolationAction : liftSuspensionAction, null);
+/** `suspensionAction`: suspendForViolationAction for mode 'suspend', liftSuspensionAction for 'lift'. */
+export function SuspensionForm<T>({ accountId, mode, suspensionAction }: { accountId: string; mode: 'suspend' | 'lift'; suspensionAction: FormAction<T> }) {
+  const [state, action] = useActionState(suspensionAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-3" noValidate data-testid={`${mode}-form`}>
@@ -78,7 +78,7 @@ export function SuspensionForm({ accountId, mode }: { accountId: string; mode: '
   );
 }
 
-export function RefundDecisionForm({ requestId, amountLabel, appLabel }: { requestId: string; amountLabel?: string; appLabel?: string }) {
+export function RefundDecisionForm<T>({ requestId, amountLabel, appLabel, decideRefundAction }: { requestId: string; amountLabel?: string; appLabel?: string; decideRefundAction: FormAction<T> }) {
   const [state, action] = useActionState(decideRefundAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (

@@ -2,15 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { createAccountAction } from '@/app/(admin)/admin/accounts/actions';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
 export type BookOption = { id: string; label: string; currency: string; note: string };
 
 /** Admin: a customer account on any price book; the currency follows the book (lifecycle.md, Account). */
-export function CreateAccountForm({ books }: { books: BookOption[] }) {
+export function CreateAccountForm<T>({ books, createAccountAction }: { books: BookOption[]; createAccountAction: FormAction<T> }) {
   const [state, action] = useActionState(createAccountAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

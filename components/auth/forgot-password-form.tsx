@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { forgotPasswordAction } from '@/app/(auth)/actions';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
-export function ForgotPasswordForm() {
+export function ForgotPasswordForm<T>({ forgotPasswordAction }: { forgotPasswordAction: FormAction<T> }) {
   const [state, action] = useActionState(forgotPasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resetPasswordAction } from '@/app/(auth)/actions';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
-export function ResetPasswordForm({ token }: { token: string }) {
+export function ResetPasswordForm<T>({ token, resetPasswordAction }: { token: string; resetPasswordAction: FormAction<T> }) {
   const [state, action] = useActionState(resetPasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signInAction } from '@/app/(auth)/actions';
 import { Field, Input } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm<T>({ callbackUrl, signInAction }: { callbackUrl?: string; signInAction: FormAction<T> }) {
   const [state, action] = useActionState(signInAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;

@@ -1,11 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { verifyEmailAction } from '@/app/(auth)/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { FormAction } from '@/lib/actions/types';
 
-export function VerifyEmailForm({ token }: { token: string }) {
+export function VerifyEmailForm<T>({ token, verifyEmailAction }: { token: string; verifyEmailAction: FormAction<T> }) {
   const [state, action] = useActionState(verifyEmailAction, null);
   return (
     <form action={action} className="space-y-5">

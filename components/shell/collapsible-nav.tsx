@@ -10,7 +10,7 @@ import { cn } from '@/components/ui/cn';
  * navigation in place (aria-expanded / aria-controls) and any navigation closes it again.
  * From lg up the navigation is always shown and the button is not there.
  */
-export function CollapsibleNav({ logo, children }: { logo: ReactNode; children: ReactNode }) {
+export function CollapsibleNav({ logo, menuLabel, children }: { logo: ReactNode; menuLabel: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   useEffect(() => setOpen(false), [pathname]);
@@ -29,7 +29,7 @@ export function CollapsibleNav({ logo, children }: { logo: ReactNode; children: 
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth={1.5}>
             {open ? <path d="M5 5l10 10M15 5L5 15" strokeLinecap="round" /> : <path d="M3 6h14M3 10h14M3 14h14" strokeLinecap="round" />}
           </svg>
-          Menu
+          {menuLabel}
         </button>
       </div>
       <div id="main-navigation" className={cn(open ? 'flex' : 'hidden', 'min-h-0 flex-1 flex-col lg:flex')}>

@@ -1,4 +1,7 @@
+import { useTranslations } from 'next-intl';
+
 export function Logo({ inverted = false }: { inverted?: boolean }) {
+  const t = useTranslations('shell');
   return (
     <div className="flex items-center gap-2.5">
       <span className={`grid size-8 place-items-center rounded-lg ${inverted ? 'bg-white/15 ring-1 ring-white/30' : 'bg-indigo-600'}`}>
@@ -7,7 +10,7 @@ export function Logo({ inverted = false }: { inverted?: boolean }) {
         </svg>
       </span>
       <span className={`text-sm font-semibold tracking-tight ${inverted ? 'text-white' : 'text-slate-900'}`}>
-        TRTC Billing
+        {t('brand')}
       </span>
     </div>
   );

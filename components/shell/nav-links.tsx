@@ -7,7 +7,7 @@ import { cn } from '@/components/ui/cn';
 export type NavItem = { href: string; label: string; icon: string; disabled?: boolean; badge?: number; badgeLabel?: string };
 
 /** Sidebar links; the current section is highlighted. */
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, disabledTitle }: { items: NavItem[]; disabledTitle: string }) {
   const pathname = usePathname();
   const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   // The most specific matching link is current (/dev/mail, not also /dev).
@@ -19,7 +19,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
         if (item.disabled) {
           return (
             <li key={item.href}>
-              <span className="flex cursor-not-allowed items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-500" aria-disabled="true" title="Unavailable while the account is suspended">
+              <span className="flex cursor-not-allowed items-center gap-3 rounded-md px-3 py-2 text-sm text-slate-500" aria-disabled="true" title={disabledTitle}>
                 <NavIcon d={item.icon} />
                 {item.label}
               </span>

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { ICONS } from './icons';
 
 /** The unread notices count in the top bar of every console page (lifecycle.md, Notices). */
-export function NoticesBell({ unread }: { unread: number }) {
-  const label = unread === 0 ? 'Messages: none unread' : `Messages: ${unread} unread`;
+export async function NoticesBell({ unread }: { unread: number }) {
+  const t = await getTranslations('shell.bell');
+  const label = unread === 0 ? t('none') : t('some', { count: unread });
   return (
     <Link href="/notices" className="relative rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900" aria-label={label} title={label} data-testid="notices-bell">
       <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">

@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { PRODUCT_LABEL } from '@/lib/packages/catalog';
 import type { UsageRecord } from '@/lib/rating';
+import { dec } from '@/lib/money/decimal';
 import { addDays, type LocalDate } from '@/lib/time/local-date';
 import type { DbOrTx } from '../client';
-import { entitlementDeductions, freeMinuteGrants, packages, usageDaily, usageRecords } from '../schema';
+import { entitlementDeductions, freeMinuteGrants, packages, usageRecords } from '../schema';
 
 /** Reads of usage statistics; every one is scoped by account id. */
 
@@ -17,39 +18,59 @@ export type DailyUsageRow = {
   records: number;
 };
 
+/**
+ * Usage per SDKAppID, local day and item: the day's aggregates kept at ingest summed
+ * (issue 11: the partial rows every batch added, or their compacted rows; no row is ever
+ * updated by two batches). Seconds and counts add, the relay peak is the highest. Rows
+ * that only count records accruing no item (`item = ''`) are not usage of an item.
+ */
 export async function listDailyUsage(
   db: DbOrTx,
   accountId: string,
   filter: { from: LocalDate; to: LocalDate; sdkAppId?: number; item?: string },
 ): Promise<DailyUsageRow[]> {
-  const rows = await db
-    .select({
-      sdkAppId: usageDaily.sdkAppId,
-      localDay: usageDaily.localDay,
-      item: usageDaily.item,
-      seconds: usageDaily.seconds,
-      quantity: usageDaily.quantity,
-      peakKbps: usageDaily.peakKbps,
-      records: usageDaily.records,
-    })
-    .from(usageDaily)
-    .where(
-      and(
-        eq(usageDaily.accountId, accountId),
-        gte(usageDaily.localDay, filter.from),
-        lte(usageDaily.localDay, filter.to),
-        filter.sdkAppId !== undefined ? eq(usageDaily.sdkAppId, filter.sdkAppId) : undefined,
-        filter.item !== undefined ? eq(usageDaily.item, filter.item) : undefined,
-      ),
-    )
-    .orderBy(asc(usageDaily.localDay), asc(usageDaily.sdkAppId), asc(usageDaily.item));
-  return rows.map((r) => ({ ...r, seconds: Number(r.seconds), quantity: Number(r.quantity), peakKbps: r.peakKbps.toFixed() }));
+  const rows = await db.execute<{ sdk_app_id: string; local_day: string; item: string; seconds: string; quantity: string; peak: string; records: string }>(sql`
+    select sdk_app_id::text, local_day::text, item, sum(seconds)::text as seconds, sum(quantity)::text as quantity, max(peak_kbps)::text as peak, sum(records)::text as records
+    from usage_aggregates
+    where account_id = ${accountId} and local_day between ${filter.from} and ${filter.to} and item <> ''
+      ${filter.sdkAppId !== undefined ? sql`and sdk_app_id = ${filter.sdkAppId}` : sql``}
+      ${filter.item !== undefined ? sql`and item = ${filter.item}` : sql``}
+    group by local_day, sdk_app_id, item
+    order by local_day, sdk_app_id, item`);
+  return rows.map((r) => ({
+    sdkAppId: Number(r.sdk_app_id),
+    localDay: r.local_day,
+    item: r.item,
+    seconds: Number(r.seconds),
+    quantity: Number(r.quantity),
+    peakKbps: dec(r.peak).toFixed(),
+    records: Number(r.records),
+  }));
+}
+
+export type DayWindowRow = { sdkAppId: number; item: string; window: number; seconds: number };
+
+/**
+ * Seconds per SDKAppID, item and local 5-minute window (0..287) of one local day, summed
+ * from the day's aggregates (their windows, lib/rating/day-aggregates.ts: a record crossing
+ * midnight counts after midnight only). Ordered by application, window, item.
+ */
+export async function listDayWindows(db: DbOrTx, accountId: string, day: LocalDate, filter: { sdkAppId?: number; item?: string } = {}): Promise<DayWindowRow[]> {
+  const rows = await db.execute<{ sdk_app_id: string; item: string; w: number; seconds: string }>(sql`
+    select a.sdk_app_id::text, a.item, u.w::int as w, sum(u.s)::text as seconds
+    from usage_aggregates a cross join lateral unnest(a.windows, a.window_seconds) as u(w, s)
+    where a.account_id = ${accountId} and a.local_day = ${day}
+      ${filter.sdkAppId !== undefined ? sql`and a.sdk_app_id = ${filter.sdkAppId}` : sql``}
+      ${filter.item !== undefined ? sql`and a.item = ${filter.item}` : sql``}
+    group by a.sdk_app_id, a.item, u.w
+    order by a.sdk_app_id, u.w, a.item collate "C"`);
+  return rows.map((r) => ({ sdkAppId: Number(r.sdk_app_id), item: r.item, window: Number(r.w), seconds: Number(r.seconds) }));
 }
 
 /**
  * The records that can have seconds on a local day: those starting that day and the day
- * before (a record crossing midnight is split by lib/rating; records longer than 24 hours
- * that started earlier still count in the daily totals, not in the 5-minute chart).
+ * before (a record crossing midnight is split by lib/rating). The pages read the
+ * aggregates (`listDayWindows`); this is for checks against the raw records.
  */
 export async function listRecordsAroundDay(db: DbOrTx, accountId: string, day: LocalDate, sdkAppId?: number): Promise<UsageRecord[]> {
   const rows = await db
@@ -68,7 +89,7 @@ export async function listRecordsAroundDay(db: DbOrTx, accountId: string, day: L
 
 /** Whether the account ever sent usage (the usage page's empty state). */
 export async function hasAnyUsage(db: DbOrTx, accountId: string): Promise<boolean> {
-  const rows = await db.execute(sql`select exists (select 1 from usage_daily where account_id = ${accountId}) or exists (select 1 from usage_records where account_id = ${accountId}) as any`);
+  const rows = await db.execute(sql`select exists (select 1 from usage_aggregates where account_id = ${accountId}) or exists (select 1 from usage_records where account_id = ${accountId}) as any`);
   const first = rows[0] as { any?: boolean } | undefined;
   return first?.any === true;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES } from '@/lib/i18n/config';
 import { decimal, instant } from './columns';
 
 export const CURRENCIES = ['USD', 'CNY'] as const;
@@ -42,10 +43,16 @@ export const accounts = pgTable(
     balanceThreshold: decimal('balance_threshold'),
     /** When the balance last went below the threshold (null: not below): the alert episode the daily reminders belong to. */
     belowThresholdSince: instant('below_threshold_since'),
+    /**
+     * The language the owner chose (lib/i18n/config.ts): pages follow it on every device,
+     * emails and exports use it. Null: not chosen, so Chinese for CNY accounts, else English.
+     */
+    locale: text('locale', { enum: LOCALES }),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     index('accounts_status_idx').on(t.status),
+    check('accounts_locale_ck', sql`${t.locale} is null or ${t.locale} in ('en', 'zh')`),
     check('accounts_suspension_reason_ck', sql`(${t.status} = 'suspended') = (${t.suspensionReason} is not null) or ${t.status} = 'reclaimed'`),
   ],
 );

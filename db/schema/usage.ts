@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -9,7 +9,7 @@ export const USAGE_SOURCES = ['api', 'import', 'generator', 'seed'] as const;
 export const usageBatches = pgTable(
   'usage_batches',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').defaultRandom().notNull(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
     source: text('source', { enum: USAGE_SOURCES }).notNull(),
@@ -32,6 +32,8 @@ export const usageBatches = pgTable(
     aggregatedAt: instant('aggregated_at'),
   },
   (t) => [
+    // Shard-ready (issue 11 item 4): keys lead with the account (docs/scale-out.md).
+    primaryKey({ name: 'usage_batches_pkey', columns: [t.accountId, t.id] }),
     uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey),
     index('usage_batches_stats_pending_idx').on(t.accountId).where(sql`stats_applied_at is null`),
     index('usage_batches_aggregates_pending_idx').on(t.accountId).where(sql`aggregated_at is null`),
@@ -43,11 +45,16 @@ export const usageBatches = pgTable(
  * settlement job and usage pages select and group by. `localDay` is the record's
  * start date in the account's price-book time zone; a record crossing midnight is
  * split by the rating library, not here.
+ *
+ * Partitioned by month of `local_day` (issue 11 item 3; migration 0014, which drizzle-kit
+ * cannot express: this file keeps only the columns, keys and indexes, identical on the
+ * partitioned table). See lib/usage/partitions.ts for why the local day and not the
+ * record's instant, the partitions kept ahead and the default partition.
  */
 export const usageRecords = pgTable(
   'usage_records',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
     batchId: uuid('batch_id'),
@@ -59,6 +66,10 @@ export const usageRecords = pgTable(
     receivedAt: instant('received_at').notNull(),
   },
   (t) => [
+    // A partitioned table's keys include the partition column; the account leads (item 4).
+    primaryKey({ name: 'usage_records_pkey', columns: [t.accountId, t.id, t.localDay] }),
+    // Watermarks (max(id)) and the late-usage scan (id ranges) read ids across partitions.
+    index('usage_records_id_idx').on(t.id),
     index('usage_records_account_day_idx').on(t.accountId, t.localDay),
     index('usage_records_app_start_idx').on(t.sdkAppId, t.start),
     // Records stored without a batch (tests, old demo data) get their aggregates when settlement first meets them.
@@ -102,6 +113,7 @@ export const usageDaily = pgTable(
  * section 4: the deduction runs window by window) as two parallel arrays, so a day's rows
  * rate exactly like its records. `throughId` is the highest `usage_records.id` a row sums:
  * settlement takes the rows at or below its safe watermark (lib/settlement/raw.ts).
+ * Partitioned by month of `local_day` like `usage_records` (migration 0014, lib/usage/partitions.ts).
  */
 export const usageAggregates = pgTable(
   'usage_aggregates',

@@ -14,7 +14,7 @@ import { findOpenSession, LAST_SEEN_RESOLUTION_MS, touchSession } from './sessio
 export type Permission = 'customer' | 'admin' | 'signed-in';
 export type AccountSummary = Pick<
   typeof accounts.$inferSelect,
-  'id' | 'name' | 'currency' | 'priceBookId' | 'status' | 'suspensionReason' | 'overdueSince' | 'suspendedAt' | 'reclaimedAt' | 'registeredAt'
+  'id' | 'name' | 'currency' | 'locale' | 'priceBookId' | 'status' | 'suspensionReason' | 'overdueSince' | 'suspendedAt' | 'reclaimedAt' | 'registeredAt'
 >;
 export type CurrentUser = {
   id: string;
@@ -60,6 +60,7 @@ async function loadCurrentUser(): Promise<CurrentUser | null> {
         id: accounts.id,
         name: accounts.name,
         currency: accounts.currency,
+        locale: accounts.locale,
         priceBookId: accounts.priceBookId,
         status: accounts.status,
         suspensionReason: accounts.suspensionReason,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, applications, packages, usageAggregates, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { accountStatusHistory, accounts, applications, packages, usageBatches, usageDaily } from '@/db/schema';
+import { deleteAccountUsage } from '@/lib/usage/partitions';
 import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
 import { writeAudit } from '@/lib/audit/service';
@@ -69,9 +70,9 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
   const apps = await tx.select({ id: applications.id, sdkAppId: applications.sdkAppId }).from(applications).where(eq(applications.accountId, accountId));
   // Counted, not returned: an account's usage logs can run to millions of rows.
   const usageDailyRows = (await tx.delete(usageDaily).where(eq(usageDaily.accountId, accountId))).count;
-  // The aggregates kept at ingest are usage logs too (issue 11).
-  await tx.delete(usageAggregates).where(eq(usageAggregates.accountId, accountId));
-  const records = (await tx.delete(usageRecords).where(eq(usageRecords.accountId, accountId))).count;
+  // Raw records and the aggregates kept at ingest (usage logs too), by partition: only the
+  // month partitions covering the account's days, each DELETE scoped to the account (issue 11 item 3).
+  const records = (await deleteAccountUsage(tx, accountId)).usage_records;
   const batches = (await tx.delete(usageBatches).where(eq(usageBatches.accountId, accountId))).count;
   const pkgs = (await tx.delete(packages).where(eq(packages.accountId, accountId))).count;
   await tx.delete(applications).where(eq(applications.accountId, accountId));

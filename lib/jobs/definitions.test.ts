@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { planNoticeJobs } from '@/lib/notices/moments';
 import { JOBS, JOB_KINDS, JOB_PRIORITY } from './definitions';
 import { planAccountJobs } from './planner';
+import { planSystemJobs } from './system-lane';
 import type { JobSpec } from './types';
 
 describe('job kinds declared with defineJob (issue 15)', () => {
@@ -15,7 +16,7 @@ describe('job kinds declared with defineJob (issue 15)', () => {
 
   test('every kind has its own priority, in the documented same-instant order', () => {
     expect(JOB_KINDS.map((k) => JOBS[k].name)).toEqual(JOB_KINDS);
-    expect([...JOB_KINDS].sort((a, b) => JOB_PRIORITY[a] - JOB_PRIORITY[b])).toEqual(['settle', 'adjust', 'monthly', 'monthly-adjust', 'package-expiry', 'free-minutes', 'notice', 'suspend', 'reclaim']);
+    expect([...JOB_KINDS].sort((a, b) => JOB_PRIORITY[a] - JOB_PRIORITY[b])).toEqual(['usage-partitions', 'settle', 'adjust', 'monthly', 'monthly-adjust', 'package-expiry', 'free-minutes', 'notice', 'suspend', 'reclaim']);
   });
 
   test("every job the planners emit passes its kind's schema", () => {
@@ -38,7 +39,7 @@ describe('job kinds declared with defineJob (issue 15)', () => {
       now: new Date('2025-01-10T00:00:00+08:00'),
     };
     const until = new Date('2025-01-10T00:00:00+08:00');
-    const specs = [...planAccountJobs(facts, until).jobs, ...planNoticeJobs(facts, until)];
+    const specs = [...planAccountJobs(facts, until).jobs, ...planNoticeJobs(facts, until), ...planSystemJobs(until)];
     expect(new Set(specs.map((s) => s.kind)).size).toBe(JOB_KINDS.length - 1); // all but 'suspend' (the account is already suspended)
     for (const s of specs) expect(JOBS[s.kind].payload.safeParse(s.payload).error).toBeUndefined();
   });

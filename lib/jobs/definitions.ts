@@ -7,6 +7,7 @@ import { localDateSchema } from '@/lib/rating/schemas';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { settleDay } from '@/lib/settlement/settle-day';
 import { settleMonth } from '@/lib/settlement/monthly';
+import { maintainUsagePartitions } from '@/lib/usage/partitions';
 import { defineJob, type JobDefinition } from './define';
 
 /**
@@ -104,6 +105,15 @@ export const reclaimJob = defineJob({
   handler: async (tx, { accountId, payload, now }) => ({ ...(await reclaimAccount(tx, accountId, new Date(payload.suspendedAt), now)) }),
 });
 
+// The maintenance lane (lib/jobs/system-lane.ts), monthly: usage partitions ahead, retention (issue 11 item 3).
+export const usagePartitionsJob = defineJob({
+  name: 'usage-partitions',
+  label: 'Usage partitions ahead and retention',
+  priority: 5,
+  payload: z.object({ month }),
+  handler: async (tx, { now }) => ({ ...(await maintainUsagePartitions(tx, now)) }),
+});
+
 /** Every job kind, by name. Keys are the `jobs.kind` values. */
 export const JOBS = {
   settle: settleJob,
@@ -115,6 +125,7 @@ export const JOBS = {
   notice: noticeJob,
   suspend: suspendJob,
   reclaim: reclaimJob,
+  'usage-partitions': usagePartitionsJob,
 } as const;
 
 export type JobDefinitions = typeof JOBS;

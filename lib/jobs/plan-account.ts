@@ -10,6 +10,7 @@ import { planAccountJobs, type PlannerFacts } from './planner';
 import { JOBS, JOB_PRIORITY } from './definitions';
 import type { JobSpec } from './types';
 import { DEFAULT_MAX_ATTEMPTS } from './backoff';
+import { isSystemLane, planSystemJobs } from './system-lane';
 
 /** Read what the planner needs about one account. `usageThrough`: a safe usage watermark, or null to skip the late-usage check. */
 export async function loadPlannerFacts(db: Database, accountId: string, now: Date, usageThrough: number | null): Promise<(PlannerFacts & { usageCheckedThrough: number }) | null> {
@@ -117,6 +118,7 @@ async function findLateMonths(db: Database, accountId: string, fromId: number, t
  * Returns how many jobs were new.
  */
 export async function planAccount(db: Database, accountId: string, options: { until: Date; now: Date; usageThrough: number | null }): Promise<number> {
+  if (isSystemLane(accountId)) return insertJobs(db, planSystemJobs(options.now).filter((j) => j.runAt <= options.until));
   const facts = await loadPlannerFacts(db, accountId, options.now, options.usageThrough);
   if (!facts) return 0;
   const plan = planAccountJobs(facts, options.until);

@@ -7,6 +7,7 @@ import { planNoticeJobs } from '@/lib/notices/moments';
 import { safeUsageWatermark } from '@/lib/settlement/raw';
 import { loadPlannerFacts } from './plan-account';
 import { planAccountJobs } from './planner';
+import { isSystemLane, nextSystemMonth, planSystemJobs } from './system-lane';
 
 /**
  * The due index (issue 11, jobs planned by events): `job_planner_state.next_due_at` says
@@ -79,6 +80,13 @@ export async function nextDueInstant(db: Database, accountId: string, realNow = 
     .from(jobs)
     .where(and(eq(jobs.accountId, accountId), inArray(jobs.status, ['pending', 'failed'])));
   let next = queued?.at ? new Date(queued.at) : horizon;
+  if (isSystemLane(accountId)) {
+    // This month's maintenance run if it does not exist yet, else next month's.
+    const [current] = planSystemJobs(realNow);
+    const exists = current ? (await db.select({ key: jobs.key }).from(jobs).where(and(eq(jobs.accountId, accountId), eq(jobs.key, current.key))).limit(1)).length > 0 : true;
+    const implied = current && !exists ? current.runAt : nextSystemMonth(realNow);
+    return implied < next ? implied : next;
+  }
   const facts = await loadPlannerFacts(db, accountId, realNow, null);
   if (!facts) return null;
   const implied = [...planAccountJobs(facts, horizon).jobs, ...planNoticeJobs({ ...facts, belowThresholdSince: facts.belowThresholdSince ?? null, activePackages: facts.activePackages.map((p) => ({ id: p.id, validFrom: p.validFrom ?? null, validTo: p.validTo })) }, horizon)]

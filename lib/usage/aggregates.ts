@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import { aggregateDays, classifyRecord, type IdentifiedRecord, type PriceBook, type UsageRecord } from '@/lib/rating';
+import { aggregateDays, classifyRecord, findPriceBook, type IdentifiedRecord, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { copyAggregates } from './store';
 
 /**
@@ -59,4 +59,19 @@ async function aggregateRows(tx: postgres.TransactionSql | postgres.Sql, account
   }
   await copyAggregates(tx as postgres.TransactionSql, aggregateDays(book, identified), { accountId, batchId, throughId });
   return identified.length;
+}
+
+/**
+ * Before the usage pages, exports and the calculator read an account's aggregates: the
+ * batches stored without them (demo data, generators) are summed first, each exactly once
+ * (claimed in this transaction, see above). Records without any batch are left to
+ * settlement, which gives them one under the account lock.
+ */
+export async function aggregatePendingBatches(sql: postgres.Sql, accountId: string): Promise<{ batches: number; records: number }> {
+  const [pending] = await sql<{ any: boolean }[]>`select exists (select 1 from usage_batches where account_id = ${accountId} and aggregated_at is null) as any`;
+  if (!pending?.any) return { batches: 0, records: 0 };
+  const [account] = await sql<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;
+  const book = account && findPriceBook(account.price_book_id);
+  if (!book) return { batches: 0, records: 0 };
+  return sql.begin((tx) => applyPendingAggregates(tx, accountId, book, 0));
 }

@@ -1,9 +1,9 @@
-import { listDailyUsage, listRecordsAroundDay } from '@/db/queries/usage';
+import { listDailyUsage, listDayWindows } from '@/db/queries/usage';
 import type { DbOrTx } from '@/db/client';
 import type { CsvCell } from '@/lib/export/csv';
-import { summarizeUsage, type PriceBook } from '@/lib/rating';
+import type { PriceBook } from '@/lib/rating';
 import { lastDayOfMonth, type LocalDate } from '@/lib/time/local-date';
-import { daysOf, isDurationItem, itemName } from './stats';
+import { bucketLabels, daysOf, isDurationItem, itemName } from './stats';
 import type { UsageFilter } from './params';
 
 /**
@@ -38,16 +38,14 @@ const windowEnd = (start: string) => {
 
 export async function* fiveMinuteRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter): UsageRows {
   yield [FIVE_MINUTE_HEADER];
+  const labels = bucketLabels();
   for (const day of daysOf(filter.from, filter.to)) {
-    const records = await listRecordsAroundDay(db, accountId, day, filter.sdkAppId);
-    if (!records.length) continue;
-    const { buckets } = summarizeUsage(book, records);
-    const rows: CsvCell[][] = [];
-    for (const b of buckets) {
-      if (b.day !== day || (filter.sdkAppId !== undefined && b.app !== filter.sdkAppId) || (filter.item !== undefined && b.item !== filter.item)) continue;
-      const start = b.start.slice(11, 16);
-      rows.push([day, start, windowEnd(start), book.timeZone, b.app, b.item, itemName(book, b.item), b.seconds]);
-    }
+    // The day's summed aggregates (issue 11), by application, window, item.
+    const windows = await listDayWindows(db, accountId, day, { sdkAppId: filter.sdkAppId, item: filter.item });
+    const rows: CsvCell[][] = windows.map((w) => {
+      const start = labels[w.window] as string;
+      return [day, start, windowEnd(start), book.timeZone, w.sdkAppId, w.item, itemName(book, w.item), w.seconds];
+    });
     if (rows.length) yield rows;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { usageBatches, usageRecords } from '@/db/schema';
-import { listDailyUsage, listEntitlementUsage, listRecordsAroundDay } from '@/db/queries/usage';
+import { listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
 import { getPriceBook } from '@/lib/rating';
 import { testDb } from '@/tests/db';
 import { buyTestPackage, createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';
@@ -10,10 +10,10 @@ import { validateBatch } from './batch';
 import { projectExhaustion } from './package-projection';
 import { storeUsageBatch } from './store';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { applyPendingDailyStats } from './daily-stats';
+import { aggregatePendingBatches } from './aggregates';
 import { csvRows } from '@/lib/export/csv';
 import { dailyRows, fiveMinuteRows, monthFilter, type UsageRows } from './export';
-import { fiveMinuteChart, summarizeDaily } from './stats';
+import { summarizeDaily, windowChart } from './stats';
 import { syntheticUsage } from './synthetic';
 
 const { db, sql } = testDb();
@@ -45,10 +45,10 @@ describe('usage statistics', () => {
     const app = await createTestApplication(db, accountId);
     const n = await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08']);
     expect(await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' })).toEqual([]);
-    const [first, second] = await Promise.all([applyPendingDailyStats(sql, accountId), applyPendingDailyStats(sql, accountId)]);
+    const [first, second] = await Promise.all([aggregatePendingBatches(sql, accountId), aggregatePendingBatches(sql, accountId)]);
     expect(first.batches + second.batches).toBe(1);
     expect(first.records + second.records).toBe(n);
-    expect((await applyPendingDailyStats(sql, accountId)).batches).toBe(0);
+    expect((await aggregatePendingBatches(sql, accountId)).batches).toBe(0);
     const rows = await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' });
     expect(rows.reduce((s, r) => s + r.records, 0)).toBeGreaterThanOrEqual(n);
     // Sessions start up to 02:00 and run past midnight: the 9th has seconds too (split at midnight).
@@ -59,7 +59,7 @@ describe('usage statistics', () => {
     const { accountId } = await createTestAccount(db);
     const app = await createTestApplication(db, accountId);
     await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08', '2024-10-31']);
-    await applyPendingDailyStats(sql, accountId);
+    await aggregatePendingBatches(sql, accountId);
     const five = await collect(fiveMinuteRows(db, accountId, book, monthFilter('2024-10')));
     const daily = await collect(dailyRows(db, accountId, book, monthFilter('2024-10')));
     const fromFive = new Map<string, number>();
@@ -77,8 +77,8 @@ describe('usage statistics', () => {
     const { accountId } = await createTestAccount(db);
     const app = await createTestApplication(db, accountId);
     await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08']);
-    await applyPendingDailyStats(sql, accountId);
-    const chart = fiveMinuteChart(book, await listRecordsAroundDay(db, accountId, '2024-10-08'), { day: '2024-10-08' });
+    await aggregatePendingBatches(sql, accountId);
+    const chart = windowChart(book, await listDayWindows(db, accountId, '2024-10-08'));
     const day = await listDailyUsage(db, accountId, { from: '2024-10-08', to: '2024-10-08' });
     for (const s of chart.series) {
       const seconds = Math.round(s.values.reduce((a, b) => a + b, 0) * 60);

@@ -74,23 +74,32 @@ export function bucketIndex(localIso: string): number {
   return hh * 12 + Math.floor(mm / 5);
 }
 
+/** Seconds of one (SDKAppID, item) in one local 5-minute window (0..287) of a day. */
+export type WindowRow = { sdkAppId: number; item: string; window: number; seconds: number };
+
 /**
- * 5-minute chart of one local day from its records (and the day before's, for records
- * crossing midnight), via lib/rating's summarizeUsage (seconds spread over the windows
- * they cover). Minutes per bucket are exact (seconds / 60), as the seed's real-time
+ * The 5-minute windows of one local day from records (the day's and the day before's, for
+ * records crossing midnight), via lib/rating's summarizeUsage: the same windows the
+ * aggregates kept at ingest carry (lib/rating/day-aggregates.ts), which the pages read.
+ */
+export function windowsOfRecords(book: PriceBook, records: Iterable<UsageRecord>, day: LocalDate): WindowRow[] {
+  const { buckets } = summarizeUsage(book, records);
+  return buckets.filter((b) => b.day === day).map((b) => ({ sdkAppId: b.app, item: b.item, window: bucketIndex(b.start), seconds: b.seconds }));
+}
+
+/**
+ * 5-minute chart of one local day from its windows (`listDayWindows`: the day's summed
+ * aggregates). Minutes per bucket are exact (seconds / 60), as the seed's real-time
  * statistics are "accurate to the minute".
  */
-export function fiveMinuteChart(book: PriceBook, records: Iterable<UsageRecord>, filter: { day: LocalDate; sdkAppId?: number; item?: string }): UsageChart {
-  const { buckets } = summarizeUsage(book, records);
+export function windowChart(book: PriceBook, rows: Iterable<WindowRow>, filter: { sdkAppId?: number; item?: string } = {}): UsageChart {
   const byItem = new Map<string, number[]>();
-  for (const b of buckets) {
-    if (b.day !== filter.day) continue;
-    if (filter.sdkAppId !== undefined && b.app !== filter.sdkAppId) continue;
-    if (filter.item !== undefined && b.item !== filter.item) continue;
-    let values = byItem.get(b.item);
-    if (!values) byItem.set(b.item, (values = new Array<number>(BUCKETS_PER_DAY).fill(0)));
-    const i = bucketIndex(b.start);
-    values[i] = (values[i] as number) + b.seconds;
+  for (const r of rows) {
+    if (filter.sdkAppId !== undefined && r.sdkAppId !== filter.sdkAppId) continue;
+    if (filter.item !== undefined && r.item !== filter.item) continue;
+    let values = byItem.get(r.item);
+    if (!values) byItem.set(r.item, (values = new Array<number>(BUCKETS_PER_DAY).fill(0)));
+    values[r.window] = (values[r.window] as number) + r.seconds;
   }
   return {
     granularity: '5min',
@@ -102,6 +111,11 @@ export function fiveMinuteChart(book: PriceBook, records: Iterable<UsageRecord>,
   };
 }
 
+/** 5-minute chart of one local day from its records (and the day before's, for records crossing midnight). */
+export function fiveMinuteChart(book: PriceBook, records: Iterable<UsageRecord>, filter: { day: LocalDate; sdkAppId?: number; item?: string }): UsageChart {
+  return windowChart(book, windowsOfRecords(book, records, filter.day), filter);
+}
+
 /** Every local date from `from` to `to` inclusive. */
 export function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
   const n = daysBetween(from, to);
@@ -109,7 +123,7 @@ export function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
 }
 
 /**
- * Tables (and the daily chart) from `usage_daily` rows: per application and item over the
+ * Tables (and the daily chart) from the day totals (`listDailyUsage`: the summed aggregates): per application and item over the
  * range, and per day with each item's minutes (the sum over applications of each
  * application's rounded-up day).
  */

@@ -62,6 +62,7 @@ const reason = 'Access spec: checking who may do this';
 
 export const ACTION_CASES: Record<string, ActionCase> = {
   // --- sign-in and sign-up run without a session by design ---
+  'app/actions.ts#setLanguageAction': { public: 'the language switch: sets a cookie on the caller\'s browser and, when signed in, the language of the caller\'s own account; it names no account or row' },
   'app/(auth)/actions.ts#signInAction': { public: 'sign-in: no session yet; credentials are the check' },
   'app/(auth)/actions.ts#signUpAction': { public: 'sign-up: creates a new account of its own' },
   'app/(auth)/actions.ts#signOutAction': { public: 'ends the caller’s own session only' },

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { forgotPasswordAction } from '@/app/(auth)/actions';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
 
 export const metadata = { title: 'Forgot your password' };
@@ -9,7 +10,7 @@ export default function ForgotPasswordPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Forgot your password?</h1>
       <p className="mt-2 text-sm text-slate-600">Give the address you sign in with; we email it a link to choose a new password.</p>
       <div className="mt-8">
-        <ForgotPasswordForm />
+        <ForgotPasswordForm forgotPasswordAction={forgotPasswordAction} />
       </div>
       <p className="mt-6 text-sm text-slate-600">
         Remembered it?{' '}

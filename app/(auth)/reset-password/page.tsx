@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { db } from '@/db';
 import { resetTokenIsUsable } from '@/lib/auth/account-security';
+import { resetPasswordAction } from '@/app/(auth)/actions';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 
 export const metadata = { title: 'Choose a new password' };
@@ -26,7 +27,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-semibold tracking-tight">Choose a new password</h1>
       <p className="mt-2 text-sm text-slate-600">Every device signed in to this account will be signed out.</p>
       <div className="mt-8">
-        <ResetPasswordForm token={token} />
+        <ResetPasswordForm token={token} resetPasswordAction={resetPasswordAction} />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guard';
+import { signInAction } from '@/app/(auth)/actions';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Banner } from '@/components/ui/banner';
 
@@ -33,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <div className="mt-8">
-        <SignInForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
+        <SignInForm signInAction={signInAction} callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
       </div>
       <p className="mt-6 text-sm text-slate-600">
         <Link href="/forgot-password" className="font-semibold text-indigo-600 hover:text-indigo-500">

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guard';
+import { signUpAction } from '@/app/(auth)/actions';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 
 export const metadata = { title: 'Create an account' };
@@ -17,7 +18,7 @@ export default async function SignUpPage() {
         </Link>
       </p>
       <div className="mt-8">
-        <SignUpForm />
+        <SignUpForm signUpAction={signUpAction} />
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { verifyEmailAction } from '@/app/(auth)/actions';
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';
 
 export const metadata = { title: 'Confirm your email address' };
@@ -13,7 +14,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your email address</h1>
       <p className="mt-2 text-sm text-slate-600">One click and the account can buy packages.</p>
       <div className="mt-8">
-        <VerifyEmailForm token={token ?? ''} />
+        <VerifyEmailForm token={token ?? ''} verifyEmailAction={verifyEmailAction} />
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { db, rawSql } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
-import { hasAnyUsage, listDailyUsage, listEntitlementUsage, listRecordsAroundDay } from '@/db/queries/usage';
+import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { getPriceBook } from '@/lib/rating';
@@ -11,10 +11,10 @@ import { hasMonthlyFreeMinutes } from '@/lib/packages/free-minutes';
 import { estimateMonth } from '@/lib/settlement/monthly';
 import { MonthEstimateCard } from '@/components/bills/month-estimate';
 import { addDays, localDate } from '@/lib/time/local-date';
-import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
+import { aggregatePendingBatches } from '@/lib/usage/aggregates';
 import { parseUsageFilter, rangePresets } from '@/lib/usage/params';
 import { PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
-import { fiveMinuteChart, summarizeDaily } from '@/lib/usage/stats';
+import { summarizeDaily, windowChart } from '@/lib/usage/stats';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { chartFromDecimals, minutesFromSeconds } from '@/lib/charts/prepare';
 import { ImportForm } from '@/components/usage/import-form';
@@ -39,22 +39,22 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser('customer', { area: 'service' });
   const accountId = user.accountId;
   const sp = await searchParams;
-  await applyPendingDailyStats(rawSql(), accountId);
+  await aggregatePendingBatches(rawSql(), accountId);
   const book = getPriceBook(user.account.priceBookId);
   const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
   const today = localDate(now);
   const { filter, problems } = parseUsageFilter(sp, today, { apps: apps.map((a) => a.sdkAppId), items: book.items.map((i) => i.code) });
   const single = filter.from === filter.to;
-  const [rows, any, entitlements, dayRecords, h] = await Promise.all([
+  const [rows, any, entitlements, dayWindows, h] = await Promise.all([
     listDailyUsage(db, accountId, filter),
     hasAnyUsage(db, accountId),
     listEntitlementUsage(db, accountId, today, addDays(today, -PROJECTION_WINDOW_DAYS)),
-    single ? listRecordsAroundDay(db, accountId, filter.from, filter.sdkAppId) : Promise.resolve([]),
+    single ? listDayWindows(db, accountId, filter.from, { sdkAppId: filter.sdkAppId, item: filter.item }) : Promise.resolve([]),
     headers(),
   ]);
   const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`;
   const summary = summarizeDaily(book, rows, filter);
-  const chart = single ? fiveMinuteChart(book, dayRecords, { day: filter.from, sdkAppId: filter.sdkAppId, item: filter.item }) : summary.dailyChart;
+  const chart = single ? windowChart(book, dayWindows) : summary.dailyChart;
   const appNames = new Map(apps.map((a) => [a.sdkAppId, a.name]));
   const monthlyRounding = book.rounding.period === 'month';
   // A book rounding per month bills on the 1st: the month so far as an estimate (issue 12 item 2).

@@ -2,6 +2,7 @@ import { requirePageUser } from '@/lib/auth/guard';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { changePasswordAction } from '../actions';
 
 export const metadata = { title: 'Change password' };
 
@@ -13,7 +14,7 @@ export default async function ChangePasswordPage() {
       <Card className="max-w-xl">
         <CardHeader title="New password" description="At least 12 characters; not your email address, your name or a password from leaked-password lists." />
         <CardBody>
-          <ChangePasswordForm />
+          <ChangePasswordForm changePasswordAction={changePasswordAction} />
         </CardBody>
       </Card>
     </>

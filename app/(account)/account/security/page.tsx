@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { buttonClass } from '@/components/ui/button';
 import { SessionList } from '@/components/account/session-list';
+import { endOtherSessionsAction, endSessionAction } from '../actions';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 import { formatLocalDateTime } from '@/lib/time/format';
 
@@ -47,7 +48,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       <Card>
         <CardHeader title="Signed-in sessions" description="Times are UTC+8. Addresses are as this console sees them." />
         <CardBody>
-          <SessionList rows={rows} />
+          <SessionList rows={rows} endSessionAction={endSessionAction} endOtherSessionsAction={endOtherSessionsAction} />
         </CardBody>
       </Card>
     </>

@@ -18,6 +18,7 @@ import { cn } from '@/components/ui/cn';
 import { RefundChecks } from '@/components/refunds/refund-checks';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { RefundDecisionForm } from '@/components/admin/admin-forms';
+import { decideRefundAction } from './actions';
 
 export const metadata = { title: 'Refund requests' };
 
@@ -159,7 +160,7 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
                       {now ? <RefundChecks checks={now.checks} compact /> : <p className="text-sm text-slate-500">The package no longer exists.</p>}
                     </div>
                     <div>
-                      <RefundDecisionForm requestId={r.request.id} amountLabel={formatMoney(r.request.amount, r.request.currency as Currency)} appLabel={`${r.appName ?? 'the application'}${r.pkg ? ` (${r.pkg.sdkAppId})` : ''}`} />
+                      <RefundDecisionForm decideRefundAction={decideRefundAction} requestId={r.request.id} amountLabel={formatMoney(r.request.amount, r.request.currency as Currency)} appLabel={`${r.appName ?? 'the application'}${r.pkg ? ` (${r.pkg.sdkAppId})` : ''}`} />
                     </div>
                   </CardBody>
                 </Card>

@@ -7,7 +7,7 @@ import { INTEGER_FMT, XLSX_TYPE, xlsxBuffer } from '@/lib/export/xlsx';
 import { routeErrorResponse } from '@/lib/http/route-errors';
 import { getPriceBook } from '@/lib/rating';
 import { localDate } from '@/lib/time/local-date';
-import { applyPendingDailyStats } from '@/lib/usage/daily-stats';
+import { aggregatePendingBatches } from '@/lib/usage/aggregates';
 import { monthFilter, usageFileName, usageRows, type ExportGranularity } from '@/lib/usage/export';
 import { parseUsageFilter } from '@/lib/usage/params';
 
@@ -36,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
     // Another account's SDKAppID answers like a missing one.
     if (sp.app && filter.sdkAppId === undefined) return bad('Not found.', 404);
     if (problems.length) return bad(problems.join(' '));
-    await applyPendingDailyStats(rawSql(), user.accountId);
+    await aggregatePendingBatches(rawSql(), user.accountId);
     const rows = usageRows(db, user.accountId, book, filter, granularity);
     const name = usageFileName(filter, granularity, format);
     if (format === 'csv') return new Response(csvStream(rows, { bom: true }), { headers: downloadHeaders('text/csv; charset=utf-8', name) });

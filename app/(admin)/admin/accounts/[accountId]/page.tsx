@@ -24,6 +24,7 @@ import { PackageStatusBadge } from '@/components/packages/package-status-badge';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-forms';
+import { adjustBalanceAction, liftSuspensionAction, suspendForViolationAction } from '../actions';
 import { AccountDeliveries } from '@/components/deliveries/account-deliveries';
 import { AdminAccountNotices } from '@/components/notices/admin-account-notices';
 
@@ -80,7 +81,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         <Card>
           <CardHeader title="Adjust balance" description="A ledger entry of kind adjustment, audited with your reason." />
           <CardBody>
-            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} accountName={account.name} />}
+            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} accountName={account.name} adjustBalanceAction={adjustBalanceAction} />}
           </CardBody>
         </Card>
         <Card>
@@ -92,7 +93,7 @@ export default async function AdminAccountPage({ params, searchParams }: { param
             {account.status === 'reclaimed' ? (
               <p className="text-sm text-slate-600">This account was reclaimed.</p>
             ) : (
-              <SuspensionForm accountId={account.id} mode={suspendedForViolation ? 'lift' : 'suspend'} />
+              <SuspensionForm accountId={account.id} mode={suspendedForViolation ? 'lift' : 'suspend'} suspensionAction={suspendedForViolation ? liftSuspensionAction : suspendForViolationAction} />
             )}
           </CardBody>
         </Card>

@@ -3,6 +3,7 @@ import { listPriceBooks } from '@/lib/rating';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CreateAccountForm, type BookOption } from '@/components/admin/create-account-form';
+import { createAccountAction } from '../actions';
 
 export const metadata = { title: 'Create account' };
 
@@ -21,7 +22,7 @@ export default async function NewAccountPage() {
       <Card>
         <CardHeader title="Account and owner" description="The owner is a customer user of this account only." />
         <CardBody>
-          <CreateAccountForm books={books} />
+          <CreateAccountForm books={books} createAccountAction={createAccountAction} />
         </CardBody>
       </Card>
     </>

@@ -1,0 +1,2 @@
+ALTER TABLE "accounts" ADD COLUMN "locale" text;--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_locale_ck" CHECK ("accounts"."locale" is null or "accounts"."locale" in ('en', 'zh'));
