@@ -37,6 +37,9 @@ export default defineConfig({
           setupFiles: ['tests/worker-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // New password hashes at scrypt N=2^12 instead of 2^17 (lib/auth/password.ts): the flows
+          // are the same, a hash takes milliseconds; the unit project keeps and asserts the real cost.
+          env: { SCRYPT_LOG_N_FOR_TESTS: '12' },
           // next-auth imports `next/server` without an extension; inlined, Vite resolves it
           // (tests/access imports the real lib/auth and replaces only `auth`).
           server: { deps: { inline: ['next-auth'] } },
