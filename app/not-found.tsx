@@ -1,13 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('account.pages');
   return (
     <main className="flex min-h-full flex-col items-center justify-center px-6 py-24 text-center">
       <p className="text-sm font-semibold text-indigo-600">404</p>
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-slate-900">Not found</h1>
-      <p className="mt-3 max-w-md text-slate-600">There is nothing at this address, or it belongs to another account.</p>
+      <h1 className="mt-2 text-3xl font-semibold tracking-tight text-slate-900">{t('notFoundTitle')}</h1>
+      <p className="mt-3 max-w-md text-slate-600">{t('notFoundBody')}</p>
       <Link href="/" className="mt-8 rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
-        Back to your console
+        {t('backHome')}
       </Link>
     </main>
   );

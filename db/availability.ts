@@ -11,7 +11,7 @@ import { asUnavailable, isDatabaseUnavailable, ServiceUnavailableError } from '@
  * - pages: instrumentation.ts turns the 500 into 503 + Retry-After, app/error.tsx shows the
  *   "briefly unavailable" state (digest SERVICE_UNAVAILABLE);
  * - server actions: defineAction's `toFailure` answers SERVICE_UNAVAILABLE;
- * - route handlers: `routeErrorResponse` / the usage API answer 503 + Retry-After.
+ * - route handlers: `route` / `errorResponse` (lib/http/route.ts, the usage API too) answer 503 + Retry-After.
  * Other errors (constraint violations, serialization failures) pass through unchanged.
  */
 export function withAvailability<S extends postgres.Sql>(sql: S): S {

@@ -2,13 +2,16 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import net from 'node:net';
 import postgres from 'postgres';
 import { withAvailability } from './availability';
+import { linkTransactions, trackTransactions } from './raw';
 import * as schema from './schema';
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** Drizzle over postgres.js (its client: the pool); raw SQL goes through `rawSqlOf` (db/raw.ts). */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 /** A transaction handle: query and service functions take `DbOrTx` first so they compose. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type DbOrTx = Database | Transaction;
 
+/** `sql` is the postgres.js client beside `db`: the same as `rawSqlOf(db)` (db/raw.ts). */
 export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<void> };
 
 /**
@@ -17,7 +20,7 @@ export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<v
  * ServiceUnavailableError (503 + Retry-After wherever it is met), noted before the caller sees it.
  */
 export function createDb(url: string, options: { max?: number } = {}): DbHandle {
-  const sql = withAvailability(postgres(url, {
+  const sql = trackTransactions(withAvailability(postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
     // While the database is down, fail fast (503 + Retry-After, lib/availability.ts) instead of
@@ -28,8 +31,9 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     ...({ socket: noDelaySocket() } as object),
     // numeric stays a string here; db/schema/columns.ts turns it into a Decimal.
     connection: { application_name: 'trtc-billing', TimeZone: 'UTC' },
-  }));
-  const db = drizzle(sql, { schema });
+  })));
+  // The raw client stays beside the Drizzle instance, its transactions' too (db/raw.ts).
+  const db = linkTransactions(drizzle(sql, { schema }));
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 

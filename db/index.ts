@@ -26,12 +26,11 @@ function handle(): DbHandle {
 /** Drizzle over the shared pool; connects on first use, not at import (keeps `next build` free of a database). */
 export const db: Database = new Proxy({} as Database, {
   get(_target, prop) {
-    const real = handle().db as unknown as Record<string | symbol, unknown>;
+    const h = handle();
+    const real = h.db as unknown as Record<string | symbol, unknown>;
     const value = real[prop];
+    // The postgres.js client beside it (db/raw.ts `rawSqlOf(db)`) is handed as is: binding would drop its methods.
+    if (value === h.sql) return value;
     return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
   },
 });
-
-export function rawSql() {
-  return handle().sql;
-}

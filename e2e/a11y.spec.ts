@@ -5,6 +5,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, desc, eq } from 'drizzle-orm';
 import { accounts, bills, webhookEndpoints } from '../db/schema';
 import { DEMO, e2eDb, signIn } from './fixtures';
+import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
 import { addEndpointThroughPage, createDevCustomers, type DevCustomer } from './fixtures-notices';
 
 /**
@@ -166,6 +167,40 @@ for (const [route, entry] of Object.entries(PAGES)) {
     expect(problems, `${route}: critical/serious axe violations or sideways scroll`).toEqual([]);
   });
 }
+
+/** A handful of pages in Chinese (issue 14 item 4): other words, other lengths, the same rules. */
+const ZH_PAGES = ['/sign-in', '/overview', '/bills/[id]', '/settings/webhooks', '/admin/accounts', '/admin/accounts/[accountId]', '/admin/jobs', '/dev'] as const;
+
+test(`in Chinese, ${ZH_PAGES.join(', ')} pass axe at 1360 and 390 px`, async ({ browser }) => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  for (const route of ZH_PAGES) {
+    const entry = PAGES[route]!;
+    const stored = entry.role === 'anonymous' ? { cookies: [], origins: [] } : (JSON.parse(fs.readFileSync(stateFile(entry.role), 'utf8')) as { cookies: { name: string }[]; origins: [] });
+    const cookies = [...stored.cookies.filter((c) => c.name !== E2E_LANGUAGE_COOKIE.name), { ...E2E_LANGUAGE_COOKIE, value: 'zh' }];
+    const context = await browser.newContext({ storageState: { ...stored, cookies } as never });
+    const page = await context.newPage();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 860 });
+      const res = await page.goto(entry.url(ctx));
+      expect(res?.status(), `${route} answers`).toBeLessThan(500);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await page.waitForLoadState('networkidle');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      for (const v of result.violations) {
+        fs.appendFileSync(path.join(STATE_DIR, 'findings.ndjson'), JSON.stringify({ route, language: 'zh', width, id: v.id, impact: v.impact, nodes: v.nodes.length }) + '\n');
+        if (v.impact !== 'critical' && v.impact !== 'serious') continue;
+        problems.push(`${route} ${width}px ${v.id} (${v.impact}, ${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      }
+      if (width === 390) {
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > 390) problems.push(`${route} 390px: the page scrolls sideways (scrollWidth ${scrollWidth})`);
+      }
+    }
+    await context.close();
+  }
+  expect(problems, 'critical/serious axe violations or sideways scroll in Chinese').toEqual([]);
+});
 
 test('keyboard: the first Tab reaches a visible "Skip to content" link that moves focus to the page content', async ({ browser }) => {
   const context = await browser.newContext({ storageState: stateFile('customer') });

@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { db } from '@/db';
@@ -17,6 +18,7 @@ import { classifySignInFailure } from '@/lib/auth/sign-in-failure';
 import { endSession } from '@/lib/auth/sessions';
 import { describeWait } from '@/lib/auth/throttle-rules';
 import { systemNow } from '@/lib/clock';
+import { requestLog } from '@/lib/request-log';
 
 // The actions that run without a session (sign-in, sign-up, forgotten password, address
 // confirmation) and sign-out; they validate with zod and return the same result values as
@@ -52,7 +54,7 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
         return { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
       default:
         // 'unavailable' → SERVICE_UNAVAILABLE ("briefly unavailable"), else a logged generic failure.
-        return toFailure(err, values);
+        return toFailure(err, values, { logger: await requestLog() });
     }
   }
 }
@@ -68,7 +70,7 @@ export async function signUpAction(_prev: ActionResult<null> | null, formData: F
     await registerCustomer(db, { ...parsed.data, registeredAt: systemNow(), address });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, values);
+    return toFailure(err, values, { logger: await requestLog() });
   }
   redirect('/sign-up/check-email');
 }
@@ -93,9 +95,10 @@ export async function forgotPasswordAction(_prev: ActionResult<null> | null, for
     await requestPasswordReset(db, { email: parsed.data.email, address });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, values);
+    return toFailure(err, values, { logger: await requestLog() });
   }
-  return { ok: true, data: null, message: 'If an account uses this address, we have emailed it a link to choose a new password. The link works once, for 30 minutes.' };
+  const t = await getTranslations('auth.forgotPassword');
+  return { ok: true, data: null, message: t('sent') };
 }
 
 const resetSchema = z.object({
@@ -110,7 +113,7 @@ export async function resetPasswordAction(_prev: ActionResult<null> | null, form
     await resetPassword(db, { token: parsed.data.token, newPassword: parsed.data.password });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err);
+    return toFailure(err, undefined, { logger: await requestLog() });
   }
   redirect('/sign-in?reset=1');
 }
@@ -123,7 +126,7 @@ export async function verifyEmailAction(_prev: ActionResult<null> | null, formDa
     }
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err);
+    return toFailure(err, undefined, { logger: await requestLog() });
   }
   redirect('/sign-in?verified=1');
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -11,18 +12,19 @@ export type BookOption = { id: string; label: string; currency: string; note: st
 
 /** Admin: a customer account on any price book; the currency follows the book (lifecycle.md, Account). */
 export function CreateAccountForm<T>({ books, createAccountAction }: { books: BookOption[]; createAccountAction: FormAction<T> }) {
+  const t = useTranslations('admin.create');
   const [state, action] = useActionState(createAccountAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate data-testid="create-account-form">
-      <Field label="Account name" name="name" errors={errors?.name}>
+      <Field label={t('name')} name="name" errors={errors?.name}>
         <Input id="name" name="name" defaultValue={values?.name} invalid={!!errors?.name} autoComplete="off" />
       </Field>
-      <Field label="Owner's email" name="email" errors={errors?.email} hint="The owner signs in with this address.">
+      <Field label={t('email')} name="email" errors={errors?.email} hint={t('emailHint')}>
         <Input id="email" name="email" type="email" defaultValue={values?.email} invalid={!!errors?.email} autoComplete="off" />
       </Field>
-      <Field label="Price book" name="priceBookId" errors={errors?.priceBookId} hint="Fixed for the account's life; its currency becomes the account's currency.">
+      <Field label={t('priceBook')} name="priceBookId" errors={errors?.priceBookId} hint={t('priceBookHint')}>
         <Select id="priceBookId" name="priceBookId" defaultValue={values?.priceBookId ?? books[0]?.id} invalid={!!errors?.priceBookId}>
           {books.map((b) => (
             <option key={b.id} value={b.id}>
@@ -31,17 +33,17 @@ export function CreateAccountForm<T>({ books, createAccountAction }: { books: Bo
           ))}
         </Select>
       </Field>
-      <Field label="How the owner gets in" name="invite" errors={errors?.invite}>
+      <Field label={t('invite')} name="invite" errors={errors?.invite}>
         <Select id="invite" name="invite" defaultValue={values?.invite ?? 'password'} invalid={!!errors?.invite}>
-          <option value="password">A first password I give them</option>
-          <option value="email">An email invitation to choose a password</option>
+          <option value="password">{t('invitePassword')}</option>
+          <option value="email">{t('inviteEmail')}</option>
         </Select>
       </Field>
       <Field
-        label="First password"
+        label={t('password')}
         name="password"
         errors={errors?.password}
-        hint="At least 10 characters. Tell the owner over a channel you trust. Leave it empty when inviting by email."
+        hint={t('passwordHint')}
       >
         <Input id="password" name="password" type="text" invalid={!!errors?.password} autoComplete="new-password" />
       </Field>
@@ -49,11 +51,11 @@ export function CreateAccountForm<T>({ books, createAccountAction }: { books: Bo
       {state?.ok && (
         <p className="text-sm">
           <Link className="text-indigo-600 hover:underline" href={`/admin/accounts/${(state.data as { accountId: string }).accountId}`} data-testid="created-account-link">
-            Open the new account →
+            {t('openNew')}
           </Link>
         </p>
       )}
-      <SubmitButton pendingText="Creating…">Create account</SubmitButton>
+      <SubmitButton pendingText={t('creating')}>{t('submit')}</SubmitButton>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/types';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -12,6 +13,7 @@ import { SecretKeyBox } from './secret-key-box';
  * keeps signing for 24 hours, or stops at once when it leaked.
  */
 export function RotateKeyForm({ applicationId, sdkAppId, rotateSecretKeyAction }: { applicationId: string; sdkAppId: number; rotateSecretKeyAction: FormAction<{ sdkAppId: number; secretKey: string; previousHint: string; previousValidUntil: string | null }> }) {
+  const t = useTranslations('applications.rotate');
   const [state, action] = useActionState(rotateSecretKeyAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const rotated = state?.ok ? state.data : null;
@@ -22,27 +24,27 @@ export function RotateKeyForm({ applicationId, sdkAppId, rotateSecretKeyAction }
           <SecretKeyBox sdkAppId={sdkAppId} secretKey={rotated.secretKey} />
           <p className="text-sm text-slate-700" data-testid="old-key-fate">
             {rotated.previousValidUntil
-              ? `The old key •••• ${rotated.previousHint} keeps signing until ${formatLocalDateTime(new Date(rotated.previousValidUntil))} (UTC+8), so you can update your clients; then it stops.`
-              : `The old key •••• ${rotated.previousHint} stopped at once: requests signed with it are refused.`}
+              ? t('oldKeyGrace', { hint: rotated.previousHint, until: formatLocalDateTime(new Date(rotated.previousValidUntil)) })
+              : t('oldKeyStopped', { hint: rotated.previousHint })}
           </p>
         </div>
       )}
       <form action={action} className="space-y-3" noValidate data-testid="rotate-key-form">
         <input type="hidden" name="applicationId" value={applicationId} />
         <fieldset className="space-y-2 text-sm">
-          <legend className="font-medium text-slate-800">What happens to the current key</legend>
+          <legend className="font-medium text-slate-800">{t('legend')}</legend>
           <label className="flex items-start gap-2">
             <input type="radio" name="oldKey" value="grace" defaultChecked className="mt-0.5 accent-indigo-600" />
             <span>
-              Keep it signing for 24 hours
-              <span className="block text-slate-500">While you move your clients to the new key.</span>
+              {t('grace')}
+              <span className="block text-slate-500">{t('graceHint')}</span>
             </span>
           </label>
           <label className="flex items-start gap-2">
             <input type="radio" name="oldKey" value="stop" className="mt-0.5 accent-rose-600" />
             <span>
-              It leaked: stop it now
-              <span className="block text-slate-500">Requests signed with it are refused at once.</span>
+              {t('stop')}
+              <span className="block text-slate-500">{t('stopHint')}</span>
             </span>
           </label>
           {errors?.oldKey && (
@@ -52,8 +54,8 @@ export function RotateKeyForm({ applicationId, sdkAppId, rotateSecretKeyAction }
           )}
         </fieldset>
         {state && !state.ok && !errors?.oldKey && <FormMessage state={state} />}
-        <SubmitButton variant="secondary" pendingText="Rotating…">
-          Rotate secret key
+        <SubmitButton variant="secondary" pendingText={t('rotating')}>
+          {t('submit')}
         </SubmitButton>
       </form>
     </div>

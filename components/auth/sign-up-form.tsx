@@ -1,35 +1,37 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { FormAction } from '@/lib/actions/types';
 
 export function SignUpForm<T>({ signUpAction }: { signUpAction: FormAction<T> }) {
+  const t = useTranslations('auth');
   const [state, action] = useActionState(signUpAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
     <form action={action} className="space-y-5" noValidate>
-      <Field label="Company or your name" name="name" errors={errors?.name}>
+      <Field label={t('fields.name')} name="name" errors={errors?.name}>
         <Input name="name" autoComplete="organization" required defaultValue={values?.name} invalid={!!errors?.name} />
       </Field>
-      <Field label="Email" name="email" errors={errors?.email}>
+      <Field label={t('fields.email')} name="email" errors={errors?.email}>
         <Input name="email" type="email" autoComplete="email" required defaultValue={values?.email} invalid={!!errors?.email} />
       </Field>
-      <Field label="Password" name="password" errors={errors?.password} hint="At least 12 characters; not your email, your name or a common password.">
+      <Field label={t('fields.password')} name="password" errors={errors?.password} hint={t('fields.passwordHint')}>
         <Input name="password" type="password" autoComplete="new-password" required invalid={!!errors?.password} />
       </Field>
-      <Field label="Billing currency" name="currency" errors={errors?.currency} hint="Fixed once the account exists: USD bills by the 2024 price book, CNY by the 2022 one.">
+      <Field label={t('fields.currency')} name="currency" errors={errors?.currency} hint={t('fields.currencyHint')}>
         <Select name="currency" defaultValue={values?.currency ?? 'USD'} invalid={!!errors?.currency}>
-          <option value="USD">USD — TRTC 2024 price book</option>
-          <option value="CNY">CNY — TRTC 2022 price book</option>
+          <option value="USD">{t('fields.currencyUsd')}</option>
+          <option value="CNY">{t('fields.currencyCny')}</option>
         </Select>
       </Field>
       {state && !state.ok && !state.fieldErrors && <FormMessage state={state} />}
-      <SubmitButton className="w-full" pendingText="Creating account…">
-        Create account
+      <SubmitButton className="w-full" pendingText={t('signUp.pending')}>
+        {t('signUp.submit')}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
+import { useLocale } from 'next-intl';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { LEDGER_KIND_LABEL } from '@/db/queries/ledger';
+import { ledgerKindLabel } from '@/lib/ledger/words';
 import type { LedgerKind } from '@/db/schema';
 
 const TONE: Record<LedgerKind, BadgeTone> = {
@@ -13,5 +14,5 @@ const TONE: Record<LedgerKind, BadgeTone> = {
 };
 
 export function LedgerKindBadge({ kind }: { kind: LedgerKind }) {
-  return <Badge tone={TONE[kind]}>{LEDGER_KIND_LABEL[kind]}</Badge>;
+  return <Badge tone={TONE[kind]}>{ledgerKindLabel(useLocale(), kind)}</Badge>;
 }

@@ -1,12 +1,12 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { LineExplanationView } from '@/lib/bills/present';
-import { priceSentence } from '@/lib/bills/present';
+import { entitlementKindWord, itemName, measuredUnit, priceSentenceIn, roundingIn, stepsIn, unitShort } from '@/lib/bills/words';
+import { INTL_LOCALE } from '@/lib/i18n/config';
 import { formatQuantity } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
 
 type Line = { id: number; item: string; description: string; quantity: Decimal; unit: string; unitPrice: Decimal; per: number; amount: Decimal };
 
-const UNIT_SHORT: Record<string, string> = { minute: 'min', Mbps: 'Mbps', 'thousand images': 'thousand images', 'thousand calls': 'thousand calls' };
-const MEASURED: Record<string, string> = { seconds: 's', kbps: 'kbps peak', images: 'images', calls: 'calls' };
 
 /**
  * One bill line that expands (<details>) to its explanation: the records, what was
@@ -25,8 +25,11 @@ export function BillLine({
   samples: ReadonlyMap<number, unknown>;
   entitlementNames: ReadonlyMap<string, string>;
 }) {
+  const t = useTranslations('bills.line');
+  const locale = useLocale();
   const d = explanation.detail;
-  const unit = UNIT_SHORT[line.unit] ?? line.unit;
+  const unit = unitShort(locale, line.unit);
+  const priceSentence = priceSentenceIn(locale, line, currency);
   const sampleRecords = (d?.sampleRecords ?? []).filter((id) => samples.has(id));
   return (
     <details className="group border-t border-slate-100 first:border-t-0" data-testid="bill-line" data-item={line.item}>
@@ -36,15 +39,15 @@ export function BillLine({
             <path d="M7 5l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <span>
-            <span className="font-medium text-slate-900">{line.description}</span>
+            <span className="font-medium text-slate-900">{itemName(locale, line.item, line.description)}</span>
             <span className="ml-2 font-mono text-xs text-slate-500">{line.item}</span>
           </span>
         </span>
         <span className="text-right tabular-nums text-slate-700" title={`${line.quantity.toFixed()} ${unit}`}>
-          {shortQuantity(line.quantity)} {unit}
+          {shortQuantity(line.quantity, locale)} {unit}
         </span>
         <span className="hidden text-right tabular-nums text-slate-500 sm:block">
-          {line.unitPrice.toFixed()} / {line.per === 1 ? unit : `${line.per.toLocaleString('en-US')} ${unit}`}
+          {line.unitPrice.toFixed()} / {line.per === 1 ? unit : `${line.per.toLocaleString(INTL_LOCALE[locale])} ${unit}`}
         </span>
         <span className="text-right font-semibold tabular-nums text-slate-900" data-testid="line-amount">
           {line.amount.toFixed()}
@@ -53,77 +56,82 @@ export function BillLine({
       <div className="space-y-4 bg-slate-50/70 px-5 pb-5 pt-2 text-sm text-slate-700 sm:pl-11" data-testid="line-explanation">
         {d ? (
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[11rem_1fr]">
-            <dt className="font-medium text-slate-500">Records</dt>
+            <dt className="font-medium text-slate-500">{t('records')}</dt>
             <dd>
-              {d.records.toLocaleString('en-US')} record{d.records === 1 ? '' : 's'} of {d.app === null ? 'the account' : `SDKAppID ${d.app}`} in {d.periodKind === 'day' ? `local day ${d.period}` : `month ${d.period}`}
-              {d.sampleRecords.length > 0 && <span className="text-slate-500"> (e.g. #{d.sampleRecords.join(', #')}{d.records > d.sampleRecords.length ? ', …' : ''})</span>}
+              {t('recordsValue', { count: d.records, app: d.app === null ? 'account' : String(d.app), periodKind: d.periodKind, period: d.period })}
+              {d.sampleRecords.length > 0 && (
+                <span className="text-slate-500">
+                  {' '}
+                  {t('samples', { list: `#${d.sampleRecords.join(', #')}${d.records > d.sampleRecords.length ? ', …' : ''}` })}
+                </span>
+              )}
             </dd>
             {d.measured && (
               <>
-                <dt className="font-medium text-slate-500">Measured</dt>
+                <dt className="font-medium text-slate-500">{t('measured')}</dt>
                 <dd className="tabular-nums">
-                  {formatQuantity(d.measured.value)} {MEASURED[d.measured.unit] ?? d.measured.unit}
+                  {formatQuantity(d.measured.value, locale)} {measuredUnit(locale, d.measured.unit)}
                 </dd>
               </>
             )}
-            <dt className="font-medium text-slate-500">Rounding</dt>
-            <dd>{d.rounding || '—'}</dd>
-            <dt className="font-medium text-slate-500">Usage before deductions</dt>
+            <dt className="font-medium text-slate-500">{t('rounding')}</dt>
+            <dd>{roundingIn(locale, d) || '—'}</dd>
+            <dt className="font-medium text-slate-500">{t('usageBefore')}</dt>
             <dd className="tabular-nums">
-              {formatQuantity(d.usage)} {unit}
+              {formatQuantity(d.usage, locale)} {unit}
             </dd>
-            <dt className="font-medium text-slate-500">Deductions</dt>
+            <dt className="font-medium text-slate-500">{t('deductions')}</dt>
             <dd>
               {d.deductions.length === 0 ? (
-                <span className="text-slate-500">None: no free minutes or package covered this usage, so all of it is billed.</span>
+                <span className="text-slate-500">{t('noDeductions')}</span>
               ) : (
                 <table className="text-sm" data-testid="line-deductions">
                   <thead>
                     <tr className="text-left text-slate-500">
-                      <th className="pr-4 font-medium">Entitlement</th>
-                      <th className="pr-4 text-right font-medium">Usage covered</th>
-                      <th className="pr-4 text-right font-medium">Ratio</th>
-                      <th className="text-right font-medium">Entitlement minutes</th>
+                      <th className="pr-4 font-medium">{t('entitlement')}</th>
+                      <th className="pr-4 text-right font-medium">{t('usageCovered')}</th>
+                      <th className="pr-4 text-right font-medium">{t('ratio')}</th>
+                      <th className="text-right font-medium">{t('entitlementMinutes')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {d.deductions.map((x, i) => (
                       <tr key={i}>
                         <td className="pr-4">
-                          {entitlementNames.get(x.entitlement) ?? x.entitlement} <span className="text-slate-500">({x.kind})</span>
+                          {entitlementNames.get(x.entitlement) ?? x.entitlement} <span className="text-slate-500">({entitlementKindWord(locale, x.kind)})</span>
                         </td>
-                        <td className="pr-4 text-right tabular-nums">{formatQuantity(x.minutes)} {unit}</td>
+                        <td className="pr-4 text-right tabular-nums">{formatQuantity(x.minutes, locale)} {unit}</td>
                         <td className="pr-4 text-right tabular-nums">1:{x.ratio}</td>
-                        <td className="text-right tabular-nums">{formatQuantity(x.entitlementMinutes)}</td>
+                        <td className="text-right tabular-nums">{formatQuantity(x.entitlementMinutes, locale)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               )}
             </dd>
-            <dt className="font-medium text-slate-500">Billed quantity</dt>
+            <dt className="font-medium text-slate-500">{t('billedQuantity')}</dt>
             <dd className="tabular-nums">
-              {formatQuantity(line.quantity)} {unit}
+              {formatQuantity(line.quantity, locale)} {unit}
               {explanation.rerated && (
                 <span className="text-slate-500">
                   {' '}
-                  (difference: the day re-rated is {formatQuantity(explanation.rerated.quantity)} {unit}, {explanation.rerated.amount} {currency})
+                  {t('rerated', { quantity: formatQuantity(explanation.rerated.quantity, locale), unit, amount: explanation.rerated.amount, currency })}
                 </span>
               )}
             </dd>
-            <dt className="font-medium text-slate-500">Price</dt>
-            <dd className="tabular-nums" data-testid="line-price">{priceSentence(line, currency)}</dd>
-            <dt className="font-medium text-slate-500">Rule</dt>
-            <dd>{d.source ? `Seed ${d.source}` : '—'}</dd>
+            <dt className="font-medium text-slate-500">{t('price')}</dt>
+            <dd className="tabular-nums" data-testid="line-price">{priceSentence}</dd>
+            <dt className="font-medium text-slate-500">{t('rule')}</dt>
+            <dd>{d.source ? t('seed', { source: d.source }) : '—'}</dd>
           </dl>
         ) : (
-          <p className="tabular-nums">{priceSentence(line, currency)}</p>
+          <p className="tabular-nums">{priceSentence}</p>
         )}
         {explanation.steps.length > 0 && (
           <div>
-            <p className="font-medium text-slate-500">In words</p>
+            <p className="font-medium text-slate-500">{t('inWords')}</p>
             <ul className="mt-1 list-disc space-y-1 pl-5">
-              {explanation.steps.map((s, i) => (
+              {stepsIn(locale, explanation, currency, line.unit).map((s, i) => (
                 <li key={i}>{withNames(s, entitlementNames)}</li>
               ))}
             </ul>
@@ -131,7 +139,7 @@ export function BillLine({
         )}
         {sampleRecords.length > 0 && (
           <details className="rounded-md bg-white ring-1 ring-slate-200">
-            <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-600">Sample records ({sampleRecords.length})</summary>
+            <summary className="cursor-pointer px-3 py-2 text-xs font-medium text-slate-600">{t('sampleRecords', { count: sampleRecords.length })}</summary>
             <pre className="max-h-64 overflow-auto px-3 pb-3 text-xs leading-relaxed text-slate-700">
               {sampleRecords.map((id) => `#${id} ${JSON.stringify(samples.get(id))}`).join('\n')}
             </pre>
@@ -143,9 +151,9 @@ export function BillLine({
 }
 
 /** Whole or up to 3 decimals for the summary row ("≈" when cut); the explanation keeps the exact figure. */
-function shortQuantity(q: Decimal): string {
+function shortQuantity(q: Decimal, locale: 'en' | 'zh'): string {
   const cut = q.toDecimalPlaces(3);
-  return `${cut.equals(q) ? '' : '≈ '}${formatQuantity(cut)}`;
+  return `${cut.equals(q) ? '' : '≈ '}${formatQuantity(cut, locale)}`;
 }
 
 /** lib/rating's sentences name entitlements by id; show their names. */

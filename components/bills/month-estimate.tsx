@@ -1,10 +1,10 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { MonthEstimate } from '@/lib/settlement/monthly';
+import { itemName, unitPriceIn, unitShort } from '@/lib/bills/words';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { addDays, lastDayOfMonth } from '@/lib/time/local-date';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
-
-const UNIT_SHORT: Record<string, string> = { minute: 'min', Mbps: 'Mbps', 'thousand images': 'thousand images', 'thousand calls': 'thousand calls' };
 
 /** When the month's bill is issued: the 1st of the next month, 00:00 (UTC+8). */
 export function monthBillDay(month: string): string {
@@ -17,6 +17,8 @@ export function monthBillDay(month: string): string {
  * estimateMonth), clearly marked as an estimate and never shown as a bill.
  */
 export function MonthEstimateCard({ estimate }: { estimate: MonthEstimate }) {
+  const t = useTranslations('bills.estimate');
+  const locale = useLocale();
   const currency = estimate.currency as 'USD' | 'CNY';
   return (
     <Card>
@@ -24,40 +26,40 @@ export function MonthEstimateCard({ estimate }: { estimate: MonthEstimate }) {
         <CardHeader
           title={
             <span className="flex items-center gap-2">
-              Month so far (estimate) <Badge tone="yellow">Estimate · not a bill</Badge>
+              {t('title')} <Badge tone="yellow">{t('badge')}</Badge>
             </span>
           }
-          description={`${estimate.month}-01 – ${estimate.through}: the usage received so far, rated as the month’s bill will rate it (minutes rounded up per application and month, packages deducted). The bill itself is issued on ${monthBillDay(estimate.month)} and includes usage still to come.`}
+          description={t('description', { from: `${estimate.month}-01`, through: estimate.through, billDay: monthBillDay(estimate.month) })}
         />
         {estimate.lines.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-slate-500">No usage this month yet.</p>
+          <p className="px-5 py-4 text-sm text-slate-500">{t('none')}</p>
         ) : (
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
               <tr>
-                <th className="px-5 py-2">Item</th>
-                <th className="px-5 py-2">Application</th>
-                <th className="px-5 py-2 text-right">Usage</th>
-                <th className="px-5 py-2 text-right">To pay</th>
-                <th className="px-5 py-2 text-right">Price</th>
-                <th className="px-5 py-2 text-right">Amount</th>
+                <th className="px-5 py-2">{t('item')}</th>
+                <th className="px-5 py-2">{t('application')}</th>
+                <th className="px-5 py-2 text-right">{t('usage')}</th>
+                <th className="px-5 py-2 text-right">{t('toPay')}</th>
+                <th className="px-5 py-2 text-right">{t('price')}</th>
+                <th className="px-5 py-2 text-right">{t('amount')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {estimate.lines.map((l) => {
-                const unit = UNIT_SHORT[l.unit] ?? l.unit;
+                const unit = unitShort(locale, l.unit);
                 return (
                   <tr key={`${l.sdkAppId}-${l.item}`} data-testid="estimate-line" data-item={l.item}>
-                    <td className="px-5 py-2 font-medium text-slate-900">{l.name}</td>
-                    <td className="px-5 py-2 font-mono text-xs text-slate-500">{l.sdkAppId ?? 'account'}</td>
+                    <td className="px-5 py-2 font-medium text-slate-900">{itemName(locale, l.item, l.name)}</td>
+                    <td className="px-5 py-2 font-mono text-xs text-slate-500">{l.sdkAppId ?? t('account')}</td>
                     <td className="px-5 py-2 text-right tabular-nums">
-                      {formatQuantity(l.usage)} {unit}
+                      {formatQuantity(l.usage, locale)} {unit}
                     </td>
                     <td className="px-5 py-2 text-right tabular-nums">
-                      {formatQuantity(l.quantity)} {unit}
+                      {formatQuantity(l.quantity, locale)} {unit}
                     </td>
                     <td className="px-5 py-2 text-right tabular-nums text-slate-500">
-                      {l.unitPrice} {currency} / {l.per === 1 ? unit : `${l.per.toLocaleString('en-US')} ${unit}`}
+                      {unitPriceIn(locale, l.unitPrice, currency, l.per, l.unit)}
                     </td>
                     <td className="px-5 py-2 text-right tabular-nums">{l.amount}</td>
                   </tr>
@@ -67,10 +69,10 @@ export function MonthEstimateCard({ estimate }: { estimate: MonthEstimate }) {
             <tfoot>
               <tr className="border-t border-slate-200 font-semibold">
                 <td className="px-5 py-2" colSpan={5}>
-                  Estimated total so far
+                  {t('total')}
                 </td>
                 <td className="px-5 py-2 text-right tabular-nums" data-testid="estimate-total">
-                  ≈ {formatMoney(estimate.total, currency)}
+                  ≈ {formatMoney(estimate.total, currency, locale)}
                 </td>
               </tr>
             </tfoot>

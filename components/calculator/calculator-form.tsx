@@ -1,13 +1,16 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/define-action';
 import type { CalculatorAnswer } from '@/lib/calculator/compare';
 import { buttonClass } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { bookName } from '@/components/packages/package-names';
 import { ComparisonResult } from './comparison-result';
+import { useItemName } from './item-names';
 
 export type BookOption = {
   id: string;
@@ -20,13 +23,21 @@ export type BookOption = {
 
 type Action = (prev: ActionResult<CalculatorAnswer> | null, payload: FormData) => Promise<ActionResult<CalculatorAnswer>>;
 
-const UNIT_LABEL: Record<string, string> = { minute: 'minutes', Mbps: 'peak Mbps', 'thousand images': 'thousand images (after the free 10,000)', 'thousand calls': 'thousand calls (after the free quota)' };
+/** Units of the books' items with a message (`calculator.units`); another unit shows as written. */
+const UNIT_KEYS = { minute: 'minute', Mbps: 'mbps', 'thousand images': 'thousandImages', 'thousand calls': 'thousandCalls' } as const;
+const unitKey = (unit: string) => (UNIT_KEYS as Record<string, (typeof UNIT_KEYS)[keyof typeof UNIT_KEYS]>)[unit];
 
 /**
  * Price book, quantities per item, or last month's usage; the comparison comes back from
  * the server action. Pending and errors are shown on the button pressed and the fields.
  */
 export function CalculatorForm({ books, defaultBookId, action }: { books: BookOption[]; defaultBookId: string; action: Action }) {
+  const t = useTranslations('calculator');
+  const tb = useTranslations('packages');
+  const locale = useLocale();
+  const itemName = useItemName();
+  const unitLabel = (unit: string) => (unitKey(unit) ? t(`units.long.${unitKey(unit)!}`) : unit);
+  const unitShort = (unit: string) => (unitKey(unit) ? t(`units.short.${unitKey(unit)!}`) : unit);
   const [state, formAction, pending] = useActionState(action, null);
   const [bookId, setBookId] = useState(defaultBookId);
   const [intent, setIntent] = useState<'calculate' | 'last-month'>('calculate');
@@ -44,7 +55,7 @@ export function CalculatorForm({ books, defaultBookId, action }: { books: BookOp
     const name = `q:${i.code}`;
     const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
     return (
-      <Field key={i.code} label={i.name} name={name} errors={errors} hint={`${UNIT_LABEL[i.unit] ?? i.unit} · ${i.unitPrice} ${book.currency} per ${i.per === 1 ? '' : `${i.per.toLocaleString('en-US')} `}${i.unit === 'minute' ? 'min' : i.unit}`}>
+      <Field key={i.code} label={itemName(i)} name={name} errors={errors} hint={t('form.itemHint', { unitLabel: unitLabel(i.unit), unitPrice: i.unitPrice, currency: book.currency, per: i.per, unit: unitShort(i.unit) })}>
         <Input name={name} inputMode="decimal" placeholder="0" defaultValue={valueOf(i.code)} invalid={!!errors?.length} autoComplete="off" />
       </Field>
     );
@@ -54,48 +65,48 @@ export function CalculatorForm({ books, defaultBookId, action }: { books: BookOp
     <div className="space-y-6">
       <form action={formAction} className="space-y-5" data-testid="calculator-form" aria-busy={pending}>
         <div className="grid gap-4 sm:grid-cols-[minmax(0,28rem)_1fr] sm:items-end">
-          <Field label="Price book" name="bookId" errors={state && !state.ok ? state.fieldErrors?.bookId : undefined}>
+          <Field label={t('form.book')} name="bookId" errors={state && !state.ok ? state.fieldErrors?.bookId : undefined}>
             <Select name="bookId" value={bookId} onChange={(e) => setBookId(e.target.value)}>
               {books.map((b) => (
                 <option key={b.id} value={b.id}>
-                  {b.name.includes(`(${b.currency})`) ? b.name : `${b.name} (${b.currency})`}
+                  {bookName(tb, b).includes(b.currency) ? bookName(tb, b) : t('form.bookOption', { name: bookName(tb, b), currency: b.currency })}
                 </option>
               ))}
             </Select>
           </Field>
-          <p className="text-sm text-slate-500">Enter what you expect in a month. Minutes are billable minutes (seconds rounded up per application per {book.roundingPeriod}).</p>
+          <p className="text-sm text-slate-500">{t('form.explain', { period: book.roundingPeriod })}</p>
         </div>
 
         <div key={inputKey} className="space-y-4">
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{media.map(itemInput)}</div>
           {others.length > 0 && (
             <details className="rounded-md ring-1 ring-slate-200" open={others.some((i) => valueOf(i.code) !== '')}>
-              <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">{others.length === 1 ? others[0]!.name : 'Recording, transcoding, delivery, relay and other items'} ({others.length})</summary>
+              <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-slate-700">{t('form.others', { name: others.length === 1 ? itemName(others[0]!) : t('form.othersName'), count: others.length })}</summary>
               <div className="grid gap-4 px-4 pb-4 pt-2 sm:grid-cols-2 lg:grid-cols-3">{others.map(itemInput)}</div>
             </details>
           )}
         </div>
 
-        {state && !state.ok && <FormMessage state={state.fieldErrors ? { ...state, message: 'Check the highlighted quantities.' } : state} />}
+        {state && !state.ok && <FormMessage state={state.fieldErrors ? { ...state, message: t('form.checkFields') } : state} />}
         {answer?.source === 'last-month' && (
           <p role="status" className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900 ring-1 ring-inset ring-sky-200">
-            Filled in from your usage in {answer.month}: minutes rounded up per application per {book.roundingPeriod}, as bills count them before packages.
+            {t('form.filled', { month: answer.month ?? '', period: book.roundingPeriod })}
           </p>
         )}
 
         <div className="flex flex-wrap gap-3">
           <button type="submit" name="intent" value="calculate" onClick={() => setIntent('calculate')} disabled={pending} className={buttonClass('primary')}>
             {pending && intent === 'calculate' && <Spinner />}
-            {pending && intent === 'calculate' ? 'Calculating…' : 'Compare prices'}
+            {pending && intent === 'calculate' ? t('form.calculating') : t('form.compare')}
           </button>
           <button type="submit" name="intent" value="last-month" onClick={() => setIntent('last-month')} disabled={pending} className={buttonClass('secondary')}>
             {pending && intent === 'last-month' && <Spinner />}
-            {pending && intent === 'last-month' ? 'Reading last month…' : "Start from last month's usage"}
+            {pending && intent === 'last-month' ? t('form.readingLastMonth') : t('form.lastMonth')}
           </button>
         </div>
       </form>
 
-      {answer && <ComparisonResult comparison={answer.comparison} />}
+      {answer && <ComparisonResult comparison={answer.comparison} locale={locale} />}
     </div>
   );
 }

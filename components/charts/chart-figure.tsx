@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ChartData } from '@/lib/charts/data';
 import { labelTotals } from '@/lib/charts/prepare';
 import { StackedBars } from './stacked-bars';
@@ -28,6 +29,7 @@ export function ChartFigure({
   height?: number;
   note?: string;
 }) {
+  const t = useTranslations('ui.chart');
   const totals = labelTotals(data);
   const rows = data.labels.map((label, i) => ({ label, values: data.series.map((s) => s.values[i] ?? '0'), total: totals[i] as string })).filter((r) => r.values.some((v) => Number(v) !== 0));
   const show = (v: string) => {
@@ -41,13 +43,12 @@ export function ChartFigure({
       <StackedBars data={data} unit={unit} ariaLabel={ariaLabel} formatValue={formatValue} height={height} />
       <details className="mt-3 rounded-md ring-1 ring-slate-200" data-testid={testId ? `${testId}-table` : undefined}>
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50">
-          Table view: the same figures ({rows.length} {rows.length === 1 ? 'row' : 'rows'} with figures)
+          {t('tableView', { count: rows.length })}
         </summary>
-        <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${ariaLabel}: table`}>
+        <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={t('tableRegion', { label: ariaLabel })}>
           <table className="min-w-full text-sm">
             <caption className="sr-only">
-              {ariaLabel}, in {unit}
-              {note ? `. ${note}` : ''}
+              {note ? t('captionNote', { label: ariaLabel, unit, note }) : t('caption', { label: ariaLabel, unit })}
             </caption>
             <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
               <tr>
@@ -57,13 +58,13 @@ export function ChartFigure({
                     {s.name}
                   </th>
                 ))}
-                <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-semibold">Total ({unit})</th>
+                <th scope="col" className="whitespace-nowrap px-3 py-2 text-right font-semibold">{t('total', { unit })}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 text-slate-700">
               {rows.length === 0 ? (
                 <tr>
-                  <td colSpan={data.series.length + 2} className="px-3 py-4 text-center text-slate-600">No figures in this period.</td>
+                  <td colSpan={data.series.length + 2} className="px-3 py-4 text-center text-slate-600">{t('noFiguresRow')}</td>
                 </tr>
               ) : (
                 rows.map((r) => (

@@ -2,7 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useLocale, useTranslations } from 'next-intl';
 import { seriesColor, type ChartData } from '@/lib/charts/data';
+import { INTL_LOCALE } from '@/lib/i18n/config';
 
 /**
  * A stacked bar chart drawn by recharts (client side: tooltips and legends that hide and
@@ -10,7 +12,6 @@ import { seriesColor, type ChartData } from '@/lib/charts/data';
  * they become numbers here, only to be drawn. The same figures are in the table beside the
  * chart (components/charts/chart-figure.tsx) for screen readers and keyboards.
  */
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export function StackedBars({
   data,
@@ -26,13 +27,16 @@ export function StackedBars({
   formatValue?: 'minutes' | 'money';
   height?: number;
 }) {
+  const t = useTranslations('ui.chart');
+  const tag = INTL_LOCALE[useLocale()];
+  const compact = useMemo(() => new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }), [tag]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(
     () => data.labels.map((label, i) => Object.fromEntries([['label', label], ...data.series.map((s) => [s.key, Number(s.values[i] ?? 0)])])),
     [data],
   );
   const fmt = (v: number) =>
-    formatValue === 'money' ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    formatValue === 'money' ? v.toLocaleString(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v.toLocaleString(tag, { maximumFractionDigits: 2 });
   const tick = (label: string) => (label.length === 10 ? label.slice(5) : label);
   const empty = data.series.length === 0 || data.series.every((s) => s.values.every((v) => Number(v) === 0));
   const toggle = (key: string) =>
@@ -47,7 +51,7 @@ export function StackedBars({
     <div className="w-full">
       {data.series.length > 0 && (
         // The legend: buttons that hide and show a series (keyboard and screen readers too).
-        <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label="Series shown in the chart">
+        <div className="mb-2 flex flex-wrap gap-1.5" role="group" aria-label={t('seriesShown')}>
           {data.series.map((s, k) => {
             const on = !hidden.has(s.key);
             return (
@@ -68,7 +72,7 @@ export function StackedBars({
       )}
     <div role="img" aria-label={ariaLabel} className="w-full" style={{ height }}>
       {empty ? (
-        <div className="flex h-full items-center justify-center rounded-md bg-slate-50 text-sm text-slate-600">No figures in this period</div>
+        <div className="flex h-full items-center justify-center rounded-md bg-slate-50 text-sm text-slate-600">{t('noFigures')}</div>
       ) : (
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 22, right: 8, bottom: 0, left: 0 }} barCategoryGap={data.labels.length > 100 ? 0 : '15%'}>
@@ -77,7 +81,7 @@ export function StackedBars({
             <YAxis
               width={56}
               tick={{ fontSize: 11, fill: '#475569' }}
-              tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? COMPACT.format(v) : fmt(v))}
+              tickFormatter={(v: number) => (Math.abs(v) >= 1000 ? compact.format(v) : fmt(v))}
               // The unit above the axis (a rotated label collides with the ticks on a phone).
               label={{ value: unit, position: 'top', offset: 10, style: { fontSize: 11, fill: '#475569', textAnchor: 'start' }, dx: -20 }}
               allowDecimals={formatValue !== 'minutes' || data.labels.length < 100}

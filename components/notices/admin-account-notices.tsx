@@ -3,16 +3,17 @@ import { listNotices } from '@/db/queries/notices';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
+import { getTranslations } from 'next-intl/server';
 
 /** An account's latest notices, read or not, for the admin account page (lifecycle.md, Notices; issue 10 item 3). */
 export async function AdminAccountNotices({ accountId, limit = 20 }: { accountId: string; limit?: number }) {
-  const { rows, total } = await listNotices(db, accountId, { limit });
+  const [{ rows, total }, t] = await Promise.all([listNotices(db, accountId, { limit }), getTranslations('admin.notices')]);
   return (
     <Card className="mt-8">
-      <CardHeader title={`Notices (${total})`} description={total > rows.length ? `The latest ${rows.length}; what the customer sees in the message center.` : 'What the customer sees in the message center.'} />
+      <CardHeader title={t('title', { count: total })} description={total > rows.length ? t('latest', { count: rows.length }) : t('all')} />
       {rows.length === 0 ? (
         <CardBody>
-          <p className="text-sm text-slate-500">No notices for this account yet.</p>
+          <p className="text-sm text-slate-500">{t('empty')}</p>
         </CardBody>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="admin-notices">
@@ -24,10 +25,10 @@ export async function AdminAccountNotices({ accountId, limit = 20 }: { accountId
                 </p>
                 <p className="text-slate-600">{n.body}</p>
                 <p className="text-xs text-slate-500">
-                  {formatLocalDateTime(n.at)} (UTC+8) · subject {n.subject || '—'} · occasion {n.occasion}
+                  {t('meta', { at: formatLocalDateTime(n.at), subject: n.subject || '—', occasion: n.occasion })}
                 </p>
               </div>
-              <Badge tone={n.readAt ? 'gray' : 'indigo'}>{n.readAt ? `read ${formatLocalDateTime(n.readAt)}` : 'unread'}</Badge>
+              <Badge tone={n.readAt ? 'gray' : 'indigo'}>{n.readAt ? t('read', { at: formatLocalDateTime(n.readAt) }) : t('unread')}</Badge>
             </li>
           ))}
         </ul>

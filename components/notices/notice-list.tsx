@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { NoticeListRow } from '@/db/queries/notices';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { cn } from '@/components/ui/cn';
@@ -8,6 +9,7 @@ import type { FormAction } from '@/lib/actions/types';
 
 /** A list of notices, each linking to what it is about; unread ones stand out and can be marked read. */
 export function NoticeList<T>({ notices, markNoticeReadAction, testId = 'notice-list' }: { notices: (NoticeListRow & { earlier?: Date[] })[]; markNoticeReadAction?: FormAction<T>; testId?: string }) {
+  const t = useTranslations('messageCenter.list');
   return (
     <ul className="divide-y divide-slate-100" data-testid={testId}>
       {notices.map((n) => {
@@ -25,12 +27,12 @@ export function NoticeList<T>({ notices, markNoticeReadAction, testId = 'notice-
                   <span className="font-medium text-slate-900">{n.title}</span>
                 )}
                 <Badge tone="gray" className="font-mono">{n.kind}</Badge>
-                {unread && <span className="sr-only">(unread)</span>}
+                {unread && <span className="sr-only">{t('unread')}</span>}
               </p>
               <p className="mt-0.5 text-slate-600">{n.body}</p>
               <p className="mt-0.5 text-xs text-slate-500">
                 {formatLocalDateTime(n.at)} (UTC+8)
-                {n.earlier?.length ? <span data-testid="notice-earlier"> · also {n.earlier.map((d) => formatLocalDateTime(d)).join(', ')}</span> : null}
+                {n.earlier?.length ? <span data-testid="notice-earlier">{t('also', { times: n.earlier.map((d) => formatLocalDateTime(d)).join(', ') })}</span> : null}
               </p>
             </div>
             {markNoticeReadAction && unread && (

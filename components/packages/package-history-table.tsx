@@ -1,9 +1,10 @@
 import type { PackageRow } from '@/db/queries/packages';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney, formatQuantity, type Currency } from '@/lib/money/format';
-import { packageDisplayName } from '@/lib/packages/catalog';
+import { packageName } from './package-names';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { PACKAGE_SOURCE_LABEL, PackageStatusBadge } from './package-status-badge';
+import { PackageSource, PackageStatusBadge } from './package-status-badge';
 
 type Row = { pkg: PackageRow; appName: string };
 
@@ -21,23 +22,25 @@ export function PackageHistoryTable({
   searchParams: Record<string, string | string[] | undefined>;
   params: { sort?: string; dir?: 'asc' | 'desc'; page?: number; pageSize?: number };
 }) {
+  const t = useTranslations('packages');
+  const locale = useLocale();
   const columns: Column<Row>[] = [
     {
       key: 'name',
-      header: 'Package',
+      header: t('history.columns.package'),
       render: (r) => (
         <span>
-          <span className="font-medium text-slate-900">{packageDisplayName(r.pkg)}</span>
-          <span className="block text-xs text-slate-500">{PACKAGE_SOURCE_LABEL[r.pkg.source]}</span>
+          <span className="font-medium text-slate-900">{packageName(t, r.pkg)}</span>
+          <span className="block text-xs text-slate-500"><PackageSource source={r.pkg.source} /></span>
         </span>
       ),
     },
-    { key: 'app', header: 'Application', sortKey: 'sdkAppId', render: (r) => <span>{r.appName} <span className="font-mono text-xs text-slate-500">{r.pkg.sdkAppId}</span></span> },
-    { key: 'validity', header: 'Valid', sortKey: 'validTo', render: (r) => (r.pkg.validFrom ? `${r.pkg.validFrom} to ${r.pkg.validTo}` : '—') },
-    { key: 'used', header: 'Minutes used', align: 'right', render: (r) => `${formatQuantity(r.pkg.minutesUsed)} / ${formatQuantity(r.pkg.minutes)}` },
-    { key: 'price', header: 'Price', sortKey: 'price', align: 'right', render: (r) => formatMoney(r.pkg.price, currency) },
-    { key: 'bought', header: 'On', sortKey: 'purchasedAt', render: (r) => formatLocalDateTime(r.pkg.purchasedAt) },
-    { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <PackageStatusBadge status={r.pkg.status} /> },
+    { key: 'app', header: t('history.columns.application'), sortKey: 'sdkAppId', render: (r) => <span>{r.appName} <span className="font-mono text-xs text-slate-500">{r.pkg.sdkAppId}</span></span> },
+    { key: 'validity', header: t('history.columns.valid'), sortKey: 'validTo', render: (r) => (r.pkg.validFrom ? t('history.validity', { from: r.pkg.validFrom, to: r.pkg.validTo ?? '' }) : '—') },
+    { key: 'used', header: t('history.columns.used'), align: 'right', render: (r) => `${formatQuantity(r.pkg.minutesUsed, locale)} / ${formatQuantity(r.pkg.minutes, locale)}` },
+    { key: 'price', header: t('history.columns.price'), sortKey: 'price', align: 'right', render: (r) => formatMoney(r.pkg.price, currency, locale) },
+    { key: 'bought', header: t('history.columns.on'), sortKey: 'purchasedAt', render: (r) => formatLocalDateTime(r.pkg.purchasedAt) },
+    { key: 'status', header: t('history.columns.status'), sortKey: 'status', render: (r) => <PackageStatusBadge status={r.pkg.status} /> },
   ];
   return (
     <DataTable
@@ -47,9 +50,9 @@ export function PackageHistoryTable({
       searchParams={searchParams}
       params={params}
       total={total}
-      caption="All packages"
+      caption={t('page.all')}
       testId="package-history"
-      empty="No packages yet. Bought, renewed, expired and refunded packages are listed here."
+      empty={t('history.empty')}
     />
   );
 }

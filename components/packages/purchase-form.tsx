@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/types';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
@@ -54,6 +55,8 @@ export function PurchaseForm<T>({
   balanceLabel: string;
   customTiers?: string;
 }) {
+  const t = useTranslations('packages.buy.form');
+  const locale = useLocale();
   const [state, action] = useActionState(purchase, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -72,7 +75,8 @@ export function PurchaseForm<T>({
   const offer = offers.find((o) => o.catalogCode === code);
   const [customThousands, setCustomThousands] = useState(values?.customThousands ?? '');
   const customPrice = offer?.custom ? customUniversalPrice(Number(customThousands)) : null;
-  const customLabel = customPrice ? formatMoney(customPrice, 'CNY') : null;
+  const customLabel = customPrice ? formatMoney(customPrice, 'CNY', locale) : null;
+  const customSize = Number(customThousands).toLocaleString('en-US');
   const payLabel = offer?.custom ? customLabel : offer && offer.price !== '0' ? offer.amountLabel : null;
   const groups = useMemo(() => {
     const out: { label: string; offers: OfferView[] }[] = [];
@@ -88,7 +92,7 @@ export function PurchaseForm<T>({
   return (
     <form action={action} className="space-y-6" noValidate data-testid="purchase-form">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} readOnly />
-      <Field label="Application" name="applicationId" errors={errors?.applicationId} hint="A package is bound to one application (SDKAppID).">
+      <Field label={t('application')} name="applicationId" errors={errors?.applicationId} hint={t('applicationHint')}>
         <Select name="applicationId" value={appId} onChange={(e) => chooseApp(e.target.value)} invalid={!!errors?.applicationId}>
           {apps.map((a) => (
             <option key={a.id} value={a.id}>
@@ -99,7 +103,7 @@ export function PurchaseForm<T>({
       </Field>
 
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Package</legend>
+        <legend className="text-sm font-medium text-slate-800">{t('package')}</legend>
         {errors?.catalogCode && (
           <p className="mt-1 text-sm text-rose-700" role="alert" id="catalogCode-error">
             {errors.catalogCode.join(' ')}
@@ -130,7 +134,7 @@ export function PurchaseForm<T>({
                       <span className="pl-6 text-xs text-slate-600">{o.minutesLabel}</span>
                       {av && !av.ok && (
                         <span className="mt-1 pl-6 text-xs text-rose-700" data-testid="offer-unavailable">
-                          Not available: {av.text}
+                          {t('notAvailable', { reason: av.text })}
                         </span>
                       )}
                     </label>
@@ -143,7 +147,7 @@ export function PurchaseForm<T>({
       </fieldset>
 
       {offer?.custom && (
-        <Field label="Custom size (thousand minutes)" name="customThousands" errors={errors?.customThousands} hint={customTiers}>
+        <Field label={t('customSize')} name="customThousands" errors={errors?.customThousands} hint={customTiers}>
           <Input name="customThousands" inputMode="numeric" placeholder="30" value={customThousands} onChange={(e) => setCustomThousands(e.target.value)} invalid={!!errors?.customThousands} />
         </Field>
       )}
@@ -151,12 +155,8 @@ export function PurchaseForm<T>({
       <label className={cn('flex items-start gap-3 text-sm', !offer?.renewable && 'opacity-50')}>
         <input type="checkbox" name="autoRenew" value="on" defaultChecked={values?.autoRenew === 'on'} disabled={!offer?.renewable} className="mt-0.5 size-4 accent-indigo-600" />
         <span>
-          <span className="font-medium text-slate-900">Renew automatically</span>
-          <span className="block text-slate-500">
-            {offer?.renewable
-              ? 'At expiry the list price is paid from the balance and the next month starts. If the balance cannot pay then, the renewal fails and the application returns to the Free edition. You can switch it off any time before expiry.'
-              : 'This package does not renew: free trials and universal packages end at their expiry.'}
-          </span>
+          <span className="font-medium text-slate-900">{t('autoRenew')}</span>
+          <span className="block text-slate-500">{offer?.renewable ? t('autoRenewHint') : t('autoRenewNo')}</span>
         </span>
       </label>
 
@@ -165,14 +165,14 @@ export function PurchaseForm<T>({
           <p className="font-semibold text-slate-900">
             {offer.custom
               ? customLabel
-                ? `Universal ${Number(customThousands).toLocaleString('en-US')} thousand minutes: ${customLabel}`
-                : 'Universal custom size: enter a whole number of thousand minutes'
-              : `${offer.name}: ${offer.priceLabel}`}
+                ? t('summaryCustom', { size: customSize, amount: customLabel })
+                : t('summaryCustomEmpty')
+              : t('summary', { name: offer.name, price: offer.priceLabel })}
           </p>
           <p className="mt-1 text-slate-700">{offer.validityLabel}</p>
           {selected && <p className={cn('mt-1', selected.ok ? 'text-slate-700' : 'text-rose-700')}>{selected.text}</p>}
           <p className="mt-1 text-slate-500" data-testid="refund-note">
-            {offer.paid ? `Paid from your balance (${balanceLabel}). ` : ''}
+            {offer.paid ? t('paidFrom', { balance: balanceLabel }) : ''}
             {offer.refundNote}
           </p>
         </div>
@@ -180,23 +180,24 @@ export function PurchaseForm<T>({
 
       {state && !state.ok && !(errors?.applicationId || errors?.catalogCode || errors?.customThousands) && <FormMessage state={state} />}
       <ConfirmSubmitButton
-        pendingText="Paying…"
+        pendingText={t('paying')}
         disabled={!!selected && !selected.ok}
         describedBy={selected && !selected.ok ? 'purchase-summary' : undefined}
-        title={`Buy ${offer?.custom && customLabel ? `${Number(customThousands).toLocaleString('en-US')} thousand universal minutes` : (offer?.name ?? 'this package')}?`}
-        confirmLabel={payLabel ? `Pay ${payLabel}` : 'Buy'}
+        title={offer?.custom && customLabel ? t('confirmTitleCustom', { size: customSize }) : offer ? t('confirmTitle', { name: offer.name }) : t('confirmTitleAny')}
+        confirmLabel={payLabel ? t('pay', { amount: payLabel }) : t('buy')}
         describe={() => (
           <>
             <p>
-              For {apps.find((a) => a.id === appId)?.label ?? 'the application'}.{' '}
-              {payLabel ? `${payLabel} is paid from your balance (${balanceLabel}) at once.` : 'Nothing is paid.'}
+              {t('confirmFor', { app: apps.find((a) => a.id === appId)?.label ?? t('theApplication') })}
+              {locale === 'zh' ? '' : ' '}
+              {payLabel ? t('confirmPaid', { amount: payLabel, balance: balanceLabel }) : t('confirmFree')}
             </p>
             {selected?.ok && <p>{selected.text}</p>}
             {offer && <p>{offer.refundNote}</p>}
           </>
         )}
       >
-        {payLabel ? `Buy and pay ${payLabel}` : 'Buy'}
+        {payLabel ? t('buyAndPay', { amount: payLabel }) : t('buy')}
       </ConfirmSubmitButton>
     </form>
   );

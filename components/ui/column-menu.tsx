@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 import { columnsCookie } from '@/lib/table-params';
 
 /**
@@ -31,6 +32,7 @@ export function ColumnRegion({
   // labelled like a column (a form's "Amount" field stays the only "Amount").
   const [open, setOpen] = useState(defaultOpen);
   const id = useId();
+  const t = useTranslations('ui.columns');
   const toggle = (key: string) => {
     const next = new Set(hidden);
     if (next.has(key)) next.delete(key);
@@ -57,11 +59,11 @@ export function ColumnRegion({
           className="ml-auto w-fit cursor-pointer list-none rounded-md bg-white px-2.5 py-1 text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 [&::-webkit-details-marker]:hidden"
           data-testid="columns-menu"
         >
-          Columns{hidden.size > 0 ? ` (${hidden.size} hidden)` : ''} <span aria-hidden="true">▾</span>
+          {hidden.size > 0 ? t('menuHidden', { count: hidden.size }) : t('menu')} <span aria-hidden="true">▾</span>
         </summary>
         {open && (
           <fieldset className="mt-2 flex flex-wrap justify-end gap-x-4 gap-y-1 rounded-md bg-white px-3 py-2 ring-1 ring-slate-200">
-            <legend className="sr-only">Columns shown</legend>
+            <legend className="sr-only">{t('legend')}</legend>
             {columns.map((c) => {
               const shown = !hidden.has(c.key);
               const last = shown && columns.length - hidden.size === 1;

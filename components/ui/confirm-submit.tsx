@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { useTranslations } from 'next-intl';
 import { buttonClass, type ButtonVariant } from './button';
 import { Spinner } from './spinner';
 
@@ -48,6 +49,7 @@ export function ConfirmSubmitButton({
   const [body, setBody] = useState<ReactNode>(null);
   const [asking, setAsking] = useState(false);
   const id = useId();
+  const t = useTranslations('ui.confirm');
 
   useEffect(() => {
     if (asking && dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -104,7 +106,7 @@ export function ConfirmSubmitButton({
           </div>
           <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
             <button type="button" autoFocus onClick={() => dialog.current?.close()} className={buttonClass('secondary')}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="button" onClick={confirm} className={buttonClass(confirmVariant ?? (variant === 'secondary' ? 'primary' : variant))}>
               {confirmLabel}

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { renderToStaticMarkup } from 'react-dom/server';
+import { renderToStaticMarkup as renderPlain } from 'react-dom/server';
+import type { ReactElement } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { MESSAGES } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/config';
 import { readFileSync } from 'node:fs';
 import { ColumnRegion } from './column-menu';
 import { DataTable } from './data-table';
 import { columnsCookie } from '@/lib/table-params';
+
+/** Rendered as a page renders it: inside the language provider (English unless told). */
+function renderToStaticMarkup(node: ReactElement, locale: Locale = 'en') {
+  return renderPlain(
+    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="Asia/Shanghai">
+      {node}
+    </NextIntlClientProvider>,
+  );
+}
 
 const columns = [{ key: 'n', header: 'N', render: (r: { n: number }) => String(r.n) }];
 
@@ -22,6 +35,18 @@ describe('DataTable paging (issue 14 item 8: "/bills?page=999" said "page 999 of
     );
     expect(html.replace(/<!-- -->/g, '')).toContain('Page 2 of 3');
     expect(html).not.toContain('There is no page');
+  });
+  it('pages in Chinese (issue 14 item 4)', () => {
+    const html = renderToStaticMarkup(
+      <DataTable columns={columns} rows={[{ n: 1 }]} rowKey={(r) => r.n} searchParams={{ page: '2' }} params={{ page: 2, pageSize: 25 }} total={1075} />,
+      'zh',
+    ).replace(/<!-- -->/g, '');
+    expect(html).toContain('第 2 页，共 43 页');
+    expect(html).toContain('第 26–50 条，共 1,075 条');
+    expect(html).toContain('上一页');
+    expect(html).not.toContain('Previous');
+    const past = renderToStaticMarkup(<DataTable columns={columns} rows={[]} rowKey={(r) => r.n} searchParams={{ page: '9' }} params={{ page: 9, pageSize: 25 }} total={75} />, 'zh');
+    expect(past).toContain('没有第 9 页：共 75 行，3 页。');
   });
 });
 

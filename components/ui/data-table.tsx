@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { INTL_LOCALE } from '@/lib/i18n/config';
 import { columnsCookie, withParams } from '@/lib/table-params';
 import { ColumnRegion } from './column-menu';
 import { cn } from './cn';
@@ -62,6 +64,9 @@ export function DataTable<T>({
   /** Inside a Card: no frame of its own. */
   bare?: boolean;
 }) {
+  const t = useTranslations('ui.table');
+  const locale = useLocale();
+  const count = (n: number) => n.toLocaleString(INTL_LOCALE[locale]);
   const { sort, dir, page, pageSize } = params ?? {};
   const alignClass = (a?: 'left' | 'right' | 'center') => (a === 'right' ? 'text-right' : a === 'center' ? 'text-center' : 'text-left');
   const pages = total !== undefined && pageSize ? Math.max(1, Math.ceil(total / pageSize)) : 1;
@@ -73,7 +78,7 @@ export function DataTable<T>({
     <div className={bare ? 'border-t border-slate-200' : 'overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200'} data-testid={testId}>
       {/* A wide table scrolls inside this region, never the page (a 390 px phone, issue 14 item 5);
           focusable and named so a keyboard can scroll it and a screen reader says what it is. */}
-      <div className="max-h-[75vh] overflow-auto" role="region" aria-label={caption ?? 'Table'} tabIndex={0}>
+      <div className="max-h-[75vh] overflow-auto" role="region" aria-label={caption ?? t('region')} tabIndex={0}>
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           {caption && <caption className="sr-only">{caption}</caption>}
           <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_var(--color-slate-200)]">
@@ -108,16 +113,16 @@ export function DataTable<T>({
             {pastEnd ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-600" data-testid="page-past-end">
-                  There is no page {page}: {total!.toLocaleString('en-US')} {total === 1 ? 'row fits' : 'rows fit'} on {pages} {pages === 1 ? 'page' : 'pages'}.{' '}
+                  {t('pastEnd', { page: page!, total: total!, pages })}{' '}
                   <Link className="font-medium text-indigo-700 underline hover:text-indigo-600" href={withParams(searchParams, { page: pages === 1 ? undefined : pages })}>
-                    Go to {pages === 1 ? 'the first page' : `page ${pages}, the last`}
+                    {pages === 1 ? t('goToFirst') : t('goToLast', { pages })}
                   </Link>
                 </td>
               </tr>
             ) : rows.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-4 py-10 text-center text-slate-500">
-                  {empty ?? 'Nothing here yet.'}
+                  {empty ?? t('empty')}
                 </td>
               </tr>
             ) : (
@@ -146,30 +151,30 @@ export function DataTable<T>({
         </table>
       </div>
       {total !== undefined && page !== undefined && pageSize !== undefined && total > 0 && !pastEnd && (
-        <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label="Pagination">
+        <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label={t('pagination')}>
           <p>
-            {Math.min(total, (page - 1) * pageSize + 1)}–{Math.min(total, page * pageSize)} of {total.toLocaleString('en-US')}
+            {t('range', { from: count(Math.min(total, (page - 1) * pageSize + 1)), to: count(Math.min(total, page * pageSize)), total: count(total) })}
           </p>
           <div className="flex gap-2">
             {page > 1 ? (
               <Link className="rounded-md px-2.5 py-1 ring-1 ring-slate-300 hover:bg-slate-50" href={withParams(searchParams, { page: page - 1 })}>
-                Previous
+                {t('previous')}
               </Link>
             ) : (
               <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
-                Previous
+                {t('previous')}
               </span>
             )}
             <span className="px-1 py-1">
-              Page {page} of {pages}
+              {t('pageOf', { page, pages })}
             </span>
             {page < pages ? (
               <Link className="rounded-md px-2.5 py-1 ring-1 ring-slate-300 hover:bg-slate-50" href={withParams(searchParams, { page: page + 1 })}>
-                Next
+                {t('next')}
               </Link>
             ) : (
               <span className="rounded-md px-2.5 py-1 text-slate-500 ring-1 ring-slate-200" aria-disabled="true">
-                Next
+                {t('next')}
               </span>
             )}
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
 
 /**
  * A secret shown only this once (an application's secret key, a webhook endpoint's signing
@@ -9,6 +10,7 @@ import { useState, type ReactNode } from 'react';
  */
 export function OneTimeSecret({ label, heading, secret, testId, secretTestId, children }: { label: string; heading: string; secret: string; testId: string; secretTestId: string; children: ReactNode }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations('ui.secret');
   return (
     <div className="rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200" role="region" aria-label={label} data-testid={testId}>
       <p className="text-sm font-semibold text-amber-900">{heading}</p>
@@ -30,7 +32,7 @@ export function OneTimeSecret({ label, heading, secret, testId, secretTestId, ch
             }
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
     </div>

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { INTL_LOCALE } from '@/lib/i18n/config';
 import { buttonClass } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { USAGE_IMPORT_LIMITS } from '@/lib/usage/limits';
@@ -27,6 +29,7 @@ const MAX_BYTES = USAGE_IMPORT_LIMITS.maxFileBytes;
  * stores nothing.
  */
 export function ImportForm() {
+  const t = useTranslations('usage.import');
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
@@ -36,8 +39,8 @@ export function ImportForm() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
-    if (!file) return setFieldError('Choose a .jsonl, .json or .csv file first.');
-    if (file.size > MAX_BYTES) return setFieldError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB. Split it into smaller files.`);
+    if (!file) return setFieldError(t('chooseFile'));
+    if (file.size > MAX_BYTES) return setFieldError(t('tooLarge', { size: (file.size / 1024 / 1024).toFixed(1) }));
     setFieldError(null);
     setState({ phase: 'uploading', sent: 0, total: file.size });
     const xhr = new XMLHttpRequest();
@@ -50,7 +53,7 @@ export function ImportForm() {
       try {
         answer = JSON.parse(xhr.responseText) as ImportAnswer;
       } catch {
-        answer = { error: { code: 'INTERNAL', message: `The server answered ${xhr.status}; nothing was stored.` } };
+        answer = { error: { code: 'INTERNAL', message: t('serverAnswered', { status: String(xhr.status) }) } };
       }
       setState({ phase: 'done', answer, fileName: file.name });
       if ('ok' in answer && answer.ok) {
@@ -58,7 +61,7 @@ export function ImportForm() {
         router.refresh();
       }
     };
-    xhr.onerror = () => setState({ phase: 'done', fileName: file.name, answer: { error: { code: 'NETWORK', message: 'The upload failed (network error); nothing was stored. Try again.' } } });
+    xhr.onerror = () => setState({ phase: 'done', fileName: file.name, answer: { error: { code: 'NETWORK', message: t('network') } } });
     xhr.send(file);
   };
 
@@ -69,7 +72,7 @@ export function ImportForm() {
     <form onSubmit={onSubmit} className="space-y-4" data-testid="usage-import">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1 space-y-1.5">
-          <label htmlFor="usage-file" className="block text-sm font-medium text-slate-800">Usage file</label>
+          <label htmlFor="usage-file" className="block text-sm font-medium text-slate-800">{t('file')}</label>
           <input
             ref={input}
             id="usage-file"
@@ -84,16 +87,14 @@ export function ImportForm() {
         </div>
         <button type="submit" className={buttonClass('primary')} disabled={busy}>
           {busy && <Spinner />}
-          {busy ? 'Importing…' : 'Import file'}
+          {busy ? t('importing') : t('submit')}
         </button>
       </div>
       {fieldError ? (
         <p id="usage-file-error" role="alert" className="text-sm text-rose-700">{fieldError}</p>
       ) : (
         <p id="usage-file-hint" className="text-xs text-slate-500">
-          JSON Lines (one record per line), a JSON array, or CSV with a header row of record fields (<code>type,app,user,start,seconds,receive,…</code>; JSON in
-          the <code>receive</code>, <code>send</code> and <code>inputs</code> cells). Up to 20 MB and 100,000 records. Every row is checked before anything is stored: one
-          bad row refuses the whole file.
+          {t.rich('hint', { code: (chunks) => <code>{chunks}</code> })}
         </p>
       )}
 
@@ -101,15 +102,15 @@ export function ImportForm() {
         <div className="space-y-1.5">
           <div className="flex justify-between text-xs text-slate-600">
             <span>
-              {state.phase === 'uploading' && 'Uploading and checking rows…'}
-              {state.phase === 'processing' && 'Checking the last rows and storing…'}
-              {state.phase === 'done' && `Finished: ${state.fileName}`}
+              {state.phase === 'uploading' && t('uploading')}
+              {state.phase === 'processing' && t('processing')}
+              {state.phase === 'done' && t('finished', { name: state.fileName })}
             </span>
             <span className="tabular-nums">{percent}%</span>
           </div>
           <div
             role="progressbar"
-            aria-label="Import progress"
+            aria-label={t('progress')}
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={percent}
@@ -129,10 +130,13 @@ export function ImportForm() {
 }
 
 function ImportSummary({ answer }: { answer: ImportAnswer }) {
+  const t = useTranslations('usage.import');
+  const tag = INTL_LOCALE[useLocale()];
+  const n = (v: number) => v.toLocaleString(tag);
   if ('error' in answer) {
     return (
       <div role="alert" className="rounded-md bg-rose-50 px-4 py-3 text-sm text-rose-900 ring-1 ring-inset ring-rose-200" data-testid="import-summary">
-        <p className="font-semibold">File refused</p>
+        <p className="font-semibold">{t('refused')}</p>
         <p className="mt-0.5">{answer.error.message}</p>
       </div>
     );
@@ -140,31 +144,28 @@ function ImportSummary({ answer }: { answer: ImportAnswer }) {
   if (answer.ok) {
     return (
       <div role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-200" data-testid="import-summary">
-        <p className="font-semibold">
-          Imported {answer.accepted.toLocaleString('en-US')} of {answer.rows.toLocaleString('en-US')} rows ({answer.format.toUpperCase()}); 0 refused.
-        </p>
+        <p className="font-semibold">{t('imported', { accepted: n(answer.accepted), rows: n(answer.rows), format: answer.format.toUpperCase() })}</p>
         <p className="mt-0.5">
-          Applications {answer.apps.join(', ')}
-          {answer.firstDay && `, usage from ${answer.firstDay} to ${answer.lastDay}`}. Batch {answer.batchId.slice(0, 8)}.
+          {answer.firstDay
+            ? t('importedAppsDays', { apps: answer.apps.join(', '), first: answer.firstDay, last: answer.lastDay ?? answer.firstDay, batch: answer.batchId.slice(0, 8) })
+            : t('importedApps', { apps: answer.apps.join(', '), batch: answer.batchId.slice(0, 8) })}
         </p>
       </div>
     );
   }
   return (
     <div role="alert" className="space-y-2 rounded-md bg-rose-50 px-4 py-3 text-sm text-rose-900 ring-1 ring-inset ring-rose-200" data-testid="import-summary">
-      <p className="font-semibold">
-        File refused: {answer.rows.toLocaleString('en-US')} rows read, {(answer.rows - answer.refusedRows).toLocaleString('en-US')} valid, {answer.refusedRows.toLocaleString('en-US')} refused. Nothing was stored.
-      </p>
+      <p className="font-semibold">{t('refusedSummary', { rows: n(answer.rows), valid: n(answer.rows - answer.refusedRows), refused: n(answer.refusedRows) })}</p>
       <p>{answer.message}</p>
       {answer.errors.length > 0 && (
         <div className="max-h-64 overflow-auto rounded bg-white ring-1 ring-rose-200">
           <table className="min-w-full text-xs">
             <thead className="bg-rose-50 text-left">
               <tr>
-                <th className="px-3 py-1.5 font-semibold">Line</th>
-                <th className="px-3 py-1.5 font-semibold">Record</th>
-                <th className="px-3 py-1.5 font-semibold">Field</th>
-                <th className="px-3 py-1.5 font-semibold">Problem</th>
+                <th className="px-3 py-1.5 font-semibold">{t('colLine')}</th>
+                <th className="px-3 py-1.5 font-semibold">{t('colRecord')}</th>
+                <th className="px-3 py-1.5 font-semibold">{t('colField')}</th>
+                <th className="px-3 py-1.5 font-semibold">{t('colProblem')}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-rose-100 text-slate-800">
@@ -178,7 +179,7 @@ function ImportSummary({ answer }: { answer: ImportAnswer }) {
               ))}
             </tbody>
           </table>
-          {answer.errorCount > answer.errors.length && <p className="px-3 py-1.5 text-xs">… and {answer.errorCount - answer.errors.length} more problems.</p>}
+          {answer.errorCount > answer.errors.length && <p className="px-3 py-1.5 text-xs">{t('more', { count: answer.errorCount - answer.errors.length })}</p>}
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Select, Input } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
@@ -25,6 +26,7 @@ export function UsageFilters({
   value: { app: string; item: string; from: string; to: string };
   presets: { label: string; from: string; to: string }[];
 }) {
+  const t = useTranslations('usage.filters');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -32,8 +34,8 @@ export function UsageFilters({
   const [to, setTo] = useState(value.to);
 
   const go = (next: { app: string; item: string; from: string; to: string }) => {
-    if (!next.from || !next.to) return setError('Choose a start and an end date.');
-    if (next.from > next.to) return setError('The start date must be on or before the end date.');
+    if (!next.from || !next.to) return setError(t('needDates'));
+    if (next.from > next.to) return setError(t('order'));
     setError(null);
     const params = new URLSearchParams();
     if (next.app) params.set('app', next.app);
@@ -53,34 +55,34 @@ export function UsageFilters({
     <form onSubmit={onSubmit} aria-busy={pending} className="space-y-3" data-testid="usage-filters">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.2fr_1.2fr_1fr_1fr_auto] lg:items-end">
         <div className="space-y-1.5">
-          <label htmlFor="app" className="block text-sm font-medium text-slate-800">Application</label>
+          <label htmlFor="app" className="block text-sm font-medium text-slate-800">{t('application')}</label>
           <Select name="app" defaultValue={value.app}>
-            <option value="">All applications</option>
+            <option value="">{t('allApplications')}</option>
             {apps.map((a) => (
               <option key={a.value} value={a.value}>{a.label}</option>
             ))}
           </Select>
         </div>
         <div className="space-y-1.5">
-          <label htmlFor="item" className="block text-sm font-medium text-slate-800">Item</label>
+          <label htmlFor="item" className="block text-sm font-medium text-slate-800">{t('item')}</label>
           <Select name="item" defaultValue={value.item}>
-            <option value="">All items</option>
+            <option value="">{t('allItems')}</option>
             {items.map((i) => (
               <option key={i.value} value={i.value}>{i.label}</option>
             ))}
           </Select>
         </div>
         <div className="space-y-1.5">
-          <label htmlFor="from" className="block text-sm font-medium text-slate-800">From</label>
+          <label htmlFor="from" className="block text-sm font-medium text-slate-800">{t('from')}</label>
           <Input type="date" name="from" value={from} onChange={(e) => setFrom(e.target.value)} invalid={!!error} />
         </div>
         <div className="space-y-1.5">
-          <label htmlFor="to" className="block text-sm font-medium text-slate-800">To</label>
+          <label htmlFor="to" className="block text-sm font-medium text-slate-800">{t('to')}</label>
           <Input type="date" name="to" value={to} onChange={(e) => setTo(e.target.value)} invalid={!!error} />
         </div>
         <button type="submit" className={buttonClass('primary')} disabled={pending}>
           {pending && <Spinner />}
-          {pending ? 'Loading…' : 'Show usage'}
+          {pending ? t('loading') : t('show')}
         </button>
       </div>
       {error && (
@@ -89,7 +91,7 @@ export function UsageFilters({
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-500">Quick ranges:</span>
+        <span className="text-slate-500">{t('quickRanges')}</span>
         {presets.map((p) => {
           const active = p.from === value.from && p.to === value.to;
           return (
@@ -110,7 +112,7 @@ export function UsageFilters({
             </button>
           );
         })}
-        {pending && <span className="inline-flex items-center gap-1 text-slate-500"><Spinner className="size-3.5" /> Updating…</span>}
+        {pending && <span className="inline-flex items-center gap-1 text-slate-500"><Spinner className="size-3.5" /> {t('updating')}</span>}
       </div>
     </form>
   );

@@ -1,14 +1,20 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { itemName, measuredUnit } from '@/lib/bills/words';
+import { INTL_LOCALE, type Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { parseTableParams } from '@/lib/table-params';
 import type { AppItemRow, DayRow, SampledRow, UsageChart } from '@/lib/usage/stats';
 
-const n = (v: number, digits = 0) => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const numberIn = (locale: Locale) => (v: number, digits = 0) => v.toLocaleString(INTL_LOCALE[locale], { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number, locale: Locale = 'en'): string {
+  const t = translatorFor(locale, 'usage');
+  const n = numberIn(locale);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
-  return h ? `${n(h)} h ${m} min` : m ? `${m} min ${s} s` : `${s} s`;
+  return h ? t('duration.hm', { h: n(h), m: String(m) }) : m ? t('duration.ms', { m: String(m), s: String(s) }) : t('duration.s', { s: String(s) });
 }
 
 const TH = 'whitespace-nowrap px-4 py-2.5 text-left font-semibold text-slate-700';
@@ -31,9 +37,12 @@ export function AppItemTable({
   monthly: boolean;
   searchParams?: Record<string, string | string[] | undefined>;
 }) {
+  const t = useTranslations('usage.byAppItem');
+  const locale = useLocale();
+  const n = numberIn(locale);
   const totalSeconds = rows.reduce((s, r) => s + r.seconds, 0);
   const totalMinutes = rows.reduce((s, r) => s + r.minutes, 0);
-  const appName = (r: AppItemRow) => appNames.get(r.sdkAppId) ?? 'Deleted application';
+  const appName = (r: AppItemRow) => appNames.get(r.sdkAppId) ?? t('deletedApp');
   // A few dozen aggregated rows: sorted here, by the same sort/dir search params as the paged lists.
   const params = searchParams.sort ? parseTableParams(searchParams, { sortable: APP_ITEM_SORTS, defaultSort: 'app', defaultDir: 'asc' }) : undefined;
   const sorted = params ? [...rows].sort((a, b) => (params.dir === 'asc' ? 1 : -1) * compareAppItem(a, b, params.sort, appName)) : rows;
@@ -41,7 +50,7 @@ export function AppItemTable({
   const columns: Column<AppItemRow>[] = [
     {
       key: 'app',
-      header: 'Application',
+      header: t('colApplication'),
       sortKey: 'app',
       render: (r) => (
         <>
@@ -49,16 +58,16 @@ export function AppItemTable({
           <span className="ml-2 font-mono text-xs text-slate-500">{r.sdkAppId}</span>
         </>
       ),
-      footer: many ? 'Total' : undefined,
+      footer: many ? t('total') : undefined,
     },
-    { key: 'item', header: 'Item', sortKey: 'item', className: 'whitespace-normal', render: (r) => r.name },
-    { key: 'days', header: 'Days', sortKey: 'days', align: 'right', render: (r) => n(r.days) },
-    { key: 'records', header: 'Records', sortKey: 'records', align: 'right', render: (r) => n(r.records) },
-    { key: 'seconds', header: 'Seconds', sortKey: 'seconds', align: 'right', render: (r) => n(r.seconds), footer: many ? n(totalSeconds) : undefined },
+    { key: 'item', header: t('colItem'), sortKey: 'item', className: 'whitespace-normal', render: (r) => itemName(locale, r.item, r.name) },
+    { key: 'days', header: t('colDays'), sortKey: 'days', align: 'right', render: (r) => n(r.days) },
+    { key: 'records', header: t('colRecords'), sortKey: 'records', align: 'right', render: (r) => n(r.records) },
+    { key: 'seconds', header: t('colSeconds'), sortKey: 'seconds', align: 'right', render: (r) => n(r.seconds), footer: many ? n(totalSeconds) : undefined },
     {
       key: 'minutes',
-      header: <span title={monthly ? 'Seconds per application, item and month, rounded up' : 'Seconds per application, item and day, rounded up, then added up'}>Minutes</span>,
-      label: 'Minutes',
+      header: <span title={monthly ? t('minutesMonthly') : t('minutesDaily')}>{t('colMinutes')}</span>,
+      label: t('colMinutes'),
       sortKey: 'minutes',
       align: 'right',
       render: (r) => (
@@ -77,9 +86,9 @@ export function AppItemTable({
       rowAttributes={(r) => ({ 'data-app': r.sdkAppId, 'data-item': r.item })}
       searchParams={searchParams}
       params={params}
-      caption="Usage by application and item"
+      caption={t('caption')}
       testId="usage-by-app-item"
-      empty="No duration usage for these filters."
+      empty={t('empty')}
       bare
     />
   );
@@ -94,19 +103,22 @@ function compareAppItem(a: AppItemRow, b: AppItemRow, sort: (typeof APP_ITEM_SOR
 
 /** Daily totals of a range: one row per day, one column per item. */
 export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChart['series'] }) {
+  const t = useTranslations('usage.daily');
+  const locale = useLocale();
+  const n = numberIn(locale);
   const items = series.map((s) => s);
   return (
-    <div className="max-h-[28rem] overflow-auto" role="region" aria-label="Daily totals" tabIndex={0}>
+    <div className="max-h-[28rem] overflow-auto" role="region" aria-label={t('title')} tabIndex={0}>
       <table className={`min-w-full divide-y divide-slate-200 text-sm ${COMPACT}`} data-testid="usage-daily-table">
         <thead className="sticky top-0 bg-slate-50">
           <tr>
-            <th className={TH}>Day</th>
+            <th className={TH}>{t('day')}</th>
             {items.map((s) => (
-              <th key={s.item} className={THR} title={s.name}>
+              <th key={s.item} className={THR} title={itemName(locale, s.item, s.name)}>
                 {s.item}
               </th>
             ))}
-            <th className={THR}>Total minutes</th>
+            <th className={THR}>{t('totalMinutes')}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -127,24 +139,28 @@ export function DailyTable({ days, series }: { days: DayRow[]; series: UsageChar
 
 /** Relay peaks, screenshots and signalling calls: billed per month, shown as measured. */
 export function SampledTable({ rows, appNames }: { rows: SampledRow[]; appNames: Map<number, string> }) {
+  const t = useTranslations('usage.monthly');
+  const deleted = useTranslations('usage.byAppItem')('deletedApp');
+  const locale = useLocale();
+  const n = numberIn(locale);
   return (
     <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="usage-sampled">
       <thead className="bg-slate-50">
         <tr>
-          <th className={TH}>Application</th>
-          <th className={TH}>Item</th>
-          <th className={THR}>Measured</th>
+          <th className={TH}>{t('colApplication')}</th>
+          <th className={TH}>{t('colItem')}</th>
+          <th className={THR}>{t('colMeasured')}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={`${r.sdkAppId}-${r.item}`}>
             <td className={TD}>
-              {appNames.get(r.sdkAppId) ?? 'Deleted application'} <span className="font-mono text-xs text-slate-500">{r.sdkAppId}</span>
+              {appNames.get(r.sdkAppId) ?? deleted} <span className="font-mono text-xs text-slate-500">{r.sdkAppId}</span>
             </td>
-            <td className={TD}>{r.name}</td>
+            <td className={TD}>{itemName(locale, r.item, r.name)}</td>
             <td className={TDR}>
-              {r.unit === 'kbps' ? `peak ${n(Number(r.value), 1)} kbps` : `${n(Number(r.value))} ${r.unit}`}
+              {r.unit === 'kbps' ? t('peak', { value: n(Number(r.value), 1) }) : t('count', { value: n(Number(r.value)), unit: measuredUnit(locale, r.unit) })}
             </td>
           </tr>
         ))}

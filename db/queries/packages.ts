@@ -94,16 +94,24 @@ export async function countUnsettledMediaUsageMany(
   accountId: string,
   watches: readonly { sdkAppId: number; since: Date }[],
 ): Promise<{ records: number; lastDay: string | null }[]> {
+  return countUnsettledMediaUsageAcross(db, watches.map((w) => ({ ...w, accountId })));
+}
+
+/** The same for (account, application, since) triples of several accounts (the admin refund queue), in one query. */
+export async function countUnsettledMediaUsageAcross(
+  db: DbOrTx,
+  watches: readonly { accountId: string; sdkAppId: number; since: Date }[],
+): Promise<{ records: number; lastDay: string | null }[]> {
   if (watches.length === 0) return [];
   const values = sql.join(
-    watches.map((w, i) => sql`(${i}::int, ${w.sdkAppId}::bigint, ${w.since.toISOString()}::timestamptz)`),
+    watches.map((w, i) => sql`(${i}::int, ${w.accountId}::uuid, ${w.sdkAppId}::bigint, ${w.since.toISOString()}::timestamptz)`),
     sql`, `,
   );
   const rows = await db.execute<{ i: number; n: number; last_day: string | null }>(sql`
     select w.i, count(u.id)::int as n, max(u.local_day)::text as last_day
-    from (values ${values}) as w(i, sdk_app_id, since)
+    from (values ${values}) as w(i, account_id, sdk_app_id, since)
     left join ${usageRecords} u
-      on u.account_id = ${accountId} and u.sdk_app_id = w.sdk_app_id and u.type = 'media' and u.start >= w.since
+      on u.account_id = w.account_id and u.sdk_app_id = w.sdk_app_id and u.type = 'media' and u.start >= w.since
       and not exists (select 1 from ${daySettlements} d where d.account_id = u.account_id and d.local_day = u.local_day and d.last_usage_record_id >= u.id)
     group by w.i`);
   const byIndex = new Map(Array.from(rows, (r) => [Number(r.i), { records: Number(r.n), lastDay: r.last_day ?? null }]));

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, applications, packages, refundRequests, users, type RefundStatus } from '../schema';
 
@@ -23,6 +23,15 @@ export async function getOpenRefundRequest(db: DbOrTx, accountId: string, except
     .where(and(eq(refundRequests.accountId, accountId), eq(refundRequests.status, 'open'), exceptId ? ne(refundRequests.id, exceptId) : undefined))
     .limit(1);
   return row ?? null;
+}
+
+/** Ids of the open requests of these accounts (one query for a page of the admin queue). */
+export async function listOpenRefundRequestIds(db: DbOrTx, accountIds: readonly string[]): Promise<{ id: string; accountId: string }[]> {
+  if (accountIds.length === 0) return [];
+  return db
+    .select({ id: refundRequests.id, accountId: refundRequests.accountId })
+    .from(refundRequests)
+    .where(and(inArray(refundRequests.accountId, [...new Set(accountIds)]), eq(refundRequests.status, 'open')));
 }
 
 export const REFUND_QUEUE_SORTS = ['requestedAt', 'amount', 'decidedAt'] as const;

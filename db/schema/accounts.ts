@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { LOCALES } from '@/lib/i18n/config';
 import { decimal, instant } from './columns';
 
 export const CURRENCIES = ['USD', 'CNY'] as const;
+
+/**
+ * The account id of rows that belong to no customer account (issue 11 item 4: every tenant
+ * table's `account_id` is NOT NULL, the distribution column when sharded): the jobs of the
+ * maintenance lane (lib/jobs/system-lane.ts) and audit entries about no account. No account
+ * has it (accounts get random v4 uuids).
+ */
+export const NO_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
 export const ACCOUNT_STATUSES = ['active', 'overdue', 'suspended', 'reclaimed'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 /** Why an account is suspended (lifecycle.md, Account): arrears lift on top-up; violation only by an admin. */
@@ -61,7 +69,7 @@ export const accounts = pgTable(
 export const accountStatusHistory = pgTable(
   'account_status_history',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
@@ -69,5 +77,5 @@ export const accountStatusHistory = pgTable(
     actorUserId: uuid('actor_user_id'),
     at: instant('at').notNull(),
   },
-  (t) => [index('account_status_history_account_idx').on(t.accountId, t.at)],
+  (t) => [primaryKey({ name: 'account_status_history_pkey', columns: [t.accountId, t.id] }), index('account_status_history_account_idx').on(t.accountId, t.at)],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, pgSequence, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgSequence, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { accounts } from './accounts';
 
@@ -16,11 +16,11 @@ export type Edition = (typeof EDITIONS)[number];
 export const applications = pgTable(
   'applications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
+    /** Unique across accounts by its sequence; the unique index is per account (issue 11 item 4: keys lead with the account). */
     sdkAppId: bigint('sdk_app_id', { mode: 'number' })
       .notNull()
-      .unique()
       .default(sql`nextval('sdk_app_id_seq')`),
     name: text('name').notNull(),
     secretKeyHash: text('secret_key_hash').notNull(),
@@ -38,5 +38,13 @@ export const applications = pgTable(
     freeExhaustedAt: instant('free_exhausted_at'),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [index('applications_account_idx').on(t.accountId)],
+  (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('applications_id_idx').on(t.id),
+    primaryKey({ name: 'applications_pkey', columns: [t.accountId, t.id] }),
+    uniqueIndex('applications_sdk_app_id_uq').on(t.accountId, t.sdkAppId),
+    // The usage API finds the application (and so the account) by SDKAppID alone.
+    index('applications_sdk_app_idx').on(t.sdkAppId),
+    index('applications_account_idx').on(t.accountId),
+  ],
 );

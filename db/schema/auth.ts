@@ -1,11 +1,17 @@
 import { index, pgTable, text, uuid, boolean, uniqueIndex } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
-import { accounts } from './accounts';
 
 export const USER_ROLES = ['customer', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-/** People (lifecycle.md, People). A customer owns exactly one account; an admin none. */
+/**
+ * People (lifecycle.md, People). A customer owns exactly one account; an admin none.
+ * A global table, not per account (issue 11 item 4; tests/schema-shard-keys.int.test.ts):
+ * sign-in finds a person by email before any account is known, and admins have none. So
+ * `accountId` names the account without a foreign key: a global (reference) table cannot
+ * point at a table distributed by account; accounts are never deleted (reclamation keeps
+ * the row), and sign-up writes both in one transaction.
+ */
 export const users = pgTable(
   'users',
   {
@@ -14,7 +20,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull().default('customer'),
-    accountId: uuid('account_id').references(() => accounts.id),
+    accountId: uuid('account_id'),
     createdAt: instant('created_at').notNull().defaultNow(),
     /** Set when the owner opened the emailed link (issue 13 item 7); null: may not buy packages yet. */
     emailVerifiedAt: instant('email_verified_at'),

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -13,7 +13,7 @@ export type BillKind = (typeof BILL_KINDS)[number];
 export const bills = pgTable(
   'bills',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     number: text('number').notNull(),
     kind: text('kind', { enum: BILL_KINDS }).notNull(),
@@ -32,6 +32,9 @@ export const bills = pgTable(
     issuedAt: instant('issued_at').notNull(),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('bills_id_idx').on(t.id),
+    primaryKey({ name: 'bills_pkey', columns: [t.accountId, t.id] }),
     uniqueIndex('bills_period_uq').on(t.accountId, t.kind, t.periodStart, t.adjustmentSeq),
     uniqueIndex('bills_number_uq').on(t.accountId, t.number),
     index('bills_account_idx').on(t.accountId, t.periodStart),
@@ -42,10 +45,8 @@ export const bills = pgTable(
 export const billLines = pgTable(
   'bill_lines',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    billId: uuid('bill_id')
-      .notNull()
-      .references(() => bills.id),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    billId: uuid('bill_id').notNull(),
     accountId: uuid('account_id').notNull(),
     /** Kept as a number, not a foreign key: bills outlive reclaimed applications. */
     sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
@@ -58,18 +59,21 @@ export const billLines = pgTable(
     amount: decimal('amount').notNull(),
     explanation: jsonb('explanation').notNull(),
   },
-  (t) => [index('bill_lines_bill_idx').on(t.billId), index('bill_lines_account_idx').on(t.accountId)],
+  (t) => [
+    primaryKey({ name: 'bill_lines_pkey', columns: [t.accountId, t.id] }),
+    foreignKey({ name: 'bill_lines_bill_fk', columns: [t.accountId, t.billId], foreignColumns: [bills.accountId, bills.id] }),
+    index('bill_lines_bill_idx').on(t.billId),
+    index('bill_lines_account_idx').on(t.accountId),
+  ],
 );
 
 /** What each entitlement (free minutes, package, trial) gave to a bill. */
 export const entitlementDeductions = pgTable(
   'entitlement_deductions',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id').notNull(),
-    billId: uuid('bill_id')
-      .notNull()
-      .references(() => bills.id),
+    billId: uuid('bill_id').notNull(),
     entitlementKind: text('entitlement_kind').notNull(),
     /** packages.id or free_minute_grants.id; no foreign key, packages go at reclamation. */
     entitlementId: uuid('entitlement_id').notNull(),
@@ -79,7 +83,12 @@ export const entitlementDeductions = pgTable(
     usageMinutes: decimal('usage_minutes').notNull(),
     entitlementMinutes: decimal('entitlement_minutes').notNull(),
   },
-  (t) => [index('entitlement_deductions_bill_idx').on(t.billId), index('entitlement_deductions_entitlement_idx').on(t.entitlementId)],
+  (t) => [
+    primaryKey({ name: 'entitlement_deductions_pkey', columns: [t.accountId, t.id] }),
+    foreignKey({ name: 'entitlement_deductions_bill_fk', columns: [t.accountId, t.billId], foreignColumns: [bills.accountId, bills.id] }),
+    index('entitlement_deductions_bill_idx').on(t.billId),
+    index('entitlement_deductions_entitlement_idx').on(t.entitlementId),
+  ],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { accounts } from './accounts';
 import { notifications } from './system';
@@ -11,7 +11,7 @@ import { notifications } from './system';
 export const billingContacts = pgTable(
   'billing_contacts',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -19,7 +19,7 @@ export const billingContacts = pgTable(
     email: text('email').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('billing_contacts_account_email_idx').on(t.accountId, t.email)],
+  (t) => [index('billing_contacts_id_idx').on(t.id), primaryKey({ name: 'billing_contacts_pkey', columns: [t.accountId, t.id] }), uniqueIndex('billing_contacts_account_email_idx').on(t.accountId, t.email)],
 );
 
 /** Notice kinds an account does not want by email (account-status kinds cannot be listed here). */
@@ -45,7 +45,7 @@ export const WEBHOOK_STATUSES = ['enabled', 'disabled'] as const;
 export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -63,7 +63,7 @@ export const webhookEndpoints = pgTable(
     deletedAt: instant('deleted_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('webhook_endpoints_account_idx').on(t.accountId, t.id)],
+  (t) => [index('webhook_endpoints_id_idx').on(t.id), primaryKey({ name: 'webhook_endpoints_pkey', columns: [t.accountId, t.id] }), index('webhook_endpoints_account_idx').on(t.accountId, t.id)],
 );
 
 export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
@@ -83,15 +83,15 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const noticeDeliveries = pgTable(
   'notice_deliveries',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
-    notificationId: bigint('notification_id', { mode: 'number' }).references(() => notifications.id),
+    notificationId: bigint('notification_id', { mode: 'number' }),
     channel: text('channel', { enum: DELIVERY_CHANNELS }).notNull(),
     /** `email`, or `webhook:{endpointId}`: the per-channel part of the once-only key. */
     target: text('target').notNull(),
-    endpointId: bigint('endpoint_id', { mode: 'number' }).references(() => webhookEndpoints.id),
+    endpointId: bigint('endpoint_id', { mode: 'number' }),
     /** The notice kind, or `webhook.test`. */
     eventType: text('event_type').notNull(),
     /** Standard Webhooks `webhook-id` / email Message-ID base: the same on every retry and resend. */
@@ -116,7 +116,13 @@ export const noticeDeliveries = pgTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [
-    uniqueIndex('notice_deliveries_once_idx').on(t.notificationId, t.target),
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('notice_deliveries_id_idx').on(t.id),
+    primaryKey({ name: 'notice_deliveries_pkey', columns: [t.accountId, t.id] }),
+    // Keys carry the account (issue 11 item 4); a null notification or endpoint (a webhook test event, an email) is not checked.
+    foreignKey({ name: 'notice_deliveries_notification_fk', columns: [t.accountId, t.notificationId], foreignColumns: [notifications.accountId, notifications.id] }),
+    foreignKey({ name: 'notice_deliveries_endpoint_fk', columns: [t.accountId, t.endpointId], foreignColumns: [webhookEndpoints.accountId, webhookEndpoints.id] }),
+    uniqueIndex('notice_deliveries_once_idx').on(t.accountId, t.notificationId, t.target),
     index('notice_deliveries_due_idx').on(t.status, t.nextAttemptAt),
     index('notice_deliveries_account_idx').on(t.accountId, t.id),
     index('notice_deliveries_endpoint_idx').on(t.endpointId, t.id).where(sql`${t.endpointId} is not null`),
@@ -127,10 +133,8 @@ export const noticeDeliveries = pgTable(
 export const noticeDeliveryAttempts = pgTable(
   'notice_delivery_attempts',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    deliveryId: bigint('delivery_id', { mode: 'number' })
-      .notNull()
-      .references(() => noticeDeliveries.id),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    deliveryId: bigint('delivery_id', { mode: 'number' }).notNull(),
     accountId: uuid('account_id').notNull(),
     attempt: integer('attempt').notNull(),
     /** `auto` (the queue) or `resend` (asked for by the customer or an admin). */
@@ -144,5 +148,10 @@ export const noticeDeliveryAttempts = pgTable(
     /** Real time it started. */
     startedAt: instant('started_at').notNull(),
   },
-  (t) => [index('notice_delivery_attempts_delivery_idx').on(t.deliveryId, t.id), index('notice_delivery_attempts_account_idx').on(t.accountId, t.id)],
+  (t) => [
+    primaryKey({ name: 'notice_delivery_attempts_pkey', columns: [t.accountId, t.id] }),
+    foreignKey({ name: 'notice_delivery_attempts_delivery_fk', columns: [t.accountId, t.deliveryId], foreignColumns: [noticeDeliveries.accountId, noticeDeliveries.id] }),
+    index('notice_delivery_attempts_delivery_idx').on(t.deliveryId, t.id),
+    index('notice_delivery_attempts_account_idx').on(t.accountId, t.id),
+  ],
 );

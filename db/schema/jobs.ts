@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed', 'dead'] as const;
@@ -13,9 +13,10 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const jobs = pgTable(
   'jobs',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: uuid('account_id'),
-    key: text('key').notNull().unique(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /** The account whose lane runs it (`NO_ACCOUNT_ID` for the maintenance lane). */
+    accountId: uuid('account_id').notNull(),
+    key: text('key').notNull(),
     kind: text('kind').notNull(),
     runAt: instant('run_at').notNull(),
     status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
@@ -41,6 +42,11 @@ export const jobs = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('jobs_id_idx').on(t.id),
+    primaryKey({ name: 'jobs_pkey', columns: [t.accountId, t.id] }),
+    // Keys name their account (`settle:{account}:{day}`); the account leads (issue 11 item 4).
+    uniqueIndex('jobs_key_uq').on(t.accountId, t.key),
     index('jobs_due_idx').on(t.status, t.runAt),
     index('jobs_account_idx').on(t.accountId, t.status, t.runAt),
     index('jobs_lease_idx').on(t.leaseUntil).where(sql`status = 'running'`),
@@ -51,9 +57,9 @@ export const jobs = pgTable(
 export const jobRuns = pgTable(
   'job_runs',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     jobId: bigint('job_id', { mode: 'number' }).notNull(),
-    accountId: uuid('account_id'),
+    accountId: uuid('account_id').notNull(),
     key: text('key').notNull(),
     kind: text('kind').notNull(),
     /** The business instant the job was due at (account clock). */
@@ -65,7 +71,7 @@ export const jobRuns = pgTable(
     result: jsonb('result'),
     worker: text('worker').notNull(),
   },
-  (t) => [index('job_runs_account_idx').on(t.accountId, t.id), index('job_runs_job_idx').on(t.jobId)],
+  (t) => [primaryKey({ name: 'job_runs_pkey', columns: [t.accountId, t.id] }), index('job_runs_account_idx').on(t.accountId, t.id), index('job_runs_job_idx').on(t.jobId)],
 );
 
 /**

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -21,7 +21,7 @@ export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const ledgerEntries = pgTable(
   'ledger_entries',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     amount: decimal('amount').notNull(),
@@ -37,6 +37,9 @@ export const ledgerEntries = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('ledger_entries_id_idx').on(t.id),
+    primaryKey({ name: 'ledger_entries_pkey', columns: [t.accountId, t.id] }),
     uniqueIndex('ledger_entries_idempotency_uq').on(t.accountId, t.idempotencyKey),
     index('ledger_entries_account_idx').on(t.accountId, t.id),
   ],

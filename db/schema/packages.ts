@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 import { applications } from './applications';
@@ -17,9 +17,9 @@ export const PACKAGE_SOURCES = ['purchase', 'renewal', 'grant'] as const;
 export const packages = pgTable(
   'packages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
-    applicationId: uuid('application_id').notNull().references(() => applications.id),
+    applicationId: uuid('application_id').notNull(),
     sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
     kind: text('kind', { enum: PACKAGE_KINDS }).notNull().default('package'),
     /** `rtc-engine`, `call`, `conference`, `live`, `monitoring`, `universal` (2022). */
@@ -47,14 +47,19 @@ export const packages = pgTable(
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('packages_id_idx').on(t.id),
+    primaryKey({ name: 'packages_pkey', columns: [t.accountId, t.id] }),
+    // The application's key carries the account (issue 11 item 4: co-located when sharded).
+    foreignKey({ name: 'packages_application_fk', columns: [t.accountId, t.applicationId], foreignColumns: [applications.accountId, applications.id] }),
     uniqueIndex('packages_idempotency_uq').on(t.accountId, t.idempotencyKey),
     // One package per application per product at a time, one queued behind it;
     // 2022 universal packages stack (lifecycle.md, Packages).
     uniqueIndex('packages_one_active_uq')
-      .on(t.applicationId, t.product)
+      .on(t.accountId, t.applicationId, t.product)
       .where(sql`status = 'active' and product <> 'universal'`),
     uniqueIndex('packages_one_queued_uq')
-      .on(t.applicationId, t.product)
+      .on(t.accountId, t.applicationId, t.product)
       .where(sql`status = 'queued' and product <> 'universal'`),
     index('packages_account_idx').on(t.accountId, t.status),
   ],
@@ -64,7 +69,7 @@ export const packages = pgTable(
 export const freeMinuteGrants = pgTable(
   'free_minute_grants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     minutes: decimal('minutes').notNull(),
     minutesUsed: decimal('minutes_used').notNull().default(sql`0`),
@@ -72,7 +77,7 @@ export const freeMinuteGrants = pgTable(
     validTo: date('valid_to', { mode: 'string' }).notNull(),
     grantedAt: instant('granted_at').notNull(),
   },
-  (t) => [uniqueIndex('free_minute_grants_period_uq').on(t.accountId, t.validFrom)],
+  (t) => [index('free_minute_grants_id_idx').on(t.id), primaryKey({ name: 'free_minute_grants_pkey', columns: [t.accountId, t.id] }), uniqueIndex('free_minute_grants_period_uq').on(t.accountId, t.validFrom)],
 );
 
 /** `withdrawn`: the customer took the request back while it was open (lifecycle.md, Five-day refund). */
@@ -83,7 +88,7 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 export const refundRequests = pgTable(
   'refund_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     packageId: uuid('package_id').notNull(),
     status: text('status', { enum: REFUND_STATUSES }).notNull().default('open'),
@@ -100,9 +105,12 @@ export const refundRequests = pgTable(
     ledgerEntryId: bigint('ledger_entry_id', { mode: 'number' }),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('refund_requests_id_idx').on(t.id),
+    primaryKey({ name: 'refund_requests_pkey', columns: [t.accountId, t.id] }),
     // One open request per account at a time.
     uniqueIndex('refund_requests_one_open_uq').on(t.accountId).where(sql`status = 'open'`),
-    uniqueIndex('refund_requests_one_approved_uq').on(t.packageId).where(sql`status = 'approved'`),
+    uniqueIndex('refund_requests_one_approved_uq').on(t.accountId, t.packageId).where(sql`status = 'approved'`),
     index('refund_requests_status_idx').on(t.status, t.requestedAt),
   ],
 );

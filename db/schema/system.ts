@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns';
 import { accounts } from './accounts';
 
@@ -51,8 +51,9 @@ export const idempotencyKeys = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    accountId: uuid('account_id'),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /** The account it is about; `NO_ACCOUNT_ID` for an entry about no account (issue 11 item 4). */
+    accountId: uuid('account_id').notNull(),
     actorUserId: uuid('actor_user_id'),
     /** `admin`, `customer` or `system`. */
     actorRole: text('actor_role').notNull(),
@@ -62,7 +63,7 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull().default({}),
     at: instant('at').notNull(),
   },
-  (t) => [index('audit_log_account_idx').on(t.accountId, t.id), index('audit_log_at_idx').on(t.at)],
+  (t) => [primaryKey({ name: 'audit_log_pkey', columns: [t.accountId, t.id] }), index('audit_log_account_idx').on(t.accountId, t.id), index('audit_log_at_idx').on(t.at)],
 );
 
 /**
@@ -73,7 +74,7 @@ export const auditLog = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
@@ -96,6 +97,9 @@ export const notifications = pgTable(
     readAt: instant('read_at'),
   },
   (t) => [
+    // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
+    index('notifications_id_idx').on(t.id),
+    primaryKey({ name: 'notifications_pkey', columns: [t.accountId, t.id] }),
     index('notifications_account_idx').on(t.accountId, t.id),
     uniqueIndex('notifications_once_idx').on(t.accountId, t.kind, t.subject, t.occasion),
   ],

@@ -9,10 +9,11 @@ import { newPasswordProblem } from '@/lib/auth/password-policy';
 import { takeRequestSlot } from '@/lib/auth/rate-limit';
 import { sendVerificationEmail } from '@/lib/auth/account-security';
 import { appUrl } from '@/lib/auth/links';
-import { sendAuthEmail } from '@/lib/auth/mail';
+import { sendAuthEmail, userMailLocale } from '@/lib/auth/mail';
 import { SignUpExistingEmail, signUpExistingSubject } from '@/lib/auth/emails/sign-up-existing-email';
 import { createCustomerAccount } from './service';
 import type { SignUpInput } from './schemas';
+import { requestLog } from '@/lib/request-log';
 
 /** Sign-ups per client address per hour (issue 13 item 7); SIGN_UPS_PER_ADDRESS_PER_HOUR overrides it. */
 export const DEFAULT_SIGN_UPS_PER_ADDRESS_PER_HOUR = 10;
@@ -44,13 +45,14 @@ export async function registerCustomer(
     const [user] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.email, input.email)).limit(1);
     if (user) {
       try {
+        const locale = await userMailLocale(db, { email: user.email });
         await sendAuthEmail({
           to: user.email,
-          subject: signUpExistingSubject,
-          element: createElement(SignUpExistingEmail, { name: user.name, signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') }),
+          subject: signUpExistingSubject(locale),
+          element: createElement(SignUpExistingEmail, { locale, name: user.name, signInLink: appUrl('/sign-in'), resetLink: appUrl('/forgot-password') }),
         });
       } catch (err) {
-        console.error('[auth] sign-up note to the existing owner not sent', err);
+        (await requestLog()).error({ err }, 'auth: sign-up note to the existing owner not sent');
       }
     }
     return { outcome: 'existing' as const };
@@ -65,7 +67,7 @@ export async function registerCustomer(
   try {
     await sendVerificationEmail(db, { userId, now: input.now });
   } catch (err) {
-    console.error('[auth] verification email not sent', err);
+    (await requestLog()).error({ err }, 'auth: verification email not sent');
   }
   return { outcome: 'created' };
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
-import { log } from '@/lib/log';
+import { log, type Logger } from '@/lib/log';
+import { logFailure, requestLog } from '@/lib/request-log';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { isBillingOnly } from '@/lib/enforcement/rules';
-import { isDatabaseUnavailable, noteDatabaseUnavailable, unavailableDetail, UNAVAILABLE_MESSAGE } from '@/lib/availability';
+import { UNAVAILABLE_MESSAGE } from '@/lib/availability';
 import { requireUser, type CurrentUser, type CustomerUser, type Permission } from '@/lib/auth/guard';
 import { formDataToObject, zodFieldErrors } from './form-data';
 
@@ -76,39 +76,36 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
 }
 
 /** The action's logger: the request id (scripts/next-server.ts) and the account, when known. */
-async function actionLog(accountId: string | null) {
-  let reqId: string | null = null;
-  try {
-    reqId = (await headers()).get('x-request-id');
-  } catch {
-    reqId = null; // called outside a request (tests, scripts)
-  }
-  return log.child({ reqId, accountId });
+function actionLog(accountId: string | null): Promise<Logger> {
+  return requestLog({ accountId });
 }
 
 function elapsed(started: number): number {
   return Math.round((performance.now() - started) * 10) / 10;
 }
 
+/**
+ * An action's failure as a result value (lib/errors.ts, the error model), logged once by
+ * `logFailure`: an AppError gives its code, message and field messages; the database
+ * unreachable SERVICE_UNAVAILABLE (a retried form is not applied twice: idempotency keys);
+ * anything else the generic INTERNAL message (never raw internals). Pass the request's logger
+ * (`requestLog()`) so the line carries the request id.
+ */
 export function toFailure(
   err: unknown,
   values?: Record<string, string>,
-  context: { logger?: typeof log; durationMs?: number } = {},
+  context: { logger?: Logger; durationMs?: number } = {},
 ): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } {
-  const logger = context.logger ?? log;
-  if (err instanceof AppError) {
-    logger.info({ code: err.code, durationMs: context.durationMs }, 'action refused');
-    return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors, values };
+  switch (logFailure(context.logger ?? log, err, 'action', { durationMs: context.durationMs })) {
+    case 'expected': {
+      const e = err as AppError;
+      return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, values };
+    }
+    case 'unavailable':
+      return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
+    default:
+      return { ok: false, code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message, values };
   }
-  // The database is unreachable for a moment: say so (a retried form is not applied twice: idempotency keys).
-  if (isDatabaseUnavailable(err)) {
-    noteDatabaseUnavailable();
-    logger.warn({ detail: unavailableDetail(err), durationMs: context.durationMs }, 'action: database unavailable');
-    return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
-  }
-  // Not an expected failure: log with context, show a generic message (never raw internals).
-  logger.error({ err, durationMs: context.durationMs }, 'action: unexpected error');
-  return { ok: false, code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message, values };
 }
 
 /** Submitted text fields, to refill a form after a failed action (never passwords or secrets). */

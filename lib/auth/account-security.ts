@@ -11,11 +11,12 @@ import { describeWait } from './throttle-rules';
 import { endAllSessions } from './sessions';
 import { consumeAuthToken, issueAuthToken, peekAuthToken, TOKEN_TTL_MS } from './tokens';
 import { appUrl } from './links';
-import { sendAuthEmail } from './mail';
+import { sendAuthEmail, userMailLocale } from './mail';
 import { PasswordChangedEmail, passwordChangedSubject } from './emails/password-changed-email';
 import { PasswordResetEmail, passwordResetSubject } from './emails/password-reset-email';
 import { InvitationEmail, invitationSubject } from './emails/invitation-email';
 import { VerifyEmailEmail, verifyEmailSubject } from './emails/verify-email-email';
+import { requestLog } from '@/lib/request-log';
 
 /**
  * Password change and reset, address verification (issue 13 items 5, 6, 7). Real time:
@@ -59,7 +60,8 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
     return endAllSessions(tx, { userId: user.id, reason: 'password-changed' });
   });
-  await safeSend(user.email, passwordChangedSubject, createElement(PasswordChangedEmail, { name: user.name, how: 'changed' }));
+  const locale = await userMailLocale(db, { userId: user.id });
+  await safeSend(user.email, passwordChangedSubject(locale), createElement(PasswordChangedEmail, { locale, name: user.name, how: 'changed' }));
   return { endedSessions, email: user.email };
 }
 
@@ -77,10 +79,11 @@ export async function requestPasswordReset(db: Database, input: { email: string;
   if (!user) return;
   if (!(await takeRequestSlot(db, { kind: 'password-reset-mail', address: input.address, email, limit: RESET_MAILS_PER_EMAIL_PER_HOUR, windowMs: HOUR, by: 'email', now }))) return;
   const token = await issueAuthToken(db, { userId: user.id, purpose: 'password-reset', now });
+  const locale = await userMailLocale(db, { userId: user.id });
   await safeSend(
     user.email,
-    passwordResetSubject,
-    createElement(PasswordResetEmail, { name: user.name, link: appUrl(`/reset-password?token=${token}`), validMinutes: TOKEN_TTL_MS['password-reset'] / 60_000 }),
+    passwordResetSubject(locale),
+    createElement(PasswordResetEmail, { locale, name: user.name, link: appUrl(`/reset-password?token=${token}`), validMinutes: TOKEN_TTL_MS['password-reset'] / 60_000 }),
   );
 }
 
@@ -105,10 +108,12 @@ async function peekSetPasswordToken(db: DbOrTx, token: string): Promise<{ userId
 export async function sendInvitation(db: DbOrTx, input: { userId: string; accountName: string; priceBookName: string; now?: Date }): Promise<void> {
   const user = await userById(db, input.userId);
   const token = await issueAuthToken(db, { userId: user.id, purpose: 'invitation', now: input.now });
+  const locale = await userMailLocale(db, { userId: user.id });
   await safeSend(
     user.email,
-    invitationSubject,
+    invitationSubject(locale),
     createElement(InvitationEmail, {
+      locale,
       name: user.name,
       accountName: input.accountName,
       priceBookName: input.priceBookName,
@@ -134,7 +139,8 @@ export async function resetPassword(db: Database, input: { token: string; newPas
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), ...verified }).where(eq(users.id, user.id));
     await endAllSessions(tx, { userId: user.id, reason: 'password-reset' });
   });
-  await safeSend(user.email, passwordChangedSubject, createElement(PasswordChangedEmail, { name: user.name, how: 'reset' }));
+  const locale = await userMailLocale(db, { userId: user.id });
+  await safeSend(user.email, passwordChangedSubject(locale), createElement(PasswordChangedEmail, { locale, name: user.name, how: 'reset' }));
   return { email: user.email };
 }
 
@@ -147,10 +153,11 @@ export async function sendVerificationEmail(db: DbOrTx, input: { userId: string;
     throw new AppError('RATE_LIMITED', 'A confirmation email was sent a few times already this hour; check your inbox (and spam folder) or try again later.');
   }
   const token = await issueAuthToken(db, { userId: user.id, purpose: 'email-verification', now });
+  const locale = await userMailLocale(db, { userId: user.id });
   await safeSend(
     user.email,
-    verifyEmailSubject,
-    createElement(VerifyEmailEmail, { name: user.name, link: appUrl(`/verify-email?token=${token}`), validHours: TOKEN_TTL_MS['email-verification'] / HOUR }),
+    verifyEmailSubject(locale),
+    createElement(VerifyEmailEmail, { locale, name: user.name, link: appUrl(`/verify-email?token=${token}`), validHours: TOKEN_TTL_MS['email-verification'] / HOUR }),
   );
 }
 
@@ -168,6 +175,6 @@ async function safeSend(to: string, subject: string, element: ReturnType<typeof 
   try {
     await sendAuthEmail({ to, subject, element });
   } catch (err) {
-    console.error('[auth] security email not sent', subject, err);
+    (await requestLog()).error({ err, subject }, 'auth: security email not sent');
   }
 }

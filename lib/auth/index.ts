@@ -11,6 +11,8 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import { checkSignIn, recordSignInAttempt } from './rate-limit';
 import { createSession } from './sessions';
 import { alertOwnerIfLockedOut } from './security-alerts';
+import { isDatabaseUnavailable } from '@/lib/availability';
+import { requestLog } from '@/lib/request-log';
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
@@ -18,8 +20,29 @@ export class RateLimitedSignIn extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
 
+/**
+ * Auth.js's own log lines go to the house logger with the request id (lib/request-log.ts):
+ * a refused sign-in (wrong password, rate limit) is expected (info), an outage a warning,
+ * anything else an error with its stack. Without this Auth.js prints to the console.
+ */
+const authLogger = {
+  error(error: Error) {
+    void requestLog({ route: 'auth' }).then((logger) => {
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err ?? error.cause;
+      if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') logger.info({ code: (error as CredentialsSignin).code }, 'auth: sign-in refused');
+      else if (isDatabaseUnavailable(error) || isDatabaseUnavailable(cause)) logger.warn({ err: error }, 'auth: database unavailable');
+      else logger.error({ err: error, cause }, 'auth: error');
+    });
+  },
+  warn(code: string) {
+    void requestLog({ route: 'auth' }).then((logger) => logger.warn({ code }, 'auth: warning'));
+  },
+  debug() {},
+};
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

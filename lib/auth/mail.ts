@@ -1,6 +1,10 @@
 import 'server-only';
 import type { ReactElement } from 'react';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { accounts, users } from '@/db/schema';
 import { mailConfig, renderEmail, sendEmail } from '@/lib/email';
+import { accountLocale, DEFAULT_LOCALE, type Locale } from '@/lib/i18n/config';
 
 /**
  * Security emails (sign-in alerts, password reset, address verification): rendered from
@@ -10,6 +14,21 @@ import { mailConfig, renderEmail, sendEmail } from '@/lib/email';
  * SMTP_URL) nothing is sent and false comes back; callers log a failure and go on.
  */
 export type AuthEmail = { to: string; subject: string; element: ReactElement };
+
+/**
+ * The language of a user's security emails (issue 14 item 4): their account's
+ * (`accountLocale`: the saved choice, else Chinese for CNY); a user without an account
+ * (an administrator) gets English.
+ */
+export async function userMailLocale(db: DbOrTx, who: { userId: string } | { email: string }): Promise<Locale> {
+  const [row] = await db
+    .select({ locale: accounts.locale, currency: accounts.currency })
+    .from(users)
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where('userId' in who ? eq(users.id, who.userId) : eq(users.email, who.email))
+    .limit(1);
+  return row?.currency ? accountLocale({ locale: row.locale, currency: row.currency }) : DEFAULT_LOCALE;
+}
 
 export async function sendAuthEmail(mail: AuthEmail): Promise<boolean> {
   if (!mailConfig().enabled) {

@@ -5,8 +5,9 @@ import type { DbOrTx } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
 import { takeRequestSlot } from './rate-limit';
 import { MAX_FAILURES_PER_EMAIL, THROTTLE_WINDOW_MS } from './throttle-rules';
-import { sendAuthEmail } from './mail';
+import { sendAuthEmail, userMailLocale } from './mail';
 import { LockoutAlertEmail, lockoutAlertSubject } from './emails/lockout-alert-email';
+import { requestLog } from '@/lib/request-log';
 
 /**
  * Issue 13 item 3: when the per-email ceiling trips, the owner hears of it by email, at
@@ -24,9 +25,10 @@ export async function alertOwnerIfLockedOut(db: DbOrTx, email: string, now = new
   if (!user) return false;
   if (!(await takeRequestSlot(db, { kind: 'lockout-alert', address: '', email, limit: 1, windowMs: THROTTLE_WINDOW_MS, by: 'email', now }))) return false;
   try {
-    return await sendAuthEmail({ to: user.email, subject: lockoutAlertSubject, element: createElement(LockoutAlertEmail, { name: user.name, failures, windowMinutes: THROTTLE_WINDOW_MS / 60_000 }) });
+    const locale = await userMailLocale(db, { email: user.email });
+    return await sendAuthEmail({ to: user.email, subject: lockoutAlertSubject(locale), element: createElement(LockoutAlertEmail, { locale, name: user.name, failures, windowMinutes: THROTTLE_WINDOW_MS / 60_000 }) });
   } catch (err) {
-    console.error('[auth] lockout alert not sent', err);
+    (await requestLog()).error({ err }, 'auth: lockout alert not sent');
     return false;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listCapturedEmails } from '@/db/queries/dev-mail';
-import { users } from '@/db/schema';
+import { accounts, users } from '@/db/schema';
 import { registerCustomer } from '@/lib/accounts/sign-up';
 import { startMailCapture, type MailCapture } from '@/lib/email/capture-server';
 import { createTestAccount } from '@/tests/factories';
@@ -70,5 +70,53 @@ describe('security emails', () => {
     expect(await alertOwnerIfLockedOut(db, email)).toBe(true);
     expect(await alertOwnerIfLockedOut(db, email)).toBe(false);
     expect((await mailbox(email)).map((m) => m.subject)).toEqual(['Many failed sign-ins to your TRTC Billing account']);
+  });
+});
+
+describe('security emails in the account language (issue 14 item 4)', () => {
+  const resetMail = async (currency: 'USD' | 'CNY', locale: 'en' | 'zh' | null = null) => {
+    const { email, accountId } = await createTestAccount(db, { currency, name: 'Mail Studio' });
+    if (locale) await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
+    await db.update(users).set({ name: '王小明' }).where(eq(users.email, email));
+    await requestPasswordReset(db, { email, address: address() });
+    const [mail] = await mailbox(email);
+    return mail!;
+  };
+
+  test('a CNY account gets its reset link in Chinese, subject and body', async () => {
+    const mail = await resetMail('CNY');
+    expect(mail.subject).toBe('重置您的 TRTC 计费控制台密码');
+    expect(mail.text).toContain('王小明，您好：');
+    expect(mail.text).toContain('30 分钟内有效');
+    expect(mail.text).toContain('我们绝不会通过邮件索要您的密码');
+    expect(mail.html).toContain('lang="zh-CN"');
+    expect(tokenIn(mail.text, '/reset-password')).toBeDefined();
+    expect(mail.text).not.toMatch(/Hello|Someone asked/);
+  });
+
+  test('a USD account gets it in English; a USD account that chose Chinese gets Chinese', async () => {
+    const en = await resetMail('USD');
+    expect(en.subject).toBe('Reset your TRTC Billing password');
+    expect(en.text).toContain('Hello 王小明,');
+    expect(en.text).toContain('It works once, for 30 minutes.');
+    expect(en.html).toContain('lang="en"');
+    const zh = await resetMail('USD', 'zh');
+    expect(zh.subject).toBe('重置您的 TRTC 计费控制台密码');
+    expect(zh.text).toContain('设置新密码');
+  });
+
+  test('a CNY sign-up gets its confirmation link in Chinese (套餐包); a CNY owner that chose English is told in English', async () => {
+    const fresh = `fresh-zh-${randomUUID()}@example.test`;
+    await registerCustomer(db, { ...signUp(fresh), currency: 'CNY' });
+    const [verify] = await mailbox(fresh);
+    expect(verify!.subject).toBe('验证您在 TRTC 计费控制台的邮箱地址');
+    expect(verify!.text).toContain('套餐包');
+    expect(verify!.text).toContain('48 小时内有效');
+    expect(tokenIn(verify!.text, '/verify-email')).toBeDefined();
+
+    const { email: taken, accountId } = await createTestAccount(db, { currency: 'CNY' });
+    await db.update(accounts).set({ locale: 'en' }).where(eq(accounts.id, accountId));
+    await registerCustomer(db, signUp(taken));
+    expect((await mailbox(taken)).map((m) => m.subject)).toEqual(['Someone tried to sign up with your email address']);
   });
 });

@@ -9,3 +9,8 @@ test.each([
   ['curl/8.5.0', 'Script'],
   ['', 'Unknown browser'],
 ])('%s → %s', (ua, text) => expect(describeUserAgent(ua)).toBe(text));
+
+test('in Chinese', () => {
+  expect(describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0', 'zh')).toBe('Firefox 133（Windows）');
+  expect(describeUserAgent('', 'zh')).toBe('未知浏览器');
+});

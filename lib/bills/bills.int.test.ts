@@ -139,3 +139,46 @@ describe('bill Excel, bill list and monthly statement', () => {
     expect(other.bills).toEqual([]);
   });
 });
+
+describe('exports in Chinese (issue 14 item 4)', () => {
+  test('a zh bill CSV, bill Excel and bill list have Chinese headers and words, and the same figures as the English ones', async () => {
+    const { accountId, billId } = await billedAccount();
+    const loaded = (await loadBillForExport(db, accountId, billId))!;
+    const { bill, lines, apps, names } = loaded;
+    const en = parseCsvText(billCsv(bill, lines, apps, names), { bom: true, relax_column_count: true }) as string[][];
+    const zh = parseCsvText(billCsv(bill, lines, apps, names, 'zh'), { bom: true, relax_column_count: true }) as string[][];
+    expect(en[0]).toEqual(BILL_CSV_HEADER);
+    expect(zh[0]).toEqual(['账单编号', '类型', '账期开始', '账期结束', '币种', 'SDKAppID', '应用', '计费项代码', '说明', '用量', '计费数量', '单位', '单价', '计价单位数量', '金额', '抵扣', '计费说明']);
+    expect(zh).toHaveLength(en.length);
+    // Machine columns: bill number, dates, currency, app id, item code, usage, quantity, unit, prices, amounts are identical.
+    const machine = [0, 2, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14];
+    for (let r = 1; r < en.length; r++) expect(machine.map((c) => zh[r]![c])).toEqual(machine.map((c) => en[r]![c]));
+    expect(zh.slice(1).every((r) => r[1] === '日结')).toBe(true);
+    const hd = zh.find((r) => r[7] === 'hd')!;
+    expect(hd[8]).toBe('视频时长，高清 HD（聚合分辨率 ≤ 921,600 像素）');
+    expect(hd[16]).toMatch(/^应用 \d+：\d+ 条记录（#\d+.*）；[\d,]+ 秒（2024-10-08，Asia\/Shanghai）→ 向上取整 → \d+ 分钟；/);
+    expect(zh.find((r) => r[7] === 'TOTAL')![8]).toBe('实扣合计：金额四舍五入至 2 位小数');
+    expect(zh.find((r) => r[7] === 'TOTAL')![14]).toBe(bill.total.toFixed(2));
+    // No English sentence left in the Chinese rows (names of applications are the customer's own).
+    expect(JSON.stringify(zh)).not.toMatch(/records|ceil|Amount:|Total charged/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await billXlsx(loaded, 'zh')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['账单', '明细']);
+    const summary = Object.fromEntries(wb.getWorksheet('账单')!.getSheetValues().slice(2).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    expect(summary['账单编号']).toBe(bill.number);
+    expect(summary['合计']).toBe(Number(bill.total.toFixed(2)));
+    expect(summary['类型']).toBe('日结');
+    const sheet = wb.getWorksheet('明细')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(zh[0]);
+    // Numeric columns stay numbers under their Chinese names.
+    expect(typeof sheet.getRow(2).getCell(header.indexOf('金额') + 1).value).toBe('number');
+
+    const list = parseCsvText(csvRows(billListRows((await listBills(db, accountId, { sort: 'period', dir: 'desc', limit: 10, offset: 0 })).rows, 'zh')), { bom: true }) as string[][];
+    expect(list[0]).toEqual(['账单编号', '类型', '账期开始', '账期结束', '出账时间', '币种', '明细行数', '金额', '合计', '状态']);
+    expect(list[1]![8]).toBe(bill.total.toFixed(2));
+    expect(list[1]![9]).toBe('已从余额扣费');
+  });
+});
+

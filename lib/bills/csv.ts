@@ -1,7 +1,10 @@
 import { formatQuantity } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
 import { csvRows, type CsvCell } from '@/lib/export/csv';
-import { billKindLabel, readExplanation, totalRule } from './present';
+import type { Locale } from '@/lib/i18n/config';
+import { exportsT, headerIn } from '@/lib/export/headers';
+import { readExplanation } from './present';
+import { entitlementKindWord, itemName, kindWord, stepsIn, totalRuleIn } from './words';
 
 /**
  * A bill as rows (lifecycle.md, Settlement and bills: "Bills can be downloaded (CSV)"), for
@@ -18,20 +21,40 @@ export const BILL_CSV_HEADER = [
 export type BillForExport = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; adjustmentSeq?: number | null; periodStart: string; periodEnd: string; currency: string; amount: Decimal; total: Decimal };
 export type LineForExport = { sdkAppId: number | null; item: string; description: string; quantity: Decimal; unit: string; unitPrice: Decimal; per: number; amount: Decimal; explanation: unknown };
 
-export function billRows(bill: BillForExport, lines: readonly LineForExport[], appNames: ReadonlyMap<number, string>, entitlementNames: ReadonlyMap<string, string> = new Map()): CsvCell[][] {
-  const head = [bill.number, billKindLabel(bill.kind).toLowerCase(), bill.periodStart, bill.periodEnd, bill.currency];
-  const rows: CsvCell[][] = [BILL_CSV_HEADER];
+/**
+ * `locale` (issue 14 item 4): Chinese gets Chinese headers, kinds, item names and explanations;
+ * numbers, ids, dates and the AMOUNT/TOTAL markers are the same in both languages.
+ */
+export function billRows(
+  bill: BillForExport,
+  lines: readonly LineForExport[],
+  appNames: ReadonlyMap<number, string>,
+  entitlementNames: ReadonlyMap<string, string> = new Map(),
+  locale: Locale = 'en',
+): CsvCell[][] {
+  const t = exportsT(locale);
+  const head = [bill.number, kindWord(locale, bill.kind), bill.periodStart, bill.periodEnd, bill.currency];
+  const rows: CsvCell[][] = [headerIn(locale, BILL_CSV_HEADER)];
   for (const l of lines) {
     const e = readExplanation(l.explanation);
     const deductions = (e.detail?.deductions ?? [])
-      .map((d) => `${entitlementNames.get(d.entitlement) ?? d.entitlement} (${d.kind}): ${formatQuantity(d.minutes)} min at 1:${d.ratio} = ${formatQuantity(d.entitlementMinutes)} entitlement min`)
-      .join('; ');
+      .map((d) =>
+        t('bill.deduction', {
+          entitlement: entitlementNames.get(d.entitlement) ?? d.entitlement,
+          kind: entitlementKindWord(locale, d.kind),
+          minutes: formatQuantity(d.minutes, locale),
+          ratio: d.ratio,
+          entitlementMinutes: formatQuantity(d.entitlementMinutes, locale),
+        }),
+      )
+      .join(locale === 'en' ? '; ' : '；');
+    const steps = stepsIn(locale, e, bill.currency, l.unit).map((s) => withNames(s, entitlementNames));
     rows.push([
       ...head,
       l.sdkAppId ?? '',
-      l.sdkAppId === null ? 'account' : (appNames.get(l.sdkAppId) ?? 'deleted application'),
+      l.sdkAppId === null ? t('bill.account') : (appNames.get(l.sdkAppId) ?? t('bill.deletedApp')),
       l.item,
-      l.description,
+      itemName(locale, l.item, l.description),
       e.usage ?? e.detail?.usage ?? '',
       l.quantity.toFixed(),
       l.unit,
@@ -39,14 +62,27 @@ export function billRows(bill: BillForExport, lines: readonly LineForExport[], a
       l.per,
       l.amount.toFixed(),
       deductions,
-      e.steps.join(' | '),
+      locale === 'en' ? e.steps.join(' | ') : steps.join(' | '),
     ]);
   }
-  rows.push([...head, '', '', 'AMOUNT', 'Amount: exact sum of the lines', '', '', '', '', '', bill.amount.toFixed(), '', '']);
-  rows.push([...head, '', '', 'TOTAL', `Total charged: ${totalRule(bill).note}`, '', '', '', '', '', bill.total.toFixed(2), '', '']);
+  rows.push([...head, '', '', 'AMOUNT', t('bill.amountRow'), '', '', '', '', '', bill.amount.toFixed(), '', '']);
+  rows.push([...head, '', '', 'TOTAL', t('bill.totalRow', { note: totalRuleIn(locale, bill).note }), '', '', '', '', '', bill.total.toFixed(2), '', '']);
   return rows;
 }
 
-export function billCsv(bill: BillForExport, lines: readonly LineForExport[], appNames: ReadonlyMap<number, string>, entitlementNames: ReadonlyMap<string, string> = new Map()): string {
-  return csvRows(billRows(bill, lines, appNames, entitlementNames));
+/** lib/rating's Chinese sentences name entitlements by id: the file names them (English keeps its text as written). */
+function withNames(sentence: string, names: ReadonlyMap<string, string>): string {
+  let out = sentence;
+  for (const [id, name] of names) if (out.includes(id)) out = out.split(id).join(name);
+  return out;
+}
+
+export function billCsv(
+  bill: BillForExport,
+  lines: readonly LineForExport[],
+  appNames: ReadonlyMap<number, string>,
+  entitlementNames: ReadonlyMap<string, string> = new Map(),
+  locale: Locale = 'en',
+): string {
+  return csvRows(billRows(bill, lines, appNames, entitlementNames, locale));
 }

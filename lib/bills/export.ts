@@ -4,7 +4,10 @@ import type { CsvCell } from '@/lib/export/csv';
 import { INTEGER_FMT, MONEY_EXACT_FMT, MONEY_FMT, xlsxBuffer } from '@/lib/export/xlsx';
 import { toOffsetIso } from '@/lib/time/format';
 import { BILL_CSV_HEADER, billRows } from './csv';
-import { BILL_STATUS_LABEL, billKindLabel, billPeriodLabel, billStatus, readExplanation, totalRule } from './present';
+import type { Locale } from '@/lib/i18n/config';
+import { exportsT, headerIn, numericIn } from '@/lib/export/headers';
+import { billPeriodLabel, billStatus, readExplanation } from './present';
+import { kindLabel, kindWord, statusWords, totalRuleIn } from './words';
 
 /**
  * Bill downloads (lifecycle.md, Settlement and bills: "Bills can be downloaded"): one bill
@@ -29,39 +32,40 @@ const LINE_NUMERIC = { sdk_app_id: '0', quantity: '#,##0.######', unit_price: '#
  * A bill as a workbook: "Bill" (what the page's header shows: number, kind, period, amount,
  * total to the cent, status) and "Lines" (the CSV's rows; the AMOUNT and TOTAL rows last).
  */
-export async function billXlsx({ bill, lines, apps, names }: LoadedBill): Promise<Buffer> {
-  const status = BILL_STATUS_LABEL[billStatus(bill)].label;
+export async function billXlsx({ bill, lines, apps, names }: LoadedBill, locale: Locale = 'en'): Promise<Buffer> {
+  const t = exportsT(locale);
+  const status = statusWords(locale, billStatus(bill)).label;
   const summary: CsvCell[][] = [
-    ['field', 'value'],
-    ['Bill', bill.number],
-    ['Kind', billKindLabel(bill.kind)],
-    ['Period', billPeriodLabel(bill)],
-    ['Issued', toOffsetIso(bill.issuedAt)],
-    ['Price book', bill.priceBookId],
-    ['Currency', bill.currency],
-    ['Lines', lines.length],
-    ['Amount (exact sum of lines)', bill.amount.toFixed()],
-    ['Total', bill.total.toFixed(2)],
-    ['Total rule', totalRule(bill).note],
-    ['Status', status],
+    headerIn(locale, ['field', 'value']),
+    [t('bill.bill'), bill.number],
+    [t('bill.kind'), kindLabel(locale, bill.kind)],
+    [t('bill.period'), billPeriodLabel(bill)],
+    [t('bill.issued'), toOffsetIso(bill.issuedAt)],
+    [t('bill.priceBook'), bill.priceBookId],
+    [t('bill.currency'), bill.currency],
+    [t('bill.lines'), lines.length],
+    [t('bill.amountExact'), bill.amount.toFixed()],
+    [t('bill.total'), bill.total.toFixed(2)],
+    [t('bill.totalRule'), totalRuleIn(locale, bill).note],
+    [t('bill.status'), status],
   ];
   return xlsxBuffer(
     [
-      { name: 'Bill', rows: summary, numeric: { value: MONEY_EXACT_FMT } },
-      { name: 'Lines', rows: billRows(bill, lines, apps, names), numeric: LINE_NUMERIC },
+      { name: t('sheets.bill'), rows: summary, numeric: numericIn(locale, { value: MONEY_EXACT_FMT }) },
+      { name: t('sheets.lines'), rows: billRows(bill, lines, apps, names, locale), numeric: numericIn(locale, LINE_NUMERIC) },
     ],
-    { title: `Bill ${bill.number}` },
+    { title: t('bill.title', { number: bill.number }) },
   );
 }
 
 export const BILL_LIST_HEADER = ['bill_number', 'kind', 'period_start', 'period_end', 'issued_at', 'currency', 'lines', 'amount', 'total', 'status'];
 
-export function billListRows(rows: readonly BillRow[]): CsvCell[][] {
+export function billListRows(rows: readonly BillRow[], locale: Locale = 'en'): CsvCell[][] {
   return [
-    BILL_LIST_HEADER,
+    headerIn(locale, BILL_LIST_HEADER),
     ...rows.map((b) => [
       b.number,
-      billKindLabel(b.kind).toLowerCase(),
+      kindWord(locale, b.kind),
       b.periodStart,
       b.periodEnd,
       toOffsetIso(b.issuedAt),
@@ -69,13 +73,15 @@ export function billListRows(rows: readonly BillRow[]): CsvCell[][] {
       b.lineCount,
       b.amount.toFixed(),
       b.total.toFixed(2),
-      BILL_STATUS_LABEL[billStatus(b)].label,
+      statusWords(locale, billStatus(b)).label,
     ]),
   ];
 }
 
-export async function billListXlsx(rows: readonly BillRow[], title: string): Promise<Buffer> {
-  return xlsxBuffer([{ name: 'Bills', rows: billListRows(rows), numeric: { lines: INTEGER_FMT, amount: MONEY_EXACT_FMT, total: MONEY_FMT } }], { title });
+export async function billListXlsx(rows: readonly BillRow[], month: string | undefined, locale: Locale = 'en'): Promise<Buffer> {
+  const t = exportsT(locale);
+  const title = month ? t('bill.listTitle', { month }) : t('bill.listTitleAll');
+  return xlsxBuffer([{ name: t('sheets.bills'), rows: billListRows(rows, locale), numeric: numericIn(locale, { lines: INTEGER_FMT, amount: MONEY_EXACT_FMT, total: MONEY_FMT }) }], { title });
 }
 
 export { BILL_CSV_HEADER };

@@ -20,6 +20,22 @@ export async function accountNow(db: DbOrTx, accountId: string): Promise<Date> {
   return resolveAccountTime(await readClockState(db, accountId), systemNow());
 }
 
+/** `accountNow` of several accounts (a page listing many, such as the admin refund queue) in one query. */
+export async function accountNows(db: DbOrTx, accountIds: readonly string[]): Promise<Map<string, Date>> {
+  const real = systemNow();
+  const ids = [...new Set(accountIds)];
+  if (!testClocksEnabled() || ids.length === 0) return new Map(ids.map((id) => [id, real]));
+  const rows = await db.execute<{ id: string; clock: string | Date | null; mark: string | Date | null }>(sql`
+    select a.id::text as id,
+           (select c.now from ${testClocks} c where c.account_id = a.id) as clock,
+           (select m.latest_at from ${accountClockMarks} m where m.account_id = a.id) as mark
+    from (values ${sql.join(ids.map((id) => sql`(${id}::uuid)`), sql`, `)}) as a(id)`);
+  const toDate = (v: string | Date | null | undefined) => (v == null ? null : v instanceof Date ? v : new Date(v));
+  const out = new Map<string, Date>(ids.map((id) => [id, real]));
+  for (const r of rows) out.set(r.id, resolveAccountTime({ clock: toDate(r.clock), mark: toDate(r.mark) }, real));
+  return out;
+}
+
 /** The account's time from a clock state read elsewhere (one query with other columns, as the usage API does). */
 export function accountTimeFrom(state: { clock: Date | null; mark: Date | null }, real: Date = systemNow()): Date {
   return testClocksEnabled() ? resolveAccountTime(state, real) : real;

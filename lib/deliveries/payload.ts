@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { NoticeRow } from '@/lib/notices/deliveries';
 
 /**
@@ -41,8 +43,12 @@ export function noticeWebhookBody(notice: NoticeRow): WebhookBody {
   };
 }
 
-/** The test event sent from the webhooks page. */
-export function testWebhookBody(accountId: string, endpointId: number, at: Date): WebhookBody {
+/**
+ * The test event sent from the webhooks page. Field names and `type`/`kind` are machine data;
+ * the human `title` and `body` are in the account's language, like a notice's (issue 14 item 4).
+ */
+export function testWebhookBody(accountId: string, endpointId: number, at: Date, locale: Locale = 'en'): WebhookBody {
+  const t = translatorFor(locale, 'notices');
   return {
     type: 'webhook.test',
     timestamp: at.toISOString(),
@@ -52,8 +58,8 @@ export function testWebhookBody(accountId: string, endpointId: number, at: Date)
       kind: 'webhook.test',
       subject: String(endpointId),
       occasion: at.toISOString(),
-      title: 'Test event',
-      body: 'A test event from the TRTC billing console: this endpoint receives and verifies webhooks.',
+      title: t('webhook.test.title'),
+      body: t('webhook.test.body'),
       link: '/settings/webhooks',
       at: at.toISOString(),
       facts: { endpointId },

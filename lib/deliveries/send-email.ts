@@ -2,10 +2,10 @@ import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { accounts, notifications, type noticeDeliveries } from '@/db/schema';
-import { emailLanguage } from '@/lib/email/language';
 import { renderEmail } from '@/lib/email/render';
 import { NoticeEmail } from '@/lib/email/templates/notice-email';
 import { sendEmail } from '@/lib/email/transport';
+import { accountLocale } from '@/lib/i18n/config';
 import { formatLocalDateTime } from '@/lib/time/format';
 import type { AttemptResult } from './send-webhook';
 
@@ -24,14 +24,14 @@ export async function attemptEmail(db: Database, delivery: Delivery): Promise<At
   try {
     if (!delivery.notificationId) throw new Error('an email delivery without a notice');
     const [row] = await db
-      .select({ notice: notifications, accountName: accounts.name, currency: accounts.currency })
+      .select({ notice: notifications, accountName: accounts.name, currency: accounts.currency, locale: accounts.locale })
       .from(notifications)
       .innerJoin(accounts, eq(accounts.id, notifications.accountId))
       .where(eq(notifications.id, delivery.notificationId))
       .limit(1);
     if (!row) throw new Error(`notice ${delivery.notificationId} not found`);
     const to = ((delivery.payload as { to?: unknown }).to ?? []) as string[];
-    const language = emailLanguage({ currency: row.currency });
+    const language = accountLocale({ locale: row.locale, currency: row.currency });
     const { html, text } = await renderEmail(
       createElement(NoticeEmail, { language, accountName: row.accountName, title: row.notice.title, body: row.notice.body, at: formatLocalDateTime(row.notice.at), url: consoleUrl(row.notice.link) }),
     );

@@ -1,11 +1,11 @@
 import 'server-only';
-import { ZodError, type z } from 'zod';
+import type { z } from 'zod';
 import { assertAccountAccess, requireUser, type CurrentUser } from '@/lib/auth/guard';
 import { testClocksEnabled } from '@/lib/clock';
-import { AppError, ERROR_CODES } from '@/lib/errors';
-import { zodFieldErrors } from '@/lib/actions/form-data';
-import { bearerToken, refuseMutation, tokenMatches } from '@/lib/http/mutation-guard';
-import { routeErrorResponse } from '@/lib/http/route-errors';
+import { AppError } from '@/lib/errors';
+import { bearerToken, checkMutation, tokenMatches } from '@/lib/http/mutation-guard';
+import { errorResponse } from '@/lib/http/route';
+import { requestLogOf } from '@/lib/request-log';
 
 /**
  * `Authorization: Bearer $DEV_API_TOKEN` (scripts; development/test only): acts as an
@@ -26,26 +26,18 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * item 8); errors are JSON `{ error: { code, message, fieldErrors? } }` with the code's status.
  */
 export async function devRoute(request: Request, fn: (user: CurrentUser) => Promise<unknown>, successStatus = 200): Promise<Response> {
-  if (!testClocksEnabled()) return Response.json({ error: { code: 'NOT_FOUND', message: ERROR_CODES.NOT_FOUND.message } }, { status: 404 });
-  if (MUTATING.has(request.method)) {
-    const refused = refuseMutation(request, { auth: 'session', bearer: isDevApiToken });
-    if (refused) return refused;
-  }
+  const logger = requestLogOf(request, { route: 'dev api' });
   try {
+    if (!testClocksEnabled()) throw new AppError('NOT_FOUND');
+    const refused = MUTATING.has(request.method) ? checkMutation(request, { auth: 'session', bearer: isDevApiToken }) : null;
+    if (refused) throw new AppError(refused.code, refused.message);
     const token = bearerToken(request);
     const user = token && isDevApiToken(token) ? DEV_API_TOKEN_USER : await requireUser('signed-in');
     const data = await fn(user);
     return Response.json(data, { status: successStatus });
   } catch (err) {
-    if (err instanceof AppError) {
-      return Response.json({ error: { code: err.code, message: err.message, ...(err.fieldErrors ? { fieldErrors: err.fieldErrors } : {}) } }, { status: err.status });
-    }
-    if (err instanceof ZodError) {
-      const fieldErrors = zodFieldErrors(err);
-      const first = Object.entries(fieldErrors)[0];
-      return Response.json({ error: { code: 'VALIDATION', message: first ? `${first[0]}: ${first[1][0]}` : ERROR_CODES.VALIDATION.message, fieldErrors } }, { status: 400 });
-    }
-    return routeErrorResponse(err, 'dev api');
+    // AppError → its status; a ZodError (readJson) → VALIDATION with its field messages (lib/http/route.ts).
+    return errorResponse(err, logger);
   }
 }
 

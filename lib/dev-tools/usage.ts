@@ -6,7 +6,7 @@ import { accountNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { assertAccountAcceptsUsage } from '@/lib/enforcement/service';
 import { getPriceBook } from '@/lib/rating';
-import { rawClient } from '@/lib/settlement/raw';
+import { rawSqlOf } from '@/db/raw';
 import { validateBatch } from '@/lib/usage/batch';
 import { storeUsageBatch } from '@/lib/usage/store';
 import { syntheticUsage } from '@/lib/usage/synthetic';
@@ -41,7 +41,7 @@ export async function generateSyntheticUsage(
   const checked = validateBatch(records.map((value) => ({ value })), { book, sdkAppId: app.sdkAppId });
   if (!checked.ok) throw new Error(`generated usage failed validation: ${JSON.stringify(checked.errors.slice(0, 3))}`);
   const body = JSON.stringify(records);
-  const { batch } = await storeUsageBatch(rawClient(db), {
+  const { batch } = await storeUsageBatch(rawSqlOf(db), {
     accountId: input.accountId,
     sdkAppId: app.sdkAppId,
     source: 'generator',

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { mailConfig, redact } from './config';
-import { emailLanguage } from './language';
+import { accountLocale } from '@/lib/i18n/config';
 import { renderEmail } from './render';
 import { NoticeEmail } from './templates/notice-email';
 import { TestEmail } from './templates/test-email';
@@ -29,10 +29,11 @@ describe('email templates', () => {
     expect(test.text).toContain('测试邮件');
   });
 
-  it('pick the language from the currency when the account has none', () => {
-    expect(emailLanguage({ currency: 'CNY' })).toBe('zh');
-    expect(emailLanguage({ currency: 'USD' })).toBe('en');
-    expect(emailLanguage({ currency: 'CNY', language: 'en' })).toBe('en');
+  it("pick the account's language: its saved choice, else Chinese for CNY", () => {
+    expect(accountLocale({ currency: 'CNY' })).toBe('zh');
+    expect(accountLocale({ currency: 'USD' })).toBe('en');
+    expect(accountLocale({ currency: 'CNY', locale: 'en' })).toBe('en');
+    expect(accountLocale({ currency: 'USD', locale: 'zh' })).toBe('zh');
   });
 });
 

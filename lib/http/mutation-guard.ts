@@ -97,9 +97,3 @@ export function checkMutation(request: Request, policy: MutationPolicy): Mutatio
       : 'Send the request from the console (same-origin Origin header); nothing was changed.',
   };
 }
-
-/** The JSON answer of a refusal, in the house error shape `{ error: { code, message } }`. */
-export function refuseMutation(request: Request, policy: MutationPolicy): Response | null {
-  const r = checkMutation(request, policy);
-  return r ? Response.json({ error: { code: r.code, message: r.message } }, { status: r.status }) : null;
-}

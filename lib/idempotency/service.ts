@@ -34,6 +34,6 @@ export async function claimIdempotencyKey(
   throw new AppError(
     'IDEMPOTENCY_KEY_REUSED',
     `This ${input.what} was already submitted on ${formatLocalDateTime(existing.createdAt)} (UTC+8) with a different ${listLabels(differs)}; a repeated submission must be identical, so nothing was changed. Reload the page to start a new one.`,
-    { details: { differs } },
+    { context: { differs } },
   );
 }

@@ -1,6 +1,5 @@
-import type postgres from 'postgres';
 import type { Database } from '@/db/client';
-import { rawClient } from '@/lib/settlement/raw';
+import { rawSqlOf, type RawReserved } from '@/db/raw';
 import { ServiceUnavailableError } from '@/lib/availability';
 import { log } from '@/lib/log';
 
@@ -85,8 +84,8 @@ async function bounded<T>(query: PromiseLike<T>, ms: number, onHung: () => void)
 
 /** Run `fn` holding the advisory lock `key` on a reserved connection; LOCK_BUSY if `try` found it taken. */
 export async function withAccountLock<T>(db: Database, key: string, mode: 'wait' | 'try', fn: () => Promise<T>): Promise<T | typeof LOCK_BUSY> {
-  const pool = rawClient(db);
-  const conn: postgres.ReservedSql = await pool.reserve();
+  const pool = rawSqlOf(db);
+  const conn: RawReserved = await pool.reserve();
   // A connection that died (or may have) never goes back to the pool: the next borrower would hang.
   let dead = false;
   const markDead = () => {

@@ -168,7 +168,7 @@ export async function insertJobs(db: Database, specs: JobSpec[]): Promise<number
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
       })),
     )
-    .onConflictDoNothing({ target: jobs.key })
+    .onConflictDoNothing({ target: [jobs.accountId, jobs.key] })
     .returning({ id: jobs.id });
   return rows.length;
 }

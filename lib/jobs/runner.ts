@@ -119,7 +119,7 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
   const [claimed] = await db
     .update(jobs)
     .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: workerId, lockedAt: new Date(), leaseUntil: new Date(Date.now() + JOB_LEASE_MS) })
-    .where(and(eq(jobs.id, job.id), inArray(jobs.status, ['pending', 'failed'])))
+    .where(and(eq(jobs.accountId, job.accountId), eq(jobs.id, job.id), inArray(jobs.status, ['pending', 'failed'])))
     .returning();
   if (!claimed) return null;
   const [run] = await db
@@ -145,11 +145,11 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
       const [done] = await tx
         .update(jobs)
         .set({ status: 'done', result: out, finishedAt, lastError: null, nextAttemptAt: null })
-        .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)))
+        .where(and(eq(jobs.accountId, claimed.accountId), eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)))
         .returning({ id: jobs.id });
       // Someone reset this job as stale while it ran: roll the effect back, it will run again.
       if (!done) throw new Error('job was taken away from this worker while running');
-      await tx.update(jobRuns).set({ outcome: 'succeeded', finishedAt, result: out }).where(eq(jobRuns.id, run.id));
+      await tx.update(jobRuns).set({ outcome: 'succeeded', finishedAt, result: out }).where(and(eq(jobRuns.accountId, claimed.accountId), eq(jobRuns.id, run.id)));
       return out;
     });
     jobLog.info({ durationMs: Math.round(performance.now() - started) }, 'job succeeded');
@@ -163,8 +163,8 @@ export async function runJob(db: Database, job: JobRow, workerId: string): Promi
     await db
       .update(jobs)
       .set({ status: next.status, lastError: message.slice(0, 2000), nextAttemptAt: next.nextAttemptAt, finishedAt: next.status === 'dead' ? new Date() : null })
-      .where(and(eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)));
-    await db.update(jobRuns).set({ outcome: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(eq(jobRuns.id, run.id));
+      .where(and(eq(jobs.accountId, claimed.accountId), eq(jobs.id, claimed.id), eq(jobs.status, 'running'), eq(jobs.lockedBy, workerId)));
+    await db.update(jobRuns).set({ outcome: 'failed', finishedAt: new Date(), error: message.slice(0, 2000) }).where(and(eq(jobRuns.accountId, claimed.accountId), eq(jobRuns.id, run.id)));
     return { ...base, outcome: 'failed', status: next.status, error: message };
   }
 }

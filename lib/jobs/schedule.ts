@@ -95,7 +95,7 @@ export async function nextDueInstant(db: Database, accountId: string, realNow = 
   // The first implied job that does not exist yet (done ones are in `jobs` under their key).
   for (let i = 0; i < implied.length; i += 50) {
     const chunk = implied.slice(i, i + 50);
-    const existing = new Set((await db.select({ key: jobs.key }).from(jobs).where(inArray(jobs.key, chunk.map((j) => j.key)))).map((r) => r.key));
+    const existing = new Set((await db.select({ key: jobs.key }).from(jobs).where(and(eq(jobs.accountId, accountId), inArray(jobs.key, chunk.map((j) => j.key))))).map((r) => r.key));
     const first = chunk.find((j) => !existing.has(j.key));
     if (first) {
       next = first.runAt;

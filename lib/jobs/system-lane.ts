@@ -1,4 +1,5 @@
 import { startOfLocalDay, localDate, startOfMonth, lastDayOfMonth, addDays } from '@/lib/time/local-date';
+import { NO_ACCOUNT_ID } from '@/db/schema';
 import type { JobSpec } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { JobSpec } from './types';
  * own. No account has this id (uuid v4 never makes the nil uuid); the lane never has a test
  * clock: it runs on real time.
  */
-export const SYSTEM_LANE_ID = '00000000-0000-0000-0000-000000000000';
+export const SYSTEM_LANE_ID = NO_ACCOUNT_ID;
 
 export function isSystemLane(accountId: string): boolean {
   return accountId === SYSTEM_LANE_ID;

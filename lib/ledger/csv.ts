@@ -1,6 +1,8 @@
 import { toPlain } from '@/lib/money/decimal';
 import { csvLine } from '@/lib/export/csv';
 import { toOffsetIso } from '@/lib/time/format';
+import type { Locale } from '@/lib/i18n/config';
+import { ledgerDescriptionIn } from './words';
 import type { LedgerEntryRow } from './service';
 
 /**
@@ -10,8 +12,9 @@ import type { LedgerEntryRow } from './service';
 export const LEDGER_CSV_COLUMNS = ['id', 'time', 'kind', 'description', 'reference', 'amount', 'currency', 'balance_after'];
 export const LEDGER_CSV_HEADER = csvLine(LEDGER_CSV_COLUMNS);
 
-export function ledgerCsvCells(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>): (string | number | null)[] {
-  return [e.id, toOffsetIso(e.at), e.kind, e.description, e.reference, toPlain(e.amount), e.currency, toPlain(e.balanceAfter)];
+/** `locale`: the description in the reader's language (issue 14 item 4); the kind stays its code, amounts plain decimals. */
+export function ledgerCsvCells(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>, locale: Locale = 'en'): (string | number | null)[] {
+  return [e.id, toOffsetIso(e.at), e.kind, ledgerDescriptionIn(locale, e.description), e.reference, toPlain(e.amount), e.currency, toPlain(e.balanceAfter)];
 }
 
 /** One ledger entry as a CSV row. */

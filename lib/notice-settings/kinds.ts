@@ -9,6 +9,8 @@ import { NOTICE_GROUPS, NOTICE_GROUP_LABEL, NOTICE_KINDS, type NoticeGroup, type
 import { isAccountStatusKind } from './rules';
 
 export type EmailKindGroup = {
+  /** The message-center group; pages name it in their language (messages `messageCenter.groups`). */
+  group: NoticeGroup;
   label: string;
   alwaysOn: boolean;
   kinds: { kind: NoticeKind; label: string }[];
@@ -18,6 +20,7 @@ export const EMAIL_KIND_GROUPS: EmailKindGroup[] = (Object.keys(NOTICE_GROUPS) a
   const kinds = NOTICE_GROUPS[g] as readonly NoticeKind[];
   const alwaysOn = kinds.every(isAccountStatusKind);
   return {
+    group: g,
     label: NOTICE_GROUP_LABEL[g],
     alwaysOn,
     kinds: kinds.map((kind) => ({ kind, label: NOTICE_KIND_LABEL[kind] })),

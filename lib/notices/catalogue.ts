@@ -1,3 +1,6 @@
+import type { Locale } from '@/lib/i18n/config';
+import { formatMonthIn } from '@/lib/i18n/format';
+import { translatorFor } from '@/lib/i18n/translator';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
 import type { NoticeFacts, NoticeKind } from './kinds';
@@ -5,138 +8,156 @@ import type { NoticeFacts, NoticeKind } from './kinds';
 export type NoticeText = { title: string; body: string; link: string };
 
 /** `2026-12-03 10:00 (UTC+8)`: every instant in a notice is told in the billing zone (lifecycle.md, Time). */
-export function when(iso: string): string {
-  return `${formatLocalDateTime(new Date(iso))} (UTC+8)`;
+export function when(iso: string, locale: Locale = 'en'): string {
+  return locale === 'zh' ? `${formatLocalDateTime(new Date(iso))}（UTC+8）` : `${formatLocalDateTime(new Date(iso))} (UTC+8)`;
 }
 
-type Builders = { [K in NoticeKind]: (f: NoticeFacts[K]) => NoticeText };
+type T = ReturnType<typeof translatorFor<'notices'>>;
+type Builders = { [K in NoticeKind]: (f: NoticeFacts[K], t: T, locale: Locale) => NoticeText };
+
+/** The two reasons lib/packages and lib/enforcement give for `application.resumed` (facts keep the English words: machine data). */
+const RESUMED_WHY: Record<string, 'whyPackage' | 'whyFreeMinutes'> = {
+  'a paid package is active': 'whyPackage',
+  "next month's free minutes arrived": 'whyFreeMinutes',
+};
 
 /**
- * Title, body and link of each kind from its facts (pure). The link is the console page of
- * what the notice is about: `/balance` for money and status, `/packages` for a package,
- * `/bills/<id>` for a bill, `/applications/<sdkAppId>` for an application.
+ * Title, body and link of each kind from its facts (pure), in the account's language
+ * (lib/i18n/messages/{en,zh}/notices.json, keyed by kind; issue 14 item 4). The link is the
+ * console page of what the notice is about: `/balance` for money and status, `/packages` for a
+ * package, `/bills/<id>` for a bill, `/applications/<sdkAppId>` for an application.
+ * Free text in the facts (an admin's reason, a renewal refusal's `why`/`fallback`) is kept as written.
  */
 const BUILDERS: Builders = {
-  'balance.below_threshold': (f) => ({
-    title: f.day === 1 ? `Your balance is below ${formatMoney(f.threshold, f.currency)}` : `Your balance is still below ${formatMoney(f.threshold, f.currency)}`,
-    body: `Your balance is ${formatMoney(f.balance, f.currency)}, below the alert threshold of ${formatMoney(f.threshold, f.currency)} you set (below since ${when(f.since)}). Top up to keep your applications running; this reminder repeats once a day for at most 5 days while the balance stays below.`,
+  'balance.below_threshold': (f, t, l) => ({
+    title: f.day === 1 ? t('balance.below_threshold.titleFirst', { threshold: formatMoney(f.threshold, f.currency, l) }) : t('balance.below_threshold.titleStill', { threshold: formatMoney(f.threshold, f.currency, l) }),
+    body: t('balance.below_threshold.body', { balance: formatMoney(f.balance, f.currency, l), threshold: formatMoney(f.threshold, f.currency, l), since: when(f.since, l) }),
     link: '/balance',
   }),
-  'balance.adjusted': (f) => ({
-    title: 'Your balance was adjusted',
-    body: `An administrator ${f.amount.startsWith('-') ? 'debited' : 'credited'} ${formatMoney(f.amount.replace(/^-/, ''), f.currency)}: ${f.reason}`,
+  'balance.adjusted': (f, t, l) => ({
+    title: t('balance.adjusted.title'),
+    body: t(f.amount.startsWith('-') ? 'balance.adjusted.bodyDebit' : 'balance.adjusted.bodyCredit', { amount: formatMoney(f.amount.replace(/^-/, ''), f.currency, l), reason: f.reason }),
     link: '/balance',
   }),
-  'account.overdue': (f) => ({
-    title: f.afterLift ? 'The suspension of your account was lifted, but it is overdue' : 'Your account is overdue',
-    body: `Your balance is below zero: you owe ${formatMoney(f.owed, f.currency)}. Top up at least that amount before ${when(f.suspendAt)}, or your applications are suspended then.`,
+  'account.overdue': (f, t, l) => ({
+    title: f.afterLift ? t('account.overdue.titleAfterLift') : t('account.overdue.title'),
+    body: t('account.overdue.body', { owed: formatMoney(f.owed, f.currency, l), suspendAt: when(f.suspendAt, l) }),
     link: '/balance',
   }),
-  'account.suspension_warning': (f) => ({
-    title: 'Your applications will be suspended in 4 hours',
-    body: `Your account is still overdue by ${formatMoney(f.owed, f.currency)}. At ${when(f.suspendAt)} your applications are stopped and the usage API refuses their records. Top up now to avoid it.`,
+  'account.suspension_warning': (f, t, l) => ({
+    title: t('account.suspension_warning.title'),
+    body: t('account.suspension_warning.body', { owed: formatMoney(f.owed, f.currency, l), suspendAt: when(f.suspendAt, l) }),
     link: '/balance',
   }),
-  'account.suspended': (f) =>
+  'account.suspended': (f, t, l) =>
     f.reason === 'arrears'
-      ? {
-          title: 'Your account is suspended for arrears',
-          body: `Your balance stayed below zero for 24 hours. Your applications are stopped and the usage API refuses their records. Top up to zero or above to resume at once. If the account stays suspended for more than 60 days (after ${when(f.reclaimAt)}), its applications, keys, usage logs and packages are deleted for good.`,
-          link: '/balance',
-        }
-      : {
-          title: 'Your account is suspended for a policy violation',
-          body: `An administrator suspended this account: ${f.adminReason}. Only billing pages remain available. Contact support to resolve it.`,
-          link: '/overview',
-        },
-  'account.reclamation_warning': (f) => ({
-    title: `Your account's resources will be deleted in ${f.daysLeft} day${f.daysLeft === 1 ? '' : 's'}`,
-    body: `Your account has been suspended for arrears since ${when(f.suspendedAt)}. Unless you top up ${formatMoney(f.owed, f.currency)} or more, its applications, keys, usage logs and packages are deleted for good at ${when(f.reclaimAt)}.`,
+      ? { title: t('account.suspended.arrearsTitle'), body: t('account.suspended.arrearsBody', { reclaimAt: when(f.reclaimAt, l) }), link: '/balance' }
+      : { title: t('account.suspended.violationTitle'), body: t('account.suspended.violationBody', { reason: f.adminReason }), link: '/overview' },
+  'account.reclamation_warning': (f, t, l) => ({
+    title: t('account.reclamation_warning.title', { daysLeft: f.daysLeft }),
+    body: t('account.reclamation_warning.body', { suspendedAt: when(f.suspendedAt, l), owed: formatMoney(f.owed, f.currency, l), reclaimAt: when(f.reclaimAt, l) }),
     link: '/balance',
   }),
-  'account.reclaimed': (f) => ({
-    title: "Your account's resources were reclaimed",
-    body: `After more than 60 days suspended for arrears, ${f.applications} application(s) with their keys and configuration, ${f.usageRecords} usage record(s) and ${f.packages} package(s) were deleted and cannot be restored. Bills and ledger entries remain available.`,
+  'account.reclaimed': (f, t) => ({
+    title: t('account.reclaimed.title'),
+    body: t('account.reclaimed.body', { applications: String(f.applications), usageRecords: String(f.usageRecords), packages: String(f.packages) }),
     link: '/bills',
   }),
-  'account.restored': (f) =>
+  'account.restored': (f, t, l) =>
     f.via === 'lift'
-      ? { title: 'The suspension of your account was lifted', body: 'Your applications can be used again.', link: '/overview' }
-      : {
-          title: 'Your account is active again',
-          body: `Your balance is back to ${formatMoney(f.balance, f.currency)}, zero or above; service continues normally.`,
-          link: '/balance',
-        },
-  'package.usage_threshold': (f) => ({
-    title: `${f.packageName} is ${f.percent} % used`,
-    body: `${f.packageName} for ${f.appLabel} has used ${formatQuantity(f.minutesUsed)} of its ${formatQuantity(f.minutes)} minutes (${f.percent} % or more) as of ${when(f.asOf)}. When it is used up, further usage is billed pay-as-you-go.`,
+      ? { title: t('account.restored.liftTitle'), body: t('account.restored.liftBody'), link: '/overview' }
+      : { title: t('account.restored.title'), body: t('account.restored.body', { balance: formatMoney(f.balance, f.currency, l) }), link: '/balance' },
+  'package.usage_threshold': (f, t, l) => ({
+    title: t('package.usage_threshold.title', { packageName: f.packageName, percent: String(f.percent) }),
+    body: t('package.usage_threshold.body', {
+      packageName: f.packageName,
+      appLabel: f.appLabel,
+      minutesUsed: formatQuantity(f.minutesUsed, l),
+      minutes: formatQuantity(f.minutes, l),
+      percent: String(f.percent),
+      asOf: when(f.asOf, l),
+    }),
     link: '/packages',
   }),
-  'package.used_up': (f) => ({
-    title: `${f.packageName} is used up`,
-    body: `${f.packageName} for ${f.appLabel} has used all its ${formatQuantity(f.minutes)} minutes as of ${when(f.asOf)}. Further usage is billed pay-as-you-go until it expires after ${f.validTo}. Buy another package to cover it.`,
+  'package.used_up': (f, t, l) => ({
+    title: t('package.used_up.title', { packageName: f.packageName }),
+    body: t('package.used_up.body', { packageName: f.packageName, appLabel: f.appLabel, minutes: formatQuantity(f.minutes, l), asOf: when(f.asOf, l), validTo: f.validTo }),
     link: '/packages',
   }),
-  'package.expiring': (f) => ({
-    title: `${f.packageName} expires in ${f.daysBefore} day${f.daysBefore === 1 ? '' : 's'}`,
+  'package.expiring': (f, t, l) => ({
+    title: t('package.expiring.title', { packageName: f.packageName, daysBefore: f.daysBefore }),
     body: f.autoRenew
-      ? `${f.packageName} for ${f.appLabel} renews automatically at ${when(f.expiresAt)} for ${formatMoney(f.renewalPrice, f.currency)}, but your balance is ${formatMoney(f.balance, f.currency)}. Top up before then, or the package expires without renewal.`
-      : `${f.packageName} for ${f.appLabel} is valid through ${f.validTo} and expires at ${when(f.expiresAt)}; auto-renewal is off. Turn auto-renewal on or buy it again to keep its minutes and features.`,
+      ? t('package.expiring.bodyAutoRenew', {
+          packageName: f.packageName,
+          appLabel: f.appLabel,
+          expiresAt: when(f.expiresAt, l),
+          price: formatMoney(f.renewalPrice, f.currency, l),
+          balance: formatMoney(f.balance, f.currency, l),
+        })
+      : t('package.expiring.bodyManual', { packageName: f.packageName, appLabel: f.appLabel, validTo: f.validTo, expiresAt: when(f.expiresAt, l) }),
     link: f.autoRenew ? '/balance' : '/packages',
   }),
-  'package.renewed': (f) => ({
-    title: `${f.packageName} was renewed`,
-    body: `${f.packageName} for ${f.appLabel} renewed automatically for ${formatMoney(f.price, f.currency)}, valid ${f.validFrom} to ${f.validTo}.`,
+  'package.renewed': (f, t, l) => ({
+    title: t('package.renewed.title', { packageName: f.packageName }),
+    body: t('package.renewed.body', { packageName: f.packageName, appLabel: f.appLabel, price: formatMoney(f.price, f.currency, l), validFrom: f.validFrom, validTo: f.validTo }),
     link: '/packages',
   }),
-  'package.renewal_failed': (f) => ({
-    title: `Auto-renewal of ${f.packageName} failed`,
-    body: `${f.why} The package expired on ${f.validTo}. ${f.fallback}`,
+  'package.renewal_failed': (f, t) => ({
+    title: t('package.renewal_failed.title', { packageName: f.packageName }),
+    body: t('package.renewal_failed.body', { why: f.why, validTo: f.validTo, fallback: f.fallback }),
     link: '/packages',
   }),
-  'package.expired': (f) => ({
-    title: `${f.packageName} expired`,
-    body: `${f.packageName} for ${f.appLabel} was valid through ${f.validTo} and has expired.`,
+  'package.expired': (f, t) => ({
+    title: t('package.expired.title', { packageName: f.packageName }),
+    body: t('package.expired.body', { packageName: f.packageName, appLabel: f.appLabel, validTo: f.validTo }),
     link: '/packages',
   }),
-  'free_minutes.threshold': (f) => ({
-    title: f.percent >= 100 ? "This month's free minutes are used up" : `This month's free minutes are ${f.percent} % used`,
-    body: `${formatQuantity(f.minutesUsed)} of ${formatQuantity(f.minutes)} free minutes used as of ${when(f.asOf)} (cycle ends ${f.validTo}).${f.percent >= 100 ? ' Applications on the Free edition without a package stop until a package is bought or the next free minutes arrive; other usage is billed pay-as-you-go.' : ''}`,
-    link: '/packages',
-  }),
-  'application.free_exhausted': (f) => ({
-    title: `${f.appName} is suspended: free minutes used up`,
-    body: `The month's 10,000 free minutes are used up and application ${f.sdkAppId} is on the Free edition. Buy a package to resume it now, or it resumes with next month's free minutes.`,
+  'free_minutes.threshold': (f, t, l) => {
+    const args = { minutesUsed: formatQuantity(f.minutesUsed, l), minutes: formatQuantity(f.minutes, l), asOf: when(f.asOf, l), validTo: f.validTo };
+    return f.percent >= 100
+      ? { title: t('free_minutes.threshold.titleUsedUp'), body: t('free_minutes.threshold.bodyUsedUp', args), link: '/packages' }
+      : { title: t('free_minutes.threshold.title', { percent: String(f.percent) }), body: t('free_minutes.threshold.body', args), link: '/packages' };
+  },
+  'application.free_exhausted': (f, t) => ({
+    title: t('application.free_exhausted.title', { appName: f.appName }),
+    body: t('application.free_exhausted.body', { sdkAppId: String(f.sdkAppId) }),
     link: `/applications/${f.sdkAppId}`,
   }),
-  'application.resumed': (f) => ({
-    title: `${f.appName} resumed`,
-    body: `Application ${f.sdkAppId} resumed: ${f.why}.`,
-    link: `/applications/${f.sdkAppId}`,
-  }),
-  'refund.requested': (f) => ({
-    title: 'Your refund request was received',
-    body: `${f.packageName}: ${formatMoney(f.amount, f.currency)} requested back to your balance. An administrator decides it; you are told the outcome here.`,
+  'application.resumed': (f, t) => {
+    const why = RESUMED_WHY[f.why];
+    return {
+      title: t('application.resumed.title', { appName: f.appName }),
+      body: t('application.resumed.body', { sdkAppId: String(f.sdkAppId), why: why ? t(`application.resumed.${why}`) : f.why }),
+      link: `/applications/${f.sdkAppId}`,
+    };
+  },
+  'refund.requested': (f, t, l) => ({
+    title: t('refund.requested.title'),
+    body: t('refund.requested.body', { packageName: f.packageName, amount: formatMoney(f.amount, f.currency, l) }),
     link: '/packages',
   }),
-  'refund.approved': (f) => ({
-    title: 'Your refund was approved',
-    body: `${formatMoney(f.amount, f.currency)} for ${f.packageName} is back in your balance.`,
+  'refund.approved': (f, t, l) => ({
+    title: t('refund.approved.title'),
+    body: t('refund.approved.body', { amount: formatMoney(f.amount, f.currency, l), packageName: f.packageName }),
     link: '/balance',
   }),
-  'refund.rejected': (f) => ({
-    title: 'Your refund request was not approved',
-    body: `${f.packageName}: ${f.reason}`,
+  'refund.rejected': (f, t) => ({
+    title: t('refund.rejected.title'),
+    body: t('refund.rejected.body', { packageName: f.packageName, reason: f.reason }),
     link: '/packages',
   }),
-  'bill.monthly': (f) => ({
-    title: `Your bill for ${f.month} is ready`,
-    body: `Bill ${f.billNumber} for ${f.month}: ${formatMoney(f.total, f.currency)}.`,
-    link: `/bills/${f.billId}`,
-  }),
-  'webhook.disabled': (f) => ({
-    title: 'Webhook endpoint disabled',
-    body: `Every delivery to ${f.url} failed since ${when(f.failingSince)}, so the endpoint was disabled after three days. Fix it and enable it again under Settings → Webhooks; missed notices stay in the message center.`,
+  'bill.monthly': (f, t, l) => {
+    // English keeps `2024-10` as before; Chinese says 2024年10月.
+    const month = l === 'zh' ? formatMonthIn(l, f.month) : f.month;
+    return {
+      title: t('bill.monthly.title', { month }),
+      body: t('bill.monthly.body', { billNumber: f.billNumber, month, total: formatMoney(f.total, f.currency, l) }),
+      link: `/bills/${f.billId}`,
+    };
+  },
+  'webhook.disabled': (f, t, l) => ({
+    title: t('webhook.disabled.title'),
+    body: t('webhook.disabled.body', { url: f.url, failingSince: when(f.failingSince, l) }),
     link: '/settings/webhooks',
   }),
 };
@@ -170,6 +191,7 @@ export const NOTICE_KIND_LABEL: { [K in NoticeKind]: string } = {
   'webhook.disabled': 'Webhook endpoint disabled',
 };
 
-export function buildNotice<K extends NoticeKind>(kind: K, facts: NoticeFacts[K]): NoticeText {
-  return (BUILDERS[kind] as (f: NoticeFacts[K]) => NoticeText)(facts);
+/** A notice's text in `locale` (default English; notify() passes the account's, lib/i18n/config.ts accountLocale). */
+export function buildNotice<K extends NoticeKind>(kind: K, facts: NoticeFacts[K], locale: Locale = 'en'): NoticeText {
+  return (BUILDERS[kind] as (f: NoticeFacts[K], t: T, l: Locale) => NoticeText)(facts, translatorFor(locale, 'notices'), locale);
 }

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { accounts, notifications } from '@/db/schema';
+import { accountLocale } from '@/lib/i18n/config';
 import { buildNotice } from './catalogue';
 import { enqueueNoticeDeliveries, type NoticeRow } from './deliveries';
 import type { NoticeEvent } from './kinds';
@@ -13,9 +15,15 @@ export type { NoticeRow };
  * guarantee, so a retried job or a second concurrent settlement writes nothing more.
  * Returns the new row, or null when the notice already existed. Deliveries (email,
  * webhooks) are queued only for a new row.
+ *
+ * Language (issue 14 item 4): the title and body are written once, at creation, in the
+ * account's language (`accountLocale`: its saved choice, else Chinese for CNY), and stay as
+ * written, like the email made from them; notices written before keep their text. The facts
+ * stay machine data in `payload` (the webhook's `data.facts`).
  */
 export async function notify(tx: Transaction, event: NoticeEvent): Promise<NoticeRow | null> {
-  const text = buildNotice(event.kind, event.facts as never);
+  const [account] = await tx.select({ locale: accounts.locale, currency: accounts.currency }).from(accounts).where(eq(accounts.id, event.accountId)).limit(1);
+  const text = buildNotice(event.kind, event.facts as never, account ? accountLocale(account) : 'en');
   const [row] = await tx
     .insert(notifications)
     .values({

@@ -23,7 +23,11 @@ export function refundLastMoment(purchasedAt: Date): Date {
 }
 
 export type RefundCheckId = 'a' | 'b' | 'c' | 'd' | 'state' | 'open';
-export type RefundCheck = { id: RefundCheckId; label: string; passed: boolean; detail: string };
+/**
+ * `detail` is English; `variant` and `values` say the same for the pages' languages
+ * (components/refunds/refund-check-text.ts: message `packages.refund.checks.<id>.<variant>`).
+ */
+export type RefundCheck = { id: RefundCheckId; label: string; passed: boolean; detail: string; variant?: string; values?: Record<string, string | number> };
 export type RefundEligibility = {
   eligible: boolean;
   checks: RefundCheck[];
@@ -87,6 +91,8 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       id: 'state',
       label: 'Package is active or queued',
       passed: f.pkg.status === 'active' || f.pkg.status === 'queued',
+      variant: f.pkg.status === 'void' || f.pkg.status === 'expired' ? f.pkg.status : 'other',
+      values: { status: f.pkg.status },
       detail:
         f.pkg.status === 'void'
           ? 'The package was already refunded (void).'
@@ -98,6 +104,8 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       id: 'a',
       label: '(a) Requested within 5 days of purchase',
       passed: asked.getTime() < end.getTime(),
+      variant: asked.getTime() < end.getTime() ? 'ok' : 'late',
+      values: { bought: fmt(f.pkg.purchasedAt), last: fmt(last) },
       detail:
         asked.getTime() < end.getTime()
           ? `Bought ${fmt(f.pkg.purchasedAt)}; refundable until ${fmt(last)} (UTC+8).`
@@ -107,6 +115,14 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       id: 'b',
       label: '(b) None of its minutes were used',
       passed: !used && f.unsettledUsageRecords === 0,
+      variant: used ? 'used' : f.unsettledUsageRecords > 0 ? (f.unsettledThrough ? 'unsettledAt' : 'unsettled') : 'ok',
+      values: {
+        used: formatQuantity(f.pkg.minutesUsed),
+        records: String(f.unsettledUsageRecords),
+        recordCount: f.unsettledUsageRecords,
+        day: f.unsettledThrough?.day ?? '',
+        settlesAt: f.unsettledThrough ? fmt(f.unsettledThrough.settlesAt) : '',
+      },
       detail: used
         ? `(b) ${formatQuantity(f.pkg.minutesUsed)} of its minutes were already used; a used package cannot be refunded, whether used up or not.`
         : f.unsettledUsageRecords > 0
@@ -117,18 +133,21 @@ export function refundEligibility(f: RefundFacts): RefundEligibility {
       id: 'c',
       label: '(c) Bought, not granted',
       passed: !granted,
+      variant: granted ? 'granted' : 'ok',
       detail: granted ? '(c) Free minutes, free trials and gifted packages are not refundable.' : 'Bought with the balance.',
     },
     {
       id: 'd',
       label: '(d) Account not suspended for a violation',
       passed: !violation,
+      variant: violation ? 'violation' : 'ok',
       detail: violation ? '(d) The account is suspended for a violation; none of its packages can be refunded.' : 'Not suspended for a violation.',
     },
     {
       id: 'open',
       label: 'No other open refund request',
       passed: !f.otherOpenRequest,
+      variant: f.otherOpenRequest ? 'other' : 'ok',
       detail: f.otherOpenRequest ? 'Another refund request of this account is waiting for a decision; one request at a time.' : 'No other request is open.',
     },
   ];

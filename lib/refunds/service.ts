@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, DbOrTx, Transaction } from '@/db/client';
 import { applications, ledgerEntries, packages, refundRequests } from '@/db/schema';
 import { notify } from '@/lib/notices/notify';
-import { countUnsettledMediaUsage, countUnsettledMediaUsageMany, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
-import { getOpenRefundRequest, type RefundRequestRow } from '@/db/queries/refunds';
+import { countUnsettledMediaUsage, countUnsettledMediaUsageAcross, countUnsettledMediaUsageMany, getQueuedPackage, type PackageRow } from '@/db/queries/packages';
+import { getOpenRefundRequest, listOpenRefundRequestIds, type RefundRequestRow } from '@/db/queries/refunds';
 import { writeAudit } from '@/lib/audit/service';
-import { accountNow } from '@/lib/clock';
+import { accountNow, accountNows } from '@/lib/clock';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { lockAccount, postLinkedLedgerEntry, type AccountRow } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
@@ -95,6 +95,32 @@ export async function checkRefundEligibilities(
   ]);
   const unsettledOf = new Map(watched.map((w, i) => [w.pkg.id, counts[i] ?? NOTHING_UNSETTLED]));
   return new Map(input.pkgs.map((pkg) => [pkg.id, eligibilityFrom({ account, pkg, now: input.now }, unsettledOf.get(pkg.id) ?? NOTHING_UNSETTLED, otherOpenRequest)]));
+}
+
+/**
+ * Checks (a)–(d) of the open requests of the admin queue, each at its own account's time
+ * (test clocks are per account) and without counting itself as the account's other open
+ * request: the accounts' times, the unsettled usage of every package and the open requests
+ * each read once for the page, never per request. Keyed by request id.
+ */
+export async function checkQueuedRefundEligibilities(
+  db: DbOrTx,
+  requests: readonly { requestId: string; requestedAt: Date | null; account: Pick<AccountRow, 'id' | 'status' | 'suspensionReason'>; pkg: PackageRow }[],
+): Promise<Map<string, RefundEligibility>> {
+  const accountIds = requests.map((r) => r.account.id);
+  const watched = requests.flatMap((r) => {
+    const since = r.pkg.status === 'active' ? usageWatchStart(r.pkg) : null;
+    return since ? [{ requestId: r.requestId, accountId: r.account.id, sdkAppId: r.pkg.sdkAppId, since }] : [];
+  });
+  const [nows, counts, open] = await Promise.all([accountNows(db, accountIds), countUnsettledMediaUsageAcross(db, watched), listOpenRefundRequestIds(db, accountIds)]);
+  const unsettledOf = new Map(watched.map((w, i) => [w.requestId, counts[i] ?? NOTHING_UNSETTLED]));
+  return new Map(
+    requests.map((r) => {
+      const otherOpenRequest = open.some((o) => o.accountId === r.account.id && o.id !== r.requestId);
+      const now = nows.get(r.account.id)!;
+      return [r.requestId, eligibilityFrom({ account: r.account, pkg: r.pkg, now, requestedAt: r.requestedAt }, unsettledOf.get(r.requestId) ?? NOTHING_UNSETTLED, otherOpenRequest)];
+    }),
+  );
 }
 
 /** The amount paid for a package: its ledger debit (cash, commission and gift credit alike), else its price. */
@@ -227,7 +253,7 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
 
     // Only unsettled usage stands in the way: its settlement decides (b), so wait for it rather than reject.
     if (!eligibility.eligible && eligibility.pendingSettlement) {
-      throw new AppError('INVALID_STATE', pendingSettlementMessage(eligibility.pendingSettlement, now), { details: { settlesAt: eligibility.pendingSettlement.settlesAt.toISOString() } });
+      throw new AppError('INVALID_STATE', pendingSettlementMessage(eligibility.pendingSettlement, now), { context: { settlesAt: eligibility.pendingSettlement.settlesAt.toISOString() } });
     }
     if (!eligibility.eligible) {
       const reason = `Re-check at approval failed: ${eligibility.reason}`;

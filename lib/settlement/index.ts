@@ -1,4 +1,4 @@
 export { settleDay, streamDayRecords, type SettleDayInput, type SettleDayResult } from './settle-day';
 export { settleMonth, type SettleMonthResult } from './monthly';
-export { safeUsageWatermark, rawClient } from './raw';
+export { safeUsageWatermark } from './raw';
 export { clipToDay, dayWindow, DURATION_TYPES, MONTHLY_TYPES } from './day-window';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { accounts, billLines, bills, entitlementDeductions, freeMinuteGrants, packages } from '@/db/schema';
-import { postLedgerEntry } from '@/lib/ledger/service';
+import { postLinkedLedgerEntry } from '@/lib/ledger/service';
 import type { Decimal } from '@/lib/money/decimal';
 import type { UsageLevelChange } from '@/lib/notices/usage-levels';
 import type { LocalDate } from '@/lib/time/local-date';
@@ -12,7 +12,7 @@ import type { DayEntitlement } from './entitlements';
  * The one step that issues a bill (lifecycle.md, Settlement and bills), shared by the daily
  * bill, the month's bill and their adjustments: number it from the account's counter, write
  * the bill, its lines and its deductions, add the minutes each entitlement gave to its row,
- * and charge the total through `postLedgerEntry`, all in the caller's transaction. What to
+ * and charge the total through `postLinkedLedgerEntry` (the bill's ledger link), all in the caller's transaction. What to
  * bill (`diff`, `amount`, `total`) is decided before, by the period's pure diff (bill-diff.ts).
  * Returns the bill and each entitlement's minutes used before and after (usage-level notices).
  */
@@ -69,16 +69,16 @@ export async function issueBill(tx: Transaction, input: IssueBillInput): Promise
     if (row) levelChanges.push({ source: ent.source, rowId: ent.rowId, usedBefore: row.usedAfter.minus(used), usedAfter: row.usedAfter });
   }
   if (!total.isZero()) {
-    const { entry } = await postLedgerEntry(tx, {
+    // Reference `bill:<id>` and the bill's ledger_entry_id, in one step (lib/ledger/service.ts).
+    await postLinkedLedgerEntry(tx, {
       accountId,
       kind: input.ledger.kind,
       amount: total.neg(),
       description: input.ledger.description(number),
-      reference: `bill:${bill.id}`,
+      subject: { kind: 'bill', id: bill.id },
       idempotencyKey: input.ledger.idempotencyKey,
       at: now,
     });
-    await tx.update(bills).set({ ledgerEntryId: entry.id }).where(eq(bills.id, bill.id));
   }
   return { billId: bill.id, billNumber: number, levelChanges };
 }

@@ -10,7 +10,7 @@ import { roundsPerMonth } from '@/lib/bills/book-words';
 import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
 import { loadPeriodEntitlements } from './entitlements';
-import { rawClient } from './raw';
+import { rawSqlOf } from '@/db/raw';
 import { CURSOR_ROWS } from './settle-day';
 import { issueBill, nextAdjustmentSeq } from './issue-bill';
 
@@ -202,7 +202,7 @@ async function streamMonthRecords(
 ): Promise<number> {
   const window: DayWindow = { day: first, previousDay: addDays(first, -1), startMs: startOfLocalDay(first).getTime(), endMs: endOfLocalDay(last).getTime() };
   const monthStart = new Date(window.startMs).toISOString();
-  const client = rawClient(tx);
+  const client = rawSqlOf(tx);
   const cursor = client<{ id: string; record: UsageRecord }[]>`
     select id, record from usage_records
     where account_id = ${accountId} and id <= ${throughId} and type in ${client(monthTypes(book) as string[])}
@@ -222,7 +222,7 @@ async function streamMonthRecords(
 }
 
 async function visibleMaxId(tx: Transaction, accountId: string): Promise<number> {
-  const rows = await rawClient(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
+  const rows = await rawSqlOf(tx)<{ max: string | null }[]>`select max(id) as max from usage_records where account_id = ${accountId}`;
   return Number(rows[0]?.max ?? 0);
 }
 export type MonthEstimateLine = { item: string; name: string; sdkAppId: number | null; usage: string; quantity: string; unit: string; unitPrice: string; per: number; amount: string };

@@ -1,18 +1,5 @@
-import type postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import type { Database, DbOrTx, Transaction } from '@/db/client';
-
-/**
- * The postgres.js client under a Drizzle handle: the pool for a database, the
- * transaction's own connection for a transaction. Settlement streams usage with a
- * cursor (postgres.js `.cursor(n)`), which Drizzle does not expose.
- */
-export function rawClient(db: DbOrTx): postgres.Sql {
-  const session = (db as unknown as { session?: { client?: postgres.Sql } }).session;
-  const client = session?.client ?? (db as unknown as { $client?: postgres.Sql }).$client;
-  if (!client || typeof client !== 'function') throw new Error('no postgres.js client under this Drizzle handle');
-  return client;
-}
+import type { Database, Transaction } from '@/db/client';
 
 /**
  * A safe usage watermark: the highest usage record id such that every record with a

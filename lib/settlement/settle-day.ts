@@ -13,7 +13,7 @@ import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, dayWindow, DURATION_TYPES } from './day-window';
 import { loadDayEntitlements } from './entitlements';
 import { issueBill, nextAdjustmentSeq } from './issue-bill';
-import { rawClient } from './raw';
+import { rawSqlOf } from '@/db/raw';
 
 export { lineRow } from './bill-diff';
 export { insertChunked, nextBillNumber } from './issue-bill';
@@ -212,7 +212,7 @@ export async function addDayAggregates(
   rater: Rater,
   late: Map<string, number>,
 ): Promise<number> {
-  const client = rawClient(tx);
+  const client = rawSqlOf(tx);
   await applyPendingAggregates(client, accountId, book, throughId);
   const durations = new Set(book.items.filter((i) => i.unit === 'minute').map((i) => i.code));
   durations.add('');
@@ -252,7 +252,7 @@ export async function streamDayRecords(
   onRecord: (record: UsageRecord, id: number) => void,
 ): Promise<number> {
   const w = dayWindow(day);
-  const client = rawClient(tx);
+  const client = rawSqlOf(tx);
   const dayStart = new Date(w.startMs).toISOString();
   let n = 0;
   const cursor = client<{ id: string; record: UsageRecord }[]>`

@@ -44,4 +44,19 @@ describe('statement PDF (@react-pdf/renderer)', () => {
     const text = await pdfText(await statementPdf(statement('好视通客户'), new Date('2024-11-01T00:00:00+08:00')));
     expect(text).toContain('好视通客户');
   }, 30_000);
+
+  test.skipIf(!cjkFont)('in Chinese (issue 14 item 4): Chinese labels drawn with the CJK font, the same figures', async () => {
+    const st = statement('好视通客户');
+    st.payments[0]!.description = 'Top-up by card •••• 4242';
+    const text = await pdfText(await statementPdf(st, new Date('2024-11-01T00:00:00+08:00'), 'zh'));
+    expect(text).toContain('2024-10 月度对账单');
+    expect(text).toContain('好视通客户');
+    expect(text).toMatch(/本期合计 ¥1,234\.57/);
+    expect(text).toContain('充值与退款');
+    expect(text).toContain('银行卡充值 •••• 4242');
+    expect(text).toContain('日结');
+    expect(text).toContain('¥2,000.00');
+    expect(text).toContain('¥765.43');
+    expect(text).not.toContain('Monthly statement');
+  }, 30_000);
 });

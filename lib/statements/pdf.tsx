@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
-import { billKindLabel, billPeriodLabel } from '@/lib/bills/present';
+import { billPeriodLabel } from '@/lib/bills/present';
+import { kindLabel } from '@/lib/bills/words';
+import type { Locale } from '@/lib/i18n/config';
+import { exportsT } from '@/lib/export/headers';
+import { ledgerDescriptionIn, ledgerKindLabel } from '@/lib/ledger/words';
 import { formatMoney } from '@/lib/money/format';
 import type { Decimal } from '@/lib/money/decimal';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -84,90 +88,91 @@ function Table({ cols, rows, total }: { cols: Col[]; rows: string[][]; total?: s
   );
 }
 
-function entryRows(entries: readonly StatementEntry[], money: (d: Decimal) => string): string[][] {
-  return entries.map((e) => [formatLocalDateTime(e.at), e.kindLabel, e.description, money(e.amount), money(e.balanceAfter)]);
+function entryRows(entries: readonly StatementEntry[], money: (d: Decimal) => string, locale: Locale): string[][] {
+  return entries.map((e) => [formatLocalDateTime(e.at), locale === 'en' ? e.kindLabel : ledgerKindLabel(locale, e.kind), ledgerDescriptionIn(locale, e.description), money(e.amount), money(e.balanceAfter)]);
 }
 
-export function StatementDocument({ st, issuedAt }: { st: Statement; issuedAt: Date }) {
-  const money = (d: Decimal) => formatMoney(d, st.account.currency);
+/** `locale` (issue 14 item 4): every label in the reader's language; Chinese is drawn with the CJK font above. */
+export function StatementDocument({ st, issuedAt, locale = 'en' }: { st: Statement; issuedAt: Date; locale?: Locale }) {
+  const t = exportsT(locale);
+  const money = (d: Decimal) => formatMoney(d, st.account.currency, locale);
   const entryCols: Col[] = [
-    { title: 'Time (UTC+8)', width: 20 },
-    { title: 'Kind', width: 15 },
-    { title: 'Description', width: 35 },
-    { title: 'Amount', width: 15, right: true },
-    { title: 'Balance after', width: 15, right: true },
+    { title: t('statement.colTime'), width: 20 },
+    { title: t('statement.colKind'), width: 15 },
+    { title: t('statement.colDescription'), width: 35 },
+    { title: t('statement.colAmount'), width: 15, right: true },
+    { title: t('statement.colBalance'), width: 15, right: true },
   ];
   return (
-    <Document title={`Statement ${st.month} · ${st.account.name}`} author="TRTC billing console" subject={`Monthly statement ${st.month}`}>
+    <Document title={t('statement.docTitle', { month: st.month, name: st.account.name })} author="TRTC billing console" subject={t('statement.subject', { month: st.month })} language={locale === 'zh' ? 'zh-CN' : 'en-US'}>
       <Page size="A4" style={s.page}>
-        <Text style={s.h1}>Monthly statement {st.month}</Text>
-        <Text style={s.muted}>
-          {st.account.name} · {st.account.email} · account {st.account.id}
-        </Text>
-        <Text style={s.muted}>
-          Period {st.from} to {st.to} (Asia/Shanghai) · currency {st.account.currency} · issued {formatLocalDateTime(issuedAt)}
-        </Text>
+        <Text style={s.h1}>{t('statement.title', { month: st.month })}</Text>
+        <Text style={s.muted}>{t('statement.accountLine', { name: st.account.name, email: st.account.email, id: st.account.id })}</Text>
+        <Text style={s.muted}>{t('statement.periodLine', { from: st.from, to: st.to, currency: st.account.currency, issued: formatLocalDateTime(issuedAt) })}</Text>
 
         <View style={s.summary}>
           <View style={s.box}>
-            <Text style={s.boxLabel}>Opening balance</Text>
+            <Text style={s.boxLabel}>{t('statement.opening')}</Text>
             <Text style={s.boxValue}>{money(st.opening)}</Text>
           </View>
           <View style={s.box}>
-            <Text style={s.boxLabel}>Bills of the period</Text>
+            <Text style={s.boxLabel}>{t('statement.billsOfPeriod')}</Text>
             <Text style={s.boxValue}>{money(st.billsTotal)}</Text>
           </View>
           <View style={s.box}>
-            <Text style={s.boxLabel}>Payments</Text>
+            <Text style={s.boxLabel}>{t('statement.payments')}</Text>
             <Text style={s.boxValue}>{money(st.paymentsTotal)}</Text>
           </View>
           <View style={s.box}>
-            <Text style={s.boxLabel}>Closing balance</Text>
+            <Text style={s.boxLabel}>{t('statement.closing')}</Text>
             <Text style={s.boxValue}>{money(st.closing)}</Text>
           </View>
         </View>
 
-        <Text style={s.h2}>Bills ({st.bills.length})</Text>
+        <Text style={s.h2}>{t('statement.bills', { count: st.bills.length })}</Text>
         {st.bills.length === 0 ? (
-          <Text style={s.muted}>No bills for periods in {st.month}.</Text>
+          <Text style={s.muted}>{t('statement.noBills', { month: st.month })}</Text>
         ) : (
           <Table
             cols={[
-              { title: 'Bill', width: 18 },
-              { title: 'Kind', width: 14 },
-              { title: 'Period', width: 22 },
-              { title: 'Issued (UTC+8)', width: 22 },
-              { title: 'Total', width: 24, right: true },
+              { title: t('statement.colBill'), width: 18 },
+              { title: t('statement.colKind'), width: 14 },
+              { title: t('statement.colPeriod'), width: 22 },
+              { title: t('statement.colIssued'), width: 22 },
+              { title: t('statement.colTotal'), width: 24, right: true },
             ]}
-            rows={st.bills.map((b) => [b.number, billKindLabel(b.kind), billPeriodLabel(b), formatLocalDateTime(b.issuedAt), money(b.total)])}
-            total={['Total of the period', '', '', '', money(st.billsTotal)]}
+            rows={st.bills.map((b) => [b.number, kindLabel(locale, b.kind), billPeriodLabel(b), formatLocalDateTime(b.issuedAt), money(b.total)])}
+            total={[t('statement.totalOfPeriod'), '', '', '', money(st.billsTotal)]}
           />
         )}
 
-        <Text style={s.h2}>Payments ({st.payments.length})</Text>
+        <Text style={s.h2}>{t('statement.paymentsTitle', { count: st.payments.length })}</Text>
         {st.payments.length === 0 ? (
-          <Text style={s.muted}>No top-ups or refunds in {st.month}.</Text>
+          <Text style={s.muted}>{t('statement.noPayments', { month: st.month })}</Text>
         ) : (
-          <Table cols={entryCols} rows={entryRows(st.payments, money)} total={['Payments', '', '', money(st.paymentsTotal), '']} />
+          <Table cols={entryCols} rows={entryRows(st.payments, money, locale)} total={[t('statement.payments'), '', '', money(st.paymentsTotal), '']} />
         )}
 
-        <Text style={s.h2}>Other balance changes ({st.otherEntries.length})</Text>
+        <Text style={s.h2}>{t('statement.otherTitle', { count: st.otherEntries.length })}</Text>
         {st.otherEntries.length === 0 ? (
-          <Text style={s.muted}>None.</Text>
+          <Text style={s.muted}>{t('statement.none')}</Text>
         ) : (
-          <Table cols={entryCols} rows={entryRows(st.otherEntries, money)} total={['Other changes', '', '', money(st.otherTotal), '']} />
+          <Table cols={entryCols} rows={entryRows(st.otherEntries, money, locale)} total={[t('statement.otherChanges'), '', '', money(st.otherTotal), '']} />
         )}
 
         <Text style={[s.muted, { marginTop: 16 }]}>
-          Opening balance {money(st.opening)} + payments {money(st.paymentsTotal)} + other changes {money(st.otherTotal)} = closing balance {money(st.closing)}. Bill charges
-          are posted to the balance when each bill is issued; a bill for the last day of the month is issued on the 1st of the next month.
+          {t('statement.reconcile', { opening: money(st.opening), payments: money(st.paymentsTotal), other: money(st.otherTotal), closing: money(st.closing) })}
         </Text>
-        <Text style={[s.muted, { position: 'absolute', bottom: 20, left: 36, right: 36, fontSize: 8 }]} render={({ pageNumber, totalPages }) => `${st.account.name} · statement ${st.month} · page ${pageNumber} of ${totalPages}`} fixed />
+        <Text
+          style={[s.muted, { position: 'absolute', bottom: 20, left: 36, right: 36, fontSize: 8 }]}
+          render={({ pageNumber, totalPages }) => t('statement.footer', { name: st.account.name, month: st.month, page: pageNumber, pages: totalPages })}
+          fixed
+        />
       </Page>
     </Document>
   );
 }
 
-export async function statementPdf(st: Statement, issuedAt: Date): Promise<Buffer> {
-  return renderToBuffer(<StatementDocument st={st} issuedAt={issuedAt} />);
+export async function statementPdf(st: Statement, issuedAt: Date, locale: Locale = 'en'): Promise<Buffer> {
+  return renderToBuffer(<StatementDocument st={st} issuedAt={issuedAt} locale={locale} />);
 }

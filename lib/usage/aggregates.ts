@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type postgres from 'postgres';
+import type { RawSql, RawTx } from '@/db/raw';
 import { aggregateDays, classifyRecord, findPriceBook, type IdentifiedRecord, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { copyAggregates } from './store';
 
@@ -15,7 +15,7 @@ import { copyAggregates } from './store';
  * - records without a batch (up to `throughId`) are given one, then summed the same way.
  * A stored record the book cannot rate is left out, as the usage statistics leave it out.
  */
-export async function applyPendingAggregates(tx: postgres.TransactionSql | postgres.Sql, accountId: string, book: PriceBook, throughId: number): Promise<{ batches: number; records: number }> {
+export async function applyPendingAggregates(tx: RawTx | RawSql, accountId: string, book: PriceBook, throughId: number): Promise<{ batches: number; records: number }> {
   let batches = 0;
   let records = 0;
   const pending = await tx<{ id: string }[]>`
@@ -42,7 +42,7 @@ export async function applyPendingAggregates(tx: postgres.TransactionSql | postg
   return { batches, records };
 }
 
-async function aggregateRows(tx: postgres.TransactionSql | postgres.Sql, accountId: string, book: PriceBook, batchId: string, rows: readonly { id: string; record: string | UsageRecord }[]): Promise<number> {
+async function aggregateRows(tx: RawTx | RawSql, accountId: string, book: PriceBook, batchId: string, rows: readonly { id: string; record: string | UsageRecord }[]): Promise<number> {
   const identified: IdentifiedRecord[] = [];
   let throughId = 0;
   for (const row of rows) {
@@ -57,7 +57,7 @@ async function aggregateRows(tx: postgres.TransactionSql | postgres.Sql, account
     identified.push({ record, id });
     if (id > throughId) throughId = id;
   }
-  await copyAggregates(tx as postgres.TransactionSql, aggregateDays(book, identified), { accountId, batchId, throughId });
+  await copyAggregates(tx as RawTx, aggregateDays(book, identified), { accountId, batchId, throughId });
   return identified.length;
 }
 
@@ -67,7 +67,7 @@ async function aggregateRows(tx: postgres.TransactionSql | postgres.Sql, account
  * (claimed in this transaction, see above). Records without any batch are left to
  * settlement, which gives them one under the account lock.
  */
-export async function aggregatePendingBatches(sql: postgres.Sql, accountId: string): Promise<{ batches: number; records: number }> {
+export async function aggregatePendingBatches(sql: RawSql, accountId: string): Promise<{ batches: number; records: number }> {
   const [pending] = await sql<{ any: boolean }[]>`select exists (select 1 from usage_batches where account_id = ${accountId} and aggregated_at is null) as any`;
   if (!pending?.any) return { batches: 0, records: 0 };
   const [account] = await sql<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;

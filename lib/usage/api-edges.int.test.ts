@@ -6,7 +6,7 @@ import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { usageApiResponse } from './api';
 import { importUsageFile } from './import';
-import { UsageError } from './errors';
+import { AppError } from '@/lib/errors';
 import { signUsageRequest } from './signature';
 
 /** Issue 13 item 10: the usage API's edges (resolutions, UTF-8, malformed JSON Lines, body types). */
@@ -94,7 +94,7 @@ describe('usage API edges', () => {
     const bytes = Buffer.from(`${JSON.stringify(media(app.sdkAppId))}\n`, 'utf8');
     bytes[bytes.indexOf('u1')] = 0xff;
     const err = await importUsageFile(sql, { accountId, now: new Date(), body: (async function* () { yield new Uint8Array(bytes); })() }).catch((e) => e);
-    expect(err).toBeInstanceOf(UsageError);
+    expect(err).toBeInstanceOf(AppError);
     expect([err.status, err.code]).toEqual([400, 'MALFORMED_BODY']);
     expect(await stored(accountId)).toEqual({ records: 0, batches: 0 });
   });

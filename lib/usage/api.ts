@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import type postgres from 'postgres';
+import type { RawSql } from '@/db/raw';
 import { findPriceBook } from '@/lib/rating';
 import { accountTimeFrom, systemNow } from '@/lib/clock';
 import { signingKeyHashes } from '@/lib/applications/rules';
 import { usageRefusalOf } from '@/lib/enforcement/rules';
 import { parseBatchBody, validateBatch } from './batch';
-import { recordErrorsMessage, UsageError } from './errors';
+import { AppError } from '@/lib/errors';
+import { recordErrorsMessage } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
 import { findBatch, storeUsageBatch, type StoredBatch } from './store';
-import { checkMutation } from '@/lib/http/mutation-guard';
-import { isDatabaseUnavailable, unavailableDetail, unavailableResponse } from '@/lib/availability';
+import { route } from '@/lib/http/route';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
 /** Body types of the usage API (docs/usage-api.md): a JSON array or JSON Lines. */
@@ -43,7 +43,7 @@ type AppRow = {
 };
 
 const tooLarge = (maxBytes: number, closeConnection = false) =>
-  new UsageError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`, { closeConnection });
+  new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`, { closeConnection });
 
 /**
  * Read and throw away the rest of a refused body, so that the answer comes after the
@@ -103,21 +103,21 @@ function header(request: Request, name: string): string | null {
 }
 
 /** The 403 answer to the refusal rule of lib/enforcement (usageRefusalOf), or null when the application may send usage. */
-export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | 'status' | 'suspension_reason'>, sdkAppId: number): UsageError | null {
+export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | 'status' | 'suspension_reason'>, sdkAppId: number): AppError | null {
   const refusal = usageRefusalOf({ status: app.status, suspensionReason: app.suspension_reason, enabled: app.enabled, freeExhaustedAt: app.free_exhausted_at });
   switch (refusal) {
     case null:
       return null;
     case 'reclaimed':
-      return new UsageError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
+      return new AppError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
     case 'suspended-violation':
-      return new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.');
+      return new AppError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.');
     case 'suspended-arrears':
-      return new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
+      return new AppError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
     case 'application-disabled':
-      return new UsageError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
+      return new AppError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
     case 'free-minutes-exhausted':
-      return new UsageError(
+      return new AppError(
         'FREE_MINUTES_EXHAUSTED',
         `Application ${sdkAppId} is on the Free edition and used up this month's free minutes; buy a package for it, or wait for next month's free minutes, to resume.`,
       );
@@ -136,7 +136,7 @@ export function decodeUtf8(body: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
   } catch {
-    throw new UsageError('MALFORMED_BODY', `The body is not valid UTF-8 (at byte ${firstInvalidUtf8(body)}); send UTF-8 text. Nothing was stored.`);
+    throw new AppError('MALFORMED_BODY', `The body is not valid UTF-8 (at byte ${firstInvalidUtf8(body)}); send UTF-8 text. Nothing was stored.`);
   }
 }
 
@@ -170,13 +170,13 @@ const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): Usag
 
 function replayOrConflict(batch: StoredBatch, bodySha256: string, sdkAppId: number): UsageApiResponse {
   if (batch.bodySha256 === bodySha256 && batch.sdkAppId === sdkAppId) return accepted(batch, sdkAppId, true);
-  throw new UsageError(
+  throw new AppError(
     'IDEMPOTENCY_KEY_REUSED',
     `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
   );
 }
 
-export async function processUsageRequest(sql: postgres.Sql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
+export async function processUsageRequest(sql: RawSql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
   const now = options.now ?? systemNow();
   await checkDeclaredSize(request, USAGE_API_LIMITS.maxBodyBytes);
 
@@ -185,22 +185,22 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
   const signature = header(request, 'x-signature');
   const missing = [!sdkAppIdText && 'X-SdkAppId', !timestamp && 'X-Timestamp', !signature && 'X-Signature'].filter(Boolean);
   if (missing.length) {
-    throw new UsageError('UNSIGNED', `The request is not signed: missing ${missing.join(', ')}. See the usage API documentation for the signing recipe.`);
+    throw new AppError('UNSIGNED', `The request is not signed: missing ${missing.join(', ')}. See the usage API documentation for the signing recipe.`);
   }
   const sdkAppId = Number(sdkAppIdText);
   if (!/^\d{1,15}$/.test(sdkAppIdText as string) || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-    throw new UsageError('UNSIGNED', 'X-SdkAppId must be your application\'s SDKAppID (a positive integer).');
+    throw new AppError('UNSIGNED', 'X-SdkAppId must be your application\'s SDKAppID (a positive integer).');
   }
   const idempotencyKey = header(request, 'idempotency-key');
   if (!idempotencyKey || idempotencyKey.length > USAGE_API_LIMITS.maxIdempotencyKeyLength || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
-    throw new UsageError(
+    throw new AppError(
       'IDEMPOTENCY_KEY_REQUIRED',
       `Send an Idempotency-Key header (1 to ${USAGE_API_LIMITS.maxIdempotencyKeyLength} printable ASCII characters, unique per batch) so a retried batch is stored once.`,
     );
   }
   const ts = checkTimestamp(timestamp as string, now);
   if (!ts.ok) {
-    throw new UsageError(
+    throw new AppError(
       'STALE_TIMESTAMP',
       ts.reason === 'malformed'
         ? 'X-Timestamp must be the current time in unix seconds.'
@@ -226,7 +226,7 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
     : [];
   // Unknown SDKAppID and wrong key answer alike: the caller learns nothing about other applications.
   if (!app || !keyHashes.some((hash) => verifySignature(hash, timestamp as string, idempotencyKey, body, signature as string))) {
-    throw new UsageError(
+    throw new AppError(
       'INVALID_SIGNATURE',
       'The signature does not match: X-Signature must be hex(HMAC-SHA256(key = sha256_hex(secret key), "<X-Timestamp>\\n<Idempotency-Key>\\n<body>")) with the secret key of the application in X-SdkAppId.',
     );
@@ -240,19 +240,19 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
   if (refusal) throw refusal;
 
   const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
-  if (!parsed.ok) throw new UsageError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
+  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
   // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
   const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
   if (badLine) {
-    throw new UsageError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
+    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
   }
-  if (parsed.items.length === 0) throw new UsageError('EMPTY_BATCH', 'The batch has no records.');
+  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
 
   const book = findPriceBook(app.price_book_id);
   if (!book) throw new Error(`account ${app.account_id} has unknown price book ${app.price_book_id}`);
   const valid = validateBatch(parsed.items, { book, sdkAppId, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
   if (!valid.ok) {
-    throw new UsageError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
+    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
   }
 
   const stored = await storeUsageBatch(sql, {
@@ -269,22 +269,26 @@ export async function processUsageRequest(sql: postgres.Sql, request: Request, o
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }
 
-/** The route handler's answer: UsageError → its status and JSON; anything else → logged, generic 500. */
-export async function usageApiResponse(sql: postgres.Sql, request: Request): Promise<Response> {
-  // Signed by HMAC and sent by servers (no Origin): only the body type and a foreign Origin are refused here.
-  const refused = checkMutation(request, { auth: 'signed', accept: USAGE_API_MEDIA_TYPES });
-  if (refused) return Response.json(new UsageError(refused.code, refused.message).toJSON(), { status: refused.status });
-  try {
+/**
+ * The route (lib/http/route.ts): a refused Origin or body type first, then the request; an
+ * AppError answers its status and `{ error: { code, message, details?, errorCount? } }`
+ * (docs/usage-api.md), the database unreachable 503 + Retry-After, anything else a logged 500.
+ */
+export function usageApiResponse(sql: RawSql, request: Request): Promise<Response> {
+  return usageApiRoute(request, { sql });
+}
+
+const usageApiRoute = route(
+  'usage-api',
+  async (request: Request, { sql }: { sql: RawSql }) => {
     const r = await processUsageRequest(sql, request);
     return Response.json(r.body, { status: r.status });
-  } catch (err) {
-    if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status, headers: err.closeConnection ? { Connection: 'close' } : undefined });
-    if (isDatabaseUnavailable(err)) {
-      // The batch was not stored, or was and its answer was lost: a retry with the same Idempotency-Key is stored once.
-      console.warn('[usage-api] database unavailable:', unavailableDetail(err));
-      return unavailableResponse();
-    }
-    console.error('[usage-api] unexpected error', err);
-    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged; retry the batch with the same Idempotency-Key.' } }, { status: 500 });
-  }
-}
+  },
+  {
+    // Signed by HMAC and sent by servers (no Origin): only the body type and a foreign Origin are refused.
+    mutation: { auth: 'signed', accept: USAGE_API_MEDIA_TYPES },
+    // The batch was not stored, or was and its answer was lost: a retry with the same Idempotency-Key is stored once.
+    internalMessage: 'Something went wrong on our side. It has been logged; retry the batch with the same Idempotency-Key.',
+    securityHeaders: true,
+  },
+);

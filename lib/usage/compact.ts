@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type postgres from 'postgres';
+import type { RawSql } from '@/db/raw';
 import { AGGREGATE_COPY_COLUMNS, copyEscape } from './store';
+import { log } from '@/lib/log';
 
 /**
  * Compaction of a day's aggregates (issue 11; the merges of OpenMeter's ClickHouse tables,
@@ -37,7 +38,7 @@ type Merged = {
 export type CompactResult = { rowsBefore: number; rowsAfter: number; throughId: number };
 
 /** A safe usage watermark on a postgres.js client (lib/settlement/raw.ts explains the SHARE lock). */
-async function watermark(sql: postgres.Sql): Promise<number> {
+async function watermark(sql: RawSql): Promise<number> {
   return sql.begin(async (tx) => {
     await tx`set local lock_timeout = '30s'`;
     await tx`lock table usage_records in share mode`;
@@ -46,7 +47,7 @@ async function watermark(sql: postgres.Sql): Promise<number> {
   });
 }
 
-export async function compactDay(sql: postgres.Sql, accountId: string, day: string, options: { minRows?: number } = {}): Promise<CompactResult> {
+export async function compactDay(sql: RawSql, accountId: string, day: string, options: { minRows?: number } = {}): Promise<CompactResult> {
   const throughId = await watermark(sql);
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended(${aggregateDayLock(accountId, day)}, 0))`;
@@ -119,7 +120,7 @@ export async function compactDay(sql: postgres.Sql, accountId: string, day: stri
 const pendingBatches = new Map<string, number>();
 const running = new Set<string>();
 
-export function compactSoon(sql: postgres.Sql, accountId: string, days: Iterable<string>): void {
+export function compactSoon(sql: RawSql, accountId: string, days: Iterable<string>): void {
   const every = Number(process.env.USAGE_COMPACT_EVERY ?? 200);
   if (!(every > 0)) return;
   for (const day of new Set(days)) {
@@ -132,7 +133,7 @@ export function compactSoon(sql: postgres.Sql, accountId: string, days: Iterable
     pendingBatches.delete(key);
     running.add(key);
     void compactDay(sql, accountId, day)
-      .catch((err) => console.error(`[usage] compaction of ${accountId} ${day} failed`, err))
+      .catch((err) => log.error({ err, accountId, day }, 'usage: compaction failed'))
       .finally(() => running.delete(key));
   }
 }

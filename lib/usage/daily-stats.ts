@@ -1,4 +1,4 @@
-import type postgres from 'postgres';
+import type { RawSql } from '@/db/raw';
 import { classifyRecord, findPriceBook, RecordRuleError, type UsageRecord } from '@/lib/rating';
 import { addDailyTotals, DailyAccumulator } from './store';
 
@@ -10,7 +10,7 @@ import { addDailyTotals, DailyAccumulator } from './store';
  * load at the same moment. Records without a batch are not summed (every writer in
  * this codebase makes a batch).
  */
-export async function applyPendingDailyStats(sql: postgres.Sql, accountId: string): Promise<{ batches: number; records: number }> {
+export async function applyPendingDailyStats(sql: RawSql, accountId: string): Promise<{ batches: number; records: number }> {
   const pending = await sql<{ id: string }[]>`
     select id from usage_batches where account_id = ${accountId} and stats_applied_at is null order by received_at limit 1000`;
   if (!pending.length) return { batches: 0, records: 0 };

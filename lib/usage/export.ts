@@ -5,6 +5,9 @@ import type { PriceBook } from '@/lib/rating';
 import { lastDayOfMonth, type LocalDate } from '@/lib/time/local-date';
 import { bucketLabels, daysOf, isDurationItem, itemName } from './stats';
 import type { UsageFilter } from './params';
+import type { Locale } from '@/lib/i18n/config';
+import { headerIn } from '@/lib/export/headers';
+import { itemName as itemNameIn } from '@/lib/bills/words';
 
 /**
  * Usage detail for download, like the seed's billing-center export ("The file shows your
@@ -36,22 +39,22 @@ const windowEnd = (start: string) => {
   return `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
 };
 
-export async function* fiveMinuteRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter): UsageRows {
-  yield [FIVE_MINUTE_HEADER];
+export async function* fiveMinuteRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter, locale: Locale = 'en'): UsageRows {
+  yield [headerIn(locale, FIVE_MINUTE_HEADER)];
   const labels = bucketLabels();
   for (const day of daysOf(filter.from, filter.to)) {
     // The day's summed aggregates (issue 11), by application, window, item.
     const windows = await listDayWindows(db, accountId, day, { sdkAppId: filter.sdkAppId, item: filter.item });
     const rows: CsvCell[][] = windows.map((w) => {
       const start = labels[w.window] as string;
-      return [day, start, windowEnd(start), book.timeZone, w.sdkAppId, w.item, itemName(book, w.item), w.seconds];
+      return [day, start, windowEnd(start), book.timeZone, w.sdkAppId, w.item, itemNameIn(locale, w.item, itemName(book, w.item)), w.seconds];
     });
     if (rows.length) yield rows;
   }
 }
 
-export async function* dailyRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter): UsageRows {
-  yield [DAILY_HEADER];
+export async function* dailyRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter, locale: Locale = 'en'): UsageRows {
+  yield [headerIn(locale, DAILY_HEADER)];
   const rows = await listDailyUsage(db, accountId, filter);
   yield rows.map((r) => {
     const duration = isDurationItem(book, r.item);
@@ -61,7 +64,7 @@ export async function* dailyRows(db: DbOrTx, accountId: string, book: PriceBook,
       book.timeZone,
       r.sdkAppId,
       r.item,
-      itemName(book, r.item),
+      itemNameIn(locale, r.item, itemName(book, r.item)),
       unit,
       duration ? r.seconds : '',
       duration ? Math.ceil(r.seconds / 60) : '',
@@ -72,8 +75,8 @@ export async function* dailyRows(db: DbOrTx, accountId: string, book: PriceBook,
   });
 }
 
-export function usageRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter, granularity: ExportGranularity): UsageRows {
-  return granularity === '5min' ? fiveMinuteRows(db, accountId, book, filter) : dailyRows(db, accountId, book, filter);
+export function usageRows(db: DbOrTx, accountId: string, book: PriceBook, filter: UsageFilter, granularity: ExportGranularity, locale: Locale = 'en'): UsageRows {
+  return granularity === '5min' ? fiveMinuteRows(db, accountId, book, filter, locale) : dailyRows(db, accountId, book, filter, locale);
 }
 
 /** The file name says what it holds: dates, granularity, application and item. */

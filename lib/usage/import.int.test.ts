@@ -4,7 +4,7 @@ import { applications, usageBatches, usageDaily, usageRecords } from '@/db/schem
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { importUsageFile } from './import';
-import { UsageError } from './errors';
+import { AppError } from '@/lib/errors';
 
 const { db, sql } = testDb();
 const now = new Date('2024-10-09T12:00:00+08:00');
@@ -97,8 +97,8 @@ describe('usage file import', () => {
     const a = await createTestApplication(db, accountId);
     const text = Array.from({ length: 100 }, () => media(a.sdkAppId)).join('\n');
     const err = await importUsageFile(sql, { accountId, now, body: body(text, 1000), maxBytes: 5000 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UsageError);
-    expect((err as UsageError).status).toBe(413);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).status).toBe(413);
     expect(await counts(accountId)).toEqual([0, 0, 0]);
   });
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import type postgres from 'postgres';
+import type { RawSql } from '@/db/raw';
 import { findPriceBook, type PriceBook } from '@/lib/rating';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { parseBatchBody, validateBatch, type BatchItem, type ValidRecord } from './batch';
 import { CsvFileError, csvRows, csvRowToItem, parseCsvHeader } from './csv';
-import { recordErrorsMessage, UsageError, type RecordErrorDetail } from './errors';
+import { AppError } from '@/lib/errors';
+import { recordErrorsMessage, type RecordErrorDetail } from './errors';
 import { USAGE_IMPORT_LIMITS } from './limits';
 import { refusalFor } from './api';
 import { storeUsageBatch } from './store';
@@ -40,7 +41,7 @@ const CHUNK = 2000;
 /** The whole file is refused for its shape (header, quoting, not JSON): reported without row errors. */
 class FileRefusal extends Error {}
 
-export async function importUsageFile(sql: postgres.Sql, input: ImportInput): Promise<ImportResult> {
+export async function importUsageFile(sql: RawSql, input: ImportInput): Promise<ImportResult> {
   const maxBytes = input.maxBytes ?? USAGE_IMPORT_LIMITS.maxFileBytes;
   const maxRecords = input.maxRecords ?? USAGE_IMPORT_LIMITS.maxRecords;
   const account = await importingAccount(sql, input.accountId);
@@ -68,7 +69,7 @@ export async function importUsageFile(sql: postgres.Sql, input: ImportInput): Pr
     book: account.book,
   });
   if (!stored.created) {
-    throw new UsageError('DUPLICATE_FILE', `This file was already imported on ${formatLocalDateTime(stored.batch.receivedAt)} (UTC+8, ${stored.batch.recordCount} records); nothing was stored again.`);
+    throw new AppError('DUPLICATE_FILE', `This file was already imported on ${formatLocalDateTime(stored.batch.receivedAt)} (UTC+8, ${stored.batch.recordCount} records); nothing was stored again.`);
   }
   let firstDay: string | null = null;
   let lastDay: string | null = null;
@@ -92,12 +93,12 @@ function refused(format: ImportFormat | null, rows: number, why: string): Import
 type AccountRow = { status: AccountStatus; suspension_reason: SuspensionReason | null; price_book_id: string };
 type AppRow = { sdk_app_id: string | number; enabled: boolean; free_exhausted_at: string | Date | null };
 
-async function importingAccount(sql: postgres.Sql, accountId: string): Promise<{ book: PriceBook; appRefusal: (app: number) => string | null }> {
+async function importingAccount(sql: RawSql, accountId: string): Promise<{ book: PriceBook; appRefusal: (app: number) => string | null }> {
   const [account] = await sql<AccountRow[]>`select status, suspension_reason, price_book_id from accounts where id = ${accountId}`;
-  if (!account) throw new UsageError('FORBIDDEN', 'No account.');
+  if (!account) throw new AppError('FORBIDDEN', 'No account.');
   if (isBillingOnly(account.status)) {
     const r = refusalFor({ enabled: true, free_exhausted_at: null, status: account.status, suspension_reason: account.suspension_reason }, 0);
-    throw r ?? new UsageError('ACCOUNT_SUSPENDED', 'The account is suspended.');
+    throw r ?? new AppError('ACCOUNT_SUSPENDED', 'The account is suspended.');
   }
   const book = findPriceBook(account.price_book_id);
   if (!book) throw new Error(`account ${accountId} has unknown price book ${account.price_book_id}`);
@@ -126,14 +127,14 @@ function readText(body: ImportInput['body'], maxBytes: number): { text: AsyncGen
       try {
         return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
       } catch {
-        throw new UsageError('MALFORMED_BODY', `The file is not valid UTF-8 text (after byte ${bytes - (chunk?.byteLength ?? 0)}); save it as UTF-8 and import it again. Nothing was stored.`);
+        throw new AppError('MALFORMED_BODY', `The file is not valid UTF-8 text (after byte ${bytes - (chunk?.byteLength ?? 0)}); save it as UTF-8 and import it again. Nothing was stored.`);
       }
     };
     if (body) {
       for await (const chunk of bytesOf(body)) {
         bytes += chunk.byteLength;
         if (bytes > maxBytes) {
-          throw new UsageError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; split it into smaller files (nothing was stored).`);
+          throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; split it into smaller files (nothing was stored).`);
         }
         hash.update(chunk);
         const t = decode(chunk);
@@ -242,7 +243,7 @@ async function* jsonArrayItems(text: AsyncIterable<string>, maxRecords: number):
   for await (const chunk of text) all += chunk;
   const parsed = parseBatchBody(all, maxRecords);
   if (!parsed.ok) {
-    if (parsed.kind === 'too-many') throw new UsageError('PAYLOAD_TOO_LARGE', `${parsed.message.replace('per request', 'per file')} (nothing was stored)`);
+    if (parsed.kind === 'too-many') throw new AppError('PAYLOAD_TOO_LARGE', `${parsed.message.replace('per request', 'per file')} (nothing was stored)`);
     throw new FileRefusal(parsed.message);
   }
   yield* parsed.items;
@@ -283,7 +284,7 @@ async function validateAll(
   try {
     for await (const item of items) {
       if (++rows > options.maxRecords) {
-        throw new UsageError('PAYLOAD_TOO_LARGE', `The file has more than ${options.maxRecords.toLocaleString('en-US')} records; split it into smaller files (nothing was stored).`);
+        throw new AppError('PAYLOAD_TOO_LARGE', `The file has more than ${options.maxRecords.toLocaleString('en-US')} records; split it into smaller files (nothing was stored).`);
       }
       chunk.push(item);
       if (chunk.length === CHUNK) check();

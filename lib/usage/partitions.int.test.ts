@@ -105,7 +105,10 @@ describe('usage partitions (lib/usage/partitions.ts, migration 0014)', () => {
     const b = (await createTestAccount(db)).accountId;
     for (const id of [a, b]) await insertUsage(db, id, [rec('2031-05-04T09:00:00+08:00'), rec('2031-05-05T09:00:00+08:00')]);
     const suspendedAt = new Date('2031-01-01T00:00:00Z');
-    await db.update(accounts).set({ status: 'suspended', suspensionReason: 'arrears', suspendedAt, overdueSince: suspendedAt, balance: sql`-1` }).where(eq(accounts.id, a));
+    await db
+      .update(accounts)
+      .set({ status: 'suspended', suspensionReason: 'arrears', suspendedAt, overdueSince: suspendedAt, balance: sql`-1` })
+      .where(eq(accounts.id, a));
     const result = await db.transaction((tx) => reclaimAccount(tx, a, suspendedAt, new Date('2031-06-01T00:00:00Z')));
     expect(result.outcome).toBe('reclaimed');
     expect(result.details?.usageRecords).toBe(2);

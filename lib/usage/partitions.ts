@@ -140,4 +140,3 @@ export async function deleteAccountUsage(db: DbOrTx, accountId: string): Promise
 export function partitionName(table: UsagePartitionedTable, day: LocalDate): string {
   return `${table}_p${day.slice(0, 4)}${day.slice(5, 7)}`;
 }
-

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type postgres from 'postgres';
+import { copyIn, type RawSql, type RawTx } from '@/db/raw';
 import { localDate } from '@/lib/time/local-date';
 import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook, type UsagePiece } from '@/lib/rating';
 import type { ValidRecord } from './batch';
@@ -90,14 +88,14 @@ export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, 
  * lib/settlement/raw.ts) then either waits for this transaction or was taken before any
  * id here was handed out, exactly as with ids the COPY would draw itself.
  */
-export async function reserveUsageRecordIds(tx: postgres.TransactionSql, n: number): Promise<number[]> {
+export async function reserveUsageRecordIds(tx: RawTx, n: number): Promise<number[]> {
   await tx`lock table usage_records in row exclusive mode`;
   const [row] = await tx<{ ids: string }[]>`select string_agg(nextval('usage_records_id_seq')::text, ',') as ids from generate_series(1, ${n})`;
   return (row?.ids ?? '').split(',').map(Number);
 }
 
 /** COPY a batch's aggregates (inside the caller's transaction). */
-export async function copyAggregates(tx: postgres.TransactionSql, rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }): Promise<void> {
+export async function copyAggregates(tx: RawTx, rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }): Promise<void> {
   if (!rows.length) return;
   await copyIn(tx.unsafe(`copy usage_aggregates (${AGGREGATE_COPY_COLUMNS}) from stdin`), aggregateCopyChunks(rows, meta));
 }
@@ -135,7 +133,7 @@ export class DailyAccumulator {
 }
 
 /** Add rows to `usage_daily` (inside the caller's transaction). */
-export async function addDailyTotals(tx: postgres.TransactionSql, accountId: string, daily: readonly DailyRow[]): Promise<void> {
+export async function addDailyTotals(tx: RawTx, accountId: string, daily: readonly DailyRow[]): Promise<void> {
   if (!daily.length) return;
   await tx`
     insert into usage_daily (account_id, sdk_app_id, local_day, item, seconds, quantity, peak_kbps, records)
@@ -161,35 +159,14 @@ const toStored = (r: BatchRow): StoredBatch => ({
   sdkAppId: r.sdk_app_id === null ? null : Number(r.sdk_app_id),
 });
 
-export async function findBatch(sql: postgres.Sql, accountId: string, idempotencyKey: string): Promise<StoredBatch | null> {
+export async function findBatch(sql: RawSql, accountId: string, idempotencyKey: string): Promise<StoredBatch | null> {
   const [row] = await sql<BatchRow[]>`
     select id, record_count, received_at, body_sha256, sdk_app_id from usage_batches
     where account_id = ${accountId} and idempotency_key = ${idempotencyKey}`;
   return row ? toStored(row) : null;
 }
 
-/**
- * COPY ... FROM STDIN of `chunks`, failing like any other statement when the server refuses
- * the data. postgres.js 3.4 settles the writable only on success when the refusal comes
- * after the last chunk (CopyDone already sent: a value a column cannot take, such as a
- * `\u0000` in jsonb or seconds beyond an integer): the error then reaches only the query's
- * `reject`, the pipeline waits forever, and the transaction stays open holding its locks,
- * the batch's idempotency key and a pooled connection (porsager/postgres#1173, the same
- * class as the COPY TO hang settlement moved away from). Handing that error to the stream
- * ends the pipeline with it, so the transaction rolls back.
- */
-async function copyIn(query: postgres.PendingQuery<postgres.Row[]>, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
-  const writable = await query.writable();
-  const pending = query as unknown as { reject: (err: unknown) => void };
-  const reject = pending.reject;
-  pending.reject = (err) => {
-    writable.destroy(err instanceof Error ? err : new Error(String(err)));
-    reject(err);
-  };
-  await pipeline(Readable.from(chunks), writable);
-}
-
-async function accountBook(tx: postgres.TransactionSql, accountId: string): Promise<PriceBook> {
+async function accountBook(tx: RawTx, accountId: string): Promise<PriceBook> {
   const [row] = await tx<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;
   const book = row && findPriceBook(row.price_book_id);
   if (!book) throw new Error(`account ${accountId} has no known price book`);
@@ -201,7 +178,7 @@ async function accountBook(tx: postgres.TransactionSql, accountId: string): Prom
  * exists (possibly committed by a concurrent request a moment ago): nothing was written
  * and the existing batch is returned, for the caller to answer as a replay or a conflict.
  */
-export async function storeUsageBatch(sql: postgres.Sql, input: StoreBatchInput): Promise<{ created: boolean; batch: StoredBatch }> {
+export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Promise<{ created: boolean; batch: StoredBatch }> {
   const batchId = randomUUID();
   const receivedAtIso = input.receivedAt.toISOString();
   const daily = dailyTotals(input.records);

@@ -1,11 +1,12 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { noticeDeliveries, webhookEndpoints } from '@/db/schema';
+import { accounts, noticeDeliveries, webhookEndpoints } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/service';
 import { accountNow, appEnv } from '@/lib/clock';
 import { attemptDelivery, type DeliveryRun } from '@/lib/deliveries/drain';
 import { testWebhookBody } from '@/lib/deliveries/payload';
 import { AppError } from '@/lib/errors';
+import { accountLocale } from '@/lib/i18n/config';
 import { MAX_WEBHOOK_ENDPOINTS, webhookUrlProblem } from './rules';
 import { encryptWebhookSecret, generateWebhookSecret } from './secret';
 
@@ -69,6 +70,7 @@ export async function enableWebhookEndpoint(db: Database, actor: Actor, endpoint
 export async function sendWebhookTestEvent(db: Database, actor: Actor, endpointId: number): Promise<DeliveryRun> {
   const e = await ownEndpoint(db, actor.accountId, endpointId);
   const now = await accountNow(db, actor.accountId);
+  const [account] = await db.select({ locale: accounts.locale, currency: accounts.currency }).from(accounts).where(eq(accounts.id, actor.accountId)).limit(1);
   const [delivery] = await db
     .insert(noticeDeliveries)
     .values({
@@ -78,7 +80,7 @@ export async function sendWebhookTestEvent(db: Database, actor: Actor, endpointI
       endpointId: e.id,
       eventType: 'webhook.test',
       messageId: `msg_test_${crypto.randomUUID().replaceAll('-', '')}`,
-      payload: testWebhookBody(actor.accountId, e.id, now),
+      payload: testWebhookBody(actor.accountId, e.id, now, account ? accountLocale(account) : 'en'),
       nextAttemptAt: now,
       // A test is sent once: no retries.
       giveUpAt: now,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type postgres from 'postgres';
+import type { RawSql } from '@/db/raw';
 
 /**
  * Everything stored about one account: its row, its users, and every row of every table
  * with an `account_id` column (found in the catalog, so tables added later are covered).
  * Equal fingerprints before and after an attempt = the attempt changed nothing.
  */
-export async function accountFingerprint(sql: postgres.Sql, accountId: string): Promise<string> {
+export async function accountFingerprint(sql: RawSql, accountId: string): Promise<string> {
   const tables = await sql<{ table_name: string }[]>`
     select table_name from information_schema.columns
     where table_schema = 'public' and column_name = 'account_id' order by table_name`;

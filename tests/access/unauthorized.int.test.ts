@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {} }));
+// Server actions translate their messages (issue 14 item 4); outside a request, in English.
+vi.mock('next-intl/server', () => import('@/tests/stubs/next-intl-server'));
 vi.mock('@/lib/auth', async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), auth: (await import('./session')).mockedAuth }));
 
 import { testDb } from '@/tests/db';

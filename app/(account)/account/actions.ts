@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { db } from '@/db';
 import { signIn } from '@/lib/auth';
@@ -36,18 +37,24 @@ export const endSessionAction = defineAction({
   permission: 'signed-in',
   run: async ({ input, user }) => {
     await endOtherSession(db, { userId: user.id, sessionId: input.sessionId, currentSessionId: user.sessionId });
-    return null;
+    const t = await getTranslations('account.sessions');
+    return { message: t('ended') };
   },
   revalidate: ['/account/security'],
-  successMessage: 'That session is signed out.',
+  // The message in the language of the request (issue 14 item 4); successMessage itself is synchronous.
+  successMessage: (d) => d.message,
 });
 
 export const endOtherSessionsAction = defineAction({
   schema: z.object({}),
   permission: 'signed-in',
-  run: async ({ user }) => ({ ended: await endAllSessions(db, { userId: user.id, reason: 'ended-by-user', exceptSessionId: user.sessionId }) }),
+  run: async ({ user }) => {
+    const ended = await endAllSessions(db, { userId: user.id, reason: 'ended-by-user', exceptSessionId: user.sessionId });
+    const t = await getTranslations('account.sessions');
+    return { ended, message: t('endedOthers', { count: ended }) };
+  },
   revalidate: ['/account/security'],
-  successMessage: (d) => (d.ended === 1 ? 'One other session is signed out.' : `${d.ended} other sessions are signed out.`),
+  successMessage: (d) => d.message,
 });
 
 export const resendVerificationAction = defineAction({
@@ -55,7 +62,8 @@ export const resendVerificationAction = defineAction({
   permission: 'signed-in',
   run: async ({ user }) => {
     await sendVerificationEmail(db, { userId: user.id });
-    return null;
+    const t = await getTranslations('account.verifyBanner');
+    return { message: t('resent') };
   },
-  successMessage: 'We sent the confirmation link again. It works once, for 48 hours.',
+  successMessage: (d) => d.message,
 });

@@ -1,7 +1,11 @@
+import { getTranslations } from 'next-intl/server';
 import { verifyEmailAction } from '@/app/(auth)/actions';
 import { VerifyEmailForm } from '@/components/auth/verify-email-form';
 
-export const metadata = { title: 'Confirm your email address' };
+export async function generateMetadata() {
+  const t = await getTranslations('auth.verifyEmail');
+  return { title: t('metaTitle') };
+}
 
 /**
  * The emailed confirmation link lands here; confirming takes a click (a POST), so a mail
@@ -9,10 +13,11 @@ export const metadata = { title: 'Confirm your email address' };
  */
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
+  const t = await getTranslations('auth.verifyEmail');
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Confirm your email address</h1>
-      <p className="mt-2 text-sm text-slate-600">One click and the account can buy packages.</p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t('lead')}</p>
       <div className="mt-8">
         <VerifyEmailForm token={token ?? ''} verifyEmailAction={verifyEmailAction} />
       </div>

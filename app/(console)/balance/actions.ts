@@ -1,5 +1,7 @@
 'use server';
 
+import { actionLocale } from '@/lib/actions/locale';
+import { translatorFor } from '@/lib/i18n/translator';
 import { db } from '@/db';
 import { defineAction } from '@/lib/actions/define-action';
 import { topUpSchema } from '@/lib/accounts/schemas';
@@ -15,11 +17,15 @@ export const topUpAction = defineAction({
   allowWhenSuspended: true,
   run: async ({ input, user }) => {
     const r = await topUp(db, { accountId: user.accountId, userId: user.id, amount: input.amount, cardNumber: input.cardNumber, idempotencyKey: input.idempotencyKey });
-    return { created: r.created, amount: input.amount.toFixed(2), balance: formatMoney(r.balance, user.account.currency), currency: user.account.currency };
+    const locale = await actionLocale(user.account);
+    const t = translatorFor(locale, 'balance');
+    const currency = user.account.currency;
+    const balance = formatMoney(r.balance, currency, locale);
+    const message = r.created ? t('topUp.added', { amount: formatMoney(input.amount.toFixed(2), currency, locale), balance }) : t('topUp.again', { balance });
+    return { created: r.created, amount: input.amount.toFixed(2), balance: formatMoney(r.balance, currency), currency, message };
   },
   revalidate: ['/balance', '/overview'],
-  successMessage: (d) =>
-    d.created ? `Added ${formatMoney(d.amount, d.currency)}. Your balance is now ${d.balance}.` : `This top-up was already recorded; nothing was charged twice. Balance: ${d.balance}.`,
+  successMessage: (d) => d.message,
 });
 
 /**
@@ -32,9 +38,11 @@ export const setBalanceThresholdAction = defineAction({
   allowWhenSuspended: true,
   run: async ({ input, user }) => {
     const r = await setBalanceThreshold(db, user.accountId, parseThreshold(input.threshold));
-    return { threshold: r.threshold ? formatMoney(r.threshold, user.account.currency) : null, below: r.below };
+    const locale = await actionLocale(user.account);
+    const t = translatorFor(locale, 'balance');
+    const message = r.threshold ? t('alert.set', { amount: formatMoney(r.threshold, user.account.currency, locale), below: r.below ? 'yes' : 'no' }) : t('alert.turnedOff');
+    return { threshold: r.threshold ? formatMoney(r.threshold, user.account.currency) : null, below: r.below, message };
   },
   revalidate: ['/balance', '/notices', '/overview'],
-  successMessage: (d) =>
-    d.threshold === null ? 'Balance alert turned off.' : `Balance alert set: you are told when the balance goes below ${d.threshold}${d.below ? ' (it is below now)' : ''}.`,
+  successMessage: (d) => d.message,
 });

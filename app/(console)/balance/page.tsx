@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { bookNameIn } from '@/lib/bills/words';
+import { getPriceBook } from '@/lib/rating';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -14,52 +17,56 @@ import { loadReclamationSummary } from '@/lib/accounts/service';
 import { describeReclamation, payableDebt } from '@/lib/accounts/reclaimed';
 import { setBalanceThresholdAction, topUpAction } from '@/app/(console)/balance/actions';
 
-export const metadata = { title: 'Balance' };
+export async function generateMetadata() {
+  const t = await getTranslations('balance');
+  return { title: t('metaTitle') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function BalancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser('customer', { area: 'billing' });
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations('balance'), getLocale()]);
   const [account, ledger] = await Promise.all([getAccount(db, user.accountId), loadLedgerView(db, user.accountId, sp, { pageSize: 25 })]);
   if (!account) throw new Error('account missing for signed-in customer');
   const reclaimed = account.status === 'reclaimed' ? { summary: await loadReclamationSummary(db, account), debt: payableDebt(account.balance) } : null;
   return (
     <>
-      <PageHeader title="Balance" description="Top up, and every change of the balance in the ledger. Packages and pay-as-you-go usage are paid from the balance." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat
-          label="Balance"
-          value={<span data-testid="balance">{formatMoney(account.balance, account.currency)}</span>}
+          label={t('stats.balance')}
+          value={<span data-testid="balance">{formatMoney(account.balance, account.currency, locale)}</span>}
           tone={account.balance.isNegative() ? 'danger' : 'default'}
-          note="Always the sum of the ledger below."
+          note={t('stats.balanceNote')}
         />
-        <Stat label="Account status" value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.status === 'overdue' ? 'Top up to zero or above within 24 hours to avoid suspension.' : 'Below zero makes the account overdue.'} />
-        <Stat label="Currency" value={account.currency} note={`Fixed at sign-up; ${account.currency === 'USD' ? 'TRTC 2024' : 'TRTC 2022'} price book.`} />
+        <Stat label={t('stats.status')} value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.status === 'overdue' ? t('stats.overdueNote') : t('stats.belowZeroNote')} />
+        <Stat label={t('stats.currency')} value={account.currency} note={t('stats.currencyNote', { book: locale === 'en' ? (account.currency === 'USD' ? 'TRTC 2024' : 'TRTC 2022') : bookNameIn(locale, getPriceBook(account.priceBookId)) })} />
       </div>
       {reclaimed ? (
         // Reclaimed: nothing is left to use a balance on, so only the debt can be paid (issue 13, item 12).
         <Card className="mt-6">
-          <CardHeader title={reclaimed.debt.isZero() ? 'No top-up needed' : 'Pay the debt'} description="Simulated payment: no card is charged and no payment provider is called." />
+          <CardHeader title={reclaimed.debt.isZero() ? t('reclaimed.noTopUp') : t('reclaimed.payDebt')} description={t('reclaimed.simulated')} />
           <CardBody className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="reclaimed-removed">
               {describeReclamation(reclaimed.summary)}
             </p>
             {reclaimed.debt.isZero() ? (
-              <p className="text-sm text-slate-700" data-testid="reclaimed-no-debt">The balance is not below zero, so no top-up is accepted.</p>
+              <p className="text-sm text-slate-700" data-testid="reclaimed-no-debt">{t('reclaimed.noDebt')}</p>
             ) : (
               <>
                 <p className="text-sm font-medium text-slate-900" data-testid="reclaimed-debt">
-                  You can pay the debt of {formatMoney(reclaimed.debt, account.currency)}; more than that is refused.
+                  {t('reclaimed.debt', { amount: formatMoney(reclaimed.debt, account.currency, locale) })}
                 </p>
-                <TopUpForm topUpAction={topUpAction} idempotencyKey={randomUUID()} currency={account.currency} amountHint={`At most ${formatMoney(reclaimed.debt, account.currency)}, up to 2 decimals.`} />
+                <TopUpForm topUpAction={topUpAction} idempotencyKey={randomUUID()} currency={account.currency} amountHint={t('reclaimed.atMost', { amount: formatMoney(reclaimed.debt, account.currency, locale) })} />
               </>
             )}
           </CardBody>
         </Card>
       ) : (
         <Card className="mt-6">
-          <CardHeader title="Top up" description="Simulated payment: no card is charged and no payment provider is called. 4000 0000 0000 0002 is always declined." />
+          <CardHeader title={t('topUp.title')} description={t('topUp.description')} />
           <CardBody>
             <TopUpForm topUpAction={topUpAction} idempotencyKey={randomUUID()} currency={account.currency} />
           </CardBody>
@@ -67,15 +74,15 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
       )}
       <Card className="mt-6">
         <CardHeader
-          title="Balance alert"
-          description={account.balanceThreshold ? `On: below ${formatMoney(account.balanceThreshold, account.currency)} you get a notice in Messages.` : 'Off. Set a threshold to be told before the balance runs out.'}
+          title={t('alert.title')}
+          description={account.balanceThreshold ? t('alert.on', { amount: formatMoney(account.balanceThreshold, account.currency, locale) }) : t('alert.off')}
         />
         <CardBody>
           <BalanceAlertForm setBalanceThresholdAction={setBalanceThresholdAction} current={account.balanceThreshold ? account.balanceThreshold.toFixed(2) : null} currency={account.currency} />
         </CardBody>
       </Card>
       <section className="mt-8">
-        <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t('ledger.title')}</h2>
         <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />
       </section>
     </>

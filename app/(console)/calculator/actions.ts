@@ -1,6 +1,7 @@
 'use server';
 
-import { db, rawSql } from '@/db';
+import { db } from '@/db';
+import { rawSqlOf } from '@/db/raw';
 import { listDailyUsage } from '@/db/queries/usage';
 import { defineAction } from '@/lib/actions/define-action';
 import { accountNow } from '@/lib/clock';
@@ -20,7 +21,7 @@ export const calculateAction = defineAction({
   allowWhenSuspended: true,
   run: async ({ input, user }): Promise<CalculatorAnswer> => {
     if (input.intent === 'last-month') {
-      await aggregatePendingBatches(rawSql(), user.accountId);
+      await aggregatePendingBatches(rawSqlOf(db), user.accountId);
       const month = previousMonthStart(localDate(await accountNow(db, user.accountId)));
       const rows = await listDailyUsage(db, user.accountId, { from: month, to: lastDayOfMonth(month) });
       const quantities = quantitiesFromUsage(input.bookId, rows);

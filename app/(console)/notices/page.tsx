@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { db } from '@/db';
 import { countUnreadNotices, listNotices } from '@/db/queries/notices';
+import { getTranslations } from 'next-intl/server';
 import { requirePageUser } from '@/lib/auth/guard';
-import { NOTICE_GROUPS, NOTICE_GROUP_LABEL, type NoticeGroup } from '@/lib/notices/kinds';
+import { NOTICE_GROUPS, type NoticeGroup } from '@/lib/notices/kinds';
 import { parseTableParams, withParams } from '@/lib/table-params';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -12,13 +13,16 @@ import { NoticeList } from '@/components/notices/notice-list';
 import { MarkAllNoticesReadButton } from '@/components/notices/notice-read-buttons';
 import { markAllNoticesReadAction, markNoticeReadAction } from '@/app/(console)/notices/actions';
 
-export const metadata = { title: 'Messages' };
+export async function generateMetadata() {
+  const t = await getTranslations('messageCenter');
+  return { title: t('title') };
+}
 
 const GROUPS = Object.keys(NOTICE_GROUPS) as NoticeGroup[];
 const READ_STATES = [
-  { value: '', label: 'All' },
-  { value: 'unread', label: 'Unread' },
-  { value: 'read', label: 'Read' },
+  { value: '', key: 'all' },
+  { value: 'unread', key: 'unread' },
+  { value: 'read', key: 'read' },
 ] as const;
 
 /**
@@ -38,49 +42,45 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
     countUnreadNotices(db, user.accountId),
   ]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const t = await getTranslations('messageCenter');
   const filtered = !!group || !!read;
   const pill = (active: boolean) => cn('rounded-full px-3 py-1 ring-1 ring-inset', active ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'text-slate-700 ring-slate-200 hover:bg-slate-50');
 
   return (
     <>
       <PageHeader
-        title="Messages"
-        description="Notices about your balance, account status, packages, free minutes, refunds and bills. Each links to what it is about."
+        title={t('title')}
+        description={t('description')}
         actions={<MarkAllNoticesReadButton markAllNoticesReadAction={markAllNoticesReadAction} disabled={unread === 0} />}
       />
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-3 text-sm">
-        <nav className="flex flex-wrap gap-2" aria-label="Kind">
-          {[{ value: '', label: 'All kinds' }, ...GROUPS.map((g) => ({ value: g, label: NOTICE_GROUP_LABEL[g] }))].map((t) => (
-            <Link key={t.value || 'all'} href={withParams(sp, { kind: t.value || undefined, page: undefined })} aria-current={(group ?? '') === t.value ? 'page' : undefined} className={pill((group ?? '') === t.value)}>
-              {t.label}
+        <nav className="flex flex-wrap gap-2" aria-label={t('filters.kind')}>
+          {[{ value: '', label: t('filters.allKinds') }, ...GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))].map((f) => (
+            <Link key={f.value || 'all'} href={withParams(sp, { kind: f.value || undefined, page: undefined })} aria-current={(group ?? '') === f.value ? 'page' : undefined} className={pill((group ?? '') === f.value)}>
+              {f.label}
             </Link>
           ))}
         </nav>
-        <nav className="flex flex-wrap gap-2" aria-label="Read state">
-          {READ_STATES.map((t) => (
-            <Link key={t.value || 'all'} href={withParams(sp, { read: t.value || undefined, page: undefined })} aria-current={(read ?? '') === t.value ? 'page' : undefined} className={pill((read ?? '') === t.value)}>
-              {t.label}
-              {t.value === 'unread' && unread > 0 ? ` (${unread})` : ''}
+        <nav className="flex flex-wrap gap-2" aria-label={t('filters.readState')}>
+          {READ_STATES.map((f) => (
+            <Link key={f.value || 'all'} href={withParams(sp, { read: f.value || undefined, page: undefined })} aria-current={(read ?? '') === f.value ? 'page' : undefined} className={pill((read ?? '') === f.value)}>
+              {f.value === 'unread' && unread > 0 ? t('filters.unreadCount', { count: unread }) : t(`filters.${f.key}`)}
             </Link>
           ))}
         </nav>
       </div>
       {total === 0 ? (
         <EmptyState
-          title={filtered ? 'No notices match these filters' : 'No notices yet'}
-          description={
-            filtered
-              ? 'Try another kind or read state.'
-              : 'You are told here when your balance goes below your alert threshold or below zero, before a suspension, when a package is 80 % and 95 % used or about to expire, and when refunds and monthly bills are decided. Set a balance alert on the Balance page.'
-          }
+          title={filtered ? t('empty.filteredTitle') : t('empty.title')}
+          description={filtered ? t('empty.filtered') : t('empty.description')}
           action={
             filtered ? (
               <Link href="/notices" className="text-sm font-medium text-indigo-700 hover:text-indigo-500">
-                Show all notices
+                {t('empty.showAll')}
               </Link>
             ) : (
               <Link href="/balance" className="text-sm font-medium text-indigo-700 hover:text-indigo-500">
-                Set a balance alert →
+                {t('empty.setAlert')}
               </Link>
             )
           }
@@ -92,25 +92,23 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
             {page > pages ? (
               // Past the last page: say so and link back (issue 14 item 8).
               <span data-testid="page-past-end">
-                There is no page {page}: {total} notice{total === 1 ? '' : 's'} fit on {pages} page{pages === 1 ? '' : 's'}.{' '}
+                {t('paging.pastEnd', { page, total, pages })}{' '}
                 <Link className="text-indigo-700 underline hover:text-indigo-500" href={withParams(sp, { page: pages === 1 ? undefined : pages })}>
-                  Go to page {pages}
+                  {t('paging.goTo', { page: pages })}
                 </Link>
               </span>
             ) : (
-              <span>
-                {total} notice{total === 1 ? '' : 's'} · page {page} of {pages}
-              </span>
+              <span>{t('paging.summary', { total, page, pages })}</span>
             )}
             <span className="flex gap-3">
               {page > 1 && page <= pages && (
                 <Link className="text-indigo-700 hover:text-indigo-500" href={withParams(sp, { page: page - 1 })}>
-                  ← Newer
+                  {t('paging.newer')}
                 </Link>
               )}
               {page < pages && (
                 <Link className="text-indigo-700 hover:text-indigo-500" href={withParams(sp, { page: page + 1 })}>
-                  Older →
+                  {t('paging.older')}
                 </Link>
               )}
             </span>

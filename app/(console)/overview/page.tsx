@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/db';
 import { getAccount, listNotifications } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
@@ -10,7 +11,8 @@ import { isBillingOnly } from '@/lib/enforcement/rules';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
-import { roundingUnitPhrase, roundsPerMonth } from '@/lib/bills/book-words';
+import { roundsPerMonth } from '@/lib/bills/book-words';
+import { bookNameIn } from '@/lib/bills/words';
 import { getPriceBook } from '@/lib/rating';
 import { estimateMonth } from '@/lib/settlement/monthly';
 import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estimate';
@@ -19,7 +21,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { billedByDay } from '@/db/queries/bills';
 import { BILL_KINDS } from '@/db/schema/billing';
-import { billKindLabel } from '@/lib/bills/present';
 import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { daysOf } from '@/lib/usage/stats';
@@ -28,16 +29,20 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Banner } from '@/components/ui/banner';
 import { ButtonLink } from '@/components/ui/button';
 import { ApplicationStatusBadge, EditionBadge, editionName } from '@/components/applications/application-status-badge';
-import { applicationRunState, describeRunStates } from '@/lib/applications/rules';
+import { applicationRunState } from '@/lib/applications/rules';
 import { collapseRepeatedNotices } from '@/lib/notices/collapse';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { NoticeList } from '@/components/notices/notice-list';
 
-export const metadata = { title: 'Overview' };
+export async function generateMetadata() {
+  const t = await getTranslations('overview');
+  return { title: t('metaTitle') };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ limited?: string }> }) {
   const user = await requirePageUser('customer');
   const { limited } = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations('overview'), getLocale()]);
   const [account, apps, current, refunds, notes, now] = await Promise.all([
     getAccount(db, user.accountId),
     listApplications(db, user.accountId),
@@ -61,7 +66,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     costDays,
     BILL_KINDS.filter((k) => billed.some((b) => b.kind === k)).map((k) => ({
       key: k,
-      name: `${billKindLabel(k)} bills`,
+      name: t('cost.series', { kind: k }),
       values: onLabels(costDays, billed.filter((b) => b.kind === k), (b) => b.day, (b) => b.total),
     })),
   );
@@ -69,38 +74,47 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const billingOnly = isBillingOnly(account.status);
   const latest = collapseRepeatedNotices(notes, 5);
   const runStates = apps.map((a) => applicationRunState(a, account.status === 'suspended'));
+  const runCount = (...s: (typeof runStates)[number][]) => runStates.filter((x) => s.includes(x)).length;
   return (
     <>
-      <PageHeader title={`Welcome, ${account.name}`} description="Your applications, balance and packages at a glance." />
+      <PageHeader title={t('welcome', { name: account.name })} description={t('description')} />
       {limited && (
         <div className="mb-6">
-          <Banner tone="info" title="That page is unavailable while the account is suspended">
-            Only billing pages (overview, packages and refunds, bills, balance) are open until the suspension is lifted.
+          <Banner tone="info" title={t('limitedTitle')}>
+            {t('limitedBody')}
           </Banner>
         </div>
       )}
       {openRefund && (
         <div className="mb-6">
-          <Banner tone="info" title="A refund request is waiting for review" action={<ButtonLink href="/packages" variant="secondary">See packages</ButtonLink>}>
-            {openRefund.pkg ? packageDisplayName(openRefund.pkg) : 'Package'} · {formatMoney(openRefund.request.amount, account.currency)}, requested {formatLocalDateTime(openRefund.request.requestedAt)}.
+          <Banner tone="info" title={t('refundWaitingTitle')} action={<ButtonLink href="/packages" variant="secondary">{t('seePackages')}</ButtonLink>}>
+            {t('refundWaitingBody', {
+              package: openRefund.pkg ? packageDisplayName(openRefund.pkg) : t('packageFallback'),
+              amount: formatMoney(openRefund.request.amount, account.currency, locale),
+              requestedAt: formatLocalDateTime(openRefund.request.requestedAt),
+            })}
           </Banner>
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
-          label="Balance"
-          value={formatMoney(account.balance, account.currency)}
+          label={t('stats.balance')}
+          value={formatMoney(account.balance, account.currency, locale)}
           tone={account.balance.isNegative() ? 'danger' : 'default'}
-          note={<Link className="text-indigo-600 hover:underline" href="/balance">Top up or see the ledger →</Link>}
+          note={<Link className="text-indigo-600 hover:underline" href="/balance">{t('stats.topUpOrLedger')}</Link>}
         />
-        <Stat label="Applications" value={apps.length} note={<span data-testid="apps-run-states">{describeRunStates(runStates)}</span>} />
-        <Stat label="Active packages" value={current.filter((c) => c.pkg.status === 'active').length} note={`${current.filter((c) => c.pkg.status === 'queued').length} queued`} />
+        <Stat
+          label={t('stats.applications')}
+          value={apps.length}
+          note={<span data-testid="apps-run-states">{t('stats.runStates', { running: runCount('running'), suspended: runCount('free_exhausted', 'account_stopped'), disabled: runCount('disabled') })}</span>}
+        />
+        <Stat label={t('stats.activePackages')} value={current.filter((c) => c.pkg.status === 'active').length} note={t('stats.queued', { count: current.filter((c) => c.pkg.status === 'queued').length })} />
         {free ? (
-          <Stat label="Free minutes left" value={formatQuantity(free.left)} note={`of ${formatQuantity(free.minutes)}, cycle ends ${free.validTo}`} />
+          <Stat label={t('stats.freeMinutesLeft')} value={formatQuantity(free.left, locale)} note={t('stats.freeMinutesNote', { minutes: formatQuantity(free.minutes, locale), validTo: free.validTo })} />
         ) : estimate ? (
-          <Stat label="Month so far (estimate)" value={`≈ ${formatMoney(estimate.total, account.currency)}`} note={`not a bill: the ${estimate.month} bill is issued on ${monthBillDay(estimate.month)}`} />
+          <Stat label={t('stats.monthSoFar')} value={`≈ ${formatMoney(estimate.total, account.currency, locale)}`} note={t('stats.monthSoFarNote', { month: estimate.month, billDay: monthBillDay(estimate.month) })} />
         ) : (
-          <Stat label="Price book" value={<span className="text-lg">{book.name}</span>} note={`pay-as-you-go in ${book.currency}, no free minutes`} />
+          <Stat label={t('stats.priceBook')} value={<span className="text-lg">{bookNameIn(locale, book)}</span>} note={t('stats.priceBookNote', { currency: book.currency })} />
         )}
       </div>
 
@@ -112,21 +126,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <Card className="mt-6">
         <CardHeader
-          title="Cost by day"
-          description={`What the bills of each local day charged, ${costDays[0]} – ${today} (a monthly bill on the 1st, adjustments on the day they correct).`}
-          actions={<ButtonLink href="/bills" variant="secondary">Bills</ButtonLink>}
+          title={t('cost.title')}
+          description={t('cost.description', { from: costDays[0] as string, to: today })}
+          actions={<ButtonLink href="/bills" variant="secondary">{t('cost.bills')}</ButtonLink>}
         />
         <CardBody>
-          <ChartFigure data={costChart} unit={account.currency} formatValue="money" labelHeader="Day" ariaLabel={`Billed per day in ${account.currency} from ${costDays[0]} to ${today}`} testId="cost-chart" height={240} />
+          <ChartFigure data={costChart} unit={account.currency} formatValue="money" labelHeader={t('cost.day')} ariaLabel={t('cost.ariaLabel', { currency: account.currency, from: costDays[0] as string, to: today })} testId="cost-chart" height={240} />
         </CardBody>
       </Card>
 
       {latest.length > 0 && (
         <Card className="mt-6">
           <CardHeader
-            title="Latest notices"
-            description="Balance, account status, packages, refunds and bills."
-            actions={<ButtonLink href="/notices" variant="secondary">All messages</ButtonLink>}
+            title={t('notices.title')}
+            description={t('notices.description')}
+            actions={<ButtonLink href="/notices" variant="secondary">{t('notices.all')}</ButtonLink>}
           />
           <NoticeList notices={latest} testId="notifications" />
         </Card>
@@ -134,16 +148,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <Card className="mt-6">
         <CardHeader
-          title="Applications"
-          description={`Each SDKAppID is billed on its own; minutes are rounded up ${roundingUnitPhrase(book)}.`}
-          actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">Manage</ButtonLink>}
+          title={t('apps.title')}
+          description={t('apps.description', { period: roundsPerMonth(book) ? 'month' : 'day' })}
+          actions={billingOnly ? undefined : <ButtonLink href="/applications" variant="secondary">{t('apps.manage')}</ButtonLink>}
         />
         <CardBody>
           {apps.length === 0 ? (
             <EmptyState
-              title="No applications yet"
-              description="Create an application to get an SDKAppID and a secret key for the usage API, then top up and buy a package for it."
-              action={billingOnly ? undefined : <ButtonLink href="/applications">Create an application</ButtonLink>}
+              title={t('apps.emptyTitle')}
+              description={t('apps.emptyBody')}
+              action={billingOnly ? undefined : <ButtonLink href="/applications">{t('apps.create')}</ButtonLink>}
             />
           ) : (
             <ul className="divide-y divide-slate-100">
@@ -156,7 +170,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                       {a.name} <span className="ml-2 font-mono text-xs text-slate-500">{a.sdkAppId}</span>
                     </Link>
                     <span className="flex flex-wrap items-center gap-2">
-                      {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => packageDisplayName(p.pkg) + (p.pkg.status === 'queued' ? ' (queued)' : '')).join(', ')}</span>}
+                      {pkgs.length > 0 && <span className="text-xs text-slate-500">{pkgs.map((p) => (p.pkg.status === 'queued' ? t('apps.queuedPackage', { name: packageDisplayName(p.pkg) }) : packageDisplayName(p.pkg))).join(locale === 'zh' ? '、' : ', ')}</span>}
                       {free && <EditionBadge edition={a.edition} />}
                       <ApplicationStatusBadge app={a} accountSuspended={account.status === 'suspended'} />
                     </span>
@@ -169,7 +183,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </Card>
       {refunds[0] && !openRefund && (
         <p className="mt-4 text-sm text-slate-500">
-          Last refund request: <RefundStatusBadge status={refunds[0].request.status} /> {refunds[0].request.decisionReason ?? ''}
+          {t('lastRefund')} <RefundStatusBadge status={refunds[0].request.status} /> {refunds[0].request.decisionReason ?? ''}
         </p>
       )}
     </>

@@ -6,12 +6,14 @@ import { getPackage, listCurrentPackages, listPackageHistory, PACKAGE_HISTORY_SO
 import { getOpenRefundRequest, listAccountRefundRequests } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney } from '@/lib/money/format';
-import { bookSellsPackages, offerOfPackage, packageDisplayName } from '@/lib/packages/catalog';
-import { bookBillingSentence } from '@/lib/bills/book-words';
+import { bookSellsPackages, offerOfPackage } from '@/lib/packages/catalog';
+import { bookName, packageName } from '@/components/packages/package-names';
+import { BookSentence } from '@/components/packages/book-sentence';
 import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
-import { describeExpiry } from '@/lib/packages/rules';
+import { expiryText } from '@/components/packages/expiry-text';
 import { checkRefundEligibilities } from '@/lib/refunds/service';
 import { parseTableParams } from '@/lib/table-params';
 import { PageHeader } from '@/components/ui/page-header';
@@ -31,7 +33,10 @@ import { requestRefundAction, setAutoRenewAction, withdrawRefundAction } from '.
 import { CurrentPackageCard, type CurrentPackageCardData } from '@/components/packages/current-package-card';
 import { RefundRequestList } from '@/components/packages/refund-request-list';
 
-export const metadata = { title: 'Packages' };
+export async function generateMetadata() {
+  const t = await getTranslations('packages');
+  return { title: t('page.title') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -54,6 +59,8 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
+  const [t, locale] = await Promise.all([getTranslations('packages'), getLocale()]);
+  const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, account.currency, locale);
   const book = getPriceBook(account.priceBookId);
   const sellsPackages = bookSellsPackages(book);
   // Package minutes over time: what settlement took from each entitlement per local day, last 30 days.
@@ -64,7 +71,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     chartDays,
     entitlements
       .filter((e) => e.usedByDay.length > 0)
-      .map((e) => ({ key: e.id, name: e.sdkAppId ? `${e.name} · ${e.sdkAppId}` : e.name, values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
+      .map((e) => ({ key: e.id, name: e.kind === 'free' ? t('page.minutesChart.free') : e.sdkAppId ? `${e.name} · ${e.sdkAppId}` : e.name, values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
   );
   const boughtId = typeof sp.bought === 'string' && /^[0-9a-f-]{36}$/i.test(sp.bought) ? sp.bought : null;
   const bought = boughtId ? await getPackage(db, user.accountId, boughtId) : null;
@@ -78,7 +85,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     const queuedBehind = pkg.status === 'active' ? (current.find((c) => c.pkg.status === 'queued' && sameSlot(c.pkg, pkg))?.pkg ?? null) : null;
     const ahead = pkg.status === 'queued' ? (current.find((c) => c.pkg.status === 'active' && sameSlot(c.pkg, pkg))?.pkg ?? null) : null;
     const offer = offerOfPackage(pkg);
-    const expiry = describeExpiry({ pkg, renewable: offer?.renewable ?? false, listPrice: offer?.price ?? pkg.price, queued: queuedBehind, balance: account.balance, currency: account.currency });
+    const expiry = expiryText(t, locale, { pkg, renewable: offer?.renewable ?? false, listPrice: offer?.price ?? pkg.price, queued: queuedBehind, balance: account.balance, currency: account.currency });
     return [{ pkg, appName, ahead, renewable: offer?.renewable ?? false, expiry, eligibility, openRequest: openRequest?.packageId === pkg.id ? openRequest : null }];
   });
 
@@ -86,31 +93,23 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader
-        title="Packages"
-        description={
-          free
-            ? "Monthly packages unlock features and cover audio/video minutes of one application; the account's free minutes are used first."
-            : sellsPackages
-              ? 'Packages cover the minutes of one application before they are billed.'
-              : `The ${book.name} price book sells no packages: all usage is billed pay-as-you-go.`
-        }
-        actions={sellsPackages && !suspended ? <ButtonLink href="/packages/buy">Buy a package</ButtonLink> : undefined}
+        title={t('page.title')}
+        description={free ? t('page.descriptionFree') : sellsPackages ? t('page.descriptionBook') : t('page.descriptionNoPackages', { book: bookName(t, book) })}
+        actions={sellsPackages && !suspended ? <ButtonLink href="/packages/buy">{t('page.buy')}</ButtonLink> : undefined}
       />
       {suspended && (
         <div className="mb-6">
-          <Banner tone="info" title="Buying and auto-renewal are closed while the account is suspended" testId="packages-suspended">
-            {user.account.suspensionReason === 'violation'
-              ? 'The account is suspended for a violation: its packages cannot be refunded (five-day refund rule (d)). Contact support to resolve it.'
-              : 'A package bought in the last five days whose minutes are unused can still be refunded. Top up to lift the suspension.'}
+          <Banner tone="info" title={t('page.suspended.title')} testId="packages-suspended">
+            {user.account.suspensionReason === 'violation' ? t('page.suspended.violation') : t('page.suspended.balance')}
           </Banner>
         </div>
       )}
       {bought && (
         <div className="mb-6">
-          <Banner tone="success" title={`${packageDisplayName(bought)} bought`} testId="purchase-banner">
+          <Banner tone="success" title={t('page.bought.title', { name: packageName(t, bought) })} testId="purchase-banner">
             {bought.status === 'queued'
-              ? `It is queued and starts when the current package of SDKAppID ${bought.sdkAppId} expires. ${formatMoney(bought.price, account.currency)} was paid from the balance.`
-              : `Active from ${bought.validFrom} to ${bought.validTo} for SDKAppID ${bought.sdkAppId}. ${formatMoney(bought.price, account.currency)} was paid from the balance.`}
+              ? t('page.bought.queued', { sdkAppId: String(bought.sdkAppId), amount: money(bought.price) })
+              : t('page.bought.active', { from: bought.validFrom ?? '', to: bought.validTo ?? '', sdkAppId: String(bought.sdkAppId), amount: money(bought.price) })}
           </Banner>
         </div>
       )}
@@ -118,29 +117,29 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-4 lg:grid-cols-3">
         {free ? (
           <Card className="lg:col-span-2">
-            <CardHeader title="Free minutes this cycle" description="10,000 a month for the whole account, used before any package; not refundable, not carried over." />
+            <CardHeader title={t('page.free.title')} description={t('page.free.description')} />
             <CardBody>
-              <MinutesBar used={free.used} total={free.minutes} label="free minutes" />
+              <MinutesBar used={free.used} total={free.minutes} kind="free" />
               <p className="mt-2 text-xs text-slate-500">
-                Valid {free.validFrom} to {free.validTo} (UTC+8). The next 10,000 arrive on {free.renewsOn}.
-                {!free.granted && ' This cycle’s grant is issued by the daily jobs; it is shown as due.'}
+                {t('page.free.valid', { from: free.validFrom, to: free.validTo, renewsOn: free.renewsOn })}
+                {!free.granted && t('page.free.due')}
               </p>
             </CardBody>
           </Card>
         ) : (
           <Card className="lg:col-span-2">
-            <CardHeader title="Price book" description={book.name} />
+            <CardHeader title={t('page.book')} description={bookName(t, book)} />
             <CardBody>
-              <p className="text-sm text-slate-600" data-testid="price-book-words">{bookBillingSentence(book)}</p>
+              <p className="text-sm text-slate-600" data-testid="price-book-words"><BookSentence book={book} /></p>
             </CardBody>
           </Card>
         )}
         <Card>
-          <CardHeader title="Balance" description="Purchases and renewals are paid from it." />
+          <CardHeader title={t('page.balance.title')} description={t('page.balance.description')} />
           <CardBody>
-            <p className="text-2xl font-semibold tabular-nums">{formatMoney(account.balance, account.currency)}</p>
+            <p className="text-2xl font-semibold tabular-nums">{money(account.balance)}</p>
             <Link href="/balance" className="text-sm text-indigo-600 hover:underline">
-              Top up or see the ledger →
+              {t('page.balance.link')}
             </Link>
           </CardBody>
         </Card>
@@ -148,31 +147,27 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
 
       <Card className="mt-6">
         <CardHeader
-          title="Package minutes over time"
-          description={`Minutes taken from each package and the free minutes per day, ${chartDays[0]} – ${today}, as each day was settled (video counts at its ratio, e.g. HD 1:4).`}
+          title={t('page.minutesChart.title')}
+          description={t('page.minutesChart.description', { from: chartDays[0] as string, to: today })}
         />
         <CardBody>
-          <ChartFigure data={minutesChart} unit="package min" labelHeader="Day" ariaLabel={`Package minutes used per day from ${chartDays[0]} to ${today}`} testId="package-minutes-chart" height={240} />
+          <ChartFigure data={minutesChart} unit={t('page.minutesChart.unit')} labelHeader={t('page.minutesChart.day')} ariaLabel={t('page.minutesChart.aria', { from: chartDays[0] as string, to: today })} testId="package-minutes-chart" height={240} />
         </CardBody>
       </Card>
 
       <section className="mt-8 space-y-4" aria-labelledby="current-packages">
         <h2 id="current-packages" className="text-lg font-semibold text-slate-900">
-          Current packages
+          {t('page.current')}
         </h2>
         {cards.length === 0 ? (
           sellsPackages ? (
             <EmptyState
-              title="No active or queued package"
-              description={
-                free
-                  ? "Your applications run on the RTC-Engine Free edition with the account's free minutes, and are suspended when those are used up. Buy a package to unlock features and package minutes."
-                  : 'Usage is billed pay-as-you-go until a package covers it.'
-              }
-              action={suspended ? undefined : <ButtonLink href="/packages/buy">Buy a package</ButtonLink>}
+              title={t('page.empty.title')}
+              description={free ? t('page.empty.free') : t('page.empty.book')}
+              action={suspended ? undefined : <ButtonLink href="/packages/buy">{t('page.buy')}</ButtonLink>}
             />
           ) : (
-            <EmptyState title="This price book has no packages" description={`Usage on the ${book.name} price book is billed pay-as-you-go; there is nothing to buy.`} action={<ButtonLink href="/usage">See usage</ButtonLink>} />
+            <EmptyState title={t('page.noPackages.title')} description={t('page.noPackages.description', { book: bookName(t, book) })} action={<ButtonLink href="/usage">{t('page.noPackages.usage')}</ButtonLink>} />
           )
         ) : (
           cards.map((card) => (
@@ -183,7 +178,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
               suspended={suspended}
               forms={{
                 autoRenew: !suspended && card.renewable && card.pkg.kind === 'package' ? <AutoRenewForm packageId={card.pkg.id} autoRenew={card.pkg.autoRenew} setAutoRenew={setAutoRenewAction} /> : null,
-                refundRequest: <RefundRequestForm packageId={card.pkg.id} packageLabel={packageDisplayName(card.pkg)} amountLabel={formatMoney(card.pkg.price, account.currency)} requestRefund={requestRefundAction} />,
+                refundRequest: <RefundRequestForm packageId={card.pkg.id} packageLabel={packageName(t, card.pkg)} amountLabel={money(card.pkg.price)} requestRefund={requestRefundAction} />,
                 withdraw: card.openRequest ? <WithdrawRefundForm requestId={card.openRequest.id} withdrawRefund={withdrawRefundAction} /> : null,
               }}
             />
@@ -193,14 +188,14 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
 
       <section className="mt-8" aria-labelledby="refund-requests">
         <h2 id="refund-requests" className="mb-3 text-lg font-semibold text-slate-900">
-          Refund requests
+          {t('page.refunds')}
         </h2>
         <RefundRequestList refunds={refunds} currency={account.currency} />
       </section>
 
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]" aria-labelledby="package-history">
         <h2 id="package-history" className="mb-3 text-lg font-semibold text-slate-900">
-          All packages
+          {t('page.all')}
         </h2>
         <PackageHistoryTable rows={history.rows} total={history.total} currency={account.currency} searchParams={sp} params={params} />
       </section>

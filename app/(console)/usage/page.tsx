@@ -1,5 +1,9 @@
 import { headers } from 'next/headers';
-import { db, rawSql } from '@/db';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { itemName } from '@/lib/bills/words';
+import { formatQuantity } from '@/lib/money/format';
+import { db } from '@/db';
+import { rawSqlOf } from '@/db/raw';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
 import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
@@ -28,7 +32,20 @@ import { Card, CardBody, CardHeader, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 
-export const metadata = { title: 'Usage' };
+export async function generateMetadata() {
+  const t = await getTranslations('usage');
+  return { title: t('metaTitle') };
+}
+
+const PRESET_KEYS: Record<string, 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth' | 'last90'> = {
+  Today: 'today',
+  Yesterday: 'yesterday',
+  'Last 7 days': 'last7',
+  'Last 30 days': 'last30',
+  'This month': 'thisMonth',
+  'Last month': 'lastMonth',
+  'Last 90 days': 'last90',
+};
 
 /**
  * Usage statistics (seed 003 FAQ "How do I view the details of my billable durations?"):
@@ -39,7 +56,8 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser('customer', { area: 'service' });
   const accountId = user.accountId;
   const sp = await searchParams;
-  await aggregatePendingBatches(rawSql(), accountId);
+  const [t, locale] = await Promise.all([getTranslations('usage'), getLocale()]);
+  await aggregatePendingBatches(rawSqlOf(db), accountId);
   const book = getPriceBook(user.account.priceBookId);
   const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
   const today = localDate(now);
@@ -66,13 +84,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const sellsPackages = bookSellsPackages(book);
   // The book's own monthly items (rating.md §2: relay, screenshots on the TRTC books; signalling on seed 001).
   const monthlyItemCodes = [...new Set(summary.sampled.map((r) => r.item))];
-  const monthlyItemNames = monthlyItemCodes.map((c) => book.items.find((i) => i.code === c)?.name ?? c).join(', ');
-  const entitlementTitle = freeMinutes ? 'Packages and free minutes' : 'Packages';
+  const nameOf = (code: string) => itemName(locale, code, book.items.find((i) => i.code === code)?.name ?? code);
+  const monthlyItemNames = monthlyItemCodes.map(nameOf).join(locale === 'zh' ? '、' : ', ');
+  const entitlementTitle = freeMinutes ? t('entitlements.titleFree') : t('entitlements.title');
   // Minutes drawn per bucket, computed with decimal.js: exact seconds ÷ 60 for 5-minute windows and
   // per-month books; the day's rounded-up minutes (whole numbers) for daily bars of per-day books.
   const chartData = chartFromDecimals(
     chart.labels,
-    chart.series.map((s) => ({ key: s.item, name: s.name, values: single || monthlyRounding ? minutesFromSeconds(s.seconds) : s.values })),
+    chart.series.map((s) => ({ key: s.item, name: itemName(locale, s.item, s.name), values: single || monthlyRounding ? minutesFromSeconds(s.seconds) : s.values })),
   );
   // Downloads follow the filters on screen: dates, application, item.
   const exportQuery = (granularity: string, format: 'csv' | 'xlsx') => {
@@ -86,25 +105,25 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
-        title="Usage"
-        description={`Real-time usage per application and item in ${book.timeZone} time. One day shows 5-minute buckets; a range shows daily totals.`}
+        title={t('title')}
+        description={t('description', { zone: book.timeZone })}
         actions={
           <>
             <a className={buttonClass('secondary')} href={exportQuery('5min', 'csv')} download data-testid="usage-export-5min">
-              5-minute CSV
+              {t('export5min')}
             </a>
             <a className={buttonClass('secondary')} href={exportQuery('day', 'csv')} download data-testid="usage-export-daily">
-              Daily CSV
+              {t('exportDaily')}
             </a>
             <a className={buttonClass('secondary')} href={exportQuery('day', 'xlsx')} download data-testid="usage-export-xlsx">
-              Daily Excel
+              {t('exportXlsx')}
             </a>
           </>
         }
       />
       {problems.length > 0 && (
         <div className="mb-6">
-          <Banner tone="warning" title="Some filters were not understood">
+          <Banner tone="warning" title={t('filtersProblem')}>
             {problems.join(' ')}
           </Banner>
         </div>
@@ -113,15 +132,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       {!any ? (
         <div className="space-y-6">
           <EmptyState
-            title="No usage yet"
-            description={
-              apps.length
-                ? 'Usage appears here as soon as your applications send records to the usage API, or when you import a file below.'
-                : 'Create an application first: it gets an SDKAppID and the secret key that signs usage batches.'
-            }
+            title={t('emptyTitle')}
+            description={apps.length ? t('emptyWithApps') : t('emptyNoApps')}
           />
           <Card>
-            <CardHeader title="Send usage with the API" description="Sign each batch with your application's secret key." />
+            <CardHeader title={t('sendTitle')} description={t('sendDescription')} />
             <CardBody>
               <SendUsageHelp origin={origin} sdkAppId={firstApp} />
             </CardBody>
@@ -135,61 +150,55 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             <CardBody>
               <UsageFilters
                 apps={apps.map((a) => ({ value: String(a.sdkAppId), label: `${a.name} (${a.sdkAppId})` }))}
-                items={book.items.map((i) => ({ value: i.code, label: i.name }))}
+                items={book.items.map((i) => ({ value: i.code, label: itemName(locale, i.code, i.name) }))}
                 value={{ app: filter.sdkAppId ? String(filter.sdkAppId) : '', item: filter.item ?? '', from: filter.from, to: filter.to }}
-                presets={rangePresets(today)}
+                presets={rangePresets(today).map((p) => ({ ...p, label: PRESET_KEYS[p.label] ? t(`filters.presets.${PRESET_KEYS[p.label]!}`) : p.label }))}
               />
             </CardBody>
           </Card>
 
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Stat label="Billable minutes" value={summary.totalMinutes.toLocaleString('en-US')} note={monthlyRounding ? 'rounded up per app, item and month' : 'rounded up per app, item and day'} />
-            <Stat label="Measured duration" value={formatDuration(summary.totalSeconds)} note={`${summary.totalSeconds.toLocaleString('en-US')} s, to the second`} />
-            <Stat label="Applications" value={new Set(summary.byAppItem.map((r) => r.sdkAppId)).size} note={filter.sdkAppId ? `SDKAppID ${filter.sdkAppId}` : 'with usage in the period'} />
-            <Stat label="Period" value={single ? filter.from : `${summary.byDay.length} days`} note={single ? 'one day, 5-minute buckets' : `${filter.from} – ${filter.to}`} />
+            <Stat label={t('stats.billableMinutes')} value={formatQuantity(summary.totalMinutes, locale)} note={monthlyRounding ? t('stats.roundedPerMonth') : t('stats.roundedPerDay')} />
+            <Stat label={t('stats.measured')} value={formatDuration(summary.totalSeconds, locale)} note={t('stats.measuredNote', { seconds: formatQuantity(summary.totalSeconds, locale) })} />
+            <Stat label={t('stats.applications')} value={new Set(summary.byAppItem.map((r) => r.sdkAppId)).size} note={filter.sdkAppId ? `SDKAppID ${filter.sdkAppId}` : t('stats.withUsage')} />
+            <Stat label={t('stats.period')} value={single ? filter.from : t('stats.days', { count: summary.byDay.length })} note={single ? t('stats.oneDay') : `${filter.from} – ${filter.to}`} />
           </div>
 
           <Card>
             <CardHeader
-              title={single ? `Minutes per 5 minutes on ${filter.from}` : `Minutes per day, ${filter.from} – ${filter.to}`}
-              description={
-                single
-                  ? 'Each bar is the exact seconds in a 5-minute window ÷ 60 (a session is spread over the windows it covers).'
-                  : monthlyRounding
-                    ? 'Each bar is the day’s exact seconds ÷ 60; minutes are rounded up once per month.'
-                    : 'Each bar is the day’s minutes: seconds per application and item, rounded up, then added up.'
-              }
+              title={single ? t('chart.titleDay', { day: filter.from }) : t('chart.titleRange', { from: filter.from, to: filter.to })}
+              description={single ? t('chart.descDay') : monthlyRounding ? t('chart.descMonthly') : t('chart.descDaily')}
             />
             <CardBody>
               <ChartFigure
                 data={chartData}
-                unit="min"
-                labelHeader={single ? 'Window from' : 'Day'}
-                ariaLabel={single ? `Usage minutes per item in 5-minute windows on ${filter.from}` : `Usage minutes per item and day from ${filter.from} to ${filter.to}`}
+                unit={t('chart.unit')}
+                labelHeader={single ? t('chart.windowFrom') : t('chart.day')}
+                ariaLabel={single ? t('chart.ariaDay', { day: filter.from }) : t('chart.ariaRange', { from: filter.from, to: filter.to })}
                 testId="usage-chart"
               />
               <p className="mt-4 rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600" data-testid="rounding-rule">
-                <span className="font-semibold">Rounding: </span>
-                {summary.rounding} Real-time statistics may differ slightly from billed durations; in case of a difference the bill applies (seed 003 FAQ).
+                <span className="font-semibold">{t('chart.roundingLabel')}</span>
+                {monthlyRounding ? t('chart.roundingMonth', { zone: book.timeZone, book: book.id }) : t('chart.roundingDay', { zone: book.timeZone })} {t('chart.roundingNote')}
               </p>
             </CardBody>
           </Card>
 
           <Card>
-            <CardHeader title="By application and item" description={`${filter.from === filter.to ? filter.from : `${filter.from} – ${filter.to}`}: seconds as measured, minutes as billed before packages.`} />
+            <CardHeader title={t('byAppItem.title')} description={t('byAppItem.description', { period: filter.from === filter.to ? filter.from : `${filter.from} – ${filter.to}` })} />
             <AppItemTable rows={summary.byAppItem} appNames={appNames} monthly={monthlyRounding} searchParams={sp} />
           </Card>
 
           {!single && (
             <Card>
-              <CardHeader title="Daily totals" description="Minutes per day and item (most recent first)." />
+              <CardHeader title={t('daily.title')} description={t('daily.description')} />
               <DailyTable days={summary.byDay} series={summary.dailyChart.series} />
             </Card>
           )}
 
           {summary.sampled.length > 0 && (
             <Card>
-              <CardHeader title="Monthly items" description={`${monthlyItemNames} ${monthlyItemCodes.length === 1 ? 'is' : 'are'} billed per month: the peak or the count, on the 1st of the next month.`} />
+              <CardHeader title={t('monthly.title')} description={t('monthly.description', { names: monthlyItemNames, count: monthlyItemCodes.length })} />
               <SampledTable rows={summary.sampled} appNames={appNames} />
             </Card>
           )}
@@ -197,7 +206,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {/* A book without packages and without free minutes (seed 001) shows no entitlement card. */}
           {(freeMinutes || sellsPackages || entitlements.length > 0) && (
             <Card>
-              <CardHeader title={entitlementTitle} description={`Minutes used and left today (${today}), and when they run out at the current rate.`} />
+              <CardHeader title={entitlementTitle} description={t('entitlements.description', { today })} />
               <CardBody>
                 <PackageUsage rows={entitlements} today={today} freeMinutes={freeMinutes} />
               </CardBody>
@@ -206,7 +215,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
           <Card>
             <details>
-              <summary className="cursor-pointer px-5 py-4 text-base font-semibold text-slate-900">Send usage with the API</summary>
+              <summary className="cursor-pointer px-5 py-4 text-base font-semibold text-slate-900">{t('sendTitle')}</summary>
               <div className="px-5 pb-5">
                 <SendUsageHelp origin={origin} sdkAppId={filter.sdkAppId ?? firstApp} />
               </div>
@@ -219,7 +228,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           account re-renders the page with usage, and the form keeps its progress and summary. */}
       {apps.length > 0 && (
         <Card className="mt-6">
-          <CardHeader title="Import a usage file" description="JSON Lines, JSON or CSV (csv-parse: quoted cells, BOM, CRLF); validated whole before anything is stored." />
+          <CardHeader title={t('import.title')} description={t('import.description')} />
           <CardBody>
             <ImportForm />
           </CardBody>

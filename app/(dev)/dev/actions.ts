@@ -6,7 +6,8 @@ import { defineAction } from '@/lib/actions/define-action';
 import { assertAccountAccess } from '@/lib/auth/guard';
 import { attachTestClock, detachTestClock } from '@/lib/clock/test-clock';
 import { advanceTestClock, type AdvanceTarget } from '@/lib/dev-tools/advance';
-import { describeRunResult } from '@/lib/dev-tools/describe';
+import { describeRunResult, jobLabel, runSummary } from '@/lib/dev-tools/describe';
+import { getTranslations } from 'next-intl/server';
 import { generateSyntheticUsage } from '@/lib/dev-tools/usage';
 import { AppError } from '@/lib/errors';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -35,10 +36,11 @@ export const attachClockAction = defineAction({
       startAt = parsed.data;
     }
     const clock = await attachTestClock(db, input.accountId, startAt);
-    return { now: clock.now.toISOString() };
+    const t = await getTranslations('dev.actions');
+    return { now: clock.now.toISOString(), message: t('attached', { at: formatLocalDateTime(clock.now) }) };
   },
   revalidate: ['/dev'],
-  successMessage: (d) => `Test clock attached at ${formatLocalDateTime(new Date(d.now))} (UTC+8).`,
+  successMessage: (d) => d.message,
 });
 
 export const detachClockAction = defineAction({
@@ -47,13 +49,12 @@ export const detachClockAction = defineAction({
   run: async ({ input, user }) => {
     assertAccountAccess(user, input.accountId);
     const r = await detachTestClock(db, input.accountId);
-    return { latestAt: r.latestAt.toISOString(), held: r.now.getTime() === r.latestAt.getTime() && r.latestAt.getTime() > systemNow().getTime() };
+    const held = r.now.getTime() === r.latestAt.getTime() && r.latestAt.getTime() > systemNow().getTime();
+    const t = await getTranslations('dev.actions');
+    return { latestAt: r.latestAt.toISOString(), held, message: held ? t('detachedHeld', { at: formatLocalDateTime(r.latestAt) }) : t('detached') };
   },
   revalidate: ['/dev'],
-  successMessage: (d) =>
-    d.held
-      ? `Test clock detached. The account's time stays at ${formatLocalDateTime(new Date(d.latestAt))} (UTC+8) until real time passes it: time never moves back. A clock attached again starts there or later.`
-      : 'Test clock detached: the account is back on real time.',
+  successMessage: (d) => d.message,
 });
 
 export const advanceClockAction = defineAction({
@@ -71,18 +72,19 @@ export const advanceClockAction = defineAction({
       target = { to: parsed.data };
     }
     const r = await advanceTestClock(db, input.accountId, target, { workerId: `dev-page:${user.id}` });
+    const t = await getTranslations('dev');
+    const failed = r.ran.filter((x) => x.outcome === 'failed').length;
+    const at = formatLocalDateTime(new Date(r.clock));
+    const base = r.ran.length === 0 ? t('actions.advancedNone', { at }) : t('actions.advancedRan', { at, count: r.ran.length, failed });
     return {
       clock: r.clock,
-      ran: r.ran.map((x) => ({ key: x.key, kind: x.kind, outcome: x.outcome, summary: describeRunResult(x.kind, x.result, x.error) })),
+      ran: r.ran.map((x) => ({ key: x.key, kind: x.kind, label: jobLabel(t, x.kind), outcome: x.outcome, summary: runSummary(t, describeRunResult(x.kind, x.result, x.error)) })),
       blocked: r.blocked,
+      message: r.blocked ? t('actions.blocked', { base, key: r.blocked.key }) : base,
     };
   },
   revalidate: ['/dev'],
-  successMessage: (d) => {
-    const failed = d.ran.filter((x) => x.outcome === 'failed').length;
-    const base = `Clock at ${formatLocalDateTime(new Date(d.clock))} (UTC+8). ${d.ran.length === 0 ? 'No job was due.' : `Ran ${d.ran.length} job${d.ran.length === 1 ? '' : 's'}${failed ? `, ${failed} failed` : ''}.`}`;
-    return d.blocked ? `${base} Stopped at ${d.blocked.key}: it failed and retries after a short backoff; advance again to retry.` : base;
-  },
+  successMessage: (d) => d.message,
 });
 
 export const generateUsageAction = defineAction({
@@ -95,8 +97,10 @@ export const generateUsageAction = defineAction({
   }),
   run: async ({ input, user }) => {
     assertAccountAccess(user, input.accountId);
-    return generateSyntheticUsage(db, input);
+    const d = await generateSyntheticUsage(db, input);
+    const t = await getTranslations('dev.actions');
+    return { ...d, message: t('generated', { records: d.records, sdkAppId: String(d.sdkAppId), from: formatLocalDateTime(new Date(d.from)), to: formatLocalDateTime(new Date(d.to)) }) };
   },
   revalidate: ['/dev'],
-  successMessage: (d) => `${d.records} usage records for ${d.sdkAppId} from ${formatLocalDateTime(new Date(d.from))} to ${formatLocalDateTime(new Date(d.to))} (UTC+8).`,
+  successMessage: (d) => d.message,
 });

@@ -14,21 +14,25 @@ import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow, appEnv, systemNow } from '@/lib/clock';
 import { getTestClock } from '@/lib/clock/test-clock';
 import { upcomingJobs } from '@/lib/dev-tools/advance';
-import { describeRunResult } from '@/lib/dev-tools/describe';
+import { describeRunResult, jobLabel, runSummary, type DevTranslator } from '@/lib/dev-tools/describe';
 import { usageRefusal } from '@/lib/enforcement/service';
 import { arrearsGraceEnd, reclaimableAfter } from '@/lib/enforcement/timing';
-import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { advanceClockAction, attachClockAction, detachClockAction, generateUsageAction } from '@/app/(dev)/dev/actions';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Developer tools' };
+export async function generateMetadata() {
+  const t = await getTranslations('dev');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DevToolsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser('signed-in');
+  const [t, tStatus] = await Promise.all([getTranslations('dev'), getTranslations('admin.account')]);
   const sp = await searchParams;
   const pickable = await listPickableAccounts(db, user);
   const requested = typeof sp.account === 'string' ? sp.account : null;
@@ -39,20 +43,20 @@ export default async function DevToolsPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader
-        title="Developer tools"
-        description="Test clocks per account (lifecycle.md, Time): move an account's time forward and watch settlements, renewals, overdue, suspension and reclamation happen. Other accounts are not affected."
-        actions={<Badge tone="indigo">{appEnv()} mode</Badge>}
+        title={t('title')}
+        description={t('description')}
+        actions={<Badge tone="indigo">{t('mode', { mode: appEnv() })}</Badge>}
       />
       <div className="mb-6">
         <AccountPicker
-          accounts={pickable.map((a) => ({ id: a.id, label: `${a.name}${a.email ? ` · ${a.email}` : ''} · ${a.status}${a.clock ? ' · clock' : ''}` }))}
+          accounts={pickable.map((a) => ({ id: a.id, label: t('picker.option', { name: a.name, email: a.email || 'none', status: tStatus(`statusWords.${a.status}`), clock: a.clock ? 'yes' : 'no' }) }))}
           selected={account?.id ?? null}
         />
       </div>
       {!account ? (
         <EmptyState
-          title={requested ? 'Account not found' : 'Choose an account'}
-          description="Pick an account above to attach a test clock, move its time and generate usage."
+          title={requested ? t('notFound') : t('chooseTitle')}
+          description={t('chooseDescription')}
         />
       ) : (
         <AccountTools account={account} />
@@ -63,6 +67,7 @@ export default async function DevToolsPage({ searchParams }: { searchParams: Sea
 
 async function AccountTools({ account }: { account: DevAccount }) {
   const accountId = account.id;
+  const [t, locale] = await Promise.all([getTranslations('dev'), getLocale()]);
   const [clock, apps, runs] = await Promise.all([getTestClock(db, accountId), listAccountApplications(db, accountId), listAccountRuns(db, accountId, 40)]);
   const now = await accountNow(db, accountId);
   const held = !clock && now.getTime() > systemNow().getTime();
@@ -74,32 +79,32 @@ async function AccountTools({ account }: { account: DevAccount }) {
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat
-          label={clock ? 'Clock time (UTC+8)' : held ? 'Account time (UTC+8)' : 'Real time (UTC+8)'}
+          label={clock ? t('stats.clockTime') : held ? t('stats.accountTime') : t('stats.realTime')}
           value={<span data-testid="clock-time">{formatLocalDateTime(now)}</span>}
-          note={clock ? 'Test clock attached' : held ? "No test clock: held at the last clock's time until real time passes it (time never moves back)" : 'No test clock: real time'}
+          note={clock ? t('stats.attached') : held ? t('stats.held') : t('stats.real')}
         />
-        <Stat label="Balance" value={<span data-testid="dev-balance">{formatMoney(account.balance, currency)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} />
+        <Stat label={t('stats.balance')} value={<span data-testid="dev-balance">{formatMoney(account.balance, currency, locale)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} />
         <Stat
-          label="Account status"
+          label={t('stats.status')}
           value={<span data-testid="dev-status"><AccountStatusBadge status={account.status} reason={account.suspensionReason} /></span>}
-          note={deadline ? `Suspended at ${formatLocalDateTime(deadline)} unless topped up` : account.suspendedAt && account.status === 'suspended' ? `Since ${formatLocalDateTime(account.suspendedAt)}` : undefined}
+          note={deadline ? t('stats.suspendedAt', { at: formatLocalDateTime(deadline) }) : account.suspendedAt && account.status === 'suspended' ? t('stats.since', { at: formatLocalDateTime(account.suspendedAt) }) : undefined}
         />
       </div>
       {account.status === 'suspended' && account.suspensionReason === 'arrears' && account.suspendedAt && (
-        <Banner tone="danger" title="Suspended for arrears" testId="dev-reclaim-warning">
-          If still suspended after {formatLocalDateTime(reclaimableAfter(account.suspendedAt))} (UTC+8), its applications, keys, usage logs and packages are deleted for good. Bills and the ledger are kept.
+        <Banner tone="danger" title={t('arrearsTitle')} testId="dev-reclaim-warning">
+          {t('arrearsBody', { at: formatLocalDateTime(reclaimableAfter(account.suspendedAt)) })}
         </Banner>
       )}
       {account.status === 'reclaimed' && (
-        <Banner tone="danger" title="Reclaimed" testId="dev-reclaimed">
-          Applications, configuration, usage logs, keys and packages were deleted{account.reclaimedAt ? ` on ${formatLocalDateTime(account.reclaimedAt)}` : ''}. Bills and ledger entries remain.
+        <Banner tone="danger" title={t('reclaimedTitle')} testId="dev-reclaimed">
+          {account.reclaimedAt ? t('reclaimedBodyOn', { at: formatLocalDateTime(account.reclaimedAt) }) : t('reclaimedBody')}
         </Banner>
       )}
 
       <Card>
         <CardHeader
-          title="Test clock"
-          description={clock ? 'Moving forward runs every job that came due, in time order, each at its own instant, before the page answers.' : 'Attach a clock to live this account at a chosen time.'}
+          title={t('clock.title')}
+          description={clock ? t('clock.running') : t('clock.none')}
           actions={clock ? <DetachClockForm detachClockAction={detachClockAction} accountId={accountId} /> : undefined}
         />
         <CardBody>{clock ? <AdvanceControls advanceClockAction={advanceClockAction} accountId={accountId} /> : <AttachClockForm attachClockAction={attachClockAction} accountId={accountId} />}</CardBody>
@@ -107,22 +112,22 @@ async function AccountTools({ account }: { account: DevAccount }) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Next due jobs" description="Queued, or implied by the account's state at its time." />
+          <CardHeader title={t('upcoming.title')} description={t('upcoming.description')} />
           {upcoming.length === 0 ? (
             <CardBody>
-              <p className="text-sm text-slate-500">Nothing is due in the next 70 days.</p>
+              <p className="text-sm text-slate-500">{t('upcoming.empty')}</p>
             </CardBody>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" data-testid="upcoming-jobs">
               {upcoming.map((j) => (
                 <li key={j.key} className="flex items-center justify-between gap-3 px-5 py-2.5">
                   <div>
-                    <p className="font-medium text-slate-800">{j.label}</p>
+                    <p className="font-medium text-slate-800">{jobLabel(t, j.kind)}</p>
                     <p className="text-xs text-slate-500">{j.key.split(':').slice(2).join(':') || j.key}</p>
                   </div>
                   <div className="text-right">
                     <p className="tabular-nums text-slate-700">{formatLocalDateTime(new Date(j.runAt))}</p>
-                    {j.status === 'failed' ? <Badge tone="red">retrying</Badge> : j.status === 'pending' ? <Badge tone="yellow">{new Date(j.runAt) <= now ? 'due now' : 'queued'}</Badge> : null}
+                    {j.status === 'failed' ? <Badge tone="red">{t('upcoming.retrying')}</Badge> : j.status === 'pending' ? <Badge tone="yellow">{new Date(j.runAt) <= now ? t('upcoming.dueNow') : t('upcoming.queued')}</Badge> : null}
                   </div>
                 </li>
               ))}
@@ -131,10 +136,10 @@ async function AccountTools({ account }: { account: DevAccount }) {
         </Card>
 
         <Card>
-          <CardHeader title="Synthetic usage" description="Media records for an application, starting at the clock's time." />
+          <CardHeader title={t('usage.title')} description={t('usage.description')} />
           <CardBody>
             {apps.length === 0 ? (
-              <p className="text-sm text-slate-500">{account.status === 'reclaimed' ? 'The applications were deleted at reclamation.' : 'This account has no applications yet.'}</p>
+              <p className="text-sm text-slate-500">{account.status === 'reclaimed' ? t('usage.deleted') : t('usage.noApps')}</p>
             ) : (
               <UsageGenerator generateUsageAction={generateUsageAction}
                 accountId={accountId}
@@ -146,19 +151,19 @@ async function AccountTools({ account }: { account: DevAccount }) {
       </div>
 
       <Card>
-        <CardHeader title="Timeline" description="What ran for this account, newest first (business time on the account's clock)." />
+        <CardHeader title={t('timeline.title')} description={t('timeline.description')} />
         {runs.length === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">Nothing has run yet.</p>
+            <p className="text-sm text-slate-500">{t('timeline.empty')}</p>
           </CardBody>
         ) : (
           <DataTable
             bare
-            columns={timelineColumns}
+            columns={timelineColumns(t)}
             rows={runs}
             rowKey={(r) => r.id}
             searchParams={{}}
-            caption="Timeline"
+            caption={t('timeline.caption')}
             testId="timeline"
           />
         )}
@@ -168,9 +173,13 @@ async function AccountTools({ account }: { account: DevAccount }) {
 }
 
 type Run = Awaited<ReturnType<typeof listAccountRuns>>[number];
-const timelineColumns: Column<Run>[] = [
-  { key: 'time', header: 'Business time (UTC+8)', align: 'left', className: 'tabular-nums', render: (r) => formatLocalDateTime(r.businessTime) },
-  { key: 'job', header: 'Job', render: (r) => <span className="text-slate-800">{JOB_LABEL[r.kind as JobKind] ?? r.kind}</span> },
-  { key: 'outcome', header: 'Outcome', render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome}</Badge> },
-  { key: 'what', header: 'What happened', className: 'whitespace-normal text-slate-600', render: (r) => describeRunResult(r.kind, r.result, r.error) },
+const timelineColumns = (t: DevTranslator): Column<Run>[] => [
+  { key: 'time', header: t('timeline.time'), align: 'left', className: 'tabular-nums', render: (r) => formatLocalDateTime(r.businessTime) },
+  { key: 'job', header: t('timeline.job'), render: (r) => <span className="text-slate-800">{jobLabel(t, r.kind)}</span> },
+  {
+    key: 'outcome',
+    header: t('timeline.outcome'),
+    render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome === 'succeeded' || r.outcome === 'failed' || r.outcome === 'running' ? t(`outcomes.${r.outcome}`) : r.outcome}</Badge>,
+  },
+  { key: 'what', header: t('timeline.what'), className: 'whitespace-normal text-slate-600', render: (r) => runSummary(t, describeRunResult(r.kind, r.result, r.error)) },
 ];

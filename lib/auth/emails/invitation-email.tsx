@@ -1,18 +1,20 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ActionLink, AuthEmailLayout, P } from './auth-email-layout';
 
-export const invitationSubject = 'Your TRTC Billing account is ready: choose a password';
+export function invitationSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('invitation.subject');
+}
 
 /** Issue 12 item 1: an admin created an account and invites its owner by email instead of giving a first password. */
-export function InvitationEmail({ name, accountName, priceBookName, link, validDays }: { name: string; accountName: string; priceBookName: string; link: string; validDays: number }) {
+export function InvitationEmail({ locale, name, accountName, priceBookName, link, validDays }: { locale: Locale; name: string; accountName: string; priceBookName: string; link: string; validDays: number }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="Choose a password for your new account" title="Your account is ready">
-      <P>Hello {name},</P>
-      <P>
-        An administrator created the TRTC Billing account {accountName} for you, billed on the {priceBookName} price book. Open the link below to choose your password, then sign in
-        with this address. The link works once, for {validDays} days.
-      </P>
-      <ActionLink href={link} label="Choose a password" />
-      <P>If you did not expect this, ignore this email.</P>
+    <AuthEmailLayout locale={locale} preview={t('invitation.preview')} title={t('invitation.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{t('invitation.body', { accountName, priceBook: priceBookName, days: validDays })}</P>
+      <ActionLink locale={locale} href={link} label={t('invitation.action')} />
+      <P>{t('invitation.ignore')}</P>
     </AuthEmailLayout>
   );
 }

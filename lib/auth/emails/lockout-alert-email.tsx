@@ -1,17 +1,19 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { AuthEmailLayout, P } from './auth-email-layout';
 
-export const lockoutAlertSubject = 'Many failed sign-ins to your TRTC Billing account';
+export function lockoutAlertSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('lockoutAlert.subject');
+}
 
 /** Issue 13 item 3: the per-email ceiling tripped. */
-export function LockoutAlertEmail({ name, failures, windowMinutes }: { name: string; failures: number; windowMinutes: number }) {
+export function LockoutAlertEmail({ locale, name, failures, windowMinutes }: { locale: Locale; name: string; failures: number; windowMinutes: number }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="Someone is trying passwords on your account" title="Many failed sign-ins to your account">
-      <P>Hello {name},</P>
-      <P>
-        There were {failures} failed sign-in attempts with your email address in the last {windowMinutes} minutes, from addresses you have not signed in from
-        before. Sign-ins from those addresses are paused for a while; you can still sign in from a device you have used recently.
-      </P>
-      <P>If this was not you, nothing is needed unless your password is used elsewhere: then change it in the console (Account security → Change password).</P>
+    <AuthEmailLayout locale={locale} preview={t('lockoutAlert.preview')} title={t('lockoutAlert.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{t('lockoutAlert.body', { failures, minutes: windowMinutes })}</P>
+      <P>{t('lockoutAlert.notYou')}</P>
     </AuthEmailLayout>
   );
 }

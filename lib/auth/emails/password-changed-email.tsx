@@ -1,17 +1,19 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { AuthEmailLayout, P } from './auth-email-layout';
 
-export const passwordChangedSubject = 'Your TRTC Billing password was changed';
+export function passwordChangedSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('passwordChanged.subject');
+}
 
 /** Issue 13 items 5 and 6: after a change or reset every session was ended. */
-export function PasswordChangedEmail({ name, how }: { name: string; how: 'changed' | 'reset' }) {
+export function PasswordChangedEmail({ locale, name, how }: { locale: Locale; name: string; how: 'changed' | 'reset' }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="Your password was changed" title="Your password was changed">
-      <P>Hello {name},</P>
-      <P>
-        The password of your TRTC Billing account was {how === 'reset' ? 'reset through an emailed link' : 'changed in the console'}. Every session that was signed in
-        has been signed out.
-      </P>
-      <P>If this was not you, reset your password at once from the sign-in page (Forgot your password?) and tell your administrator.</P>
+    <AuthEmailLayout locale={locale} preview={t('passwordChanged.preview')} title={t('passwordChanged.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{how === 'reset' ? t('passwordChanged.bodyReset') : t('passwordChanged.bodyChanged')}</P>
+      <P>{t('passwordChanged.notYou')}</P>
     </AuthEmailLayout>
   );
 }

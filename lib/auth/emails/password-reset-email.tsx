@@ -1,15 +1,20 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ActionLink, AuthEmailLayout, P } from './auth-email-layout';
 
-export const passwordResetSubject = 'Reset your TRTC Billing password';
+export function passwordResetSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('passwordReset.subject');
+}
 
 /** Issue 13 item 6: the one-time reset link. */
-export function PasswordResetEmail({ name, link, validMinutes }: { name: string; link: string; validMinutes: number }) {
+export function PasswordResetEmail({ locale, name, link, validMinutes }: { locale: Locale; name: string; link: string; validMinutes: number }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="A link to choose a new password" title="Reset your password">
-      <P>Hello {name},</P>
-      <P>Someone asked to reset the password of your TRTC Billing account. Open the link below to choose a new one. It works once, for {validMinutes} minutes.</P>
-      <ActionLink href={link} label="Choose a new password" />
-      <P>If you did not ask for this, ignore this email: your password stays as it is.</P>
+    <AuthEmailLayout locale={locale} preview={t('passwordReset.preview')} title={t('passwordReset.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{t('passwordReset.body', { minutes: validMinutes })}</P>
+      <ActionLink locale={locale} href={link} label={t('passwordReset.action')} />
+      <P>{t('passwordReset.ignore')}</P>
     </AuthEmailLayout>
   );
 }

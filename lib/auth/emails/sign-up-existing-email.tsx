@@ -1,16 +1,21 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ActionLink, AuthEmailLayout, P } from './auth-email-layout';
 
-export const signUpExistingSubject = 'Someone tried to sign up with your email address';
+export function signUpExistingSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('signUpExisting.subject');
+}
 
 /** Issue 13 item 7: sign-up with a taken address answers as for a new one; the owner gets this instead. */
-export function SignUpExistingEmail({ name, signInLink, resetLink }: { name: string; signInLink: string; resetLink: string }) {
+export function SignUpExistingEmail({ locale, name, signInLink, resetLink }: { locale: Locale; name: string; signInLink: string; resetLink: string }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="You already have an account" title="You already have an account">
-      <P>Hello {name},</P>
-      <P>Someone (perhaps you) tried to create a TRTC Billing account with this email address, which already has one. No second account was created.</P>
-      <ActionLink href={signInLink} label="Sign in" />
-      <P>Forgot your password? Reset it here: {resetLink}</P>
-      <P>If this was not you, you can ignore this email.</P>
+    <AuthEmailLayout locale={locale} preview={t('signUpExisting.preview')} title={t('signUpExisting.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{t('signUpExisting.body')}</P>
+      <ActionLink locale={locale} href={signInLink} label={t('signUpExisting.action')} />
+      <P>{t('signUpExisting.reset', { link: resetLink })}</P>
+      <P>{t('signUpExisting.ignore')}</P>
     </AuthEmailLayout>
   );
 }

@@ -1,15 +1,20 @@
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { ActionLink, AuthEmailLayout, P } from './auth-email-layout';
 
-export const verifyEmailSubject = 'Confirm your email address for TRTC Billing';
+export function verifyEmailSubject(locale: Locale): string {
+  return translatorFor(locale, 'emails')('verifyEmail.subject');
+}
 
 /** Issue 13 item 7: confirm the address before the account can buy packages. */
-export function VerifyEmailEmail({ name, link, validHours }: { name: string; link: string; validHours: number }) {
+export function VerifyEmailEmail({ locale, name, link, validHours }: { locale: Locale; name: string; link: string; validHours: number }) {
+  const t = translatorFor(locale, 'emails');
   return (
-    <AuthEmailLayout preview="Confirm your address to finish signing up" title="Confirm your email address">
-      <P>Hello {name},</P>
-      <P>Thanks for creating a TRTC Billing account. Confirm that this address is yours to finish; until then the account cannot buy packages. The link works once, for {validHours} hours.</P>
-      <ActionLink href={link} label="Confirm my address" />
-      <P>If you did not sign up, ignore this email and no account will be usable with this address.</P>
+    <AuthEmailLayout locale={locale} preview={t('verifyEmail.preview')} title={t('verifyEmail.title')}>
+      <P>{t('frame.greeting', { name })}</P>
+      <P>{t('verifyEmail.body', { hours: validHours })}</P>
+      <ActionLink locale={locale} href={link} label={t('verifyEmail.action')} />
+      <P>{t('verifyEmail.ignore')}</P>
     </AuthEmailLayout>
   );
 }

@@ -1,24 +1,10 @@
 import { Button, Heading, Text } from '@react-email/components';
-import type { EmailLanguage } from '../language';
+import type { Locale } from '@/lib/i18n/config';
+import { translatorFor } from '@/lib/i18n/translator';
 import { EmailLayout } from './layout';
 
-const TEXT = {
-  en: {
-    greeting: (name: string) => `Hello ${name},`,
-    open: 'Open in the console',
-    at: 'Time (UTC+8)',
-    optOut: 'Choose which notices you receive by email under Account settings. Account-status notices cannot be switched off.',
-  },
-  zh: {
-    greeting: (name: string) => `${name}，您好：`,
-    open: '在控制台中查看',
-    at: '时间（UTC+8）',
-    optOut: '您可以在“账号设置”中选择通过邮件接收哪些通知。账号状态类通知无法关闭。',
-  },
-} as const;
-
 export type NoticeEmailProps = {
-  language: EmailLanguage;
+  language: Locale;
   accountName: string;
   title: string;
   body: string;
@@ -28,25 +14,26 @@ export type NoticeEmailProps = {
   url: string | null;
 };
 
-/** Every notice kind's email: the notice's own title and text, in the account's language frame. */
+/**
+ * Every notice kind's email: the notice's own title and text (written in the account's
+ * language when it was made, lib/notices/notify.ts), in the same language's frame.
+ */
 export function NoticeEmail({ language, accountName, title, body, at, url }: NoticeEmailProps) {
-  const t = TEXT[language];
+  const t = translatorFor(language, 'emails');
   return (
     <EmailLayout language={language} preview={title}>
-      <Text style={{ fontSize: 14, color: '#111827', margin: '0 0 8px' }}>{t.greeting(accountName)}</Text>
+      <Text style={{ fontSize: 14, color: '#111827', margin: '0 0 8px' }}>{t('frame.greeting', { name: accountName })}</Text>
       <Heading as="h1" style={{ fontSize: 20, color: '#111827', margin: '0 0 12px' }}>
         {title}
       </Heading>
       <Text style={{ fontSize: 14, lineHeight: '22px', color: '#374151', whiteSpace: 'pre-line' }}>{body}</Text>
-      <Text style={{ fontSize: 12, color: '#6b7280' }}>
-        {t.at}: {at}
-      </Text>
+      <Text style={{ fontSize: 12, color: '#6b7280' }}>{t('notice.at', { at })}</Text>
       {url ? (
         <Button href={url} style={{ backgroundColor: '#4f46e5', color: '#ffffff', borderRadius: 6, padding: '10px 16px', fontSize: 14, fontWeight: 600 }}>
-          {t.open}
+          {t('notice.open')}
         </Button>
       ) : null}
-      <Text style={{ fontSize: 12, color: '#6b7280', marginTop: 20 }}>{t.optOut}</Text>
+      <Text style={{ fontSize: 12, color: '#6b7280', marginTop: 20 }}>{t('notice.optOut')}</Text>
     </EmailLayout>
   );
 }

@@ -1,18 +1,23 @@
+import { getTranslations } from 'next-intl/server';
 import { requirePageUser } from '@/lib/auth/guard';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { changePasswordAction } from '../actions';
 
-export const metadata = { title: 'Change password' };
+export async function generateMetadata() {
+  const t = await getTranslations('account.password');
+  return { title: t('metaTitle') };
+}
 
 export default async function ChangePasswordPage() {
   await requirePageUser('signed-in');
+  const t = await getTranslations('account.password');
   return (
     <>
-      <PageHeader title="Change password" description="Every session of your user ends, and this browser is signed in again with the new password." />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card className="max-w-xl">
-        <CardHeader title="New password" description="At least 12 characters; not your email address, your name or a password from leaked-password lists." />
+        <CardHeader title={t('cardTitle')} description={t('cardDescription')} />
         <CardBody>
           <ChangePasswordForm changePasswordAction={changePasswordAction} />
         </CardBody>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/db';
 import { listOpenSessions } from '@/db/queries/sessions';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -11,42 +12,45 @@ import { endOtherSessionsAction, endSessionAction } from '../actions';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 import { formatLocalDateTime } from '@/lib/time/format';
 
-export const metadata = { title: 'Sessions' };
+export async function generateMetadata() {
+  const t = await getTranslations('account.sessions');
+  return { title: t('metaTitle') };
+}
 
 /** Where this account is signed in (issue 13 item 5): created, last seen, address, browser; end the others. */
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
   const user = await requirePageUser('signed-in');
   const { changed } = await searchParams;
-  const sessions = await listOpenSessions(db, user.id);
+  const [sessions, t, locale] = await Promise.all([listOpenSessions(db, user.id), getTranslations('account.sessions'), getLocale()]);
   const rows = sessions.map((s) => ({
     id: s.id,
     current: s.id === user.sessionId,
     createdAt: formatLocalDateTime(s.createdAt),
     lastSeenAt: formatLocalDateTime(s.lastSeenAt),
     address: s.address,
-    browser: describeUserAgent(s.userAgent),
+    browser: describeUserAgent(s.userAgent, locale),
     userAgent: s.userAgent,
   }));
   return (
     <>
       <PageHeader
-        title="Sessions"
-        description="Every browser signed in to your user. Signing out, changing your password or a suspension for a violation ends sessions at once."
+        title={t('title')}
+        description={t('description')}
         actions={
           <Link href="/account/password" className={buttonClass('secondary')}>
-            Change password
+            {t('changePassword')}
           </Link>
         }
       />
       {changed === '1' && (
         <div className="mb-6">
-          <Banner tone="success" title="Password changed">
-            Every other session was signed out; this browser was signed in again with the new password.
+          <Banner tone="success" title={t('changedTitle')}>
+            {t('changedBody')}
           </Banner>
         </div>
       )}
       <Card>
-        <CardHeader title="Signed-in sessions" description="Times are UTC+8. Addresses are as this console sees them." />
+        <CardHeader title={t('cardTitle')} description={t('cardDescription')} />
         <CardBody>
           <SessionList rows={rows} endSessionAction={endSessionAction} endOtherSessionsAction={endOtherSessionsAction} />
         </CardBody>

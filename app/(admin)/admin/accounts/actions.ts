@@ -7,16 +7,22 @@ import { adjustBalance, liftViolationSuspension, suspendForViolation } from '@/l
 import { formatMoney } from '@/lib/money/format';
 import { adminCreateAccountSchema } from '@/lib/accounts/create-schemas';
 import { createAccountByAdmin } from '@/lib/accounts/admin-create';
+import { getLocale, getTranslations } from 'next-intl/server';
+
+// Success messages in the admin's language (issue 14 item 4): `run` words them, as defineAction's
+// successMessage is synchronous; `message` goes back with the data.
 
 export const adjustBalanceAction = defineAction({
   schema: adjustBalanceSchema,
   permission: 'admin',
   run: async ({ input, user }) => {
     const r = await adjustBalance(db, { accountId: input.accountId, adminUserId: user.id, amount: input.amount, reason: input.reason, idempotencyKey: input.idempotencyKey });
-    return { accountId: input.accountId, created: r.created, balance: formatMoney(r.balance, r.currency) };
+    const [t, locale] = await Promise.all([getTranslations('admin.actions'), getLocale()]);
+    const balance = formatMoney(r.balance, r.currency, locale);
+    return { accountId: input.accountId, created: r.created, balance, message: r.created ? t('adjusted', { balance }) : t('alreadyAdjusted', { balance }) };
   },
   revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/audit'],
-  successMessage: (d) => (d.created ? `Balance adjusted; it is now ${d.balance}.` : `This adjustment was already recorded; balance ${d.balance}.`),
+  successMessage: (d) => d.message,
 });
 
 export const suspendForViolationAction = defineAction({
@@ -24,10 +30,11 @@ export const suspendForViolationAction = defineAction({
   permission: 'admin',
   run: async ({ input, user }) => {
     const account = await suspendForViolation(db, { accountId: input.accountId, adminUserId: user.id, reason: input.reason });
-    return { accountId: input.accountId, status: account.status };
+    const t = await getTranslations('admin.actions');
+    return { accountId: input.accountId, status: account.status, message: t('suspended') };
   },
   revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/suspensions', '/admin/audit'],
-  successMessage: 'Account suspended for a violation. Only an administrator can lift it.',
+  successMessage: (d) => d.message,
 });
 
 export const liftSuspensionAction = defineAction({
@@ -35,10 +42,11 @@ export const liftSuspensionAction = defineAction({
   permission: 'admin',
   run: async ({ input, user }) => {
     const account = await liftViolationSuspension(db, { accountId: input.accountId, adminUserId: user.id, reason: input.reason });
-    return { accountId: input.accountId, status: account.status };
+    const t = await getTranslations('admin.actions');
+    return { accountId: input.accountId, status: account.status, message: account.status === 'overdue' ? t('liftedOverdue') : t('lifted') };
   },
   revalidate: (d) => [`/admin/accounts/${d.accountId}`, '/admin/accounts', '/admin/suspensions', '/admin/audit'],
-  successMessage: (d) => (d.status === 'overdue' ? 'Suspension lifted; the balance is below zero, so the account is overdue with a new 24-hour grace.' : 'Suspension lifted; the account is active.'),
+  successMessage: (d) => d.message,
 });
 
 /** Issue 12: a customer account on any price book, the owner given a first password (no mail transport yet). */
@@ -47,11 +55,10 @@ export const createAccountAction = defineAction({
   permission: 'admin',
   run: async ({ input, user }) => {
     const r = await createAccountByAdmin(db, { ...input, adminUserId: user.id });
-    return { ...r, email: input.email };
+    const t = await getTranslations('admin.create');
+    const words = { book: r.priceBookId, currency: r.currency, email: input.email };
+    return { ...r, email: input.email, message: r.invite === 'email' ? t('createdEmail', words) : t('createdPassword', words) };
   },
   revalidate: ['/admin/accounts', '/admin/audit'],
-  successMessage: (d) =>
-    d.invite === 'email'
-      ? `Account created on ${d.priceBookId} (${d.currency}). ${d.email} was emailed a link to choose a password.`
-      : `Account created on ${d.priceBookId} (${d.currency}). Give ${d.email} the first password; they sign in with it.`,
+  successMessage: (d) => d.message,
 });

@@ -11,24 +11,29 @@ import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { Input, Select } from '@/components/ui/field';
 import { ACCOUNT_STATUSES } from '@/db/schema';
 import { Button, ButtonLink } from '@/components/ui/button';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Accounts' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.accounts');
+  return { title: t('title') };
+}
 
 type Row = Awaited<ReturnType<typeof searchAccounts>>['rows'][number];
 
 export default async function AdminAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('admin');
+  const [t, tStatus, tAccount, locale] = await Promise.all([getTranslations('admin.accounts'), getTranslations('admin.accountStatus'), getTranslations('admin.account'), getLocale()]);
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: ADMIN_ACCOUNT_SORTS, defaultSort: 'registeredAt', defaultDir: 'desc' });
   const qParsed = searchTextSchema('Search', 200).optional().safeParse(typeof sp.q === 'string' ? sp.q : undefined);
   const q = qParsed.success ? qParsed.data : undefined;
-  const qError = qParsed.success ? null : (qParsed.error.issues[0]?.message ?? 'Search is not valid.');
+  const qError = qParsed.success ? null : (qParsed.error.issues[0]?.message ?? t('searchInvalid'));
   const status = ACCOUNT_STATUSES.find((s) => s === sp.status);
   const { rows, total } = await searchAccounts(db, { q, status, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
   const columns: Column<Row>[] = [
     {
       key: 'name',
-      header: 'Account',
+      header: t('columns.account'),
       sortKey: 'name',
       render: (r) => (
         <div>
@@ -39,30 +44,30 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         </div>
       ),
     },
-    { key: 'status', header: 'Status', sortKey: 'status', render: (r) => <AccountStatusBadge status={r.status} reason={r.suspensionReason} /> },
-    { key: 'book', header: 'Price book', render: (r) => <span className="font-mono text-xs">{r.priceBookId}</span> },
-    { key: 'apps', header: 'Applications', align: 'right', render: (r) => r.applicationCount },
-    { key: 'balance', header: 'Balance', sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-700' : ''}>{formatMoney(r.balance, r.currency)}</span> },
-    { key: 'registered', header: 'Registered', sortKey: 'registeredAt', render: (r) => formatLocalDateTime(r.registeredAt) },
+    { key: 'status', header: t('columns.status'), sortKey: 'status', render: (r) => <AccountStatusBadge status={r.status} reason={r.suspensionReason} /> },
+    { key: 'book', header: t('columns.book'), render: (r) => <span className="font-mono text-xs">{r.priceBookId}</span> },
+    { key: 'apps', header: t('columns.applications'), align: 'right', render: (r) => r.applicationCount },
+    { key: 'balance', header: t('columns.balance'), sortKey: 'balance', align: 'right', render: (r) => <span className={r.balance.isNegative() ? 'text-rose-700' : ''}>{formatMoney(r.balance, r.currency, locale)}</span> },
+    { key: 'registered', header: t('columns.registered'), sortKey: 'registeredAt', render: (r) => formatLocalDateTime(r.registeredAt) },
   ];
   return (
     <>
       <PageHeader
-        title="Accounts"
-        description="Every customer account: balance, status, price book and applications."
-        actions={<ButtonLink href="/admin/accounts/new">Create account</ButtonLink>}
+        title={t('title')}
+        description={t('description')}
+        actions={<ButtonLink href="/admin/accounts/new">{t('create')}</ButtonLink>}
       />
       <form className="mb-4 flex max-w-2xl gap-2" role="search">
-        <Input name="q" placeholder="Search by name, email, account id or SDKAppID" defaultValue={q} aria-label="Search accounts" />
-        <Select name="status" defaultValue={status ?? ''} aria-label="Status" className="max-w-40">
-          <option value="">Any status</option>
+        <Input name="q" placeholder={t('searchPlaceholder')} defaultValue={q} aria-label={t('searchLabel')} className="min-w-0 flex-1" />
+        <Select name="status" defaultValue={status ?? ''} aria-label={t('statusLabel')} className="max-w-40 shrink-0 sm:max-w-48">
+          <option value="">{t('anyStatus')}</option>
           {ACCOUNT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s[0]!.toUpperCase() + s.slice(1)}
+              {tStatus(s)}
             </option>
           ))}
         </Select>
-        <Button type="submit" variant="secondary">Search</Button>
+        <Button type="submit" variant="secondary" className="shrink-0 whitespace-nowrap">{t('search')}</Button>
       </form>
       {qError ? (
         <p role="alert" className="-mt-2 mb-4 text-sm text-rose-700" data-testid="accounts-search-error">
@@ -76,7 +81,7 @@ export default async function AdminAccountsPage({ searchParams }: { searchParams
         searchParams={sp}
         params={params}
         total={total}
-        empty={q || status ? `No account matches${q ? ` “${q}”` : ''}${status ? ` with status ${status}` : ''}.` : 'No accounts yet. Customers appear here when they sign up.'}
+        empty={q && status ? t('emptyQueryStatus', { q, status: tAccount(`statusWords.${status}`) }) : q ? t('emptyQuery', { q }) : status ? t('emptyStatus', { status: tAccount(`statusWords.${status}`) }) : t('empty')}
         testId="accounts-table"
       />
     </>

@@ -11,12 +11,16 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/field';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Audit log' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.audit');
+  return { title: t('title') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const SOURCE_LABEL: Record<ActivitySource, string> = { audit: 'Action', ledger: 'Money', status: 'Status' };
+const ROLES = ['admin', 'customer', 'system'] as const;
 
 /**
  * What the page promises (issue 14 item 8): every administrator action and every automatic
@@ -25,6 +29,9 @@ const SOURCE_LABEL: Record<ActivitySource, string> = { audit: 'Action', ledger: 
  */
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser('admin');
+  const [t, locale] = await Promise.all([getTranslations('admin.audit'), getLocale()]);
+  const sourceLabel = (s: ActivitySource) => t(`sources.${s}`);
+  const roleLabel = (r: string) => (ROLES.find((x) => x === r) ? t(`roles.${r as (typeof ROLES)[number]}`) : r);
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: ['at'] as const, defaultSort: 'at', defaultDir: 'desc', pageSize: 50 });
   const accountId = typeof sp.accountId === 'string' && /^[0-9a-f-]{36}$/i.test(sp.accountId) ? sp.accountId : undefined;
@@ -35,29 +42,29 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const { rows, total } = await listActivity(db, { source, accountId, q, action, limit: params.pageSize, offset: params.offset, dir: params.dir });
   const filtered = !!(action || accountId || q || source);
   const columns: Column<ActivityRow>[] = [
-    { key: 'at', header: 'Time (UTC+8)', sortKey: 'at', render: (r) => formatLocalDateTime(r.at) },
+    { key: 'at', header: t('columns.at'), sortKey: 'at', render: (r) => formatLocalDateTime(r.at) },
     {
       key: 'action',
-      header: 'What',
+      header: t('columns.what'),
       render: (r) => (
         <span className="flex items-center gap-2">
-          <Badge tone={r.source === 'ledger' ? 'green' : r.source === 'status' ? 'yellow' : 'indigo'}>{SOURCE_LABEL[r.source]}</Badge>
+          <Badge tone={r.source === 'ledger' ? 'green' : r.source === 'status' ? 'yellow' : 'indigo'}>{sourceLabel(r.source)}</Badge>
           <span className="font-mono text-xs text-indigo-700">{r.action}</span>
         </span>
       ),
     },
     {
       key: 'actor',
-      header: 'By',
+      header: t('columns.by'),
       render: (r) => (
         <span>
-          <Badge tone={r.actorRole === 'admin' ? 'indigo' : r.actorRole === 'system' ? 'gray' : 'blue'}>{r.actorRole === 'system' ? 'automatic' : r.actorRole}</Badge> {r.actorEmail ?? ''}
+          <Badge tone={r.actorRole === 'admin' ? 'indigo' : r.actorRole === 'system' ? 'gray' : 'blue'}>{roleLabel(r.actorRole)}</Badge> {r.actorEmail ?? ''}
         </span>
       ),
     },
     {
       key: 'account',
-      header: 'Account',
+      header: t('columns.account'),
       render: (r) =>
         r.accountId ? (
           <Link href={`/admin/accounts/${r.accountId}`} className="hover:text-indigo-600">
@@ -69,13 +76,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     },
     {
       key: 'amount',
-      header: 'Amount',
+      header: t('columns.amount'),
       align: 'right',
-      render: (r) => (r.amount && r.currency ? <span className={r.amount.isNegative() ? 'text-rose-700' : ''}>{formatMoney(r.amount, r.currency as Currency)}</span> : ''),
+      render: (r) => (r.amount && r.currency ? <span className={r.amount.isNegative() ? 'text-rose-700' : ''}>{formatMoney(r.amount, r.currency as Currency, locale)}</span> : ''),
     },
     {
       key: 'cause',
-      header: 'Cause and details',
+      header: t('columns.cause'),
       render: (r) => (
         <span className="block min-w-72 max-w-md whitespace-normal break-words text-xs text-slate-600">
           {r.source === 'audit' ? <code className="break-all">{r.cause.slice(0, 300)}</code> : r.cause}
@@ -87,25 +94,25 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every administrator action and every automatic change of money or status, with its cause: the audit log, every ledger row and every account status change."
+        title={t('title')}
+        description={t('description')}
       />
       <form className="mb-4 flex flex-wrap gap-2" role="search">
-        <Input name="q" placeholder="Account name or email" defaultValue={q} aria-label="Account name or email" className="max-w-xs" />
-        <Select name="source" defaultValue={source ?? ''} aria-label="Kind of change" className="max-w-44">
-          <option value="">Everything</option>
-          <option value="audit">Actions (audit log)</option>
-          <option value="ledger">Money (ledger)</option>
-          <option value="status">Account status</option>
+        <Input name="q" placeholder={t('accountSearch')} defaultValue={q} aria-label={t('accountSearch')} className="max-w-xs" />
+        <Select name="source" defaultValue={source ?? ''} aria-label={t('kind')} className="max-w-44">
+          <option value="">{t('everything')}</option>
+          <option value="audit">{t('kindAudit')}</option>
+          <option value="ledger">{t('kindLedger')}</option>
+          <option value="status">{t('kindStatus')}</option>
         </Select>
-        <Input name="action" placeholder="Action prefix, e.g. refund." defaultValue={action} aria-label="Action prefix" className="max-w-xs" />
+        <Input name="action" placeholder={t('actionPlaceholder')} defaultValue={action} aria-label={t('actionLabel')} className="max-w-xs" />
         {accountId && <input type="hidden" name="accountId" value={accountId} />}
         <Button type="submit" variant="secondary">
-          Filter
+          {t('filter')}
         </Button>
         {filtered && (
           <Link href="/admin/audit" className={buttonClass('ghost')}>
-            Clear
+            {t('clear')}
           </Link>
         )}
       </form>
@@ -116,9 +123,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       )}
       {accountId && (
         <p className="mb-4 text-sm text-slate-600" data-testid="audit-account-filter">
-          One account only ({rows[0]?.accountName ?? accountId}).{' '}
+          {t('oneAccount', { account: rows[0]?.accountName ?? accountId })}{' '}
           <Link className="text-indigo-700 underline" href="/admin/audit">
-            All accounts
+            {t('allAccounts')}
           </Link>
         </p>
       )}
@@ -130,9 +137,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           searchParams={sp}
           params={params}
           total={total}
-          caption="Audit log"
+          caption={t('caption')}
           testId="audit-table"
-          empty={filtered ? 'Nothing matches these filters.' : 'Nothing recorded yet.'}
+          empty={filtered ? t('emptyFiltered') : t('empty')}
         />
       </div>
     </>

@@ -8,13 +8,14 @@ import { defineAction } from '@/lib/actions/define-action';
 import { writeAudit } from '@/lib/audit/service';
 import { AppError } from '@/lib/errors';
 import { systemNow } from '@/lib/clock';
+import { getTranslations } from 'next-intl/server';
 
 /** Give a dead job a fresh set of attempts; the next drain of its account runs it. */
 export const retryDeadJobAction = defineAction({
   permission: 'admin',
   schema: z.object({ jobId: z.coerce.number().int().positive() }),
-  run: async ({ input, user }) =>
-    db.transaction(async (tx) => {
+  run: async ({ input, user }) => {
+    const job = await db.transaction(async (tx) => {
       const [job] = await tx
         .update(jobs)
         .set({ status: 'pending', attempts: 0, nextAttemptAt: null, finishedAt: null })
@@ -23,7 +24,10 @@ export const retryDeadJobAction = defineAction({
       if (!job) throw new AppError('CONFLICT', 'This job is no longer dead; reload the page.');
       await writeAudit(tx, { accountId: job.accountId, actorUserId: user.id, actorRole: 'admin', action: 'job.retried', targetType: 'job', targetId: job.key, at: systemNow() });
       return job;
-    }),
+    });
+    const t = await getTranslations('admin.actions');
+    return { ...job, message: t('jobRetried', { key: job.key }) };
+  },
   revalidate: ['/admin/jobs'],
-  successMessage: (j) => `${j.key} will run again at the next pass of the worker.`,
+  successMessage: (j) => j.message,
 });

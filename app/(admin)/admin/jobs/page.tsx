@@ -7,18 +7,23 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageUser } from '@/lib/auth/guard';
 import { describeRunResult } from '@/lib/dev-tools/describe';
-import { JOB_LABEL, type JobKind } from '@/lib/jobs/definitions';
 import { parseTableParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { retryDeadJobAction } from '@/app/(admin)/admin/jobs/actions';
+import { getTranslations } from 'next-intl/server';
+import { jobLabel, runSummary } from '@/lib/dev-tools/describe';
 
-export const metadata = { title: 'Job runs' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.jobs');
+  return { title: t('title') };
+}
 export const dynamic = 'force-dynamic';
 
 type Row = Awaited<ReturnType<typeof listJobRuns>>['rows'][number];
 
 export default async function AdminJobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('admin');
+  const [t, tDev] = await Promise.all([getTranslations('admin.jobs'), getTranslations('dev')]);
   const sp = await searchParams;
   const p = parseTableParams(sp, { sortable: JOB_RUN_SORTS, defaultSort: 'started', pageSize: 25 });
   const outcome = sp.outcome === 'failed' || sp.outcome === 'succeeded' || sp.outcome === 'running' ? sp.outcome : undefined;
@@ -28,38 +33,38 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
     listDeadJobs(db),
   ]);
   const columns: Column<Row>[] = [
-    { key: 'started', header: 'Started (UTC+8)', sortKey: 'started', render: (r) => <span className="tabular-nums" title={`by ${r.worker}`}>{formatLocalDateTime(r.startedAt)}</span> },
-    { key: 'account', header: 'Account', sortKey: 'account', render: (r) => r.accountName ?? '—' },
-    { key: 'kind', header: 'Job', sortKey: 'kind', render: (r) => <span title={r.key}>{JOB_LABEL[r.kind as JobKind] ?? r.kind}</span> },
-    { key: 'business', header: 'Due at (account time)', sortKey: 'business', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.businessTime)}</span> },
+    { key: 'started', header: t('columns.started'), sortKey: 'started', render: (r) => <span className="tabular-nums" title={t('by', { worker: r.worker })}>{formatLocalDateTime(r.startedAt)}</span> },
+    { key: 'account', header: t('columns.account'), sortKey: 'account', render: (r) => r.accountName ?? '—' },
+    { key: 'kind', header: t('columns.job'), sortKey: 'kind', render: (r) => <span title={r.key}>{jobLabel(tDev, r.kind)}</span> },
+    { key: 'business', header: t('columns.business'), sortKey: 'business', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.businessTime)}</span> },
     {
       key: 'outcome',
-      header: 'Outcome',
+      header: t('columns.outcome'),
       sortKey: 'outcome',
-      render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome}</Badge>,
+      render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome === 'succeeded' || r.outcome === 'failed' || r.outcome === 'running' ? t(`outcomes.${r.outcome}`) : r.outcome}</Badge>,
     },
-    { key: 'attempt', header: 'Attempts', align: 'right', render: (r) => r.attempts ?? '—' },
-    { key: 'took', header: 'Took', align: 'right', render: (r) => (r.finishedAt ? `${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2)} s` : '—') },
-    { key: 'summary', header: 'What happened', className: 'max-w-sm truncate', render: (r) => <span title={r.error ?? undefined}>{describeRunResult(r.kind, r.result, r.error)}</span> },
+    { key: 'attempt', header: t('columns.attempts'), align: 'right', render: (r) => r.attempts ?? '—' },
+    { key: 'took', header: t('columns.took'), align: 'right', render: (r) => (r.finishedAt ? t('seconds', { seconds: ((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2) }) : '—') },
+    { key: 'summary', header: t('columns.what'), className: 'max-w-sm truncate', render: (r) => <span title={r.error ?? undefined}>{runSummary(tDev, describeRunResult(r.kind, r.result, r.error))}</span> },
   ];
   return (
     <>
-      <PageHeader title="Job runs" description="Every attempt of every scheduled job: settlements, renewals, grants, suspensions, reclamations. Failed attempts retry with exponential backoff; after 5 the job is dead." />
+      <PageHeader title={t('title')} description={t('description')} />
       <div className="mb-6 grid gap-4 sm:grid-cols-4">
-        <Stat label="Pending" value={counts.pending ?? 0} />
-        <Stat label="Running" value={counts.running ?? 0} />
-        <Stat label="Waiting to retry" value={counts.failed ?? 0} tone={counts.failed ? 'danger' : 'default'} />
-        <Stat label="Dead" value={counts.dead ?? 0} tone={counts.dead ? 'danger' : 'default'} />
+        <Stat label={t('pending')} value={counts.pending ?? 0} />
+        <Stat label={t('running')} value={counts.running ?? 0} />
+        <Stat label={t('waiting')} value={counts.failed ?? 0} tone={counts.failed ? 'danger' : 'default'} />
+        <Stat label={t('dead')} value={counts.dead ?? 0} tone={counts.dead ? 'danger' : 'default'} />
       </div>
       {dead.length > 0 && (
         <Card className="mb-6">
-          <CardHeader title="Dead jobs" description="Every attempt failed. Fix the cause, then retry." />
+          <CardHeader title={t('deadTitle')} description={t('deadDescription')} />
           <ul className="divide-y divide-slate-100 text-sm">
             {dead.map((j) => (
               <li key={j.id} className="flex items-center justify-between gap-4 px-5 py-2.5">
                 <div>
                   <p className="font-medium text-slate-800">
-                    {JOB_LABEL[j.kind as JobKind] ?? j.kind} · {j.accountName ?? '—'} · due {formatLocalDateTime(j.runAt)}
+                    {t('deadLine', { job: jobLabel(tDev, j.kind), account: j.accountName ?? '—', at: formatLocalDateTime(j.runAt) })}
                   </p>
                   <p className="text-xs text-rose-700">{j.lastError}</p>
                 </div>
@@ -76,7 +81,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
             href={o === 'all' ? '/admin/jobs' : `/admin/jobs?outcome=${o}`}
             className={`rounded-md px-2.5 py-1 ring-1 ${(outcome ?? 'all') === o ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'text-slate-600 ring-slate-200 hover:bg-slate-50'}`}
           >
-            {o === 'all' ? 'All' : o[0]!.toUpperCase() + o.slice(1)}
+            {t(`filters.${o}`)}
           </a>
         ))}
       </div>
@@ -87,8 +92,8 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
         searchParams={sp}
         params={p}
         total={total}
-        empty="No job has run yet."
-        caption="Job runs"
+        empty={t('empty')}
+        caption={t('caption')}
         testId="job-runs"
       />
     </>

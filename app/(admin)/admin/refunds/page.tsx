@@ -2,11 +2,10 @@ import Link from 'next/link';
 import { db } from '@/db';
 import { getRefundRequest, listRefundQueue, REFUND_QUEUE_SORTS } from '@/db/queries/refunds';
 import { requirePageUser } from '@/lib/auth/guard';
-import { accountNow } from '@/lib/clock';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { packageDisplayName } from '@/lib/packages/catalog';
 import { formatLocalSeconds, refundLastMoment, type RefundEligibility } from '@/lib/refunds/rules';
-import { checkRefundEligibility, type StoredRefundChecks } from '@/lib/refunds/service';
+import { checkQueuedRefundEligibilities, type StoredRefundChecks } from '@/lib/refunds/service';
 import { parseTableParams, withParams } from '@/lib/table-params';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,22 +18,22 @@ import { RefundChecks } from '@/components/refunds/refund-checks';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';
 import { RefundDecisionForm } from '@/components/admin/admin-forms';
 import { decideRefundAction } from './actions';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Refund requests' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.refunds');
+  return { title: t('title') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const TABS = [
-  { id: 'open', label: 'Waiting' },
-  { id: 'approved', label: 'Approved' },
-  { id: 'rejected', label: 'Rejected' },
-  { id: 'withdrawn', label: 'Withdrawn' },
-  { id: 'all', label: 'All' },
-] as const;
+const TABS = [{ id: 'open' }, { id: 'approved' }, { id: 'rejected' }, { id: 'withdrawn' }, { id: 'all' }] as const;
 
 export default async function AdminRefundsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser('admin');
+  const [t, locale] = await Promise.all([getTranslations('admin.refunds'), getLocale()]);
+  const money = (amount: Parameters<typeof formatMoney>[0], currency: string) => formatMoney(amount, currency as Currency, locale);
   const sp = await searchParams;
-  const tab = TABS.find((t) => t.id === sp.status)?.id ?? 'open';
+  const tab = TABS.find((x) => x.id === sp.status)?.id ?? 'open';
   const params = parseTableParams(sp, { sortable: REFUND_QUEUE_SORTS, defaultSort: 'requestedAt', defaultDir: tab === 'open' ? 'asc' : 'desc', pageSize: 20 });
   const { rows, total } = await listRefundQueue(db, { status: tab === 'all' ? undefined : tab, sort: params.sort, dir: params.dir, limit: params.pageSize, offset: params.offset });
   type Row = (typeof rows)[number];
@@ -42,24 +41,22 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
   const decided = decidedId ? await getRefundRequest(db, decidedId) : null;
 
   // Open requests: the checks as stored at the request, and re-run now (what approval will see),
-  // each at its own account's time (test clocks are per account). The queue row carries the
-  // account's status, all the checks need of it.
-  const live = new Map<string, RefundEligibility>();
-  if (tab === 'open') {
-    await Promise.all(
-      rows.map(async (r) => {
-        if (!r.pkg) return;
-        const account = { id: r.request.accountId, status: r.accountStatus, suspensionReason: r.accountSuspensionReason };
-        const now = await accountNow(db, account.id);
-        live.set(r.request.id, await checkRefundEligibility(db, { account, pkg: r.pkg, now, requestedAt: r.request.requestedAt, excludeRequestId: r.request.id }));
-      }),
-    );
-  }
+  // each at its own account's time: one read for the page (checkQueuedRefundEligibilities), not
+  // one per request. The queue row carries the account's status, all the checks need of it.
+  const live =
+    tab === 'open'
+      ? await checkQueuedRefundEligibilities(
+          db,
+          rows.flatMap((r) =>
+            r.pkg ? [{ requestId: r.request.id, requestedAt: r.request.requestedAt, account: { id: r.request.accountId, status: r.accountStatus, suspensionReason: r.accountSuspensionReason }, pkg: r.pkg }] : [],
+          ),
+        )
+      : new Map<string, RefundEligibility>();
 
   const columns: Column<Row>[] = [
     {
       key: 'account',
-      header: 'Account',
+      header: t('columns.account'),
       render: (r) => (
         <Link href={`/admin/accounts/${r.request.accountId}`} className="font-medium text-slate-900 hover:text-indigo-600">
           {r.accountName}
@@ -67,27 +64,27 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
         </Link>
       ),
     },
-    { key: 'package', header: 'Package', render: (r) => (r.pkg ? `${packageDisplayName(r.pkg)} · ${r.pkg.sdkAppId}` : '—') },
-    { key: 'amount', header: 'Amount', sortKey: 'amount', align: 'right', render: (r) => formatMoney(r.request.amount, r.request.currency as Currency) },
-    { key: 'requested', header: 'Requested', sortKey: 'requestedAt', render: (r) => formatLocalDateTime(r.request.requestedAt) },
-    { key: 'decided', header: 'Decided', sortKey: 'decidedAt', render: (r) => (r.request.decidedAt ? formatLocalDateTime(r.request.decidedAt) : '—') },
-    { key: 'reason', header: 'Reason', render: (r) => <div className="min-w-56 max-w-sm whitespace-normal">{r.request.decisionReason ?? '—'}</div> },
-    { key: 'status', header: 'Status', render: (r) => <RefundStatusBadge status={r.request.status} /> },
+    { key: 'package', header: t('columns.package'), render: (r) => (r.pkg ? `${packageDisplayName(r.pkg)} · ${r.pkg.sdkAppId}` : '—') },
+    { key: 'amount', header: t('columns.amount'), sortKey: 'amount', align: 'right', render: (r) => money(r.request.amount, r.request.currency) },
+    { key: 'requested', header: t('columns.requested'), sortKey: 'requestedAt', render: (r) => formatLocalDateTime(r.request.requestedAt) },
+    { key: 'decided', header: t('columns.decided'), sortKey: 'decidedAt', render: (r) => (r.request.decidedAt ? formatLocalDateTime(r.request.decidedAt) : '—') },
+    { key: 'reason', header: t('columns.reason'), render: (r) => <div className="min-w-56 max-w-sm whitespace-normal">{r.request.decisionReason ?? '—'}</div> },
+    { key: 'status', header: t('columns.status'), render: (r) => <RefundStatusBadge status={r.request.status} /> },
   ];
 
   return (
     <>
-      <PageHeader title="Refund requests" description="Five-day refunds: the console pre-checks (a) to (d); approval re-checks at that moment and credits the full amount paid." />
+      <PageHeader title={t('title')} description={t('description')} />
       {decided && decided.request.status !== 'open' && (
         <div className="mb-5">
           <Banner
             tone={decided.request.status === 'approved' ? 'success' : 'warning'}
             title={
               decided.request.status === 'approved'
-                ? `Approved: ${formatMoney(decided.request.amount, decided.request.currency as Currency)} is back in ${decided.accountName}'s balance and the package is void.`
+                ? t('approvedBanner', { amount: money(decided.request.amount, decided.request.currency), account: decided.accountName })
                 : decided.request.decisionReason?.startsWith('Re-check at approval failed')
-                  ? 'Not refunded: the re-check at approval failed, so the request was closed as rejected.'
-                  : `Rejected: ${decided.accountName} sees your reason.`
+                  ? t('recheckFailedBanner')
+                  : t('rejectedBanner', { account: decided.accountName })
             }
             testId="decision-banner"
           >
@@ -95,21 +92,21 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           </Banner>
         </div>
       )}
-      <nav className="mb-5 flex flex-wrap gap-x-1 border-b border-slate-200" aria-label="Request status">
-        {TABS.map((t) => (
+      <nav className="mb-5 flex flex-wrap gap-x-1 border-b border-slate-200" aria-label={t('tabsLabel')}>
+        {TABS.map((x) => (
           <Link
-            key={t.id}
-            href={withParams({}, { status: t.id === 'open' ? undefined : t.id })}
-            className={cn('-mb-px border-b-2 px-3 py-2 text-sm font-medium', t.id === tab ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900')}
-            aria-current={t.id === tab ? 'page' : undefined}
+            key={x.id}
+            href={withParams({}, { status: x.id === 'open' ? undefined : x.id })}
+            className={cn('-mb-px border-b-2 px-3 py-2 text-sm font-medium', x.id === tab ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900')}
+            aria-current={x.id === tab ? 'page' : undefined}
           >
-            {t.label}
+            {t(`tabs.${x.id}`)}
           </Link>
         ))}
       </nav>
       {tab === 'open' ? (
         rows.length === 0 ? (
-          <EmptyState title="No refund requests waiting" description="Customers' requests to refund a package within 5 days of purchase appear here with the checks' results." />
+          <EmptyState title={t('emptyTitle')} description={t('emptyDescription')} />
         ) : (
           <div className="space-y-4" data-testid="refund-queue">
             {rows.map((r) => {
@@ -121,52 +118,53 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
                     <div className="flex flex-wrap items-start justify-between gap-3">
                       <div>
                         <h2 className="text-base font-semibold text-slate-900">
-                          {r.pkg ? packageDisplayName(r.pkg) : 'Package'} · {formatMoney(r.request.amount, r.request.currency as Currency)}
+                          {r.pkg ? packageDisplayName(r.pkg) : t('packageFallback')} · {money(r.request.amount, r.request.currency)}
                         </h2>
                         <p className="text-sm text-slate-500">
                           <Link href={`/admin/accounts/${r.request.accountId}`} className="text-indigo-600 hover:underline">
                             {r.accountName}
                           </Link>{' '}
-                          ({r.ownerEmail}) · {r.appName ?? 'application'} <span className="font-mono text-xs">{r.pkg?.sdkAppId}</span>
+                          ({r.ownerEmail}) · {r.appName ?? t('applicationFallback')} <span className="font-mono text-xs">{r.pkg?.sdkAppId}</span>
                         </p>
                         <p className="text-sm text-slate-500">
-                          Requested {formatLocalSeconds(r.request.requestedAt)}
-                          {r.pkg ? ` · bought ${formatLocalSeconds(r.pkg.purchasedAt)} · window until ${formatLocalSeconds(refundLastMoment(r.pkg.purchasedAt))}` : ''} (UTC+8)
+                          {r.pkg
+                            ? t('requestedBought', { requested: formatLocalSeconds(r.request.requestedAt), bought: formatLocalSeconds(r.pkg.purchasedAt), until: formatLocalSeconds(refundLastMoment(r.pkg.purchasedAt)) })
+                            : t('requested', { requested: formatLocalSeconds(r.request.requestedAt) })}
                         </p>
-                        {r.request.customerNote && <p className="mt-1 text-sm text-slate-700">Customer note: “{r.request.customerNote}”</p>}
+                        {r.request.customerNote && <p className="mt-1 text-sm text-slate-700">{t('customerNote', { note: r.request.customerNote })}</p>}
                       </div>
                       <RefundStatusBadge status={r.request.status} />
                     </div>
                   </div>
                   <CardBody className="grid gap-6 lg:grid-cols-3">
                     <div>
-                      <p className="mb-2 text-sm font-medium text-slate-800">Checks when requested</p>
-                      {stored.requested ? <RefundChecks checks={stored.requested} compact /> : <p className="text-sm text-slate-500">Not recorded.</p>}
+                      <p className="mb-2 text-sm font-medium text-slate-800">{t('checksRequested')}</p>
+                      {stored.requested ? <RefundChecks checks={stored.requested} compact /> : <p className="text-sm text-slate-500">{t('notRecorded')}</p>}
                     </div>
                     <div>
                       <p className="mb-2 text-sm font-medium text-slate-800">
-                        Checks now{' '}
+                        {t('checksNow')}{' '}
                         {now &&
                           (now.eligible ? (
-                            <span className="text-emerald-700">(approval will refund)</span>
+                            <span className="text-emerald-700">{t('willRefund')}</span>
                           ) : now.pendingSettlement ? (
                             <span className="text-amber-700" data-testid="decide-after">
-                              (decide after the settlement at {formatLocalSeconds(now.pendingSettlement.settlesAt)} UTC+8)
+                              {t('decideAfter', { at: formatLocalSeconds(now.pendingSettlement.settlesAt) })}
                             </span>
                           ) : (
-                            <span className="text-rose-700">(approval will be refused)</span>
+                            <span className="text-rose-700">{t('willRefuse')}</span>
                           ))}
                       </p>
-                      {now ? <RefundChecks checks={now.checks} compact /> : <p className="text-sm text-slate-500">The package no longer exists.</p>}
+                      {now ? <RefundChecks checks={now.checks} compact /> : <p className="text-sm text-slate-500">{t('packageGone')}</p>}
                     </div>
                     <div>
-                      <RefundDecisionForm decideRefundAction={decideRefundAction} requestId={r.request.id} amountLabel={formatMoney(r.request.amount, r.request.currency as Currency)} appLabel={`${r.appName ?? 'the application'}${r.pkg ? ` (${r.pkg.sdkAppId})` : ''}`} />
+                      <RefundDecisionForm decideRefundAction={decideRefundAction} requestId={r.request.id} amountLabel={money(r.request.amount, r.request.currency)} appLabel={`${r.appName ?? t('theApplication')}${r.pkg ? ` (${r.pkg.sdkAppId})` : ''}`} />
                     </div>
                   </CardBody>
                 </Card>
               );
             })}
-            {total > rows.length && <p className="text-sm text-slate-500">Showing the oldest {rows.length} of {total}; decide these first.</p>}
+            {total > rows.length && <p className="text-sm text-slate-500">{t('showingOldest', { shown: rows.length, total })}</p>}
           </div>
         )
       ) : (
@@ -178,9 +176,9 @@ export default async function AdminRefundsPage({ searchParams }: { searchParams:
           searchParams={sp}
           params={params}
           total={total}
-          caption="Refund requests"
+          caption={t('caption')}
           testId="refund-history"
-          empty="No requests with this status."
+          empty={t('emptyHistory')}
         />
         </div>
       )}

@@ -9,24 +9,29 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
+import { getLocale, getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Suspensions' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.suspensions');
+  return { title: t('title') };
+}
 
 export default async function AdminSuspensionsPage() {
   await requirePageUser('admin');
+  const [t, locale] = await Promise.all([getTranslations('admin.suspensions'), getLocale()]);
   const [accounts, apps] = await Promise.all([listSuspendedAccounts(db), listFreeExhaustedApplications(db)]);
   return (
     <>
       <PageHeader
-        title="Suspensions"
-        description="Accounts suspended for arrears (lifted by a top-up; reclaimed after 60 days) or for a violation (lifted only by an admin), and Free-edition applications that used up the month's free minutes."
+        title={t('title')}
+        description={t('description')}
       />
       <section className="space-y-6">
         {accounts.length === 0 ? (
-          <EmptyState title="No suspended accounts" description="Accounts suspended for arrears or by an administrator appear here. Suspend for a violation from an account's page." />
+          <EmptyState title={t('emptyTitle')} description={t('emptyDescription')} />
         ) : (
           <Card>
-            <CardHeader title={`Suspended accounts (${accounts.length})`} />
+            <CardHeader title={t('accounts', { count: accounts.length })} />
             <ul className="divide-y divide-slate-100" data-testid="suspended-accounts">
               {accounts.map(({ account, ownerEmail }) => (
                 <li key={account.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3 text-sm">
@@ -36,16 +41,15 @@ export default async function AdminSuspensionsPage() {
                     </Link>{' '}
                     <span className="text-slate-500">{ownerEmail}</span>
                     <span className="block text-xs text-slate-500">
-                      Suspended {account.suspendedAt ? formatLocalDateTime(account.suspendedAt) : '—'}
                       {account.suspensionReason === 'arrears' && account.suspendedAt
-                        ? ` · reclaimed after ${formatLocalDateTime(reclaimableAfter(account.suspendedAt))} unless topped up`
+                        ? t('reclaimedAfter', { at: formatLocalDateTime(account.suspendedAt), after: formatLocalDateTime(reclaimableAfter(account.suspendedAt)) })
                         : account.suspensionReason === 'violation'
-                          ? ' · lifted only by an administrator'
-                          : ''}
+                          ? t('onlyAdmin', { at: account.suspendedAt ? formatLocalDateTime(account.suspendedAt) : '—' })
+                          : t('suspendedAt', { at: account.suspendedAt ? formatLocalDateTime(account.suspendedAt) : '—' })}
                     </span>
                   </span>
                   <span className="flex items-center gap-3">
-                    <span className={account.balance.isNegative() ? 'tabular-nums text-rose-700' : 'tabular-nums'}>{formatMoney(account.balance, account.currency)}</span>
+                    <span className={account.balance.isNegative() ? 'tabular-nums text-rose-700' : 'tabular-nums'}>{formatMoney(account.balance, account.currency, locale)}</span>
                     <AccountStatusBadge status={account.status} reason={account.suspensionReason} />
                   </span>
                 </li>
@@ -54,9 +58,9 @@ export default async function AdminSuspensionsPage() {
           </Card>
         )}
         <Card>
-          <CardHeader title={`Applications out of free minutes (${apps.length})`} description="On the Free edition; they resume with a paid package or the next month's free minutes." />
+          <CardHeader title={t('apps', { count: apps.length })} description={t('appsDescription')} />
           {apps.length === 0 ? (
-            <p className="px-5 py-4 text-sm text-slate-500">None.</p>
+            <p className="px-5 py-4 text-sm text-slate-500">{t('none')}</p>
           ) : (
             <ul className="divide-y divide-slate-100">
               {apps.map(({ app, accountName }) => (
@@ -67,7 +71,7 @@ export default async function AdminSuspensionsPage() {
                     </Link>{' '}
                     · {app.name} <span className="font-mono text-xs">{app.sdkAppId}</span>
                   </span>
-                  <span className="text-slate-500">since {app.freeExhaustedAt ? formatLocalDateTime(app.freeExhaustedAt) : '—'}</span>
+                  <span className="text-slate-500">{t('since', { at: app.freeExhaustedAt ? formatLocalDateTime(app.freeExhaustedAt) : '—' })}</span>
                 </li>
               ))}
             </ul>

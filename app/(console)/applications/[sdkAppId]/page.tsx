@@ -7,8 +7,10 @@ import { listApplicationPackages } from '@/db/queries/packages';
 import { deletionRefusal, previousKeyValid } from '@/lib/applications/rules';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
-import { bookSellsPackages, packageDisplayName } from '@/lib/packages/catalog';
+import { bookSellsPackages } from '@/lib/packages/catalog';
+import { packageName } from '@/components/packages/package-names';
 import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -40,56 +42,60 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
   const free = await loadFreeMinuteStatus(db, account, now);
   const sellsPackages = bookSellsPackages(getPriceBook(account.priceBookId));
   const current = pkgs.filter((p) => p.status === 'active' || p.status === 'queued');
-  const blocked = deletionRefusal(app, footprint);
+  const [t, tp, locale] = await Promise.all([getTranslations('applications'), getTranslations('packages'), getLocale()]);
+  // lib/applications/rules.ts deletionRefusal decides; its reasons are said here in the page's language.
+  const reasons = [
+    footprint.openPackages > 0 ? t('detail.deleteBlocked.openPackages', { count: footprint.openPackages }) : footprint.packages > 0 ? t('detail.deleteBlocked.pastPackages') : null,
+    footprint.hasUsage ? t('detail.deleteBlocked.usage') : null,
+    footprint.hasBillLines ? t('detail.deleteBlocked.bills') : null,
+  ].filter((x): x is string => x !== null);
+  const blocked = deletionRefusal(app, footprint) ? t('detail.deleteBlocked.sentence', { sdkAppId: String(app.sdkAppId), reasons: reasons.join(locale === 'zh' ? '、' : ', ') }) : null;
   return (
     <>
       <PageHeader
         title={app.name}
         description={<span className="font-mono">SDKAppID {app.sdkAppId}</span>}
-        actions={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink> : undefined}
+        actions={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>{t('detail.buyPackage')}</ButtonLink> : undefined}
       />
       <Card>
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-3">
             {free && (
               <div>
-                <dt className="text-slate-500">Edition</dt>
+                <dt className="text-slate-500">{t('detail.edition')}</dt>
                 <dd className="mt-1"><EditionBadge edition={app.edition} /></dd>
               </div>
             )}
             <div>
-              <dt className="text-slate-500">Status</dt>
+              <dt className="text-slate-500">{t('detail.status')}</dt>
               <dd className="mt-1"><ApplicationStatusBadge app={app} accountSuspended={account.status === 'suspended'} /></dd>
             </div>
             <div>
-              <dt className="text-slate-500">Secret key</dt>
+              <dt className="text-slate-500">{t('detail.secretKey')}</dt>
               <dd className="mt-1">
                 <span className="font-mono" data-testid="key-hint">•••• {app.secretKeyHint}</span>
-                {app.secretKeyRotatedAt && <span className="block text-xs text-slate-500">Rotated {formatLocalDateTime(app.secretKeyRotatedAt)}</span>}
+                {app.secretKeyRotatedAt && <span className="block text-xs text-slate-500">{t('detail.rotated', { at: formatLocalDateTime(app.secretKeyRotatedAt) })}</span>}
                 {previousKeyValid(app, now) && (
                   <span className="block text-xs text-amber-700" data-testid="previous-key">
-                    Old key •••• {app.previousSecretKeyHint} signs until {formatLocalDateTime(app.previousSecretKeyExpiresAt!)} (UTC+8)
+                    {t('detail.oldKeySigns', { hint: app.previousSecretKeyHint ?? '', until: formatLocalDateTime(app.previousSecretKeyExpiresAt!) })}
                   </span>
                 )}
               </dd>
             </div>
             <div>
-              <dt className="text-slate-500">Created</dt>
+              <dt className="text-slate-500">{t('detail.created')}</dt>
               <dd className="mt-1">{formatLocalDateTime(app.createdAt)}</dd>
             </div>
             {free && (
               <div>
-                <dt className="text-slate-500">Free minutes left (account-wide)</dt>
-                <dd className="mt-1 tabular-nums">
-                  {formatQuantity(free.left)} of {formatQuantity(free.minutes)} · to {free.validTo}
-                </dd>
+                <dt className="text-slate-500">{t('detail.freeLeft')}</dt>
+                <dd className="mt-1 tabular-nums">{t('detail.freeLeftValue', { left: formatQuantity(free.left, locale), minutes: formatQuantity(free.minutes, locale), validTo: free.validTo })}</dd>
               </div>
             )}
           </dl>
           {free && app.freeExhaustedAt && app.edition === 'free' && (
             <p className="mt-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200">
-              On the Free edition this application used up the month&apos;s free minutes on {formatLocalDateTime(app.freeExhaustedAt)} and is suspended. Buy a package to resume now, or wait for
-              the next free minutes on {free.renewsOn}.
+              {t('detail.freeExhausted', { at: formatLocalDateTime(app.freeExhaustedAt), renewsOn: free.renewsOn })}
             </p>
           )}
         </CardBody>
@@ -98,31 +104,25 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       {/* A book without packages (seed 001) shows no package card. */}
       {(sellsPackages || current.length > 0) && (
         <Card className="mt-6">
-          <CardHeader title="Packages" description="One package per product at a time; another of the same edition waits in the queue." actions={<ButtonLink href="/packages" variant="secondary">Package page</ButtonLink>} />
+          <CardHeader title={t('detail.packages.title')} description={t('detail.packages.description')} actions={<ButtonLink href="/packages" variant="secondary">{t('detail.packages.pageLink')}</ButtonLink>} />
           <CardBody>
             {current.length === 0 ? (
               <EmptyState
-                title="No package on this application"
-                description={
-                  free
-                    ? "It runs on the RTC-Engine Free edition with the account's 10,000 free minutes a month, and is suspended when they are used up. Buy a package to unlock features and package minutes."
-                    : sellsPackages
-                      ? 'Its usage is billed pay-as-you-go on your price book. A package covers its minutes before they are billed.'
-                      : 'Its usage is billed pay-as-you-go on your price book, which sells no packages.'
-                }
-                action={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>Buy a package</ButtonLink> : undefined}
+                title={t('detail.packages.emptyTitle')}
+                description={free ? t('detail.packages.emptyFree') : sellsPackages ? t('detail.packages.emptyBook') : t('detail.packages.emptyNoPackages')}
+                action={sellsPackages ? <ButtonLink href={`/packages/buy?app=${app.id}`}>{t('detail.buyPackage')}</ButtonLink> : undefined}
               />
             ) : (
               <ul className="divide-y divide-slate-100 text-sm">
                 {current.map((p) => (
                   <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                    <span className="font-medium text-slate-900">{packageDisplayName(p)}</span>
+                    <span className="font-medium text-slate-900">{packageName(tp, p)}</span>
                     <span className="flex items-center gap-3 text-slate-600">
-                      {p.validFrom ? `${p.validFrom} to ${p.validTo}` : 'starts when the current one expires'}
-                      <span className="tabular-nums">{formatQuantity(p.minutesUsed)} / {formatQuantity(p.minutes)} min used</span>
-                      <span>{formatMoney(p.price, account.currency)}</span>
+                      {p.validFrom ? t('detail.packages.validity', { from: p.validFrom, to: p.validTo ?? '' }) : t('detail.packages.startsLater')}
+                      <span className="tabular-nums">{t('detail.packages.minutesUsed', { used: formatQuantity(p.minutesUsed, locale), total: formatQuantity(p.minutes, locale) })}</span>
+                      <span>{formatMoney(p.price, account.currency, locale)}</span>
                       <PackageStatusBadge status={p.status} />
-                      {p.autoRenew && <Badge tone="blue">Auto-renew</Badge>}
+                      {p.autoRenew && <Badge tone="blue">{t('detail.packages.autoRenew')}</Badge>}
                     </span>
                   </li>
                 ))}
@@ -133,7 +133,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       )}
 
       <Card className="mt-6">
-        <CardHeader title="Secret key" description="Signs usage API requests. Rotate it when a key may have been seen by someone else, or regularly." />
+        <CardHeader title={t('detail.secretKey')} description={t('detail.secretKeyDescription')} />
         <CardBody>
           <RotateKeyForm rotateSecretKeyAction={rotateSecretKeyAction} applicationId={app.id} sdkAppId={app.sdkAppId} />
         </CardBody>
@@ -141,19 +141,19 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card>
-          <CardHeader title="Rename" />
+          <CardHeader title={t('detail.rename')} />
           <CardBody>
             <RenameApplicationForm renameApplicationAction={renameApplicationAction} applicationId={app.id} name={app.name} />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title={app.enabled ? 'Disable' : 'Enable'} />
+          <CardHeader title={app.enabled ? t('detail.disable') : t('detail.enable')} />
           <CardBody>
             <ToggleApplicationForm setApplicationEnabledAction={setApplicationEnabledAction} applicationId={app.id} enabled={app.enabled} />
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Delete" description="Only when nothing is billed or running." />
+          <CardHeader title={t('detail.delete')} description={t('detail.deleteDescription')} />
           <CardBody>
             <DeleteApplicationForm deleteApplicationAction={deleteApplicationAction} applicationId={app.id} name={app.name} blockedReason={blocked} />
           </CardBody>
@@ -161,7 +161,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ sd
       </div>
       <p className="mt-6 text-sm">
         <Link href="/applications" className="text-indigo-600 hover:underline">
-          ← All applications
+          {t('detail.back')}
         </Link>
       </p>
     </>

@@ -5,12 +5,13 @@ import { listApplications } from '@/db/queries/applications';
 import { listAccountPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
-import { PRODUCT_LABEL, purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
-import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor, type PackageFacts } from '@/lib/packages/rules';
+import { purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
+import { canPay, purchaseEligibility, STARTER_MAX_PURCHASES, starterPurchaseCount, toFacts, validityFor, type PackageFacts, type PurchaseDecision } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
-import { checkoutRefundNote } from '@/lib/refunds/rules';
+import { bookName, packageName, productName } from '@/components/packages/package-names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -18,7 +19,10 @@ import { ButtonLink } from '@/components/ui/button';
 import { PurchaseForm, type Availability, type OfferView } from '@/components/packages/purchase-form';
 import { purchasePackageAction } from '../actions';
 
-export const metadata = { title: 'Buy a package' };
+export async function generateMetadata() {
+  const t = await getTranslations('packages');
+  return { title: t('buy.title') };
+}
 
 export default async function BuyPackagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser('customer', { area: 'service' });
@@ -30,11 +34,13 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
     accountNow(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
+  const [t, locale] = await Promise.all([getTranslations('packages'), getLocale()]);
+  const money = (v: Parameters<typeof formatMoney>[0]) => formatMoney(v, account.currency, locale);
   if (apps.length === 0) {
     return (
       <>
-        <PageHeader title="Buy a package" />
-        <EmptyState title="Create an application first" description="A package is bound to one application (SDKAppID). Create one, then come back to buy its package." action={<ButtonLink href="/applications">Create an application</ButtonLink>} />
+        <PageHeader title={t('buy.title')} />
+        <EmptyState title={t('buy.noApps.title')} description={t('buy.noApps.description')} action={<ButtonLink href="/applications">{t('buy.noApps.action')}</ButtonLink>} />
       </>
     );
   }
@@ -43,8 +49,8 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   if (offers.length === 0) {
     return (
       <>
-        <PageHeader title="Buy a package" />
-        <EmptyState title="This price book has no packages" description={`Usage on the ${getPriceBook(account.priceBookId).name} price book is billed pay-as-you-go; there is nothing to buy.`} action={<ButtonLink href="/usage">See usage</ButtonLink>} />
+        <PageHeader title={t('buy.title')} />
+        <EmptyState title={t('page.noPackages.title')} description={t('page.noPackages.description', { book: bookName(t, getPriceBook(account.priceBookId)) })} action={<ButtonLink href="/usage">{t('page.noPackages.usage')}</ButtonLink>} />
       </>
     );
   }
@@ -52,16 +58,39 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   const ofApp = (applicationId: string) => facts.filter((p) => p.applicationId === applicationId).map((p) => p.facts);
   const ofProduct = new Map(offers.map((o) => [o.product, facts.filter((p) => p.facts.product === o.product).map((p) => p.facts)]));
 
+  const nameOf = (o: { catalogCode: string; minutes?: unknown }) => packageName(t, { catalogCode: o.catalogCode, minutes: 0 });
+  // Why an offer cannot be bought, said in the page's language: purchaseEligibility (lib/packages/rules.ts) decides, by code.
+  const refusal = (d: Extract<PurchaseDecision, { ok: false }>, o: OfferedPackage, appPackages: PackageFacts[]): string => {
+    const same = appPackages.filter((p) => p.product === o.product);
+    const active = same.find((p) => p.status === 'active') ?? null;
+    const queued = same.find((p) => p.status === 'queued') ?? null;
+    const values = { name: nameOf(o), product: productName(t, o.product) };
+    switch (d.code) {
+      case 'starter_limit':
+        return t('buy.refusal.starter_limit', { ...values, max: STARTER_MAX_PURCHASES, count: starterPurchaseCount(ofProduct.get(o.product) ?? [], o.catalogCode) });
+      case 'queue_full':
+        return active && queued ? t('buy.refusal.queue_full', { ...values, queued: packageName(t, queued) }) : t('buy.refusal.queue_waiting', values);
+      case 'upgrade_mid_term':
+      case 'change_mid_term':
+        return t(`buy.refusal.${d.code}`, { ...values, current: active ? packageName(t, active) : '', until: active?.validTo ?? 'none' });
+      case 'wrong_currency':
+        return t('buy.refusal.wrong_currency', { ...values, offerCurrency: o.currency, currency: account.currency });
+      default:
+        return t(`buy.refusal.${d.code}`, values);
+    }
+  };
   // Where each package would go for an application, or why it cannot be bought (pure rules).
   const availabilityOf = (app: (typeof apps)[number], appPackages: PackageFacts[], o: OfferedPackage): { ok: boolean; text: string } => {
-    if (o.custom) return { ok: true, text: 'Active from today; stacks with your other universal packages.' };
+    if (o.custom) return { ok: true, text: t('buy.availability.custom') };
     const d = purchaseEligibility({ accountCurrency: account.currency, offer: o, appPackages, accountPackages: ofProduct.get(o.product) ?? [] });
-    if (!d.ok) return { ok: false, text: d.message };
-    if (!canPay(account.balance, o.price)) return { ok: false, text: insufficientBalanceMessage(account.balance, o.price, account.currency, o.name) };
-    if (d.placement === 'queued') {
-      return { ok: true, text: `Queued: starts when the current ${PRODUCT_LABEL[o.product]} package ends (after ${d.behind?.validTo ?? 'its expiry'}), with its own month from that day.` };
+    if (!d.ok) return { ok: false, text: refusal(d, o, appPackages) };
+    if (!canPay(account.balance, o.price)) {
+      return { ok: false, text: t('buy.availability.balance', { balance: money(account.balance), price: money(o.price), name: nameOf(o), missing: money(o.price.minus(account.balance)) }) };
     }
-    return { ok: true, text: `Active from today for ${app.name}.` };
+    if (d.placement === 'queued') {
+      return { ok: true, text: t('buy.availability.queued', { product: productName(t, o.product), after: d.behind?.validTo ?? 'none' }) };
+    }
+    return { ok: true, text: t('buy.availability.active', { app: app.name }) };
   };
   const availability: Availability = Object.fromEntries(
     apps.map((app) => {
@@ -71,35 +100,36 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   );
 
   const view = (o: OfferedPackage): OfferView => {
-    const amount = formatMoney(o.price, account.currency);
+    const amount = money(o.price);
     const v = validityFor(o, today);
+    const paid = o.custom || o.price.greaterThan(0);
     return {
       catalogCode: o.catalogCode,
       product: o.product,
-      productLabel: PRODUCT_LABEL[o.product],
-      name: o.name,
+      productLabel: productName(t, o.product),
+      name: o.custom ? t('catalog.universal.customSize') : nameOf(o),
       price: o.price.toFixed(),
       amountLabel: amount,
-      priceLabel: o.custom ? 'priced by size' : o.validity === 'monthly' ? `${amount} / month` : o.validity === 'trial' ? 'free' : amount,
+      priceLabel: o.custom ? t('buy.offer.pricedBySize') : o.validity === 'monthly' ? t('buy.offer.perMonth', { amount }) : o.validity === 'trial' ? t('buy.offer.free') : amount,
       minutesLabel: o.custom
-        ? 'X thousand minutes at the tier unit price'
+        ? t('buy.offer.customMinutes')
         : o.minutes
-          ? `${formatQuantity(o.minutes)} package minutes${o.validity === 'monthly' ? ' / month' : ''}`
+          ? t('buy.offer.minutes', { minutes: formatQuantity(o.minutes, locale), monthly: o.validity === 'monthly' ? 'yes' : 'no' })
           : o.validity === 'trial'
-            ? `${o.trialDays}-day free trial`
-            : 'No package minutes',
+            ? t('buy.offer.trialDays', { days: o.trialDays ?? 0 })
+            : t('buy.offer.noMinutes'),
       validityLabel:
         o.validity === 'monthly'
-          ? `Bought today: valid ${v.validFrom} to ${v.validTo} (00:00 of the first day to 23:59:59 of the last, UTC+8); renews on ${addDays(v.validTo, 1)}.`
+          ? t('buy.offer.validMonthly', { from: v.validFrom, to: v.validTo, renewsOn: addDays(v.validTo, 1) })
           : o.validity === 'trial'
-            ? `Valid ${v.validFrom} to ${v.validTo}; not renewable.`
-            : `Valid ${v.validFrom} to ${v.validTo} (the last day of the same month next year); not renewable.`,
+            ? t('buy.offer.validTrial', { from: v.validFrom, to: v.validTo })
+            : t('buy.offer.validUniversal', { from: v.validFrom, to: v.validTo }),
       renewable: o.renewable,
       starter: o.starter,
       custom: o.custom,
-      // A custom size is paid once priced; only trials and free offers are not (rule (c)).
-      paid: o.custom || o.price.greaterThan(0),
-      refundNote: checkoutRefundNote({ kind: o.kind, paid: o.custom || o.price.greaterThan(0) }),
+      // A custom size is paid once priced; only trials and free offers are not (rule (c)); the sentence is lib/refunds checkoutRefundNote's.
+      paid,
+      refundNote: o.kind === 'trial' || !paid ? t('buy.refundNote.none') : t('buy.refundNote.paid'),
     };
   };
 
@@ -109,7 +139,7 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
   const requestedCode = typeof sp.package === 'string' && offers.some((o) => o.catalogCode === sp.package) ? sp.package : undefined;
   return (
     <>
-      <PageHeader title="Buy a package" description="Paid from your balance. One package per application per product; another of the same edition waits in the queue." />
+      <PageHeader title={t('buy.title')} description={t('buy.description')} />
       <Card>
         <CardBody>
           <PurchaseForm
@@ -120,10 +150,10 @@ export default async function BuyPackagePage({ searchParams }: { searchParams: P
             defaultAppId={defaultApp.id}
             defaultCode={requestedCode ?? offers.find((o) => availability[defaultApp.id]?.[o.catalogCode]?.ok)?.catalogCode ?? offers[0]!.catalogCode}
             idempotencyKey={randomUUID()}
-            balanceLabel={formatMoney(account.balance, account.currency)}
+            balanceLabel={money(account.balance)}
             customTiers={
               account.currency === 'CNY'
-                ? `Unit price per thousand minutes: ${UNIVERSAL_TIERS.map((t) => `${t.unitPricePerThousand} from ${t.fromThousands}`).join(', ')} (seed 002).`
+                ? t('buy.customTiers', { tiers: UNIVERSAL_TIERS.map((x) => t('buy.customTier', { price: x.unitPricePerThousand, from: String(x.fromThousands) })).join(locale === 'zh' ? '，' : ', ') })
                 : undefined
             }
           />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { db } from '@/db';
 import { noticeRecipients } from '@/lib/deliveries/enqueue';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -14,7 +15,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { AddContactForm, EmailKindsForm, RemoveContactButton } from '@/components/settings/notification-forms';
 import { addBillingContactAction, removeBillingContactAction, setEmailKindsAction } from '@/app/(console)/settings/actions';
 
-export const metadata = { title: 'Notification settings' };
+export async function generateMetadata() {
+  const t = await getTranslations('settings');
+  return { title: t('notifications.metaTitle') };
+}
 
 /**
  * Where notice emails go and which kinds are emailed (lifecycle.md, Notices; issue 10
@@ -26,52 +30,50 @@ export default async function NotificationSettingsPage() {
   const [{ contacts, optedOut }, recipients] = await Promise.all([getNoticeSettings(db, user.accountId), noticeRecipients(db, user.accountId)]);
   const mail = mailConfig();
   const full = contacts.length >= MAX_BILLING_CONTACTS;
+  const t = await getTranslations('settings.notifications');
   return (
     <>
       <PageHeader
-        title="Notifications"
-        description={
-          <>
-            Every notice is in{' '}
+        title={t('title')}
+        description={t.rich('description', {
+          messages: (chunks) => (
             <Link href="/notices" className="font-medium text-indigo-700 hover:text-indigo-500">
-              Messages
+              {chunks}
             </Link>
-            . Choose who also gets them by email; send them to your systems with{' '}
+          ),
+          webhooks: (chunks) => (
             <Link href="/settings/webhooks" className="font-medium text-indigo-700 hover:text-indigo-500">
-              webhooks
+              {chunks}
             </Link>
-            .
-          </>
-        }
+          ),
+        })}
       />
       {!mail.enabled && (
         <div className="mb-6">
-          <Banner tone="warning" title="Email is off on this deployment" testId="email-off">
-            Notices are still written to Messages and sent to your webhooks. Your choices below apply once email is on.
+          <Banner tone="warning" title={t('emailOff.title')} testId="email-off">
+            {t('emailOff.body')}
           </Banner>
         </div>
       )}
       <div className="space-y-6">
         <Card>
           <CardHeader
-            title="Billing contacts"
-            description={`Notice emails go to these addresses (up to ${MAX_BILLING_CONTACTS}). With none, they go to the account owner's sign-in address.`}
+            title={t('contacts.title')}
+            description={t('contacts.description', { max: MAX_BILLING_CONTACTS })}
             actions={
               <span className="text-sm tabular-nums text-slate-500" data-testid="contact-count">
-                {contacts.length} of {MAX_BILLING_CONTACTS}
+                {t('contacts.count', { count: contacts.length, max: MAX_BILLING_CONTACTS })}
               </span>
             }
           />
           <CardBody className="space-y-5">
             {contacts.length === 0 ? (
               <EmptyState
-                title="No billing contacts yet"
-                description={
-                  <>
-                    Notices are emailed to the owner: <span className="font-medium text-slate-700">{recipients.join(', ') || 'no address'}</span>. Add a shared finance or on-call address so nobody
-                    misses a warning.
-                  </>
-                }
+                title={t('contacts.emptyTitle')}
+                description={t.rich('contacts.emptyDescription', {
+                  owner: recipients.join(', ') || t('contacts.noAddress'),
+                  b: (chunks) => <span className="font-medium text-slate-700">{chunks}</span>,
+                })}
               />
             ) : (
               <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200" data-testid="contacts">
@@ -79,7 +81,7 @@ export default async function NotificationSettingsPage() {
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5">
                     <div className="min-w-0">
                       <p className="truncate text-sm font-medium text-slate-900">{c.email}</p>
-                      <p className="text-xs text-slate-500">Added {formatLocalDateTime(c.createdAt)} (UTC+8)</p>
+                      <p className="text-xs text-slate-500">{t('contacts.added', { at: formatLocalDateTime(c.createdAt) })}</p>
                     </div>
                     <RemoveContactButton removeBillingContactAction={removeBillingContactAction} contactId={c.id} email={c.email} />
                   </li>
@@ -91,8 +93,8 @@ export default async function NotificationSettingsPage() {
         </Card>
         <Card>
           <CardHeader
-            title="Email notices"
-            description="Switched-off kinds are still shown in Messages and sent to webhooks. Account-status notices (overdue, suspension and reclamation warnings) are always emailed: a suspension nobody was told about must not happen."
+            title={t('kinds.title')}
+            description={t('kinds.description')}
           />
           <CardBody>
             <EmailKindsForm setEmailKindsAction={setEmailKindsAction} groups={EMAIL_KIND_GROUPS} optedOut={[...optedOut]} />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { db } from '@/db';
 import { requirePageUser } from '@/lib/auth/guard';
 import { appEnv } from '@/lib/clock';
@@ -12,7 +13,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { CreateEndpointForm, DeleteEndpointButton, EnableEndpointButton, SendTestButton } from '@/components/settings/webhook-forms';
 import { createWebhookEndpointAction, deleteWebhookEndpointAction, enableWebhookEndpointAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
 
-export const metadata = { title: 'Webhooks' };
+export async function generateMetadata() {
+  const t = await getTranslations('settings');
+  return { title: t('webhooks.title') };
+}
 
 /**
  * Webhook endpoints (lifecycle.md, Notices; issue 10 item 5): up to five, HTTPS (http only
@@ -23,27 +27,28 @@ export default async function WebhooksPage() {
   const user = await requirePageUser('customer', { area: 'billing' });
   const endpoints = await listWebhookEndpoints(db, user.accountId);
   const full = endpoints.length >= MAX_WEBHOOK_ENDPOINTS;
+  const t = await getTranslations('settings.webhooks');
   return (
     <>
       <PageHeader
-        title="Webhooks"
-        description="Every notice is POSTed as JSON to your endpoints, signed per Standard Webhooks (verify with the standardwebhooks library and the endpoint's secret). Failed sends are retried with backoff for three days."
+        title={t('title')}
+        description={t('description')}
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card className="h-fit min-w-0">
           <CardHeader
-            title="Endpoints"
+            title={t('endpoints')}
             actions={
               <span className="text-sm tabular-nums text-slate-500" data-testid="endpoint-count">
-                {endpoints.length} of {MAX_WEBHOOK_ENDPOINTS}
+                {t('count', { count: endpoints.length, max: MAX_WEBHOOK_ENDPOINTS })}
               </span>
             }
           />
           {endpoints.length === 0 ? (
             <CardBody>
               <EmptyState
-                title="No webhook endpoints"
-                description="Add an endpoint to receive balance alerts, overdue and suspension warnings, package alerts and bills in your own systems as they happen."
+                title={t('emptyTitle')}
+                description={t('emptyDescription')}
               />
             </CardBody>
           ) : (
@@ -54,25 +59,26 @@ export default async function WebhooksPage() {
                     <Link href={`/settings/webhooks/${e.id}`} className="min-w-0 break-all font-mono text-sm font-medium text-indigo-700 hover:text-indigo-500">
                       {e.url}
                     </Link>
-                    {e.status === 'enabled' ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
+                    {e.status === 'enabled' ? <Badge tone="green">{t('enabled')}</Badge> : <Badge tone="red">{t('disabled')}</Badge>}
                   </div>
                   {e.description && <p className="text-sm text-slate-600">{e.description}</p>}
                   <p className="text-xs text-slate-500">
-                    Secret whsec_…{e.secretHint} · added {formatLocalDateTime(e.createdAt)}
-                    {e.lastSuccessAt ? ` · last success ${formatLocalDateTime(e.lastSuccessAt)}` : ''}
-                    {e.status === 'enabled' && e.failingSince ? <span className="text-amber-700"> · failing since {formatLocalDateTime(e.failingSince)}</span> : null} (UTC+8)
+                    {t('meta', { hint: e.secretHint, added: formatLocalDateTime(e.createdAt) })}
+                    {e.lastSuccessAt ? t('lastSuccess', { at: formatLocalDateTime(e.lastSuccessAt) }) : ''}
+                    {e.status === 'enabled' && e.failingSince ? <span className="text-amber-700">{t('failingSince', { at: formatLocalDateTime(e.failingSince) })}</span> : null}
+                    {t('utc8')}
                   </p>
                   {e.status === 'disabled' && (
                     <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200" role="alert">
-                      {e.disabledReason ?? 'Disabled.'} {e.disabledAt ? `Disabled at ${formatLocalDateTime(e.disabledAt)} (UTC+8). ` : ''}
-                      Nothing is sent until you enable it again; fix the endpoint first, then send a test event.
+                      {e.disabledReason ?? t('disabledDot')} {e.disabledAt ? t('disabledAt', { at: formatLocalDateTime(e.disabledAt) }) : ''}
+                      {t('disabledHint')}
                     </p>
                   )}
                   <div className="flex flex-wrap items-center gap-2">
                     {e.status === 'disabled' && <EnableEndpointButton enableWebhookEndpointAction={enableWebhookEndpointAction} endpointId={e.id} />}
                     <SendTestButton sendWebhookTestAction={sendWebhookTestAction} endpointId={e.id} />
                     <Link href={`/settings/webhooks/${e.id}`} className="rounded-md px-2.5 py-1.5 text-xs font-semibold text-slate-700 hover:bg-slate-100">
-                      Delivery log
+                      {t('deliveryLog')}
                     </Link>
                     <DeleteEndpointButton deleteWebhookEndpointAction={deleteWebhookEndpointAction} endpointId={e.id} url={e.url} />
                   </div>
@@ -82,7 +88,7 @@ export default async function WebhooksPage() {
           )}
         </Card>
         <Card className="h-fit">
-          <CardHeader title="Add an endpoint" description="Its signing secret is shown once, right after." />
+          <CardHeader title={t('addTitle')} description={t('addDescription')} />
           <CardBody>
             <CreateEndpointForm createWebhookEndpointAction={createWebhookEndpointAction} full={full} httpAllowed={appEnv() !== 'production'} />
           </CardBody>

@@ -1,11 +1,9 @@
-import { rawSql } from '@/db';
+import { db } from '@/db';
+import { rawSqlOf } from '@/db/raw';
 import { requireUser } from '@/lib/auth/guard';
 import { systemNow } from '@/lib/clock';
-import { routeErrorResponse } from '@/lib/http/route-errors';
+import { route } from '@/lib/http/route';
 import { importUsageFile } from '@/lib/usage/import';
-import { UsageError } from '@/lib/usage/errors';
-import { refuseMutation } from '@/lib/http/mutation-guard';
-import { withRouteSecurityHeaders } from '@/lib/http/security-headers';
 
 /** The import form sends the file's type (docs/usage-api.md, Importing a file). */
 const IMPORT_MEDIA_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/json'];
@@ -15,19 +13,16 @@ const IMPORT_MEDIA_TYPES = ['text/csv', 'application/x-ndjson', 'application/jso
  * authenticates it (a customer, for their own applications only); the body is the file,
  * streamed and validated whole before anything is stored.
  */
-export async function POST(request: Request): Promise<Response> {
-  return withRouteSecurityHeaders(await importResponse(request));
-}
-
-async function importResponse(request: Request): Promise<Response> {
-  const refused = refuseMutation(request, { auth: 'session', accept: IMPORT_MEDIA_TYPES });
-  if (refused) return refused;
-  try {
+export const POST = route(
+  'usage-import',
+  async (request: Request): Promise<Response> => {
     const user = await requireUser('customer');
-    const result = await importUsageFile(rawSql(), { accountId: user.accountId, body: request.body, now: systemNow() });
+    const result = await importUsageFile(rawSqlOf(db), { accountId: user.accountId, body: request.body, now: systemNow() });
     return Response.json(result, { status: result.ok ? 201 : 422 });
-  } catch (err) {
-    if (err instanceof UsageError) return Response.json(err.toJSON(), { status: err.status });
-    return routeErrorResponse(err, 'usage-import', 'Something went wrong on our side. It has been logged; nothing was stored.');
-  }
-}
+  },
+  {
+    mutation: { auth: 'session', accept: IMPORT_MEDIA_TYPES },
+    internalMessage: 'Something went wrong on our side. It has been logged; nothing was stored.',
+    securityHeaders: true,
+  },
+);

@@ -27,8 +27,15 @@ import { AdjustBalanceForm, SuspensionForm } from '@/components/admin/admin-form
 import { adjustBalanceAction, liftSuspensionAction, suspendForViolationAction } from '../actions';
 import { AccountDeliveries } from '@/components/deliveries/account-deliveries';
 import { AdminAccountNotices } from '@/components/notices/admin-account-notices';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ACCOUNT_STATUSES, type AccountStatus } from '@/db/schema';
 
-export const metadata = { title: 'Account' };
+const isAccountStatus = (s: string): s is AccountStatus => (ACCOUNT_STATUSES as readonly string[]).includes(s);
+
+export async function generateMetadata() {
+  const t = await getTranslations('admin.account');
+  return { title: t('metaTitle') };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -39,6 +46,8 @@ export default async function AdminAccountPage({ params, searchParams }: { param
   const account = await getAccount(db, accountId);
   if (!account) notFound();
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations('admin.account'), getLocale()]);
+  const statusWord = (s: string) => (isAccountStatus(s) ? t(`statusWords.${s}`) : s);
   const [owner, apps, pkgs, refunds, history, ledger, audit, now] = await Promise.all([
     getAccountOwner(db, accountId),
     listApplications(db, accountId),
@@ -51,13 +60,13 @@ export default async function AdminAccountPage({ params, searchParams }: { param
   ]);
   const suspendedForViolation = account.status === 'suspended' && account.suspensionReason === 'violation';
   const packageColumns: Column<{ pkg: PackageRow }>[] = [
-    { key: 'name', header: 'Package', render: ({ pkg }) => <>{packageDisplayName(pkg)} {pkg.autoRenew && <Badge tone="blue">auto-renew</Badge>}</> },
-    { key: 'sdk', header: 'SDKAppID', className: 'font-mono', render: ({ pkg }) => pkg.sdkAppId },
-    { key: 'validity', header: 'Valid', render: ({ pkg }) => (pkg.validFrom ? `${pkg.validFrom} to ${pkg.validTo}` : 'queued') },
-    { key: 'used', header: 'Minutes used', align: 'right', render: ({ pkg }) => `${formatQuantity(pkg.minutesUsed)} / ${formatQuantity(pkg.minutes)}` },
-    { key: 'price', header: 'Price', align: 'right', render: ({ pkg }) => formatMoney(pkg.price, account.currency) },
-    { key: 'bought', header: 'Bought', render: ({ pkg }) => formatLocalDateTime(pkg.purchasedAt) },
-    { key: 'status', header: 'Status', render: ({ pkg }) => <PackageStatusBadge status={pkg.status} /> },
+    { key: 'name', header: t('packageColumns.package'), render: ({ pkg }) => <>{packageDisplayName(pkg)} {pkg.autoRenew && <Badge tone="blue">{t('autoRenew')}</Badge>}</> },
+    { key: 'sdk', header: t('packageColumns.sdkAppId'), className: 'font-mono', render: ({ pkg }) => pkg.sdkAppId },
+    { key: 'validity', header: t('packageColumns.valid'), render: ({ pkg }) => (pkg.validFrom ? t('validRange', { from: pkg.validFrom, to: pkg.validTo ?? '' }) : t('queued')) },
+    { key: 'used', header: t('packageColumns.used'), align: 'right', render: ({ pkg }) => `${formatQuantity(pkg.minutesUsed, locale)} / ${formatQuantity(pkg.minutes, locale)}` },
+    { key: 'price', header: t('packageColumns.price'), align: 'right', render: ({ pkg }) => formatMoney(pkg.price, account.currency, locale) },
+    { key: 'bought', header: t('packageColumns.bought'), render: ({ pkg }) => formatLocalDateTime(pkg.purchasedAt) },
+    { key: 'status', header: t('packageColumns.status'), render: ({ pkg }) => <PackageStatusBadge status={pkg.status} /> },
   ];
   return (
     <>
@@ -65,33 +74,33 @@ export default async function AdminAccountPage({ params, searchParams }: { param
         title={account.name}
         description={
           <span>
-            {owner?.email ?? 'no owner'} · <span className="font-mono text-xs">{account.id}</span>
+            {owner?.email ?? t('noOwner')} · <span className="font-mono text-xs">{account.id}</span>
           </span>
         }
         actions={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />}
       />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Balance" value={<span data-testid="admin-balance">{formatMoney(account.balance, account.currency)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} note="Sum of the ledger below." />
-        <Stat label="Status" value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.overdueSince ? `Overdue since ${formatLocalDateTime(account.overdueSince)}` : account.suspendedAt ? `Suspended ${formatLocalDateTime(account.suspendedAt)}` : ' '} />
-        <Stat label="Registered" value={formatLocalDateTime(account.registeredAt).slice(0, 10)} note={`${account.currency} · ${account.priceBookId}`} />
-        <Stat label="Account clock" value={formatLocalDateTime(now).slice(11)} note={`${formatLocalDateTime(now).slice(0, 10)} (UTC+8)`} />
+        <Stat label={t('balance')} value={<span data-testid="admin-balance">{formatMoney(account.balance, account.currency, locale)}</span>} tone={account.balance.isNegative() ? 'danger' : 'default'} note={t('balanceNote')} />
+        <Stat label={t('status')} value={<AccountStatusBadge status={account.status} reason={account.suspensionReason} />} note={account.overdueSince ? t('overdueSince', { at: formatLocalDateTime(account.overdueSince) }) : account.suspendedAt ? t('suspendedAt', { at: formatLocalDateTime(account.suspendedAt) }) : ' '} />
+        <Stat label={t('registered')} value={formatLocalDateTime(account.registeredAt).slice(0, 10)} note={`${account.currency} · ${account.priceBookId}`} />
+        <Stat label={t('clock')} value={formatLocalDateTime(now).slice(11)} note={`${formatLocalDateTime(now).slice(0, 10)} (UTC+8)`} />
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Adjust balance" description="A ledger entry of kind adjustment, audited with your reason." />
+          <CardHeader title={t('adjustTitle')} description={t('adjustDescription')} />
           <CardBody>
-            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">This account was reclaimed; its balance can no longer be adjusted.</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} accountName={account.name} adjustBalanceAction={adjustBalanceAction} />}
+            {account.status === 'reclaimed' ? <p className="text-sm text-slate-600">{t('adjustReclaimed')}</p> : <AdjustBalanceForm accountId={account.id} idempotencyKey={randomUUID()} currency={account.currency} accountName={account.name} adjustBalanceAction={adjustBalanceAction} />}
           </CardBody>
         </Card>
         <Card>
           <CardHeader
-            title={suspendedForViolation ? 'Lift the violation suspension' : 'Suspend for a violation'}
-            description={suspendedForViolation ? 'The account returns to active, or overdue if its balance is below zero.' : 'No automatic lifting and no refunds while suspended; never reclaimed automatically.'}
+            title={suspendedForViolation ? t('liftTitle') : t('suspendTitle')}
+            description={suspendedForViolation ? t('liftDescription') : t('suspendDescription')}
           />
           <CardBody>
             {account.status === 'reclaimed' ? (
-              <p className="text-sm text-slate-600">This account was reclaimed.</p>
+              <p className="text-sm text-slate-600">{t('reclaimed')}</p>
             ) : (
               <SuspensionForm accountId={account.id} mode={suspendedForViolation ? 'lift' : 'suspend'} suspensionAction={suspendedForViolation ? liftSuspensionAction : suspendForViolationAction} />
             )}
@@ -100,10 +109,10 @@ export default async function AdminAccountPage({ params, searchParams }: { param
       </div>
 
       <Card className="mt-6">
-        <CardHeader title={`Applications (${apps.length})`} />
+        <CardHeader title={t('applications', { count: apps.length })} />
         {apps.length === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">No applications.</p>
+            <p className="text-sm text-slate-500">{t('noApplications')}</p>
           </CardBody>
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="admin-apps">
@@ -123,24 +132,24 @@ export default async function AdminAccountPage({ params, searchParams }: { param
       </Card>
 
       <section className="mt-6 grid grid-cols-[minmax(0,1fr)]">
-        <h2 className="mb-3 text-lg font-semibold text-slate-900">Packages ({pkgs.total})</h2>
-        {pkgs.total > pkgs.rows.length && <p className="mb-2 text-sm text-slate-500">The {pkgs.rows.length} most recent.</p>}
-        <DataTable columns={packageColumns} rows={pkgs.rows} rowKey={(r) => r.pkg.id} searchParams={sp} caption="Packages" testId="admin-packages" empty="No packages." />
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t('packages', { count: pkgs.total })}</h2>
+        {pkgs.total > pkgs.rows.length && <p className="mb-2 text-sm text-slate-500">{t('mostRecent', { count: pkgs.rows.length })}</p>}
+        <DataTable columns={packageColumns} rows={pkgs.rows} rowKey={(r) => r.pkg.id} searchParams={sp} caption={t('packagesCaption')} testId="admin-packages" empty={t('noPackages')} />
       </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader title="Refund requests" actions={<Link href="/admin/refunds" className="text-sm text-indigo-600 hover:underline">Queue →</Link>} />
+          <CardHeader title={t('refunds')} actions={<Link href="/admin/refunds" className="text-sm text-indigo-600 hover:underline">{t('refundQueue')}</Link>} />
           {refunds.rows.length === 0 ? (
             <CardBody>
-              <p className="text-sm text-slate-500">No refund requests.</p>
+              <p className="text-sm text-slate-500">{t('noRefunds')}</p>
             </CardBody>
           ) : (
             <ul className="divide-y divide-slate-100">
               {refunds.rows.map(({ request, pkg }) => (
                 <li key={request.id} className="flex items-start justify-between gap-2 px-5 py-2.5 text-sm">
                   <span>
-                    {pkg ? packageDisplayName(pkg) : 'Package'} · {formatMoney(request.amount, account.currency)}
+                    {pkg ? packageDisplayName(pkg) : t('packageFallback')} · {formatMoney(request.amount, account.currency, locale)}
                     <span className="block text-xs text-slate-500">
                       {formatLocalDateTime(request.requestedAt)}
                       {request.decisionReason ? ` · ${request.decisionReason}` : ''}
@@ -153,21 +162,21 @@ export default async function AdminAccountPage({ params, searchParams }: { param
           )}
         </Card>
         <Card>
-          <CardHeader title="Status history" />
+          <CardHeader title={t('statusHistory')} />
           {history.length === 0 ? (
             <CardBody>
-              <p className="text-sm text-slate-500">Active since registration; no status change yet.</p>
+              <p className="text-sm text-slate-500">{t('noStatusHistory')}</p>
             </CardBody>
           ) : (
             <ul className="divide-y divide-slate-100" data-testid="status-history">
               {history.map(({ entry, actorEmail }) => (
                 <li key={entry.id} className="px-5 py-2.5 text-sm">
                   <span className="font-medium text-slate-900">
-                    {entry.fromStatus} → {entry.toStatus}
+                    {statusWord(entry.fromStatus)} → {statusWord(entry.toStatus)}
                   </span>{' '}
                   <span className="text-slate-600">{entry.reason}</span>
                   <span className="block text-xs text-slate-500">
-                    {formatLocalDateTime(entry.at)} · {actorEmail ?? 'system'}
+                    {formatLocalDateTime(entry.at)} · {actorEmail ?? t('system')}
                   </span>
                 </li>
               ))}
@@ -180,23 +189,23 @@ export default async function AdminAccountPage({ params, searchParams }: { param
       <AdminAccountNotices accountId={account.id} />
 
       <section className="mt-8 grid grid-cols-[minmax(0,1fr)]">
-        <h2 className="mb-3 text-lg font-semibold text-slate-900">Ledger</h2>
+        <h2 className="mb-3 text-lg font-semibold text-slate-900">{t('ledger')}</h2>
         <LedgerTable view={ledger} currency={account.currency} searchParams={sp} />
       </section>
 
       <AccountDeliveries accountId={account.id} />
 
       <Card className="mt-8">
-        <CardHeader title="Recent audit entries" actions={<Link href={`/admin/audit?accountId=${account.id}`} className="text-sm text-indigo-600 hover:underline">All →</Link>} />
+        <CardHeader title={t('audit')} actions={<Link href={`/admin/audit?accountId=${account.id}`} className="text-sm text-indigo-600 hover:underline">{t('auditAll')}</Link>} />
         {audit.rows.length === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">Nothing audited for this account yet.</p>
+            <p className="text-sm text-slate-500">{t('noAudit')}</p>
           </CardBody>
         ) : (
           <ul className="divide-y divide-slate-100">
             {audit.rows.map(({ entry, actorEmail }) => (
               <li key={entry.id} className="px-5 py-2.5 text-sm">
-                <span className="font-mono text-xs text-indigo-700">{entry.action}</span> <span className="text-slate-600">by {actorEmail ?? entry.actorRole}</span>
+                <span className="font-mono text-xs text-indigo-700">{entry.action}</span> <span className="text-slate-600">{t('auditBy', { actor: actorEmail ?? entry.actorRole })}</span>
                 <span className="block text-xs text-slate-500">{formatLocalDateTime(entry.at)}</span>
               </li>
             ))}

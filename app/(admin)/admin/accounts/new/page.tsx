@@ -4,23 +4,28 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { CreateAccountForm, type BookOption } from '@/components/admin/create-account-form';
 import { createAccountAction } from '../actions';
+import { getTranslations } from 'next-intl/server';
 
-export const metadata = { title: 'Create account' };
+export async function generateMetadata() {
+  const t = await getTranslations('admin.create');
+  return { title: t('title') };
+}
 
 /** Issue 12: an admin creates a customer account on any price book; sign-up keeps offering the TRTC books. */
 export default async function NewAccountPage() {
   await requirePageUser('admin');
+  const t = await getTranslations('admin.create');
   const books: BookOption[] = listPriceBooks().map((b) => ({
     id: b.id,
     label: b.name,
     currency: b.currency,
-    note: `${b.rounding.period === 'month' ? 'billed monthly' : 'billed daily'}${b.coverage.package ? '' : ', no packages'} (seed ${b.sources.join(', ')})`,
+    note: t('bookNote', { period: b.rounding.period === 'month' ? 'month' : 'day', packages: b.coverage.package ? 'yes' : 'no', sources: b.sources.join(', ') }),
   }));
   return (
     <>
-      <PageHeader title="Create account" description="A customer account on any price book. Customers who sign up themselves choose USD (TRTC 2024) or CNY (TRTC 2022)." />
+      <PageHeader title={t('title')} description={t('description')} />
       <Card>
-        <CardHeader title="Account and owner" description="The owner is a customer user of this account only." />
+        <CardHeader title={t('cardTitle')} description={t('cardDescription')} />
         <CardBody>
           <CreateAccountForm books={books} createAccountAction={createAccountAction} />
         </CardBody>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { db } from '@/db';
 import { getWebhookEndpoint, listEndpointDeliveries } from '@/db/queries/deliveries';
@@ -11,8 +12,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { DeleteEndpointButton, EnableEndpointButton, ResendDeliveryButton, SendTestButton } from '@/components/settings/webhook-forms';
 import { deleteWebhookEndpointAction, enableWebhookEndpointAction, resendDeliveryAction, sendWebhookTestAction } from '@/app/(console)/settings/actions';
 
-export const metadata = { title: 'Webhook delivery log' };
+export async function generateMetadata() {
+  const t = await getTranslations('settings');
+  return { title: t('log.metaTitle') };
+}
 
+const STATUSES = ['delivered', 'pending', 'sending', 'failed'] as const;
+const isStatus = (s: string): s is (typeof STATUSES)[number] => (STATUSES as readonly string[]).includes(s);
 const TONE: Record<string, BadgeTone> = {
   delivered: 'green',
   pending: 'yellow',
@@ -32,19 +38,20 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
   const endpoint = Number.isSafeInteger(id) ? await getWebhookEndpoint(db, user.accountId, id) : undefined;
   if (!endpoint) notFound();
   const rows = await listEndpointDeliveries(db, user.accountId, endpoint.id);
+  const t = await getTranslations('settings');
   return (
     <>
       <nav className="mb-2 text-sm">
         <Link href="/settings/webhooks" className="text-indigo-700 hover:text-indigo-500">
-          ← Webhooks
+          {t('log.back')}
         </Link>
       </nav>
       <PageHeader
-        title="Delivery log"
+        title={t('log.title')}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <span className="break-all font-mono text-slate-700">{endpoint.url}</span>
-            {endpoint.status === 'enabled' ? <Badge tone="green">Enabled</Badge> : <Badge tone="red">Disabled</Badge>}
+            {endpoint.status === 'enabled' ? <Badge tone="green">{t('webhooks.enabled')}</Badge> : <Badge tone="red">{t('webhooks.disabled')}</Badge>}
           </span>
         }
         actions={
@@ -57,32 +64,32 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
       />
       {endpoint.status === 'disabled' && (
         <p className="mb-6 rounded-md bg-rose-50 px-4 py-3 text-sm text-rose-800 ring-1 ring-inset ring-rose-200" role="alert">
-          {endpoint.disabledReason ?? 'Disabled.'} {endpoint.disabledAt ? `Disabled at ${formatLocalDateTime(endpoint.disabledAt)} (UTC+8). ` : ''}
-          Enable it again once it answers 2xx; notices written meanwhile stay in Messages.
+          {endpoint.disabledReason ?? t('webhooks.disabledDot')} {endpoint.disabledAt ? t('webhooks.disabledAt', { at: formatLocalDateTime(endpoint.disabledAt) }) : ''}
+          {t('log.disabledHint')}
         </p>
       )}
       {/* The grid keeps a wide table scrolling inside the card instead of widening the page. */}
       <div className="grid grid-cols-[minmax(0,1fr)]">
         <Card>
-          <CardHeader title="Deliveries" description="Newest first, the last 50. A delivery is retried with backoff for three days; one that got a 2xx is never sent again, unless you resend it." />
+          <CardHeader title={t('log.deliveries')} description={t('log.deliveriesDescription')} />
           {rows.length === 0 ? (
             <CardBody>
-              <EmptyState title="Nothing sent to this endpoint yet" description="Notices written from now on are sent here. Send a test event to check that it answers." />
+              <EmptyState title={t('log.emptyTitle')} description={t('log.emptyDescription')} />
             </CardBody>
           ) : (
-            <div className="relative overflow-x-auto" role="region" aria-label="Deliveries" tabIndex={0}>
+            <div className="relative overflow-x-auto" role="region" aria-label={t('log.deliveries')} tabIndex={0}>
               {/* relative: the header's sr-only label is absolutely positioned; it must not widen the page on a phone. */}
               <table className="min-w-full text-sm" data-testid="endpoint-deliveries">
                 <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th className="px-5 py-2">Time (UTC+8)</th>
-                    <th className="px-3 py-2">Event</th>
-                    <th className="px-3 py-2">Status</th>
-                    <th className="px-3 py-2 text-right">Attempts</th>
-                    <th className="px-3 py-2">Last answer</th>
-                    <th className="px-3 py-2 text-right">Latency</th>
+                    <th className="px-5 py-2">{t('log.columns.time')}</th>
+                    <th className="px-3 py-2">{t('log.columns.event')}</th>
+                    <th className="px-3 py-2">{t('log.columns.status')}</th>
+                    <th className="px-3 py-2 text-right">{t('log.columns.attempts')}</th>
+                    <th className="px-3 py-2">{t('log.columns.lastAnswer')}</th>
+                    <th className="px-3 py-2 text-right">{t('log.columns.latency')}</th>
                     <th className="px-5 py-2 text-right">
-                      <span className="sr-only">Resend</span>
+                      <span className="sr-only">{t('log.columns.resend')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -95,28 +102,28 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
                         <span className="block break-all font-mono text-[11px] text-slate-500">{d.messageId}</span>
                       </td>
                       <td className="px-3 pt-2 pb-1">
-                        <Badge tone={TONE[d.status] ?? 'gray'}>{d.status}</Badge>
-                        {d.status === 'pending' && d.attempts > 0 ? <span className="block text-xs text-slate-500">next {formatLocalDateTime(d.nextAttemptAt)}</span> : null}
+                        <Badge tone={TONE[d.status] ?? 'gray'}>{isStatus(d.status) ? t(`log.status.${d.status}`) : d.status}</Badge>
+                        {d.status === 'pending' && d.attempts > 0 ? <span className="block text-xs text-slate-500">{t('log.next', { at: formatLocalDateTime(d.nextAttemptAt) })}</span> : null}
                       </td>
                       <td className="px-3 pt-2 pb-1 text-right tabular-nums">{d.attempts}</td>
                       <td className="max-w-64 truncate px-3 pt-2 pb-1 text-slate-600" title={d.lastError ?? undefined}>
                         {d.lastStatusCode ?? (d.lastError ? '' : '—')}
                         {d.lastError ? `${d.lastStatusCode ? ' · ' : ''}${d.lastError}` : ''}
                       </td>
-                      <td className="px-3 pt-2 pb-1 text-right tabular-nums text-slate-600">{d.lastLatencyMs === null ? '—' : `${d.lastLatencyMs} ms`}</td>
+                      <td className="px-3 pt-2 pb-1 text-right tabular-nums text-slate-600">{d.lastLatencyMs === null ? '—' : t('log.ms', { ms: String(d.lastLatencyMs) })}</td>
                       <td className="px-5 pt-2 pb-1 text-right">{d.status !== 'sending' && <ResendDeliveryButton resendDeliveryAction={resendDeliveryAction} deliveryId={d.id} />}</td>
                     </tr>
                     {attempts.length > 0 && (
                       <tr>
                         <td colSpan={7} className="px-5 pb-2">
                           <details>
-                            <summary className="cursor-pointer text-xs font-medium text-indigo-700">Show the {attempts.length === 1 ? 'attempt' : `${attempts.length} attempts`}</summary>
+                            <summary className="cursor-pointer text-xs font-medium text-indigo-700">{t('log.showAttempts', { count: attempts.length })}</summary>
                             <ol className="mt-1 space-y-0.5 text-xs text-slate-600">
                               {attempts.map((a) => (
                                 <li key={a.id}>
-                                  #{a.attempt} {formatLocalDateTime(a.at)} (UTC+8) · {a.outcome === 'succeeded' ? 'ok' : 'failed'} · {a.statusCode ?? a.error ?? '—'}
-                                  {a.statusCode && a.error ? ` ${a.error.replace(/^HTTP \d+ ?/, '')}` : ''} · {a.latencyMs} ms
-                                  {a.trigger === 'resend' ? ' · resend' : ''}
+                                  #{a.attempt} {formatLocalDateTime(a.at)} (UTC+8) · {a.outcome === 'succeeded' ? t('log.ok') : t('log.failed')} · {a.statusCode ?? a.error ?? '—'}
+                                  {a.statusCode && a.error ? ` ${a.error.replace(/^HTTP \d+ ?/, '')}` : ''} · {t('log.ms', { ms: String(a.latencyMs) })}
+                                  {a.trigger === 'resend' ? t('log.resendMark') : ''}
                                 </li>
                               ))}
                             </ol>

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { listPriceBooks } from '@/lib/rating';
+import { explainDetail } from '@/lib/rating/explain';
+import { dec } from '@/lib/money/decimal';
+import { billingRhythm } from './book-words';
+import { BILL_STATUS_LABEL, billKindLabel, priceSentence, totalRule, type BillStatus, type LineExplanationView } from './present';
+import { billingRhythmIn, itemName, kindLabel, priceSentenceIn, roundingIn, statusWords, stepsIn, totalRuleIn } from './words';
+
+type Detail = NonNullable<LineExplanationView['detail']> & Parameters<typeof explainDetail>[0];
+const detail: Detail = {
+  item: 'hd',
+  app: 1400000001,
+  period: '2024-10-08',
+  periodKind: 'day',
+  records: 3,
+  sampleRecords: [11, 12],
+  measured: { value: '12345', unit: 'seconds' },
+  rounding: '12,345 s on 2024-10-08 (Asia/Shanghai) → ceil → 206 min',
+  usage: '206',
+  deductions: [{ entitlement: 'ent-1', kind: 'package', minutes: '100', entitlementMinutes: '400', ratio: '4' }],
+  quantity: '106',
+  unitPrice: '8.99',
+  per: 1000,
+  amount: '0.95294',
+  source: '003',
+};
+
+describe('bill words (issue 14 item 4): English exactly as before, Chinese from the structured detail', () => {
+  test('English output is identical to the English-only functions', () => {
+    for (const k of ['daily', 'monthly', 'adjustment'] as const) expect(kindLabel('en', k)).toBe(billKindLabel(k));
+    for (const s of Object.keys(BILL_STATUS_LABEL) as BillStatus[]) expect(statusWords('en', s)).toEqual({ label: BILL_STATUS_LABEL[s].label, hint: BILL_STATUS_LABEL[s].hint });
+    for (const b of [{ kind: 'daily' as const }, { kind: 'adjustment' as const, adjustmentSeq: 1 }, { kind: 'monthly' as const, adjustmentSeq: 2 }]) expect(totalRuleIn('en', b)).toEqual(totalRule(b));
+    for (const book of listPriceBooks()) {
+      expect(billingRhythmIn('en', book)).toBe(billingRhythm(book));
+      for (const item of book.items) expect(itemName('en', item.code, item.name)).toBe(item.name);
+    }
+    const line = { quantity: dec('18'), unit: 'minute', unitPrice: dec('8.99'), per: 1000, amount: dec('0.16182') };
+    expect(priceSentenceIn('en', line, 'USD')).toBe(priceSentence(line, 'USD'));
+    expect(priceSentenceIn('en', { ...line, unit: 'Mbps', per: 1 }, 'CNY')).toBe(priceSentence({ ...line, unit: 'Mbps', per: 1 }, 'CNY'));
+    const steps = [explainDetail(detail, 'USD', 'minute')];
+    expect(stepsIn('en', { steps, detail, usage: null, rerated: null }, 'USD', 'minute')).toEqual(steps);
+    expect(roundingIn('en', detail)).toBe(detail.rounding);
+  });
+
+  test('every item of every book has a Chinese name', () => {
+    for (const book of listPriceBooks())
+      for (const item of book.items) {
+        const zh = itemName('zh', item.code, item.name);
+        expect(zh, `${book.id} ${item.code}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(zh, `${book.id} ${item.code}`).not.toMatch(/duration|recording|delivery|Relay|screenshot|slicing|aggregate/);
+      }
+    expect(itemName('zh', 'hd', 'Video duration, HD (aggregate <= 921,600 px)')).toBe('视频时长，高清 HD（聚合分辨率 ≤ 921,600 像素）');
+    expect(itemName('zh', 'recording.mixed.fhd', 'Mixed-stream recording, FHD')).toBe('混流录制，超清 FHD');
+    expect(itemName('zh', 'unknown.code', 'Some item')).toBe('Some item');
+  });
+
+  test('Chinese rounding, price and "in words" carry the same figures', () => {
+    expect(roundingIn('zh', detail)).toBe('12,345 秒（2024-10-08，Asia/Shanghai）→ 向上取整 → 206 分钟');
+    expect(roundingIn('zh', { ...detail, rounding: 'monthly peak 2500 kbps = 2.5 Mbps; free when <= 2 Mbps, else the whole peak is billed' })).toBe(
+      '月峰值 2500 kbps = 2.5 Mbps；不超过 2 Mbps 时免费，否则按整个峰值计费',
+    );
+    expect(roundingIn('zh', { ...detail, rounding: '12500 images - 10000 free = 2500 → rounded up to 3 thousand' })).toBe('12500 张 - 免费 10000 = 2500 → 向上取整为 3 千');
+    expect(roundingIn('zh', { ...detail, rounding: 'something new' })).toBe('something new');
+    expect(priceSentenceIn('zh', { quantity: dec('18'), unit: 'minute', unitPrice: dec('8.99'), per: 1000, amount: dec('0.16182') }, 'USD')).toBe('18 分钟 × 8.99 USD / 1,000 分钟 = 0.16182 USD');
+    const [step] = stepsIn('zh', { steps: [explainDetail(detail, 'USD', 'minute')], detail, usage: null, rerated: null }, 'USD', 'minute');
+    expect(step).toBe(
+      '应用 1400000001：3 条记录（#11, #12, …）；12,345 秒（2024-10-08，Asia/Shanghai）→ 向上取整 → 206 分钟；ent-1（套餐包）抵扣 100 分钟，按 1:4 折算 = 400 抵扣分钟；106 分钟 × 8.99 USD / 1,000 分钟 = 0.95294 USD',
+    );
+    expect(stepsIn('zh', { steps: ['Reverses an earlier line of this day that the re-rating no longer produces.'], detail: null, usage: null, rerated: null }, 'USD', 'minute')).toEqual([
+      '冲销当日此前的一行账单明细：重新计费后已不再产生该行。',
+    ]);
+  });
+});
