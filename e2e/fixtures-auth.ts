@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { createCustomerAccount } from '../lib/accounts/service';
+import { accounts, users } from '../db/schema';
+import { PRICE_BOOK_BY_CURRENCY } from '../lib/accounts/schemas';
 import { hashPassword } from '../lib/auth/password';
 import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
 import { DEMO, e2eDb, signIn } from './fixtures';
@@ -90,23 +91,28 @@ let passwordHash: Promise<string> | undefined;
 
 /**
  * A new customer as `signUpCustomer` leaves one (e2e/fixtures.ts): an account of its own in the
- * chosen currency (USD unless asked), registered now, address confirmed, no application, zero
- * balance; signed in on `page`, which is on /overview. Created with the sign-up's own domain
- * function (createCustomerAccount, lib/accounts/service.ts), signed in through Auth.js.
+ * chosen currency (USD unless asked) on that currency's price book, registered now, address
+ * confirmed, no application, zero balance; signed in on `page`, which is on /overview.
+ * The two rows the sign-up writes (lib/accounts/service.ts createCustomerAccount: the account
+ * and its owner) are written here in one transaction — the service itself is not imported,
+ * since its imports reach JSON message files that Playwright's loader will not import — and
+ * the owner signs in through Auth.js.
  */
 export async function newCustomer(page: Page, options: { name?: string; currency?: 'USD' | 'CNY' } = {}) {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.test`;
   const password = NEW_CUSTOMER_PASSWORD;
   passwordHash ??= hashPassword(password);
+  const hash = await passwordHash;
+  const name = options.name ?? 'E2E Customer';
+  const currency = options.currency ?? 'USD';
   const now = new Date();
-  const { accountId } = await createCustomerAccount(e2eDb().db, {
-    name: options.name ?? 'E2E Customer',
-    email,
-    password,
-    passwordHash: await passwordHash,
-    currency: options.currency ?? 'USD',
-    registeredAt: now,
-    emailVerifiedAt: now,
+  const accountId = await e2eDb().db.transaction(async (tx) => {
+    const [account] = await tx
+      .insert(accounts)
+      .values({ name, currency, priceBookId: PRICE_BOOK_BY_CURRENCY[currency], registeredAt: now, monthlyFreeMinutes: true })
+      .returning({ id: accounts.id });
+    await tx.insert(users).values({ email, name, passwordHash: hash, role: 'customer', accountId: account!.id, emailVerifiedAt: now });
+    return account!.id;
   });
   await signInByApi(page, email, password);
   await page.goto('/overview');
