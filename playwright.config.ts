@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import { register } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
+
+// Specs import modules of the console that import JSON without an import attribute (e2e/json-modules.mjs).
+register('./e2e/json-modules.mjs', import.meta.url);
 
 /**
  * e2e against a production build in test mode (APP_ENV=test: test clocks and the
