@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { eq, sql } from 'drizzle-orm';
-import { usageBatches, usageDaily, usageRecords } from '../db/schema';
+import { usageAggregates, usageBatches, usageRecords } from '../db/schema';
 import { signedUsageHeaders } from '../lib/usage/signature';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { toOffsetIso } from '../lib/time/format';
@@ -30,7 +30,8 @@ export async function storedUsage(accountId: string) {
   const { db } = e2eDb();
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(usageRecords).where(eq(usageRecords.accountId, accountId));
   const [b] = await db.select({ n: sql<number>`count(*)::int` }).from(usageBatches).where(eq(usageBatches.accountId, accountId));
-  const [d] = await db.select({ n: sql<number>`count(*)::int` }).from(usageDaily).where(eq(usageDaily.accountId, accountId));
+  // Usage statistics rows: the (day, app, item) keys of the aggregates kept at ingest (issue 11).
+  const [d] = await db.select({ n: sql<number>`count(distinct (local_day, sdk_app_id, item)) filter (where item <> '')::int` }).from(usageAggregates).where(eq(usageAggregates.accountId, accountId));
   return { records: r?.n ?? 0, batches: b?.n ?? 0, daily: d?.n ?? 0 };
 }
 

@@ -116,6 +116,9 @@ test('a CNY sign-up from a Chinese browser: the emailed link is Chinese in the d
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // Until the address is confirmed the console asks for it, in Chinese.
+  await expect(page.getByTestId('verify-email-banner')).toContainText('验证您的邮箱地址');
+  await expect(page.getByTestId('verify-email-banner')).toContainText(`我们已向 ${email} 发送了验证链接`);
 
   // The confirmation email, as the dev mailbox captured it: Chinese subject and body.
   type Mail = { subject: string; text: string | null; html: string | null };

@@ -15,23 +15,18 @@ import { contextFor, PAGES, pageRoutes, preparePages, type PagesCtx } from './fi
  * failed: PENDING below names them and who is translating them. It shrinks as each lands.
  */
 const PENDING: Record<string, string> = {
-  auth: 'i18n-a',
-  account: 'i18n-a',
-  emails: 'i18n-a',
-  notices: 'i18n-a',
-  overview: 'i18n-b',
-  usage: 'i18n-b',
-  bills: 'i18n-b',
-  balance: 'i18n-b',
-  exports: 'i18n-b',
-  ui: 'i18n-b',
-  applications: 'i18n-c',
-  packages: 'i18n-c',
-  calculator: 'i18n-c',
-  messageCenter: 'i18n-c',
-  settings: 'i18n-c',
   errors: 'house2',
 };
+
+/**
+ * Text stored in the language it was written in, not the page's: a notice's title and body and
+ * an email are written once in the account's language (lib/notices/notify.ts; the demo
+ * customer bills in USD, so English) and shown as written whatever the page's language.
+ */
+const STORED_TEXT = new Set(['notices', 'emails']);
+
+/** Headings that are the same word in both languages, as the Chinese console writes it. */
+const SAME_HEADING: Record<string, string> = { '/settings/webhooks': 'Webhook' };
 
 const CJK = /[\u3400-\u9fff]/;
 const MESSAGES_DIR = path.join(process.cwd(), 'lib', 'i18n', 'messages');
@@ -65,6 +60,7 @@ function englishPhrases(): Phrase[] {
   for (const file of fs.readdirSync(path.join(MESSAGES_DIR, 'en'))) {
     if (!file.endsWith('.json')) continue;
     const ns = file.replace(/\.json$/, '');
+    if (STORED_TEXT.has(ns)) continue;
     const en = new Map<string, string>();
     const zh = new Map<string, string>();
     leaves(JSON.parse(fs.readFileSync(path.join(MESSAGES_DIR, 'en', file), 'utf8')), '', en);
@@ -129,7 +125,9 @@ for (const [route, entry] of Object.entries(PAGES)) {
     await switcher.getByRole('button', { name: /中文/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(switcher.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
-    if (pending) {
+    if (SAME_HEADING[route]) {
+      await expect(h).toHaveText(SAME_HEADING[route]!);
+    } else if (pending) {
       // Reported, not failed, until its translator lands.
       await page.waitForLoadState('networkidle');
     } else {

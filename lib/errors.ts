@@ -41,6 +41,8 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type FieldErrors = Record<string, string[]>;
+/** A message of the `errors` catalogue (lib/i18n/messages/en/errors.json `messages`): Chinese for an answer thrown in English. */
+export type ErrorMessageKey = keyof (typeof import('@/lib/i18n/messages/en/errors.json'))['messages'];
 
 export type AppErrorOptions = {
   fieldErrors?: FieldErrors;
@@ -48,6 +50,12 @@ export type AppErrorOptions = {
   details?: readonly unknown[];
   /** Facts for the log line only (never answered), e.g. `{ settlesAt }`. */
   context?: Record<string, unknown>;
+  /**
+   * The message in the `errors` catalogue (lib/i18n/errors.ts): English stays the `message`
+   * thrown, word for word; other languages read `messages.<key>` with `params`.
+   */
+  key?: ErrorMessageKey;
+  params?: Record<string, string | number>;
   /** How many errors there were in all (details may be capped). */
   errorCount?: number;
   /** The HTTP answer ends the connection (a refused body too large to read to its end). */
@@ -60,6 +68,8 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly details?: readonly unknown[];
   readonly context?: Record<string, unknown>;
+  readonly key?: ErrorMessageKey;
+  readonly params?: Record<string, string | number>;
   readonly errorCount?: number;
   readonly closeConnection?: boolean;
 
@@ -70,6 +80,8 @@ export class AppError extends Error {
     this.fieldErrors = options.fieldErrors;
     this.details = options.details;
     this.context = options.context;
+    this.key = options.key;
+    this.params = options.params;
     this.errorCount = options.errorCount;
     this.closeConnection = options.closeConnection;
   }

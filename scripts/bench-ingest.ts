@@ -12,7 +12,7 @@
  * application has about 1,000 records, and that is the batch size the run really sends
  * (`meanBatchRecords`). BENCH_CONCURRENCY (4) clients send at once. Each request is a real
  * one: signed with the application's secret key, validated with lib/rating's schemas and
- * price-book rules, stored with its batch row, usage_daily statistics and aggregates in one
+ * price-book rules, stored with its batch row and aggregates (partial rows, no shared row updated) in one
  * transaction. The COPY baseline writes the same records (ids included) and the same
  * aggregate rows, text built before timing, as 1 and as 4 parallel streams (the faster is
  * the baseline).

@@ -9,7 +9,8 @@ import { auth, signIn, signOut } from '@/lib/auth';
 import { signInSchema, signUpSchema } from '@/lib/accounts/schemas';
 import { registerCustomer } from '@/lib/accounts/sign-up';
 import { formDataToObject, zodFieldErrors } from '@/lib/actions/form-data';
-import { toFailure, type ActionResult } from '@/lib/actions/define-action';
+import { actionFailure, type ActionResult } from '@/lib/actions/define-action';
+import { AppError } from '@/lib/errors';
 import { requestPasswordReset, resetPassword, verifyEmailAddress } from '@/lib/auth/account-security';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { checkSignIn } from '@/lib/auth/rate-limit';
@@ -18,7 +19,6 @@ import { classifySignInFailure } from '@/lib/auth/sign-in-failure';
 import { endSession } from '@/lib/auth/sessions';
 import { describeWait } from '@/lib/auth/throttle-rules';
 import { systemNow } from '@/lib/clock';
-import { requestLog } from '@/lib/request-log';
 
 // The actions that run without a session (sign-in, sign-up, forgotten password, address
 // confirmation) and sign-out; they validate with zod and return the same result values as
@@ -29,14 +29,16 @@ async function requestContext() {
   return { address: clientAddressFrom(h), origin: `http://${h.get('host') ?? 'console.invalid'}` };
 }
 
-function validationFailure<T>(error: z.ZodError, values: Record<string, string>): ActionResult<T> {
-  return { ok: false, code: 'VALIDATION', message: 'Check the highlighted fields.', fieldErrors: zodFieldErrors(error), values };
+// Every failure goes through `actionFailure` (lib/errors.ts, the error model): logged with the
+// request id, in the reader's language (the `errors` catalogue), English word for word as here.
+function validationFailure<T>(error: z.ZodError, values: Record<string, string>): Promise<ActionResult<T>> {
+  return actionFailure(new AppError('VALIDATION', 'Check the highlighted fields.', { key: 'checkFields', fieldErrors: zodFieldErrors(error) }), values);
 }
 
 export async function signInAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
   const parsed = signInSchema.safeParse(formDataToObject(formData));
   const values = { email: String(formData.get('email') ?? '') };
-  if (!parsed.success) return validationFailure(parsed.error, values);
+  if (!parsed.success) return await validationFailure(parsed.error, values);
   const { address, origin } = await requestContext();
   try {
     // Issue 13 item 1: only a path on this console, whatever the callbackUrl says.
@@ -48,13 +50,13 @@ export async function signInAction(_prev: ActionResult<null> | null, formData: F
       case 'rate-limited': {
         const decision = await checkSignIn(db, parsed.data.email, address).catch(() => null);
         const wait = !decision || decision.allowed ? 'a moment' : describeWait(decision.retryAfterMs);
-        return { ok: false, code: 'RATE_LIMITED', message: `Too many failed sign-in attempts. Try again in ${wait}.`, values };
+        return actionFailure(new AppError('RATE_LIMITED', `Too many failed sign-in attempts. Try again in ${wait}.`), values);
       }
       case 'credentials':
-        return { ok: false, code: 'UNAUTHENTICATED', message: 'Email or password is incorrect.', values };
+        return actionFailure(new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { key: 'signInIncorrect' }), values);
       default:
         // 'unavailable' → SERVICE_UNAVAILABLE ("briefly unavailable"), else a logged generic failure.
-        return toFailure(err, values, { logger: await requestLog() });
+        return actionFailure(err, values);
     }
   }
 }
@@ -63,14 +65,14 @@ export async function signUpAction(_prev: ActionResult<null> | null, formData: F
   const raw = formDataToObject(formData);
   const values = { name: String(raw.name ?? ''), email: String(raw.email ?? ''), currency: String(raw.currency ?? 'USD') };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return validationFailure(parsed.error, values);
+  if (!parsed.success) return await validationFailure(parsed.error, values);
   try {
     const { address } = await requestContext();
     // The same answer for a new and a taken address (issue 13 item 7).
     await registerCustomer(db, { ...parsed.data, registeredAt: systemNow(), address });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, values, { logger: await requestLog() });
+    return actionFailure(err, values);
   }
   redirect('/sign-up/check-email');
 }
@@ -89,13 +91,13 @@ const forgotSchema = z.object({
 export async function forgotPasswordAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
   const values = { email: String(formData.get('email') ?? '') };
   const parsed = forgotSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return validationFailure(parsed.error, values);
+  if (!parsed.success) return await validationFailure(parsed.error, values);
   try {
     const { address } = await requestContext();
     await requestPasswordReset(db, { email: parsed.data.email, address });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, values, { logger: await requestLog() });
+    return actionFailure(err, values);
   }
   const t = await getTranslations('auth.forgotPassword');
   return { ok: true, data: null, message: t('sent') };
@@ -108,12 +110,12 @@ const resetSchema = z.object({
 
 export async function resetPasswordAction(_prev: ActionResult<null> | null, formData: FormData): Promise<ActionResult<null>> {
   const parsed = resetSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return validationFailure(parsed.error, {});
+  if (!parsed.success) return await validationFailure(parsed.error, {});
   try {
     await resetPassword(db, { token: parsed.data.token, newPassword: parsed.data.password });
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, undefined, { logger: await requestLog() });
+    return actionFailure(err);
   }
   redirect('/sign-in?reset=1');
 }
@@ -122,11 +124,11 @@ export async function verifyEmailAction(_prev: ActionResult<null> | null, formDa
   const token = String(formData.get('token') ?? '');
   try {
     if (!(await verifyEmailAddress(db, token))) {
-      return { ok: false, code: 'INVALID_STATE', message: 'This confirmation link has expired or was already used. Sign in and send a new one from the overview.' };
+      return actionFailure(new AppError('INVALID_STATE', 'This confirmation link has expired or was already used. Sign in and send a new one from the overview.', { key: 'verifyLinkExpired' }));
     }
   } catch (err) {
     unstable_rethrow(err);
-    return toFailure(err, undefined, { logger: await requestLog() });
+    return actionFailure(err);
   }
   redirect('/sign-in?verified=1');
 }

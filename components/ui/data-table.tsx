@@ -151,11 +151,11 @@ export function DataTable<T>({
         </table>
       </div>
       {total !== undefined && page !== undefined && pageSize !== undefined && total > 0 && !pastEnd && (
-        <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label={t('pagination')}>
+        <nav className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 bg-white px-4 py-2.5 text-sm text-slate-600" aria-label={t('pagination')}>
           <p>
             {t('range', { from: count(Math.min(total, (page - 1) * pageSize + 1)), to: count(Math.min(total, page * pageSize)), total: count(total) })}
           </p>
-          <div className="flex gap-2">
+          <div className="flex items-center gap-2 whitespace-nowrap">
             {page > 1 ? (
               <Link className="rounded-md px-2.5 py-1 ring-1 ring-slate-300 hover:bg-slate-50" href={withParams(searchParams, { page: page - 1 })}>
                 {t('previous')}

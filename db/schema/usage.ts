@@ -18,12 +18,6 @@ export const usageBatches = pgTable(
     bodySha256: text('body_sha256'),
     receivedAt: instant('received_at').notNull(),
     /**
-     * When the batch's records were added to `usage_daily`. The usage API and import set it
-     * in the same transaction; batches written elsewhere (demo data, generators) are
-     * summed on the next read of the statistics (lib/usage/daily-stats.ts).
-     */
-    statsAppliedAt: instant('stats_applied_at'),
-    /**
      * When the batch's `usage_aggregates` rows were written (issue 11). The usage store sets
      * it in the batch's transaction; batches stored before the aggregates existed, or by
      * writers that skip them, are summed when settlement or the usage pages first need them
@@ -35,7 +29,6 @@ export const usageBatches = pgTable(
     // Shard-ready (issue 11 item 4): keys lead with the account (docs/scale-out.md).
     primaryKey({ name: 'usage_batches_pkey', columns: [t.accountId, t.id] }),
     uniqueIndex('usage_batches_idempotency_uq').on(t.accountId, t.idempotencyKey),
-    index('usage_batches_stats_pending_idx').on(t.accountId).where(sql`stats_applied_at is null`),
     index('usage_batches_aggregates_pending_idx').on(t.accountId).where(sql`aggregated_at is null`),
   ],
 );
@@ -78,33 +71,6 @@ export const usageRecords = pgTable(
 );
 
 /**
- * Usage statistics per SDKAppID, local day and item (seed 003 FAQ "How do I view the
- * details of my billable durations?": a range of days shows daily totals). Kept up to
- * date in the same transaction as the records it sums (lib/usage/ingest.ts), from the
- * pieces lib/rating's classifyRecord makes of each record under the account's price
- * book (split at local midnight). Exact seconds, never minutes: minutes are rounded up
- * from the day's seconds when shown (rating.md section 3).
- */
-export const usageDaily = pgTable(
-  'usage_daily',
-  {
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
-    sdkAppId: bigint('sdk_app_id', { mode: 'number' }).notNull(),
-    localDay: date('local_day', { mode: 'string' }).notNull(),
-    item: text('item').notNull(),
-    /** Duration items: seconds (stream count included); 0 for sampled items. */
-    seconds: bigint('seconds', { mode: 'number' }).notNull().default(0),
-    /** Screenshots (images) and signalling (calls) summed; 0 for durations. */
-    quantity: bigint('quantity', { mode: 'number' }).notNull().default(0),
-    /** Relay: the day's highest kbps sample; 0 otherwise. */
-    peakKbps: decimal('peak_kbps').notNull().default(sql`0`),
-    /** Record pieces that contributed. */
-    records: integer('records').notNull().default(0),
-  },
-  (t) => [uniqueIndex('usage_daily_key_uq').on(t.accountId, t.localDay, t.sdkAppId, t.item)],
-);
-
-/**
  * Aggregates kept at ingest (issue 11): what one stored batch adds to one (SDKAppID, local
  * day, item), written in the batch's own transaction (lib/usage/store.ts) from the same
  * lib/rating classification and midnight split settlement uses (lib/rating/day-aggregates.ts).
@@ -141,6 +107,13 @@ export const usageAggregates = pgTable(
     windowSeconds: bigint('window_seconds', { mode: 'number' }).array().notNull(),
     /** The lowest usage record ids summed (explanations name them). */
     samples: bigint('samples', { mode: 'number' }).array().notNull(),
+    /**
+     * Of `records`, the pieces of records that started on an earlier local day, and of
+     * `day_records`, those records: a month's bill (rtv-cny) counts a record crossing
+     * midnight inside the month once (lib/rating/day-aggregates.ts).
+     */
+    carried: integer('carried').notNull().default(0),
+    dayCarried: integer('day_carried').notNull().default(0),
   },
   (t) => [index('usage_aggregates_account_day_idx').on(t.accountId, t.localDay)],
 );

@@ -2,6 +2,8 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { log, type Logger } from '@/lib/log';
 import { logFailure, requestLog } from '@/lib/request-log';
+import { failureMessage, localizeFieldErrors, requestLocale } from '@/lib/i18n/errors';
+import type { Locale } from '@/lib/i18n/config';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
@@ -48,19 +50,17 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
           user.account.status === 'reclaimed'
             ? 'This account was reclaimed; only bills and the ledger remain.'
             : 'The account is suspended: only billing and top-up are available until it is lifted.',
+          { key: user.account.status === 'reclaimed' ? 'accountReclaimed' : 'accountSuspendedBillingOnly' },
         );
       }
       const parsed = def.schema.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = zodFieldErrors(parsed.error);
         const first = Object.entries(fieldErrors)[0];
-        return {
-          ok: false,
-          code: 'VALIDATION',
-          message: first ? `${first[0]}: ${first[1][0]}` : ERROR_CODES.VALIDATION.message,
-          fieldErrors,
-          values,
-        };
+        const refusal = first
+          ? new AppError('VALIDATION', `${first[0]}: ${first[1][0]}`, { fieldErrors, key: 'fieldFirst', params: { field: first[0], message: first[1][0]! } })
+          : new AppError('VALIDATION', undefined, { fieldErrors });
+        return toFailure(refusal, values, { logger: await actionLog(accountId), durationMs: elapsed(started), locale: await requestLocale() });
       }
       const data = await def.run({ input: parsed.data, user });
       const paths = typeof def.revalidate === 'function' ? def.revalidate(data) : (def.revalidate ?? []);
@@ -70,7 +70,7 @@ export function defineAction<S extends z.ZodType, T, P extends Permission>(def: 
       return { ok: true, data, message };
     } catch (err) {
       unstable_rethrow(err);
-      return toFailure(err, values, { logger: await actionLog(accountId), durationMs: elapsed(started) });
+      return toFailure(err, values, { logger: await actionLog(accountId), durationMs: elapsed(started), locale: await requestLocale() });
     }
   };
 }
@@ -94,18 +94,24 @@ function elapsed(started: number): number {
 export function toFailure(
   err: unknown,
   values?: Record<string, string>,
-  context: { logger?: Logger; durationMs?: number } = {},
+  context: { logger?: Logger; durationMs?: number; locale?: Locale } = {},
 ): { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> } {
+  const locale = context.locale ?? 'en';
   switch (logFailure(context.logger ?? log, err, 'action', { durationMs: context.durationMs })) {
     case 'expected': {
       const e = err as AppError;
-      return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors, values };
+      return { ok: false, code: e.code, message: failureMessage(locale, e), fieldErrors: localizeFieldErrors(locale, e.fieldErrors), values };
     }
     case 'unavailable':
-      return { ok: false, code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, values };
+      return { ok: false, code: 'SERVICE_UNAVAILABLE', message: failureMessage(locale, { code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE, key: 'serviceUnavailable' }), values };
     default:
-      return { ok: false, code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message, values };
+      return { ok: false, code: 'INTERNAL', message: failureMessage(locale, { code: 'INTERNAL', message: ERROR_CODES.INTERNAL.message }), values };
   }
+}
+
+/** `toFailure` with the request's logger (request id) and language: for actions outside `defineAction` (sign-in, sign-up). */
+export async function actionFailure(err: unknown, values?: Record<string, string>) {
+  return toFailure(err, values, { logger: await requestLog(), locale: await requestLocale() });
 }
 
 /** Submitted text fields, to refill a form after a failed action (never passwords or secrets). */

@@ -125,7 +125,7 @@ export async function sendInvitation(db: DbOrTx, input: { userId: string; accoun
 
 /** Sets the new password from a reset link: once per link; every session of the user ends. */
 export async function resetPassword(db: Database, input: { token: string; newPassword: string }): Promise<{ email: string }> {
-  const expired = () => new AppError('INVALID_STATE', 'This reset link has expired or was already used. Ask for a new one.');
+  const expired = () => new AppError('INVALID_STATE', 'This reset link has expired or was already used. Ask for a new one.', { key: 'resetLinkExpired' });
   const link = await peekSetPasswordToken(db, input.token);
   if (!link) throw expired();
   const user = await userById(db, link.userId);

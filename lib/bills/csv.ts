@@ -4,7 +4,7 @@ import { csvRows, type CsvCell } from '@/lib/export/csv';
 import type { Locale } from '@/lib/i18n/config';
 import { exportsT, headerIn } from '@/lib/export/headers';
 import { readExplanation } from './present';
-import { entitlementKindWord, itemName, kindWord, stepsIn, totalRuleIn } from './words';
+import { entitlementKindWord, entitlementNamesIn, itemName, kindWord, stepsIn, totalRuleIn } from './words';
 
 /**
  * A bill as rows (lifecycle.md, Settlement and bills: "Bills can be downloaded (CSV)"), for
@@ -33,6 +33,7 @@ export function billRows(
   locale: Locale = 'en',
 ): CsvCell[][] {
   const t = exportsT(locale);
+  entitlementNames = entitlementNamesIn(locale, entitlementNames);
   const head = [bill.number, kindWord(locale, bill.kind), bill.periodStart, bill.periodEnd, bill.currency];
   const rows: CsvCell[][] = [headerIn(locale, BILL_CSV_HEADER)];
   for (const l of lines) {

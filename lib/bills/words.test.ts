@@ -4,7 +4,7 @@ import { explainDetail } from '@/lib/rating/explain';
 import { dec } from '@/lib/money/decimal';
 import { billingRhythm } from './book-words';
 import { BILL_STATUS_LABEL, billKindLabel, priceSentence, totalRule, type BillStatus, type LineExplanationView } from './present';
-import { billingRhythmIn, itemName, kindLabel, priceSentenceIn, roundingIn, statusWords, stepsIn, totalRuleIn } from './words';
+import { billingRhythmIn, entitlementNameIn, itemName, kindLabel, priceSentenceIn, roundingIn, statusWords, stepsIn, totalRuleIn } from './words';
 
 type Detail = NonNullable<LineExplanationView['detail']> & Parameters<typeof explainDetail>[0];
 const detail: Detail = {
@@ -69,5 +69,13 @@ describe('bill words (issue 14 item 4): English exactly as before, Chinese from 
     expect(stepsIn('zh', { steps: ['Reverses an earlier line of this day that the re-rating no longer produces.'], detail: null, usage: null, rerated: null }, 'USD', 'minute')).toEqual([
       '冲销当日此前的一行账单明细：重新计费后已不再产生该行。',
     ]);
+  });
+
+  test('entitlement names: Chinese words around the dates and the product, English unchanged', () => {
+    expect(entitlementNameIn('zh', 'Free minutes (2024-10-01 – 2024-10-31)')).toBe('免费时长（2024-10-01 – 2024-10-31）');
+    expect(entitlementNameIn('zh', 'Monthly free minutes')).toBe('每月免费时长');
+    expect(entitlementNameIn('zh', 'RTC-Engine lite package (2024-10-01 – 2024-10-31)')).toBe('RTC-Engine lite 套餐包（2024-10-01 – 2024-10-31）');
+    expect(entitlementNameIn('zh', 'Something else')).toBe('Something else');
+    expect(entitlementNameIn('en', 'Free minutes (2024-10-01 – 2024-10-31)')).toBe('Free minutes (2024-10-01 – 2024-10-31)');
   });
 });

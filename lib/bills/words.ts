@@ -204,3 +204,24 @@ export function bookNameIn(locale: Locale, book: { id: string; name: string }): 
   const t = billsT(locale);
   return t.has(`books.${key}`) ? t(`books.${key}`) : book.name;
 }
+
+/**
+ * An entitlement's name (db/queries/bills entitlementNames, db/queries/usage) in the reader's
+ * language: "Free minutes (2024-10-01 – 2024-10-31)" → 免费时长（…）, "Lite package (…)" →
+ * Lite 套餐包（…）. Product names stay as they are; anything else is shown as written.
+ */
+export function entitlementNameIn(locale: Locale, name: string): string {
+  if (locale === 'en') return name;
+  const t = billsT(locale);
+  if (name === 'Monthly free minutes') return t('entitlementNames.monthlyFree');
+  let m = name.match(/^Free minutes \((.+)\)$/);
+  if (m) return t('entitlementNames.free', { period: m[1]! });
+  m = name.match(/^(.+) package \((.+)\)$/);
+  if (m) return t('entitlementNames.package', { name: m[1]!, period: m[2]! });
+  return name;
+}
+
+/** A map of entitlement names, each in the reader's language. */
+export function entitlementNamesIn(locale: Locale, names: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...names].map(([id, name]) => [id, entitlementNameIn(locale, name)]));
+}

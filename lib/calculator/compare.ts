@@ -70,7 +70,7 @@ export function comparePrices(bookId: string, quantities: Readonly<Record<string
 export type DailyUsageForEstimate = { sdkAppId: number; localDay: string; item: string; seconds: number; quantity: number; peakKbps: string };
 
 /**
- * Quantities per item from a month of `usage_daily` rows, as the bill would count them
+ * Quantities per item from a month of day totals (`listDailyUsage`: the summed aggregates), as the bill would count them
  * before packages: minutes rounded up per application per day (per month for books
  * rounding per month), relay as the peak Mbps (the highest per-day sum over applications
  * of their peaks: an upper bound of the account's peak), screenshots and signalling as

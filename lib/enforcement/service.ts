@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx, Transaction } from '@/db/client';
-import { accountStatusHistory, accounts, applications, packages, usageBatches, usageDaily } from '@/db/schema';
+import { accountStatusHistory, accounts, applications, packages, usageBatches } from '@/db/schema';
 import { deleteAccountUsage } from '@/lib/usage/partitions';
 import { AppError } from '@/lib/errors';
 import { lockAccount } from '@/lib/ledger/service';
@@ -69,7 +69,6 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
 
   const apps = await tx.select({ id: applications.id, sdkAppId: applications.sdkAppId }).from(applications).where(eq(applications.accountId, accountId));
   // Counted, not returned: an account's usage logs can run to millions of rows.
-  const usageDailyRows = (await tx.delete(usageDaily).where(eq(usageDaily.accountId, accountId))).count;
   // Raw records and the aggregates kept at ingest (usage logs too), by partition: only the
   // month partitions covering the account's days, each DELETE scoped to the account (issue 11 item 3).
   const records = (await deleteAccountUsage(tx, accountId)).usage_records;
@@ -81,7 +80,6 @@ export async function reclaimAccount(tx: Transaction, accountId: string, suspend
     applications: apps.map((a) => a.sdkAppId),
     usageRecords: records,
     usageBatches: batches,
-    usageDailyRows,
     packages: pkgs,
     suspendedAt: suspendedAt.toISOString(),
   };

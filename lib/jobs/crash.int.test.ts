@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { bills, jobRuns, jobs } from '@/db/schema';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { testDb } from '@/tests/db';
-import { financialSnapshot, insertUsage, mediaRecord } from '@/lib/settlement/test-support';
+import { financialSnapshot, insertUsage, mediaRecord, usageSnapshot } from '@/lib/settlement/test-support';
 import { drainAccount } from './runner';
 
 const REG = new Date('2024-10-01T00:00:00+08:00');
@@ -87,10 +87,16 @@ describe('crash and re-run (lifecycle.md, Settlement and bills)', () => {
     const b = await financialSnapshot(db, clean);
     expect(a.bills.length).toBe(6);
     expect(a).toEqual(b);
+    // Issue 11: and the same raw records and aggregates (the settlement sums records stored without them in its transaction).
+    const ua = await usageSnapshot(db, crashed);
+    expect(ua.records).toHaveLength(12);
+    expect(ua.aggregates.length).toBeGreaterThan(6);
+    expect(ua).toEqual(await usageSnapshot(db, clean));
 
     // And running it all again changes nothing.
     await db.update(jobs).set({ status: 'pending' }).where(eq(jobs.accountId, crashed));
     await drainAccount(db, crashed, { until: UNTIL, now: () => UNTIL, workerId: 'again', lock: 'wait' });
     expect(await financialSnapshot(db, crashed)).toEqual(b);
+    expect(await usageSnapshot(db, crashed)).toEqual(await usageSnapshot(db, clean));
   }, 120_000);
 });

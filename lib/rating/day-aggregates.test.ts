@@ -79,3 +79,30 @@ describe.each(['trtc-2024-usd', 'trtc-2022-cny', 'hst-cny'])('random days on %s'
     );
   });
 });
+
+// rtv-cny rounds per month (rating.md section 3): days near a month's end, records crossing midnight and the month.
+const T1 = Date.UTC(2024, 9, 30, 16, 0, 0) / 1000; // 2024-10-31 00:00 Asia/Shanghai
+const audio = fc
+  .record({ app: fc.constantFrom(1400000001, 1400000002), t: fc.integer({ min: -86400, max: 2 * 86400 }), seconds: fc.integer({ min: 0, max: 30 * 3600 }), streams: fc.integer({ min: 0, max: 2 }) })
+  .map((g): UsageRecord => ({ type: 'media', app: g.app, user: 'u', start: iso(T1 + g.t), seconds: g.seconds, receive: Array.from({ length: g.streams }, (_, k) => ({ stream: `s${k}`, audio: true })) }));
+
+describe('random days on rtv-cny (per month)', () => {
+  test('the days of a month summed from aggregates rate like the month clipped from the records: lines, record counts, samples, deductions', () => {
+    const book = getPriceBook('rtv-cny');
+    fc.assert(
+      fc.property(fc.array(audio, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 5 }), fc.integer({ min: 0, max: 600 }), (records, batches, minutes) => {
+        const entitlements: Entitlement[] = minutes ? [{ id: 'pkg', kind: 'package', minutes, validFrom: '2024-10-01', validTo: '2024-11-30' }] : [];
+        const options = { book, account: { registeredAt: '2024-01-01T00:00:00Z' }, entitlements };
+        const got = rateFromAggregates(records, options, batches);
+        const want = rateRecords(records, options);
+        expect(got.details).toEqual(want.details);
+        expect(got.deductionDetails).toEqual(want.deductionDetails);
+        expect(got.amount).toEqual(want.amount);
+        // The records a month counts (each once, though it crosses midnight): October's, November's and those crossing both.
+        const months = new Set(got.details.map((d) => d.period));
+        expect(months.size).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

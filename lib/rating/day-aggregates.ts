@@ -39,6 +39,13 @@ export type DayAggregate = {
   windowSeconds: number[];
   /** The lowest ids of the records that produced the row (explanations name them). */
   samples: number[];
+  /**
+   * Of `records`, the pieces of records that started on an earlier local day (a record
+   * crossing midnight), and of `dayRecords`, those records: a period longer than a day
+   * (rtv-cny rounds per month, rating.md section 3) counts such a record once, as the rater does.
+   */
+  carried: number;
+  dayCarried: number;
 };
 
 export type IdentifiedRecord = { record: UsageRecord; id: number };
@@ -52,6 +59,9 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
   const usage = new DurationUsage(cb, { windows: true, sampleSize, byDay: true });
   const counts = new ItemCounts();
   const dayRecords = new Map<string, number>();
+  // Pieces on a day after the record's first: per (app, day, item index) and per (app, day).
+  const carried = new Map<string, number>();
+  const dayCarried = new Map<string, number>();
   const sampled = new Map<string, DayAggregate>();
   for (const { record, id } of records) {
     const at = parseInstantSeconds(record.start);
@@ -65,6 +75,12 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
       for (let d = first; d <= last; d++) {
         const key = `${record.app}|${d}`;
         dayRecords.set(key, (dayRecords.get(key) ?? 0) + 1);
+        if (d === first) continue;
+        dayCarried.set(key, (dayCarried.get(key) ?? 0) + 1);
+        for (let k = 0; k < counts.size; k++) {
+          const ik = `${key}|${counts.items[k] as number}`;
+          carried.set(ik, (carried.get(ik) ?? 0) + 1);
+        }
       }
       continue;
     }
@@ -72,7 +88,7 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
       if (p.kind !== 'sample') continue;
       const key = `${p.app}|${p.day}|${p.item}`;
       let row = sampled.get(key);
-      if (!row) sampled.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: [], windowSeconds: [], samples: [] }));
+      if (!row) sampled.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: 0 }));
       row.records++;
       if (row.samples.length < sampleSize) row.samples.push(id);
       if (p.unit === 'kbps') row.peak = Math.max(row.peak, p.quantity);
@@ -109,12 +125,14 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
         windows: w.windows,
         windowSeconds: w.windowSeconds,
         samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
+        carried: carried.get(`${b.app}|${b.period}|${i}`) ?? 0,
+        dayCarried: first ? (dayCarried.get(`${b.app}|${b.period}`) ?? 0) : 0,
       });
       first = false;
     }
     // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
     if (first && (dayRecords.get(`${b.app}|${b.period}`) ?? 0) > 0) {
-      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: dayRecords.get(`${b.app}|${b.period}`) ?? 0, windows: [], windowSeconds: [], samples: [] });
+      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: dayRecords.get(`${b.app}|${b.period}`) ?? 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: dayCarried.get(`${b.app}|${b.period}`) ?? 0 });
     }
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));

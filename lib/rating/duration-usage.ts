@@ -96,14 +96,22 @@ export class DurationUsage {
   /**
    * Add what `add` would have added for a set of records on one local day, already summed
    * (day-aggregates.ts): `seconds` and `records` per item, the 5-minute windows as local
-   * window numbers within the day (0..287) with their seconds, and sample record ids.
-   * Only for periods of one day (the aggregates are per local day).
+   * window numbers within the day (0..287) with their seconds, and sample record ids. For a
+   * book rounding per month the day goes into its month, and the pieces `carried` over
+   * from an earlier day of the same month are not counted again (`add` counts a record once
+   * per period); on the month's first day they are the month's part of a record that
+   * started in the month before, and count.
    */
-  addAggregate(app: number, day: number, item: number, a: { seconds: number; records: number; windows: readonly number[]; windowSeconds: readonly number[]; samples: readonly number[] }): void {
-    if (this.monthly) throw new Error('day aggregates cannot be added to usage rounded per month');
-    const b = this.bucket(app, day);
+  addAggregate(app: number, day: number, item: number, a: { seconds: number; records: number; carried?: number; windows: readonly number[]; windowSeconds: readonly number[]; samples: readonly number[] }): void {
+    let period = day;
+    let records = a.records;
+    if (this.monthly) {
+      period = this.monthAround(day).period;
+      if (this.cb.calendar.monthOf(day - 1) === period) records -= a.carried ?? 0;
+    }
+    const b = this.bucket(app, period);
     b.seconds[item] = (b.seconds[item] as number) + a.seconds;
-    b.records[item] = (b.records[item] as number) + a.records;
+    b.records[item] = (b.records[item] as number) + records;
     if (a.samples.length && this.options.sampleSize > 0) {
       // The lowest record ids: the same whichever order the partial rows are read in.
       const merged = [...(b.samples[item] ?? []), ...a.samples].sort((x, y) => x - y);

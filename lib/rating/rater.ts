@@ -37,12 +37,20 @@ export type Rater = {
   add(record: UsageRecord, index?: number): void;
   /**
    * Add a day's partial row kept at ingest (day-aggregates.ts) instead of its records: the
-   * same result as adding the records it sums. Duration items only, books rounding per day.
+   * same result as adding the records it sums (clipped to the day). Duration items only; a
+   * book rounding per month sums the days of each month (`carried` keeps a record crossing
+   * midnight inside the month counted once).
    */
-  addAggregate(a: Pick<DayAggregate, 'app' | 'day' | 'item' | 'seconds' | 'records' | 'dayRecords' | 'windows' | 'windowSeconds' | 'samples'>): void;
+  addAggregate(a: Pick<DayAggregate, 'app' | 'day' | 'item' | 'seconds' | 'records' | 'dayRecords' | 'windows' | 'windowSeconds' | 'samples'> & Partial<Pick<DayAggregate, 'carried' | 'dayCarried'>>): void;
   /** Rate everything added so far. */
   finish(): RatingResult;
   readonly count: number;
+  /**
+   * After `finish()`: whether the 5-minute walk of the deduction ended with every
+   * entitlement used up (or none had minutes to give), so windows later than those added
+   * could not have changed the result (settlement reads a day's first windows first).
+   */
+  readonly deductionsExhausted: boolean;
 };
 
 /**
@@ -58,11 +66,16 @@ export function createRater(options: RaterOptions): Rater {
   const durations = new DurationUsage(cb, { windows: entitlements.length > 0, sampleSize });
   const monthly = new MonthlyItemsUsage(cb, sampleSize);
   const scratch = new ItemCounts();
+  const monthlyBook = book.rounding.period === 'month';
+  const outcome = { exhausted: false };
   let count = 0;
 
   return {
     get count() {
       return count;
+    },
+    get deductionsExhausted() {
+      return outcome.exhausted;
     },
     add(record, index = count) {
       const at = parseInstantSeconds(record.start);
@@ -82,15 +95,17 @@ export function createRater(options: RaterOptions): Rater {
       else if (record.type === 'signaling') monthly.addSignaling(record, at, index);
     },
     addAggregate(a) {
-      count += a.dayRecords;
+      const day = dayNumberOf(a.day);
+      // A book rounding per month counts a record once in its month (`add` after clipping to the month).
+      count += a.dayRecords - (monthlyBook && cb.calendar.monthOf(day - 1) === cb.calendar.monthOf(day) ? (a.dayCarried ?? 0) : 0);
       if (a.item === '') return;
       const item = cb.indexOf(a.item);
       if (item === -1) throw new Error(`price book ${book.id} has no item ${a.item}`);
-      durations.addAggregate(a.app, dayNumberOf(a.day), item, a);
+      durations.addAggregate(a.app, day, item, a);
     },
     finish() {
       const states = prepareEntitlements(book, entitlements, options.account);
-      const covered = deductWindows(cb, durations, states);
+      const covered = deductWindows(cb, durations, states, outcome);
       return buildResult({ cb, durations, monthly: monthly.results(), covered, states, records: count, explain: options.explain ?? true });
     },
   };

@@ -2,7 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { notify } from '@/lib/notices/notify';
 import type { Database, Transaction } from '@/db/client';
 import { bills, monthSettlements } from '@/db/schema';
-import { createRater, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
+import { createRater, getPriceBook, type PriceBook, type Rater, type UsageRecord } from '@/lib/rating';
+import { aggregatePendingUsage, applyPendingAggregates } from '@/lib/usage/aggregates';
+import { aggregateDayLock } from '@/lib/usage/compact';
+import { daysOf } from '@/lib/usage/stats';
 import { lockAccount } from '@/lib/ledger/service';
 import { dec, quantize, sum } from '@/lib/money/decimal';
 import { addDays, endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
@@ -10,7 +13,7 @@ import { roundsPerMonth } from '@/lib/bills/book-words';
 import { diffBill, previousBilled } from './bill-diff';
 import { clipToDay, DURATION_TYPES, MONTHLY_TYPES, type DayWindow } from './day-window';
 import { loadPeriodEntitlements } from './entitlements';
-import { rawSqlOf } from '@/db/raw';
+import { rawSqlOf, type RawSql, type RawTx } from '@/db/raw';
 import { CURSOR_ROWS } from './settle-day';
 import { issueBill, nextAdjustmentSeq } from './issue-bill';
 
@@ -24,6 +27,12 @@ export type SettleMonthInput = {
   throughId?: number;
   /** `monthly`: the month's bill on the 1st; `adjust`: late usage of a billed month. */
   mode?: 'monthly' | 'adjust';
+  /**
+   * Where a book rounding per month reads its durations: the aggregates kept at ingest
+   * (issue 11, the default), or the raw records (the path before, kept to check both give
+   * identical bills).
+   */
+  source?: 'aggregates' | 'records';
 };
 
 export type SettleMonthResult =
@@ -88,7 +97,7 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
       .limit(1);
     if (existing) return { outcome: 'skipped', reason: `month ${month} already billed` };
   }
-  const throughId = Math.max(input.throughId ?? (await visibleMaxId(tx, accountId)), settled?.lastUsageRecordId ?? 0);
+  let throughId = Math.max(input.throughId ?? (await visibleMaxId(tx, accountId)), settled?.lastUsageRecordId ?? 0);
   if (mode === 'adjust') {
     if (!settled) return { outcome: 'skipped', reason: `month ${month} is not billed yet; its bill will include the records` };
     if (settled.lastUsageRecordId >= throughId) return { outcome: 'skipped', reason: 'no usage above the month’s watermark' };
@@ -102,7 +111,23 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
     entitlements: ents.map((e) => e.entitlement),
     explain: false,
   });
-  const records = await streamMonthRecords(tx, accountId, book, first, last, throughId, (r, id) => rater.add(r, id));
+  let records = 0;
+  if (perMonth && input.source === 'records') {
+    records += await streamMonthRecords(tx, accountId, DURATION_TYPES, first, last, throughId, (r, id) => rater.add(r, id));
+  } else if (perMonth) {
+    // Issue 11: the month's durations from the aggregates kept at ingest (the days' partial or
+    // compacted rows), not its raw records. Each day is compacted beside ingest under its
+    // advisory lock (lib/usage/compact.ts) and a merged row may sum ids up to a watermark of its
+    // own: the days are locked and the watermark raised to the highest merged row, as settleDay does.
+    const days = daysOf(first, last);
+    for (const day of days) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${aggregateDayLock(accountId, day)}, 0))`);
+    const [merged] = await tx.execute<{ max: string | null }>(sql`
+      select max(through_id)::text as max from usage_aggregates where account_id = ${accountId} and local_day between ${first} and ${last} and batch_id is null`);
+    throughId = Math.max(throughId, Number(merged?.max ?? 0));
+    records += await addMonthAggregates(rawSqlOf(tx), { accountId, book, first, last, throughId, pending: true }, rater);
+  }
+  // The monthly items (relay peaks add up across applications at each instant, rating.md section 2) from their records.
+  records += await streamMonthRecords(tx, accountId, MONTHLY_TYPES, first, last, throughId, (r, id) => rater.add(r, id));
 
   const upsertSettlement = async (billDelta: number) => {
     await tx
@@ -186,7 +211,7 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
 }
 
 /**
- * The month's records (types of `monthTypes`), clipped to the month: a duration that
+ * The month's records of `types`, clipped to the month: a duration that
  * starts on the last day of the month before and runs past midnight contributes its part
  * after midnight (rating.md section 3, split at local midnight), one that runs into the
  * next month is cut there. A cursor keeps memory flat.
@@ -194,7 +219,7 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
 async function streamMonthRecords(
   tx: Transaction,
   accountId: string,
-  book: PriceBook,
+  types: readonly string[],
   first: LocalDate,
   last: LocalDate,
   throughId: number,
@@ -205,7 +230,7 @@ async function streamMonthRecords(
   const client = rawSqlOf(tx);
   const cursor = client<{ id: string; record: UsageRecord }[]>`
     select id, record from usage_records
-    where account_id = ${accountId} and id <= ${throughId} and type in ${client(monthTypes(book) as string[])}
+    where account_id = ${accountId} and id <= ${throughId} and type in ${client(types as string[])}
       and (local_day between ${first} and ${last}
         or (local_day = ${window.previousDay} and seconds is not null and start + make_interval(secs => seconds) > ${monthStart}::timestamptz))
   `.cursor(CURSOR_ROWS);
@@ -219,6 +244,78 @@ async function streamMonthRecords(
     }
   }
   return n;
+}
+
+/**
+ * Add the month's duration aggregates (issue 11) to the rater: every partial or compacted
+ * row of the month's local days with ids up to the watermark, summed per (SDKAppID, day,
+ * item) by PostgreSQL (windows summed per 5-minute window), so what crosses the wire follows
+ * the applications and windows used, not the batches. The rater puts the days into their
+ * month (lib/rating/duration-usage.ts). A record starting on the last day of the month
+ * before counts from midnight, one running into the next month up to midnight (the day
+ * pieces), as `clipToDay` cuts records. `pending`: first sum the records stored without
+ * aggregates (in the caller's transaction, under the account lock). Returns the records counted.
+ */
+export async function addMonthAggregates(
+  client: RawSql | RawTx,
+  input: { accountId: string; book: PriceBook; first: LocalDate; last: LocalDate; throughId: number; pending: boolean },
+  rater: Rater,
+): Promise<number> {
+  const { accountId, book, first, last, throughId } = input;
+  if (input.pending) await applyPendingAggregates(client, accountId, book, throughId);
+  const durations = book.items.filter((i) => i.unit === 'minute').map((i) => i.code);
+  const before = rater.count;
+  const split = (text: string | null) => (!text ? [] : text.split(',').map(Number));
+  const cursor = client<{ sdk_app_id: string; local_day: string; item: string; seconds: string; records: string; day_records: string; carried: string; day_carried: string; windows: string | null; window_seconds: string | null; samples: string | null }[]>`
+    with rows as (
+      select sdk_app_id, local_day, item, seconds, records, day_records, carried, day_carried, windows, window_seconds, samples
+      from usage_aggregates
+      where account_id = ${accountId} and local_day between ${first} and ${last} and through_id <= ${throughId}
+        and (item = '' or item in ${client(durations)})
+    ),
+    totals as (
+      select sdk_app_id, local_day, item, sum(seconds) as seconds, sum(records) as records, sum(day_records) as day_records,
+        sum(carried) as carried, sum(day_carried) as day_carried
+      from rows group by sdk_app_id, local_day, item
+    ),
+    windows as (
+      select sdk_app_id, local_day, item, string_agg(w::text, ',' order by w) as windows, string_agg(s::text, ',' order by w) as window_seconds
+      from (select r.sdk_app_id, r.local_day, r.item, u.w, sum(u.s) as s from rows r cross join lateral unnest(r.windows, r.window_seconds) as u(w, s) group by 1, 2, 3, 4) x
+      group by sdk_app_id, local_day, item
+    ),
+    samples as (
+      select sdk_app_id, local_day, item, string_agg(id::text, ',' order by id) as samples
+      from (
+        select sdk_app_id, local_day, item, id, row_number() over (partition by sdk_app_id, local_day, item order by id) as n
+        from (select distinct r.sdk_app_id, r.local_day, r.item, u.id from rows r cross join lateral unnest(r.samples) as u(id)) d
+      ) y
+      where n <= 5
+      group by sdk_app_id, local_day, item
+    )
+    select t.sdk_app_id::text, t.local_day::text, t.item, t.seconds::text, t.records::text, t.day_records::text, t.carried::text, t.day_carried::text,
+      w.windows, w.window_seconds, s.samples
+    from totals t
+      left join windows w using (sdk_app_id, local_day, item)
+      left join samples s using (sdk_app_id, local_day, item)
+  `.cursor(CURSOR_ROWS);
+  for await (const rows of cursor) {
+    for (const r of rows) {
+      rater.addAggregate({
+        app: Number(r.sdk_app_id),
+        day: r.local_day,
+        item: r.item,
+        seconds: Number(r.seconds),
+        records: Number(r.records),
+        dayRecords: Number(r.day_records),
+        carried: Number(r.carried),
+        dayCarried: Number(r.day_carried),
+        windows: split(r.windows),
+        windowSeconds: split(r.window_seconds),
+        samples: split(r.samples),
+      });
+    }
+  }
+  return rater.count - before;
 }
 
 async function visibleMaxId(tx: Transaction, accountId: string): Promise<number> {
@@ -249,12 +346,16 @@ export async function estimateMonth(db: Database, input: { accountId: string; pr
   const book = getPriceBook(input.priceBookId);
   const first: LocalDate = `${input.month}-01`;
   const last = lastDayOfMonth(first);
+  if (roundsPerMonth(book)) await aggregatePendingUsage(rawSqlOf(db), input.accountId);
   return db.transaction(
     async (tx) => {
       const ents = roundsPerMonth(book) ? await loadPeriodEntitlements(tx, input.accountId, first, last, first, { lock: false }) : [];
       const rater = createRater({ book, account: { registeredAt: input.registeredAt.toISOString() }, entitlements: ents.map((e) => e.entitlement), explain: false });
       const throughId = await visibleMaxId(tx, input.accountId);
-      const records = await streamMonthRecords(tx, input.accountId, book, first, last, throughId, (r, id) => rater.add(r, id));
+      // As settleMonth reads them: durations from the aggregates (summed for every stored batch
+      // by aggregatePendingUsage above), the monthly items from their records.
+      let records = roundsPerMonth(book) ? await addMonthAggregates(rawSqlOf(tx), { accountId: input.accountId, book, first, last, throughId, pending: false }, rater) : 0;
+      records += await streamMonthRecords(tx, input.accountId, MONTHLY_TYPES, first, last, throughId, (r, id) => rater.add(r, id));
       const names = new Map(book.items.map((i) => [i.code, i]));
       const details = records === 0 ? [] : rater.finish().details.filter((d) => d.periodKind === 'month' && d.period === input.month);
       const amount = sum(details.map((d) => dec(d.amount)));

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { daySettlements } from '@/db/schema';
-import { classifyRecord, createRater, getPriceBook, type PriceBook, type Rater, type UsageRecord } from '@/lib/rating';
+import { classifyRecord, createRater, getPriceBook, type PriceBook, type Rater, type RatingResult, type UsageRecord } from '@/lib/rating';
 import { applyPendingAggregates } from '@/lib/usage/aggregates';
 import { aggregateDayLock } from '@/lib/usage/compact';
 import { lockAccount } from '@/lib/ledger/service';
@@ -20,6 +20,9 @@ export { insertChunked, nextBillNumber } from './issue-bill';
 
 /** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
 export const CURSOR_ROWS = 5_000;
+
+/** Windows read on a settlement's first pass (the day's first two hours; see settleDay). */
+export const FIRST_WINDOWS = 24;
 
 export type SettleDayInput = {
   accountId: string;
@@ -98,22 +101,39 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
   const throughId = Math.max(input.throughId, settled?.lastUsageRecordId ?? 0, Number(merged?.max ?? 0));
 
   const ents = await loadDayEntitlements(tx, accountId, day);
-  const rater = createRater({
+  const newRater = () => createRater({
     book,
     account: { registeredAt: account.registeredAt.toISOString() },
     entitlements: ents.map((e) => e.entitlement),
     explain: false,
   });
+  let rater = newRater();
   // Record pieces per (app, item) above the watermark the day was billed at: what an adjustment's explanation calls late.
-  const late = new Map<string, number>();
+  let late = new Map<string, number>();
   const billedThrough = settled?.lastUsageRecordId ?? null;
-  const records =
-    input.source === 'records'
-      ? await streamDayRecords(tx, accountId, day, throughId, (record, id) => {
-          rater.add(record, id);
-          if (billedThrough !== null && id > billedThrough) for (const p of classifyRecord(book, record)) late.set(`${p.app}|${p.item}`, (late.get(`${p.app}|${p.item}`) ?? 0) + 1);
-        })
-      : await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late);
+  let records: number;
+  let result: RatingResult | null = null;
+  if (input.source === 'records') {
+    records = await streamDayRecords(tx, accountId, day, throughId, (record, id) => {
+      rater.add(record, id);
+      if (billedThrough !== null && id > billedThrough) for (const p of classifyRecord(book, record)) late.set(`${p.app}|${p.item}`, (late.get(`${p.app}|${p.item}`) ?? 0) + 1);
+    });
+  } else {
+    // The 5-minute windows only serve the deduction (rating.md section 4), which walks them in
+    // time order and stops once every entitlement is used up. So the day is rated first with
+    // its early windows only (none without entitlements): when the walk ended within them,
+    // the later windows could not change the bill; otherwise it is rated again with them all.
+    records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, ents.length ? FIRST_WINDOWS : 0);
+    if (ents.length) {
+      result = rater.finish();
+      if (!rater.deductionsExhausted) {
+        rater = newRater();
+        late = new Map();
+        records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, null);
+        result = null;
+      }
+    }
+  }
 
   const upsertSettlement = async (billDelta: number) => {
     await tx
@@ -130,7 +150,7 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     return { outcome: 'no-usage', day };
   }
 
-  const result = rater.finish();
+  result ??= rater.finish();
   const details = result.details.filter((d) => d.periodKind === 'day' && d.period === day);
   const prev = mode === 'adjust' ? await previousBilled(tx, accountId, { kind: 'day', day }) : null;
   const entById = new Map(ents.map((e) => [e.entitlement.id, e]));
@@ -211,18 +231,26 @@ export async function addDayAggregates(
   billedThrough: number | null,
   rater: Rater,
   late: Map<string, number>,
+  /** Read only the windows before this one (0: none); null: every window. */
+  windowsBefore: number | null = null,
 ): Promise<number> {
   const client = rawSqlOf(tx);
   await applyPendingAggregates(client, accountId, book, throughId);
   const durations = new Set(book.items.filter((i) => i.unit === 'minute').map((i) => i.code));
   durations.add('');
   const before = rater.count;
-  const split = (text: string) => (text === '' ? [] : text.split(',').map(Number));
-  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
-    select sdk_app_id, item, through_id, seconds, records, day_records,
-      array_to_string(windows, ',') as windows, array_to_string(window_seconds, ',') as window_seconds, array_to_string(samples, ',') as samples
-    from usage_aggregates
-    where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}
+  const split = (text: string | null) => (!text ? [] : text.split(',').map(Number));
+  const windows =
+    windowsBefore === null
+      ? client`array_to_string(a.windows, ',') as windows, array_to_string(a.window_seconds, ',') as window_seconds`
+      : windowsBefore === 0
+        ? client`'' as windows, '' as window_seconds`
+        : client`(select string_agg(u.w::text, ',' order by u.w) from unnest(a.windows, a.window_seconds) as u(w, s) where u.w < ${windowsBefore}) as windows,
+            (select string_agg(u.s::text, ',' order by u.w) from unnest(a.windows, a.window_seconds) as u(w, s) where u.w < ${windowsBefore}) as window_seconds`;
+  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string | null; window_seconds: string | null; samples: string }[]>`
+    select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, array_to_string(a.samples, ',') as samples
+    from usage_aggregates a
+    where a.account_id = ${accountId} and a.local_day = ${day} and a.through_id <= ${throughId}
   `.cursor(CURSOR_ROWS);
   for await (const rows of cursor) {
     for (const r of rows) {

@@ -39,24 +39,34 @@ function registerCjkFont(): boolean {
 const HAS_CJK = registerCjkFont();
 const family = (latin: string) => (HAS_CJK ? [latin, 'CJK'] : latin) as unknown as string;
 
-const s = StyleSheet.create({
-  page: { padding: 36, fontSize: 9, fontFamily: family('Helvetica'), color: '#0f172a' },
-  h1: { fontSize: 16, fontFamily: family('Helvetica-Bold'), marginBottom: 4 },
-  h2: { fontSize: 11, fontFamily: family('Helvetica-Bold'), marginTop: 16, marginBottom: 6 },
-  muted: { color: '#475569' },
-  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#e2e8f0', paddingVertical: 3 },
-  head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#94a3b8', paddingVertical: 3, fontFamily: family('Helvetica-Bold') },
-  total: { flexDirection: 'row', paddingVertical: 4, fontFamily: family('Helvetica-Bold') },
-  right: { textAlign: 'right' },
-  summary: { flexDirection: 'row', marginTop: 12, gap: 8 },
-  box: { flexGrow: 1, flexBasis: 0, borderWidth: 0.5, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
-  boxLabel: { color: '#475569', marginBottom: 3 },
-  boxValue: { fontSize: 12, fontFamily: family('Helvetica-Bold') },
-});
+/**
+ * Chinese statements set everything in the CJK font (its Latin glyphs included): with Helvetica
+ * first and the CJK font as a fallback, mixed runs ("2024-10 月度对账单") were measured with one
+ * font and drawn with the other, and overlapped. English keeps Helvetica.
+ */
+const makeStyles = (cjkOnly: boolean) => {
+  const font = (latin: string) => (cjkOnly ? 'CJK' : family(latin));
+  return StyleSheet.create({
+    page: { padding: 36, fontSize: 9, fontFamily: font('Helvetica'), color: '#0f172a' },
+    h1: { fontSize: 16, fontFamily: font('Helvetica-Bold'), marginBottom: 4 },
+    h2: { fontSize: 11, fontFamily: font('Helvetica-Bold'), marginTop: 16, marginBottom: 6 },
+    muted: { color: '#475569' },
+    row: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: '#e2e8f0', paddingVertical: 3 },
+    head: { flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: '#94a3b8', paddingVertical: 3, fontFamily: font('Helvetica-Bold') },
+    total: { flexDirection: 'row', paddingVertical: 4, fontFamily: font('Helvetica-Bold') },
+    right: { textAlign: 'right' },
+    summary: { flexDirection: 'row', marginTop: 12, gap: 8 },
+    box: { flexGrow: 1, flexBasis: 0, borderWidth: 0.5, borderColor: '#cbd5e1', borderRadius: 3, padding: 8 },
+    boxLabel: { color: '#475569', marginBottom: 3 },
+    boxValue: { fontSize: 12, fontFamily: font('Helvetica-Bold') },
+  });
+};
+const STYLES = { en: makeStyles(false), zh: makeStyles(HAS_CJK) };
+type Styles = (typeof STYLES)['en'];
 
 type Col = { title: string; width: number; right?: boolean };
 
-function Table({ cols, rows, total }: { cols: Col[]; rows: string[][]; total?: string[] }) {
+function Table({ s, cols, rows, total }: { s: Styles; cols: Col[]; rows: string[][]; total?: string[] }) {
   return (
     <View>
       <View style={s.head} fixed>
@@ -95,6 +105,7 @@ function entryRows(entries: readonly StatementEntry[], money: (d: Decimal) => st
 /** `locale` (issue 14 item 4): every label in the reader's language; Chinese is drawn with the CJK font above. */
 export function StatementDocument({ st, issuedAt, locale = 'en' }: { st: Statement; issuedAt: Date; locale?: Locale }) {
   const t = exportsT(locale);
+  const s = STYLES[locale];
   const money = (d: Decimal) => formatMoney(d, st.account.currency, locale);
   const entryCols: Col[] = [
     { title: t('statement.colTime'), width: 20 },
@@ -134,6 +145,7 @@ export function StatementDocument({ st, issuedAt, locale = 'en' }: { st: Stateme
           <Text style={s.muted}>{t('statement.noBills', { month: st.month })}</Text>
         ) : (
           <Table
+            s={s}
             cols={[
               { title: t('statement.colBill'), width: 18 },
               { title: t('statement.colKind'), width: 14 },
@@ -150,14 +162,14 @@ export function StatementDocument({ st, issuedAt, locale = 'en' }: { st: Stateme
         {st.payments.length === 0 ? (
           <Text style={s.muted}>{t('statement.noPayments', { month: st.month })}</Text>
         ) : (
-          <Table cols={entryCols} rows={entryRows(st.payments, money, locale)} total={[t('statement.payments'), '', '', money(st.paymentsTotal), '']} />
+          <Table s={s} cols={entryCols} rows={entryRows(st.payments, money, locale)} total={[t('statement.payments'), '', '', money(st.paymentsTotal), '']} />
         )}
 
         <Text style={s.h2}>{t('statement.otherTitle', { count: st.otherEntries.length })}</Text>
         {st.otherEntries.length === 0 ? (
           <Text style={s.muted}>{t('statement.none')}</Text>
         ) : (
-          <Table cols={entryCols} rows={entryRows(st.otherEntries, money, locale)} total={[t('statement.otherChanges'), '', '', money(st.otherTotal), '']} />
+          <Table s={s} cols={entryCols} rows={entryRows(st.otherEntries, money, locale)} total={[t('statement.otherChanges'), '', '', money(st.otherTotal), '']} />
         )}
 
         <Text style={[s.muted, { marginTop: 16 }]}>

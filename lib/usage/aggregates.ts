@@ -33,8 +33,8 @@ export async function applyPendingAggregates(tx: RawTx | RawSql, accountId: stri
   if (loose.length) {
     const batchId = randomUUID();
     await tx`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, received_at, stats_applied_at, aggregated_at)
-      values (${batchId}, ${accountId}, null, 'seed', ${`aggregates:${batchId}`}, ${loose.length}, now(), now(), now())`;
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, received_at, aggregated_at)
+      values (${batchId}, ${accountId}, null, 'seed', ${`aggregates:${batchId}`}, ${loose.length}, now(), now())`;
     await tx`update usage_records set batch_id = ${batchId} where account_id = ${accountId} and batch_id is null and id <= ${throughId}`;
     records += await aggregateRows(tx, accountId, book, batchId, loose);
     batches++;
@@ -62,16 +62,23 @@ async function aggregateRows(tx: RawTx | RawSql, accountId: string, book: PriceB
 }
 
 /**
- * Before the usage pages, exports and the calculator read an account's aggregates: the
- * batches stored without them (demo data, generators) are summed first, each exactly once
- * (claimed in this transaction, see above). Records without any batch are left to
- * settlement, which gives them one under the account lock.
+ * Before the usage pages, exports, the calculator and the month's estimate read an
+ * account's aggregates: the records stored without them (batches of demo data and
+ * generators, records without a batch) are summed first, each exactly once: under the
+ * account row's lock (as settlement does it), batches claimed as above, records without a
+ * batch given one up to the highest id this transaction sees. Nothing to do (the usual
+ * case) costs two index probes.
  */
-export async function aggregatePendingBatches(sql: RawSql, accountId: string): Promise<{ batches: number; records: number }> {
-  const [pending] = await sql<{ any: boolean }[]>`select exists (select 1 from usage_batches where account_id = ${accountId} and aggregated_at is null) as any`;
+export async function aggregatePendingUsage(sql: RawSql, accountId: string): Promise<{ batches: number; records: number }> {
+  const [pending] = await sql<{ any: boolean }[]>`
+    select exists (select 1 from usage_batches where account_id = ${accountId} and aggregated_at is null)
+      or exists (select 1 from usage_records where account_id = ${accountId} and batch_id is null) as any`;
   if (!pending?.any) return { batches: 0, records: 0 };
-  const [account] = await sql<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;
-  const book = account && findPriceBook(account.price_book_id);
-  if (!book) return { batches: 0, records: 0 };
-  return sql.begin((tx) => applyPendingAggregates(tx, accountId, book, 0));
+  return sql.begin(async (tx) => {
+    const [account] = await tx<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId} for update`;
+    const book = account && findPriceBook(account.price_book_id);
+    if (!book) return { batches: 0, records: 0 };
+    const [max] = await tx<{ max: string | null }[]>`select max(id)::text as max from usage_records where account_id = ${accountId}`;
+    return applyPendingAggregates(tx, accountId, book, Number(max?.max ?? 0));
+  });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql as dsql } from 'drizzle-orm';
+import { and, eq, ne, sql as dsql } from 'drizzle-orm';
+import { listDailyUsage } from '@/db/queries/usage';
 import { describe, expect, test } from 'vitest';
-import { accounts, applications, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { accounts, applications, usageAggregates, usageBatches, usageRecords } from '@/db/schema';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
@@ -50,7 +51,8 @@ async function send(request: Request) {
 async function storedCount(accountId: string) {
   const [r] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageRecords).where(eq(usageRecords.accountId, accountId));
   const [b] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageBatches).where(eq(usageBatches.accountId, accountId));
-  const [d] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageDaily).where(eq(usageDaily.accountId, accountId));
+  // Usage statistics rows: the (day, app, item) keys of the aggregates kept at ingest (issue 11).
+  const [d] = await db.select({ n: dsql<number>`count(distinct (local_day, sdk_app_id, item))::int` }).from(usageAggregates).where(and(eq(usageAggregates.accountId, accountId), ne(usageAggregates.item, '')));
   return { records: r?.n ?? 0, batches: b?.n ?? 0, daily: d?.n ?? 0 };
 }
 
@@ -71,7 +73,7 @@ describe('POST /api/v1/usage', () => {
     expect(rows[0]?.start.toISOString()).toBe('2024-10-08T02:00:00.000Z');
 
     // The 23:59 record crosses midnight: 60 s of audio on the 8th, 60 s on the 9th (rating.md section 3).
-    const daily = await db.select().from(usageDaily).where(eq(usageDaily.accountId, accountId)).orderBy(usageDaily.localDay, usageDaily.item);
+    const daily = await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' });
     expect(daily.map((d) => [d.localDay, d.item, d.seconds, d.records])).toEqual([
       ['2024-10-08', 'audio', 60, 1],
       ['2024-10-08', 'hd', 90, 1],
@@ -84,7 +86,7 @@ describe('POST /api/v1/usage', () => {
     const lines = [media(app.sdkAppId), media(app.sdkAppId, { seconds: 30 })].map((r) => JSON.stringify(r)).join('\n');
     expect((await send(signedRequest(app, lines))).status).toBe(201);
     expect((await send(signedRequest(app, `${JSON.stringify(media(app.sdkAppId, { seconds: 5 }))}\n`))).status).toBe(201);
-    const [hd] = await db.select().from(usageDaily).where(and(eq(usageDaily.accountId, accountId), eq(usageDaily.item, 'hd')));
+    const [hd] = await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31', item: 'hd' });
     expect([hd?.seconds, hd?.records]).toEqual([125, 3]);
     expect(await storedCount(accountId)).toEqual({ records: 3, batches: 2, daily: 1 });
   });

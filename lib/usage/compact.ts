@@ -31,6 +31,8 @@ type Merged = {
   peak: number;
   records: number;
   dayRecords: number;
+  carried: number;
+  dayCarried: number;
   windows: Map<number, number>;
   samples: number[];
 };
@@ -62,8 +64,8 @@ export async function compactDay(sql: RawSql, accountId: string, day: string, op
     if (rowsBefore === 0 || rowsBefore === count?.keys || rowsBefore < (options.minRows ?? 2)) return { rowsBefore, rowsAfter: rowsBefore, throughId };
 
     const merged = new Map<string, Merged>();
-    const cursor = tx<{ sdk_app_id: string; item: string; through_id: string; seconds: string; quantity: string; peak: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
-      select sdk_app_id::text, item, through_id::text, seconds::text, quantity::text, peak_kbps::text as peak, records, day_records,
+    const cursor = tx<{ sdk_app_id: string; item: string; through_id: string; seconds: string; quantity: string; peak: string; records: number; day_records: number; carried: number; day_carried: number; windows: string; window_seconds: string; samples: string }[]>`
+      select sdk_app_id::text, item, through_id::text, seconds::text, quantity::text, peak_kbps::text as peak, records, day_records, carried, day_carried,
         array_to_string(windows, ',') as windows, array_to_string(window_seconds, ',') as window_seconds, array_to_string(samples, ',') as samples
       from usage_aggregates
       where account_id = ${accountId} and local_day = ${day} and through_id <= ${throughId}
@@ -74,13 +76,15 @@ export async function compactDay(sql: RawSql, accountId: string, day: string, op
         const late = billedThrough !== null && through > billedThrough;
         const key = `${r.sdk_app_id}|${r.item}|${late ? 1 : 0}`;
         let m = merged.get(key);
-        if (!m) merged.set(key, (m = { app: r.sdk_app_id, item: r.item, throughId: 0, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: new Map(), samples: [] }));
+        if (!m) merged.set(key, (m = { app: r.sdk_app_id, item: r.item, throughId: 0, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, carried: 0, dayCarried: 0, windows: new Map(), samples: [] }));
         m.throughId = Math.max(m.throughId, through);
         m.seconds += Number(r.seconds);
         m.quantity += Number(r.quantity);
         m.peak = Math.max(m.peak, Number(r.peak));
         m.records += r.records;
         m.dayRecords += r.day_records;
+        m.carried += r.carried;
+        m.dayCarried += r.day_carried;
         if (r.windows) {
           const w = r.windows.split(',');
           const s = r.window_seconds.split(',');
@@ -97,7 +101,7 @@ export async function compactDay(sql: RawSql, accountId: string, day: string, op
       let chunk = '';
       for (const m of merged.values()) {
         const windows = [...m.windows.entries()].sort((a, b) => a[0] - b[0]);
-        chunk += `${accountId}\t${day}\t${m.app}\t${copyEscape(m.item)}\t\\N\t${m.throughId}\t${m.seconds}\t${m.quantity}\t${m.peak}\t${m.records}\t${m.dayRecords}\t{${windows.map((w) => w[0]).join(',')}}\t{${windows.map((w) => w[1]).join(',')}}\t{${m.samples.join(',')}}\n`;
+        chunk += `${accountId}\t${day}\t${m.app}\t${copyEscape(m.item)}\t\\N\t${m.throughId}\t${m.seconds}\t${m.quantity}\t${m.peak}\t${m.records}\t${m.dayRecords}\t{${windows.map((w) => w[0]).join(',')}}\t{${windows.map((w) => w[1]).join(',')}}\t{${m.samples.join(',')}}\t${m.carried}\t${m.dayCarried}\n`;
         if (chunk.length > 1 << 20) {
           yield chunk;
           chunk = '';

@@ -1,6 +1,7 @@
-import { eq, sql as dsql } from 'drizzle-orm';
+import { and, eq, ne, sql as dsql } from 'drizzle-orm';
+import { listDailyUsage } from '@/db/queries/usage';
 import { describe, expect, test } from 'vitest';
-import { applications, usageBatches, usageDaily, usageRecords } from '@/db/schema';
+import { applications, usageAggregates, usageBatches, usageRecords } from '@/db/schema';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';
 import { importUsageFile } from './import';
@@ -19,7 +20,8 @@ function body(text: string, chunk = 7): AsyncIterable<Uint8Array> {
 async function counts(accountId: string) {
   const [r] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageRecords).where(eq(usageRecords.accountId, accountId));
   const [b] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageBatches).where(eq(usageBatches.accountId, accountId));
-  const [d] = await db.select({ n: dsql<number>`count(*)::int` }).from(usageDaily).where(eq(usageDaily.accountId, accountId));
+  // Usage statistics rows: the (day, app, item) keys of the aggregates kept at ingest (issue 11).
+  const [d] = await db.select({ n: dsql<number>`count(distinct (local_day, sdk_app_id, item))::int` }).from(usageAggregates).where(and(eq(usageAggregates.accountId, accountId), ne(usageAggregates.item, '')));
   return [r?.n, b?.n, d?.n];
 }
 
@@ -47,7 +49,7 @@ describe('usage file import', () => {
     ].join('\r\n');
     const r = await importUsageFile(sql, { accountId, now, body: body(csv, 5) });
     expect(r).toMatchObject({ ok: true, format: 'csv', rows: 3, accepted: 3 });
-    const daily = await db.select().from(usageDaily).where(eq(usageDaily.accountId, accountId)).orderBy(usageDaily.item);
+    const daily = await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' });
     expect(daily.map((d) => [d.item, d.seconds, d.quantity])).toEqual([
       ['audio', 60, 0],
       ['fhd', 120, 0],

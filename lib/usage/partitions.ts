@@ -23,6 +23,11 @@ import { localDate, previousMonthStart, startOfMonth, type LocalDate } from '@/l
  * still lands instead of failing the batch, and the next job run (or start) moves such rows
  * into their own month's partition (`usage_partitions_ensure` carves every month it finds
  * in a default partition), so the default partition stays empty in steady state.
+ *
+ * Not partitioned: `usage_batches` grows with batches, not records (one row per accepted
+ * batch; its Idempotency-Key index spans months, and a batch may hold several months' days),
+ * and `usage_daily` with (application, day, item), not records; reclamation deletes both by
+ * account with their (account, ...) indexes.
  */
 export const USAGE_PARTITIONED_TABLES = ['usage_records', 'usage_aggregates'] as const;
 export type UsagePartitionedTable = (typeof USAGE_PARTITIONED_TABLES)[number];

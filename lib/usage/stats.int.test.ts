@@ -10,7 +10,7 @@ import { validateBatch } from './batch';
 import { projectExhaustion } from './package-projection';
 import { storeUsageBatch } from './store';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { aggregatePendingBatches } from './aggregates';
+import { aggregatePendingUsage } from './aggregates';
 import { csvRows } from '@/lib/export/csv';
 import { dailyRows, fiveMinuteRows, monthFilter, type UsageRows } from './export';
 import { summarizeDaily, windowChart } from './stats';
@@ -45,10 +45,10 @@ describe('usage statistics', () => {
     const app = await createTestApplication(db, accountId);
     const n = await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08']);
     expect(await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' })).toEqual([]);
-    const [first, second] = await Promise.all([aggregatePendingBatches(sql, accountId), aggregatePendingBatches(sql, accountId)]);
+    const [first, second] = await Promise.all([aggregatePendingUsage(sql, accountId), aggregatePendingUsage(sql, accountId)]);
     expect(first.batches + second.batches).toBe(1);
     expect(first.records + second.records).toBe(n);
-    expect((await aggregatePendingBatches(sql, accountId)).batches).toBe(0);
+    expect((await aggregatePendingUsage(sql, accountId)).batches).toBe(0);
     const rows = await listDailyUsage(db, accountId, { from: '2024-10-01', to: '2024-10-31' });
     expect(rows.reduce((s, r) => s + r.records, 0)).toBeGreaterThanOrEqual(n);
     // Sessions start up to 02:00 and run past midnight: the 9th has seconds too (split at midnight).
@@ -59,7 +59,7 @@ describe('usage statistics', () => {
     const { accountId } = await createTestAccount(db);
     const app = await createTestApplication(db, accountId);
     await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08', '2024-10-31']);
-    await aggregatePendingBatches(sql, accountId);
+    await aggregatePendingUsage(sql, accountId);
     const five = await collect(fiveMinuteRows(db, accountId, book, monthFilter('2024-10')));
     const daily = await collect(dailyRows(db, accountId, book, monthFilter('2024-10')));
     const fromFive = new Map<string, number>();
@@ -77,7 +77,7 @@ describe('usage statistics', () => {
     const { accountId } = await createTestAccount(db);
     const app = await createTestApplication(db, accountId);
     await seedLikeDemo(accountId, app.sdkAppId, ['2024-10-07', '2024-10-08']);
-    await aggregatePendingBatches(sql, accountId);
+    await aggregatePendingUsage(sql, accountId);
     const chart = windowChart(book, await listDayWindows(db, accountId, '2024-10-08'));
     const day = await listDailyUsage(db, accountId, { from: '2024-10-08', to: '2024-10-08' });
     for (const s of chart.series) {

@@ -6,8 +6,9 @@ import type { ValidRecord } from './batch';
 import { compactSoon } from './compact';
 
 /**
- * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and
- * the `usage_daily` statistics, in one transaction (all or nothing). Raw postgres.js
+ * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and its
+ * `usage_aggregates` partial rows (COPY; what settlement and the usage pages sum, issue 11),
+ * in one transaction (all or nothing). No row shared with another batch is updated. Raw postgres.js
  * rather than Drizzle because COPY ... FROM STDIN is the bulk path (the bench:ingest
  * goal) and Drizzle transactions do not expose it.
  */
@@ -69,7 +70,7 @@ export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { acco
   const head = `${meta.accountId}\t`;
   const tail = `\t${meta.batchId ?? '\\N'}\t${meta.throughId}\t`;
   for (const r of rows) {
-    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\n`;
+    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\t${r.carried}\t${r.dayCarried}\n`;
     if (++n === rowsPerChunk) {
       yield chunk;
       chunk = '';
@@ -79,7 +80,7 @@ export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { acco
   if (chunk) yield chunk;
 }
 
-export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples';
+export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples, carried, day_carried';
 
 /**
  * Usage record ids for `n` records, taken from the table's identity sequence before the
@@ -98,52 +99,6 @@ export async function reserveUsageRecordIds(tx: RawTx, n: number): Promise<numbe
 export async function copyAggregates(tx: RawTx, rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }): Promise<void> {
   if (!rows.length) return;
   await copyIn(tx.unsafe(`copy usage_aggregates (${AGGREGATE_COPY_COLUMNS}) from stdin`), aggregateCopyChunks(rows, meta));
-}
-
-export type DailyRow = { app: number; day: string; item: string; seconds: number; quantity: number; peak: number; records: number };
-
-/** Sum a batch's pieces per (app, local day, item): seconds, images or calls, peak kbps. */
-export function dailyTotals(records: readonly Pick<ValidRecord, 'pieces'>[]): DailyRow[] {
-  const acc = new DailyAccumulator();
-  for (const { pieces } of records) acc.add(pieces);
-  return acc.rows();
-}
-
-export class DailyAccumulator {
-  private readonly map = new Map<string, DailyRow>();
-  get size(): number {
-    return this.map.size;
-  }
-  add(pieces: readonly UsagePiece[]): void {
-    const map = this.map;
-    for (const p of pieces) {
-      const key = `${p.app}|${p.day}|${p.item}`;
-      let row = map.get(key);
-      if (!row) map.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0 }));
-      row.records++;
-      if (p.kind === 'duration') row.seconds += p.seconds;
-      else if (p.unit === 'kbps') row.peak = Math.max(row.peak, p.quantity);
-      else row.quantity += p.quantity;
-    }
-  }
-  /** In a fixed order, so concurrent batches of one account lock usage_daily rows in the same order (no deadlock). */
-  rows(): DailyRow[] {
-    return [...this.map.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
-  }
-}
-
-/** Add rows to `usage_daily` (inside the caller's transaction). */
-export async function addDailyTotals(tx: RawTx, accountId: string, daily: readonly DailyRow[]): Promise<void> {
-  if (!daily.length) return;
-  await tx`
-    insert into usage_daily (account_id, sdk_app_id, local_day, item, seconds, quantity, peak_kbps, records)
-    select ${accountId}, x.app, x.day, x.item, x.seconds, x.quantity, x.peak, x.records
-    from jsonb_to_recordset(${JSON.stringify(daily)}::jsonb) as x(app bigint, day date, item text, seconds bigint, quantity bigint, peak numeric, records int)
-    on conflict (account_id, local_day, sdk_app_id, item) do update set
-      seconds = usage_daily.seconds + excluded.seconds,
-      quantity = usage_daily.quantity + excluded.quantity,
-      peak_kbps = greatest(usage_daily.peak_kbps, excluded.peak_kbps),
-      records = usage_daily.records + excluded.records`;
 }
 
 /**
@@ -181,14 +136,13 @@ async function accountBook(tx: RawTx, accountId: string): Promise<PriceBook> {
 export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Promise<{ created: boolean; batch: StoredBatch }> {
   const batchId = randomUUID();
   const receivedAtIso = input.receivedAt.toISOString();
-  const daily = dailyTotals(input.records);
   const days = new Set<string>();
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing.
     const inserted = await tx<{ id: string }[]>`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, stats_applied_at, aggregated_at)
-      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso}, ${receivedAtIso})
+      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, aggregated_at)
+      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso})
       on conflict (account_id, idempotency_key) do nothing
       returning id`;
     if (inserted.length === 0) return false;
@@ -204,7 +158,6 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
       for (const a of aggregates) days.add(a.day);
       await copyAggregates(tx, aggregates, { accountId: input.accountId, batchId, throughId: ids.reduce((m, id) => (id > m ? id : m), 0) });
     }
-    await addDailyTotals(tx, input.accountId, daily);
     return true;
   });
   if (created) {

@@ -8,7 +8,7 @@ import { accountNow } from '@/lib/clock';
 import { comparePrices, quantitiesFromUsage, type CalculatorAnswer } from '@/lib/calculator/compare';
 import { calculatorSchema } from '@/lib/calculator/schemas';
 import { AppError } from '@/lib/errors';
-import { aggregatePendingBatches } from '@/lib/usage/aggregates';
+import { aggregatePendingUsage } from '@/lib/usage/aggregates';
 import { lastDayOfMonth, localDate, previousMonthStart } from '@/lib/time/local-date';
 
 /**
@@ -21,7 +21,7 @@ export const calculateAction = defineAction({
   allowWhenSuspended: true,
   run: async ({ input, user }): Promise<CalculatorAnswer> => {
     if (input.intent === 'last-month') {
-      await aggregatePendingBatches(rawSqlOf(db), user.accountId);
+      await aggregatePendingUsage(rawSqlOf(db), user.accountId);
       const month = previousMonthStart(localDate(await accountNow(db, user.accountId)));
       const rows = await listDailyUsage(db, user.accountId, { from: month, to: lastDayOfMonth(month) });
       const quantities = quantitiesFromUsage(input.bookId, rows);

@@ -15,7 +15,7 @@ import { hasMonthlyFreeMinutes } from '@/lib/packages/free-minutes';
 import { estimateMonth } from '@/lib/settlement/monthly';
 import { MonthEstimateCard } from '@/components/bills/month-estimate';
 import { addDays, localDate } from '@/lib/time/local-date';
-import { aggregatePendingBatches } from '@/lib/usage/aggregates';
+import { aggregatePendingUsage } from '@/lib/usage/aggregates';
 import { parseUsageFilter, rangePresets } from '@/lib/usage/params';
 import { PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
 import { summarizeDaily, windowChart } from '@/lib/usage/stats';
@@ -57,7 +57,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const accountId = user.accountId;
   const sp = await searchParams;
   const [t, locale] = await Promise.all([getTranslations('usage'), getLocale()]);
-  await aggregatePendingBatches(rawSqlOf(db), accountId);
+  await aggregatePendingUsage(rawSqlOf(db), accountId);
   const book = getPriceBook(user.account.priceBookId);
   const [now, apps] = await Promise.all([accountNow(db, accountId), listApplications(db, accountId)]);
   const today = localDate(now);

@@ -9,7 +9,7 @@ import { route } from '@/lib/http/route';
 import { AppError } from '@/lib/errors';
 import { getPriceBook } from '@/lib/rating';
 import { localDate } from '@/lib/time/local-date';
-import { aggregatePendingBatches } from '@/lib/usage/aggregates';
+import { aggregatePendingUsage } from '@/lib/usage/aggregates';
 import { monthFilter, usageFileName, usageRows, type ExportGranularity } from '@/lib/usage/export';
 import { parseUsageFilter } from '@/lib/usage/params';
 import { actionLocale } from '@/lib/actions/locale';
@@ -39,7 +39,7 @@ export const GET = route('usage-export', async (request: Request): Promise<Respo
   // Another account's SDKAppID answers like a missing one.
   if (sp.app && filter.sdkAppId === undefined) throw bad('Not found.', 404);
   if (problems.length) throw bad(problems.join(' '));
-  await aggregatePendingBatches(rawSqlOf(db), user.accountId);
+  await aggregatePendingUsage(rawSqlOf(db), user.accountId);
   const locale = await actionLocale(user.account);
   const t = exportsT(locale);
   const rows = usageRows(db, user.accountId, book, filter, granularity, locale);
