@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { dropDatabase, ensureDatabase, freePort, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
+import { dropDatabase, ensureDatabase, freePort, listDatabases, startEmbeddedPostgres, type EmbeddedServer } from '@/db/embedded';
 import { runMigrations } from '@/db/migrate';
 import { databaseUrlOf, workerDatabaseName, createWorkerDatabase } from './worker-database-name';
 
@@ -47,11 +47,8 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   if (adminUrl && template && !process.env.KEEP_TEST_DB) {
-    const { default: postgres } = await import('postgres');
-    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    const copies = await sql<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}\\_w%`}`.catch(() => []);
-    await sql.end({ timeout: 5 });
-    for (const { datname } of copies) await dropDatabase(adminUrl, datname).catch(() => {});
+    const copies = await listDatabases(adminUrl, workerDatabaseName(template, '')).catch(() => [] as string[]);
+    for (const copy of copies) await dropDatabase(adminUrl, copy).catch(() => {});
     await dropDatabase(adminUrl, template).catch(() => {});
   }
   if (server) {
