@@ -1,5 +1,9 @@
 import fs from 'node:fs';
+import { register } from 'node:module';
 import { defineConfig, devices } from '@playwright/test';
+
+// Specs import modules of the console that import JSON without an import attribute (e2e/json-modules.mjs).
+register('./e2e/json-modules.mjs', import.meta.url);
 
 /**
  * e2e against a production build in test mode (APP_ENV=test: test clocks and the
@@ -24,12 +28,20 @@ if (!fs.existsSync(chromium)) {
 }
 /** The language switch's cookie (lib/i18n/config.ts LOCALE_COOKIE), English for every context by default. */
 export const E2E_LANGUAGE_COOKIE = { name: 'NEXT_LOCALE', value: 'en', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
-const build = process.env.E2E_SKIP_BUILD ? '' : 'node_modules/.bin/next build && ';
+// The build skips Next's own type check: `npm test` runs `tsc --noEmit` over the same files first
+// (scripts/e2e-build.mjs; it also keeps tsconfig.json as it was).
+const build = process.env.E2E_SKIP_BUILD ? '' : 'node scripts/e2e-build.mjs && ';
+/**
+ * Two workers on their own accounts (the specs make their own customers; the demo admin and
+ * customer are shared read-mostly, e2e/fixtures-auth.ts). E2E_WORKERS=1 runs one spec at a time.
+ */
+const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
   testDir: './e2e',
+  // Files run side by side; the tests of one file in order (a file's tests may build on each other).
   fullyParallel: false,
-  workers: 1,
+  workers,
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
@@ -47,7 +59,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 860 } } }],
+  projects: [
+    // The demo admin and customer sign in once; the specs reuse their state (e2e/global.setup.ts).
+    { name: 'setup', testMatch: /global\.setup\.ts$/ },
+    { name: 'chromium', dependencies: ['setup'], use: { ...devices['Desktop Chrome'], viewport: { width: 1360, height: 860 } } },
+  ],
   webServer: {
     command: `${build}node_modules/.bin/tsx scripts/serve.ts start`,
     url: `http://127.0.0.1:${port}/sign-in`,

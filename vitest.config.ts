@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import os from 'node:os';
 import path from 'node:path';
 
 // Two projects: pure unit tests (no database) and integration tests against a
@@ -11,6 +12,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Both projects share one pool. Vitest's default (cores - 1) is a single worker on a 2-core
+    // machine; the integration files wait on PostgreSQL much of the time, so two workers pay.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -29,9 +33,13 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next/**'],
           globalSetup: ['tests/global-setup.ts'],
+          // Each worker its own copy of the migrated database (tests/worker-database.ts): files run side by side.
+          setupFiles: ['tests/worker-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // New password hashes at scrypt N=2^12 instead of 2^17 (lib/auth/password.ts): the flows
+          // are the same, a hash takes milliseconds; the unit project keeps and asserts the real cost.
+          env: { SCRYPT_LOG_N_FOR_TESTS: '12' },
           // next-auth imports `next/server` without an extension; inlined, Vite resolves it
           // (tests/access imports the real lib/auth and replaces only `auth`).
           server: { deps: { inline: ['next-auth'] } },

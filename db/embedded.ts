@@ -395,3 +395,34 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await sql.end({ timeout: 5 });
   }
 }
+
+/**
+ * A copy of `template` named `name` (CREATE DATABASE … TEMPLATE), made when missing: the
+ * integration tests' per-worker databases (tests/worker-database.ts). Copies are made one at a
+ * time under an advisory lock (a template cannot be copied while another session uses it).
+ */
+export async function copyDatabase(adminUrl: string, template: string, name: string): Promise<void> {
+  for (const n of [template, name]) if (!/^[a-z_][a-z0-9_]*$/.test(n)) throw new Error(`invalid database name ${n}`);
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(1515015)`;
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await sql.unsafe(`create database ${name} template ${template}`);
+    await sql`select pg_advisory_unlock(1515015)`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** The databases whose names start with `prefix` (throw-away test databases to drop). */
+export async function listDatabases(adminUrl: string, prefix: string): Promise<string[]> {
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${prefix})`;
+    return rows.map((r) => r.datname);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { applications, users } from '../db/schema';
-import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
+import { DEMO, e2eDb } from './fixtures';
+import { newCustomer, signInAs } from './fixtures-auth';
 
 test('a customer opening an admin page gets the 403 page', async ({ page }) => {
-  await signIn(page, DEMO.customer.email, DEMO.customer.password);
+  await signInAs(page, 'customer');
   const response = await page.goto('/admin/accounts');
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
@@ -17,7 +18,7 @@ test("a customer cannot read another account's application by URL", async ({ pag
   const [otherApp] = await db.select().from(applications).where(eq(applications.accountId, demoUser!.accountId!)).limit(1);
   expect(otherApp).toBeTruthy();
 
-  await signUpCustomer(page, { name: 'Curious Customer' });
+  await newCustomer(page, { name: 'Curious Customer' });
   const response = await page.goto(`/applications/${otherApp!.sdkAppId}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
@@ -26,7 +27,7 @@ test("a customer cannot read another account's application by URL", async ({ pag
   // Its owner does see it (a separate browser context: a separate session).
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await signIn(owner, DEMO.customer.email, DEMO.customer.password);
+  await signInAs(owner, 'customer');
   await owner.goto(`/applications/${otherApp!.sdkAppId}`);
   await expect(owner.getByRole('heading', { name: otherApp!.name })).toBeVisible();
   await ownerContext.close();

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from '@playwright/test';
 import { noticeDeliveries, notifications, users } from '../db/schema';
-import { DEMO, e2eDb, signIn } from './fixtures';
+import { DEMO, e2eDb } from './fixtures';
+import { signInAs } from './fixtures-auth';
 
 test('the admin account page lists the account’s deliveries with status, attempts, last result and latency', async ({ page }) => {
   const { db } = e2eDb();
@@ -13,7 +14,7 @@ test('the admin account page lists the account’s deliveries with status, attem
     { accountId, notificationId: n!.id, channel: 'email', target: 'email', eventType: 'bill.monthly', messageId: 'notice-e2e', payload: { to: ['ap@example.test'] }, status: 'delivered', attempts: 3, nextAttemptAt: at, giveUpAt: at, lastStatusCode: 250, lastLatencyMs: 41, createdAt: at },
     { accountId, notificationId: n!.id, channel: 'webhook', target: 'webhook:e2e', eventType: 'bill.monthly', messageId: 'msg_e2e', payload: {}, status: 'failed', attempts: 11, nextAttemptAt: at, giveUpAt: at, lastStatusCode: 500, lastError: 'HTTP 500 Internal Server Error', lastLatencyMs: 12, createdAt: at },
   ]);
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await signInAs(page, 'admin');
   await page.goto(`/admin/accounts/${accountId}`);
   const table = page.getByTestId('deliveries');
   await expect(table).toBeVisible();

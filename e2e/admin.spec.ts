@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, signUpCustomer, confirmDialog } from './fixtures';
+import { signIn, confirmDialog } from './fixtures';
+import { newCustomer, signInAs } from './fixtures-auth';
 
 test('admin: search an account, adjust its balance with a mandatory reason, suspend for a violation and lift it', async ({ page, browser }) => {
   const customerContext = await browser.newContext();
   const customerPage = await customerContext.newPage();
-  const customer = await signUpCustomer(customerPage, { name: 'Admin Target Inc' });
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  const customer = await newCustomer(customerPage, { name: 'Admin Target Inc' });
+  await signInAs(page, 'admin');
   await page.goto('/admin/accounts');
   await page.getByLabel('Search accounts').fill(customer.email);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { applications } from '../db/schema';
-import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 import { createApplication } from './fixtures-billing';
+import { newCustomer } from './fixtures-auth';
 
 test('create an application: SDKAppID and a secret key shown once; rename, disable, enable, delete', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Apps Studio' });
+  await newCustomer(page, { name: 'Apps Studio' });
   await page.goto('/applications');
   await expect(page.getByText('No applications yet')).toBeVisible();
 
@@ -49,12 +50,12 @@ test('create an application: SDKAppID and a secret key shown once; rename, disab
 });
 
 test("another account's application id is refused like a missing one when buying", async ({ page, browser }) => {
-  await signUpCustomer(page, { name: 'Owner Co' });
+  await newCustomer(page, { name: 'Owner Co' });
   const mine = await createApplication(page, 'Owned App');
 
   const ctx = await browser.newContext();
   const other = await ctx.newPage();
-  await signUpCustomer(other, { name: 'Intruder Co' });
+  await newCustomer(other, { name: 'Intruder Co' });
   await createApplication(other, 'Intruder App');
   // The buy page only offers the intruder's own applications, even when given another's id.
   await other.goto(`/packages/buy?app=${mine.id}`);

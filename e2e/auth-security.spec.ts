@@ -1,7 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { applications, users, userSessions } from '../db/schema';
-import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut, signUpCustomer } from './fixtures';
+import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut } from './fixtures';
+import { newCustomer } from './fixtures-auth';
 
 // Issue 13 items 1, 5, 7 in a real browser. A route stands in for the foreign site so a
 // redirect that escaped would be seen (and not wait for DNS).
@@ -100,7 +101,7 @@ test.describe('open redirect after sign-in (item 1)', () => {
 test.describe('sessions end (item 5)', () => {
   test('a session cookie kept after sign-out opens nothing and creates nothing', async ({ page, context, browser }) => {
     test.setTimeout(240_000); // several browsers and scrypt sign-ins on a shared 2-core machine
-    const { email } = await signUpCustomer(page, { name: 'Kept Cookie Ltd' });
+    const { email } = await newCustomer(page, { name: 'Kept Cookie Ltd' });
     await page.goto('/applications');
     const kept = await context.cookies();
     expect(kept.some((c) => /authjs\.session-token/.test(c.name))).toBe(true);
@@ -131,7 +132,7 @@ test.describe('sessions end (item 5)', () => {
 
   test('the security page lists sessions and ends another one; a password change ends all', async ({ page, browser }) => {
     test.setTimeout(300_000); // two browsers, five sign-ins and a password change, each scrypt-hashed
-    const { email, password } = await signUpCustomer(page, { name: 'Two Browsers Co' });
+    const { email, password } = await newCustomer(page, { name: 'Two Browsers Co' });
     const second = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' });
     const p2 = await second.newPage();
     await signIn(p2, email, password);
@@ -220,7 +221,7 @@ test('an unconfirmed address cannot buy a package until the emailed link is open
 
 test('forgotten password: an emailed one-time link sets a new one and ends every session (item 6)', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const { email, password } = await signUpCustomer(page, { name: 'Forgetful Ltd' });
+  const { email, password } = await newCustomer(page, { name: 'Forgetful Ltd' });
   const stranger = await browser.newContext();
   const s = await stranger.newPage();
   await s.goto('/sign-in');

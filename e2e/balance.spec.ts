@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { topUp } from './fixtures-billing';
+import { newCustomer } from './fixtures-auth';
 
 test('top-up: field-level messages, a declined card, then a top-up in the ledger', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Balance Bakery' });
+  await newCustomer(page, { name: 'Balance Bakery' });
   await page.goto('/balance');
   await expect(page.getByTestId('ledger-table')).toContainText('No ledger entries yet. Top up');
 
@@ -27,7 +27,7 @@ test('top-up: field-level messages, a declined card, then a top-up in the ledger
 });
 
 test('the ledger filters and its CSV export apply the same filters', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Export, "Quoted" Ltd' });
+  await newCustomer(page, { name: 'Export, "Quoted" Ltd' });
   await topUp(page, '10');
   await topUp(page, '32.10', '5555 5555 5555 4444');
   await page.goto('/balance?q=4444');

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect } from './fixtures-dev';
 import { mediaRecord, sendUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 test.describe.configure({ timeout: 240_000 });
 
 test("another account's bill answers 404 like a missing one, on the page and the CSV", async ({ page, browser }) => {
-  const owner = await signUpCustomer(page, { name: 'Bill Owner Ltd' });
+  const owner = await newCustomer(page, { name: 'Bill Owner Ltd' });
   const accountId = await accountIdOf(owner.email);
   const app = await createAppDirect(accountId, { name: 'Owner App', edition: 'lite' });
   await page.goto('/dev');
@@ -25,7 +25,7 @@ test("another account's bill answers 404 like a missing one, on the page and the
 
   const ctx = await browser.newContext();
   const intruder = await ctx.newPage();
-  await signUpCustomer(intruder, { name: 'Curious Ltd' });
+  await newCustomer(intruder, { name: 'Curious Ltd' });
   const res = await intruder.goto(billUrl);
   expect(res?.status()).toBe(404);
   await expect(intruder.getByRole('heading', { name: 'Not found' })).toBeVisible();

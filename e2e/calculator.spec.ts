@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
+import { newCustomer } from './fixtures-auth';
 
 test('price calculator: pay-as-you-go against each package edition, the cheapest highlighted; errors and pending', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Calculator Ltd' });
+  await newCustomer(page, { name: 'Calculator Ltd' });
   await page.goto('/calculator');
   await page.getByRole('button', { name: 'Compare prices' }).click();
   await expect(page.getByTestId('calculator-form').getByRole('alert')).toContainText('Enter the minutes of at least one item');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 const HOUR = 3_600_000;
 /** Screenshots of the changed pages at both widths (.data is not committed, nor cleaned by Playwright; E2E_SCREENSHOTS=e2e/screenshots to keep them). */
@@ -21,7 +21,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test('charts: usage stacked per tier for a day and a range, cost by day, package minutes; legends toggle; a table of the same figures; readable on a phone', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Chart Walk Ltd' });
+  const me = await newCustomer(page, { name: 'Chart Walk Ltd' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Chart Classroom', edition: 'lite' });
   await topUpThroughPage(page, '100');

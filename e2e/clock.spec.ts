@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, signIn, signOut, signUpCustomer } from './fixtures';
+import { signOut } from './fixtures';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
+import { newCustomer, signInAs } from './fixtures-auth';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -9,14 +10,14 @@ test.describe.configure({ timeout: 180_000 });
 test('developer API: own account only, never back, advance answers with what ran; the pages show it', async ({ page, browser, baseURL }) => {
   // Mutations of the developer API need a same-origin Origin, as a browser sends (issue 13 item 8).
   const origin = { origin: baseURL! };
-  const me = await signUpCustomer(page, { name: 'Clock Customer' });
+  const me = await newCustomer(page, { name: 'Clock Customer' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Clock App', edition: 'lite' });
 
   // Another account's clock: not found, exactly like a missing account.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  const stranger = await signUpCustomer(otherPage, { name: 'Stranger' });
+  const stranger = await newCustomer(otherPage, { name: 'Stranger' });
   const strangerId = await accountIdOf(stranger.email);
   await other.close();
   expect((await page.request.get(`/api/dev/clocks/${strangerId}`)).status()).toBe(404);
@@ -59,7 +60,7 @@ test('developer API: own account only, never back, advance answers with what ran
 
   // Admin: the job runs page lists the runs, sortable and paged.
   await signOut(page);
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await signInAs(page, 'admin');
   await page.goto('/admin/jobs');
   await expect(page.getByRole('heading', { name: 'Job runs' })).toBeVisible();
   await expect(page.getByTestId('job-runs')).toContainText('Clock Customer');

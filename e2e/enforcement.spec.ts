@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import { applications, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';
 import { signedUsageHeaders } from '../lib/usage/signature';
-import { e2eDb, signIn, signOut, signUpCustomer } from './fixtures';
+import { e2eDb, signIn, signOut } from './fixtures';
 import { accountIdOf, accountState, advanceBy, advanceTo, balanceOf, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
+import { newCustomer } from './fixtures-auth';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,13 +16,13 @@ test('settlement, overdue, suspension after 24 h, top-up, lapse, reclamation aft
   // A bystander account with usage today (real time), no clock.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  const bystander = await signUpCustomer(otherPage, { name: 'Bystander Ltd' });
+  const bystander = await newCustomer(otherPage, { name: 'Bystander Ltd' });
   const bystanderId = await accountIdOf(bystander.email);
   await createAppDirect(bystanderId, { name: 'Bystander App' });
   await other.close();
   const bystanderBefore = await accountState(bystanderId);
 
-  const me = await signUpCustomer(page, { name: 'Walk Customer' });
+  const me = await newCustomer(page, { name: 'Walk Customer' });
   const accountId = await accountIdOf(me.email);
   // On a paid edition (as if its package minutes were used up), usage past the free minutes
   // is pay-as-you-go; a Free-edition application would instead stop (lifecycle.md, Packages).

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, offsetIso, sendUsage, storedUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 const HOUR = 3_600_000;
 
@@ -27,7 +27,7 @@ async function download(page: Page, testId: string) {
 }
 
 test('exports: the Excel bill matches the bill page to the cent, the statement PDF holds the period total, a CSV import with quotes/BOM/CRLF lands all or nothing', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Export Walk Ltd' });
+  const me = await newCustomer(page, { name: 'Export Walk Ltd' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Export Classroom', edition: 'lite' });
   await topUpThroughPage(page, '100');
@@ -137,7 +137,7 @@ test('exports: the Excel bill matches the bill page to the cent, the statement P
   // and their own statement and bill list do not hold it.
   expect((await page.request.get(`${billPath}/xlsx`)).status()).toBe(200);
   await page.context().clearCookies();
-  await signUpCustomer(page, { name: 'Someone Else' });
+  await newCustomer(page, { name: 'Someone Else' });
   expect((await page.request.get(`${billPath}/xlsx`)).status()).toBe(404);
   expect((await page.request.get(`${billPath}/csv`)).status()).toBe(404);
   const theirList = await page.request.get(`/bills/export?format=csv&month=${day.slice(0, 7)}`);

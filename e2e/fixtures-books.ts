@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { DEMO, signIn } from './fixtures';
+import { rolePage, signInByApi } from './fixtures-auth';
 import { parseCsv, sendUsage } from './fixtures-usage';
 
 /** Helpers for the walks through the seed price books (issue 12). */
@@ -17,16 +17,17 @@ export async function createTestCustomer(admin: Page, body: Record<string, unkno
   return (await res.json()) as TestCustomer;
 }
 
+/** The demo admin's own browser, signed in (the run's stored state, e2e/fixtures-auth.ts). */
 export async function adminPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
-  return page;
+  return rolePage(browser, 'admin');
 }
 
-/** The owner's own browser (its own cookies), signed in. */
+/** The owner's own browser (its own cookies), signed in (Auth.js' credentials endpoint, not the form), on its landing page. */
 export async function ownerPage(browser: Browser, login: { email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, login.email, login.password);
+  await signInByApi(page, login.email, login.password);
+  await page.goto('/');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && url.pathname !== '/');
   return page;
 }
 

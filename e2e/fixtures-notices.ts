@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { DEMO, signIn } from './fixtures';
+import { rolePage } from './fixtures-auth';
 
 /** Helpers for the notice channel specs (issue 10: email, webhooks, settings pages). */
 
@@ -65,9 +65,7 @@ export type DevCustomer = {
 
 /** Test customers through the developer API (docs/dev-api.md, POST /api/dev/accounts), as the demo admin. */
 export async function createDevCustomers(browser: Browser, baseURL: string, bodies: Record<string, unknown>[]): Promise<DevCustomer[]> {
-  const ctx = await browser.newContext();
-  const admin = await ctx.newPage();
-  await signIn(admin, DEMO.admin.email, DEMO.admin.password);
+  const admin = await rolePage(browser, 'admin');
   const out: DevCustomer[] = [];
   for (const data of bodies) {
     const res = await admin.request.post('/api/dev/accounts', {
@@ -77,7 +75,7 @@ export async function createDevCustomers(browser: Browser, baseURL: string, bodi
     expect(res.status(), await res.text()).toBe(201);
     out.push((await res.json()) as DevCustomer);
   }
-  await ctx.close();
+  await admin.context().close();
   return out;
 }
 

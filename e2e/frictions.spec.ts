@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, confirmDialog, signIn, signUpCustomer } from './fixtures';
+import { DEMO, confirmDialog } from './fixtures';
 import { createApplication, topUp } from './fixtures-billing';
+import { newCustomer, signInAs } from './fixtures-auth';
 
 // Issue 14 item 8: frictions found when the console was tried as a new user would.
 
 test('a NUL in a search is a field error, not a 500; a page past the last says so and links to it', async ({ page }) => {
-  await signIn(page, DEMO.customer.email, DEMO.customer.password);
+  await signInAs(page, 'customer');
   const res = await page.goto('/balance?q=%00');
   expect(res?.status()).toBe(200);
   await expect(page.getByText('Search must not contain control characters.')).toBeVisible();
@@ -20,7 +21,7 @@ test('a NUL in a search is a field error, not a 500; a page past the last says s
 });
 
 test('buying: never a plan marked not available pre-selected; unavailable plans say why; buying asks first and Cancel buys nothing', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Careful Buyer Ltd' });
+  await newCustomer(page, { name: 'Careful Buyer Ltd' });
   const app = await createApplication(page, 'Careful App');
   await topUp(page, '20');
   await page.goto(`/packages/buy?app=${app.id}`);
@@ -54,7 +55,7 @@ test('buying: never a plan marked not available pre-selected; unavailable plans 
 });
 
 test('disabling an application asks first and says what stops', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Disabler Ltd' });
+  await newCustomer(page, { name: 'Disabler Ltd' });
   const app = await createApplication(page, 'Stoppable App');
   await page.goto(`/applications/${app.sdkAppId}`);
   await page.getByRole('button', { name: 'Disable application' }).click();
@@ -68,7 +69,7 @@ test('disabling an application asks first and says what stops', async ({ page })
 });
 
 test('the audit page shows money and status changes with their cause, filtered by account email', async ({ page }) => {
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
+  await signInAs(page, 'admin');
   await page.goto('/admin/audit');
   await page.getByLabel('Account name or email').fill(DEMO.customer.email);
   await page.getByLabel('Kind of change').selectOption('ledger');
@@ -82,7 +83,7 @@ test('the audit page shows money and status changes with their cause, filtered b
 test('on a 390 px phone the navigation hides behind a Menu button', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await signIn(page, DEMO.customer.email, DEMO.customer.password);
+  await signInAs(page, 'customer');
   await page.goto('/overview');
   const menu = page.getByRole('button', { name: 'Menu' });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');

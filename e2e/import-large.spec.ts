@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
 import { localDayOf, storedUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 test.describe.configure({ timeout: 600_000 });
 
@@ -11,7 +11,7 @@ test.describe.configure({ timeout: 600_000 });
  * through csv-parse; a bad last row refuses the whole file; the good file lands whole.
  */
 test('a 20 MB CSV import shows progress and lands all or nothing', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Large Import Ltd' });
+  const me = await newCustomer(page, { name: 'Large Import Ltd' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Large Classroom', edition: 'lite' });
   const ROWS = 96_000;

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
 import { mediaRecord, sendUsage, storedUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 test('bad batches get the right status and message, and store nothing; a replay is accepted once', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Ingest Checks Ltd' });
+  const me = await newCustomer(page, { name: 'Ingest Checks Ltd' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: 'Ingest App', edition: 'lite' });
   const other = await createAppDirect(accountId, { name: 'Other App', edition: 'lite' });

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { advanceBy } from './fixtures-dev';
 import { createApplication } from './fixtures-billing';
 import { mediaRecord, sendUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 // lifecycle.md, Applications: rotate the secret key (issue 10, item 7).
 test.describe.configure({ timeout: 180_000 });
 
 test('rotate the secret key: shown once; the old key signs for 24 hours of the account clock; a leaked one stops at once', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Rotation Labs' });
+  await newCustomer(page, { name: 'Rotation Labs' });
   const app = await createApplication(page, 'Rotating App');
   const body = () => JSON.stringify([mediaRecord(app.sdkAppId, new Date(Date.now() - 3_600_000), 60)]);
   expect((await sendUsage(page.request, app, body())).status).toBe(201);

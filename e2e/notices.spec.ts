@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { topUp } from './fixtures-billing';
+import { newCustomer } from './fixtures-auth';
 
 /** The message center (lifecycle.md, Notices; issue 10 item 3): unread badge, filters, mark read, links. */
 test('message center: a balance alert notice, unread badge on every page, filters, mark one and all read; another customer sees none', async ({ page, browser }) => {
-  await signUpCustomer(page, { name: 'Notice Reader' });
+  await newCustomer(page, { name: 'Notice Reader' });
   await page.goto('/notices');
   await expect(page.getByRole('heading', { name: 'No notices yet' })).toBeVisible();
   await expect(page.getByTestId('unread-count')).toHaveCount(0);
@@ -69,7 +69,7 @@ test('message center: a balance alert notice, unread badge on every page, filter
   // Another customer: an empty message center.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signUpCustomer(otherPage, { name: 'Someone Else' });
+  await newCustomer(otherPage, { name: 'Someone Else' });
   await otherPage.goto('/notices');
   await expect(otherPage.getByRole('heading', { name: 'No notices yet' })).toBeVisible();
   await otherPage.screenshot({ path: 'test-results/notices-empty.png', fullPage: true });

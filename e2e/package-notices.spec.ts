@@ -3,15 +3,16 @@ import { and, eq } from 'drizzle-orm';
 import { applications, packages, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';
 import { toOffsetIso } from '../lib/time/format';
-import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 import { accountIdOf, advanceTo, clockOf, topUpThroughPage } from './fixtures-dev';
+import { newCustomer } from './fixtures-auth';
 
 const DAY = 86_400_000;
 test.describe.configure({ timeout: 300_000 });
 
 /** A customer on a test clock with an application and RTC-Engine Lite (50,000 minutes, 49.50 USD) bought on the clock's first day. */
 async function customerWithLite(page: Page, name: string, topUp: string, autoRenew: boolean) {
-  const me = await signUpCustomer(page, { name });
+  const me = await newCustomer(page, { name });
   const accountId = await accountIdOf(me.email);
   await topUpThroughPage(page, topUp);
   await page.goto('/dev');

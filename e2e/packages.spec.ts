@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
+import { newCustomer } from './fixtures-auth';
 
 test('balance too low, queue, upgrade refused, auto-renewal switched', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Queue Corp' });
+  await newCustomer(page, { name: 'Queue Corp' });
   const app = await createApplication(page, 'Queue App');
 
   // Nothing on the balance: refused with a clear message, nothing bought.

@@ -2,21 +2,20 @@ import { expect, test, type Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { daySettlements, packages, refundRequests, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';
-import { DEMO, e2eDb, signIn, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, signIn, confirmDialog } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
+import { newCustomer, rolePage } from './fixtures-auth';
 
 // Issue 10, item 7: the refund gaps a new user ran into.
 
 async function adminPage(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
-  return { page, close: () => context.close() };
+  const page = await rolePage(browser, 'admin');
+  return { page, close: () => page.context().close() };
 }
 
 test('the customer withdraws an open refund request; the admin queue no longer shows it', async ({ page, browser }) => {
-  await signUpCustomer(page, { name: 'Withdraw Walk Ltd' });
+  await newCustomer(page, { name: 'Withdraw Walk Ltd' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Withdraw App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
@@ -50,7 +49,7 @@ test('the customer withdraws an open refund request; the admin queue no longer s
 });
 
 test('the checkout of a free trial does not promise a refund (rule (c)); a paid package does', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Trial Checkout Co' });
+  await newCustomer(page, { name: 'Trial Checkout Co' });
   const app = await createApplication(page, 'Trial App');
   await page.goto(`/packages/buy?app=${app.id}`);
   await page.getByRole('radio', { name: 'Call Free Trial (7 days)', exact: true }).check();
@@ -66,7 +65,7 @@ test('the checkout of a free trial does not promise a refund (rule (c)); a paid 
 // signed in again, the customer still reaches the packages page (refunds are billing, open
 // while suspended) and is told refund rule (d) there, not the general "only billing" banner.
 test('suspended for a violation, a refund request is answered with reason (d), not the general banner', async ({ page, browser }) => {
-  const customer = await signUpCustomer(page, { name: 'Violation Refund Co' });
+  const customer = await newCustomer(page, { name: 'Violation Refund Co' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Violating App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
@@ -111,7 +110,7 @@ test('suspended for a violation, a refund request is answered with reason (d), n
 });
 
 test('approval while the day is unsettled: the admin is told to decide after the settlement; once settled unused, it refunds', async ({ page, browser }) => {
-  await signUpCustomer(page, { name: 'Unsettled Media' });
+  await newCustomer(page, { name: 'Unsettled Media' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Unsettled App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });

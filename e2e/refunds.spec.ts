@@ -2,19 +2,18 @@ import { expect, test, type Browser } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { ledgerEntries, packages, users } from '../db/schema';
 import { Decimal } from '../lib/money/decimal';
-import { DEMO, e2eDb, signIn, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
+import { newCustomer, rolePage } from './fixtures-auth';
 
 // The admin works in a browser context of their own (two people, two sessions).
 async function adminPage(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, DEMO.admin.email, DEMO.admin.password);
-  return { page, close: () => context.close() };
+  const page = await rolePage(browser, 'admin');
+  return { page, close: () => page.context().close() };
 }
 
 test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, refund it through the admin', async ({ page, browser }) => {
-  const customer = await signUpCustomer(page, { name: 'Refund Walk Ltd' });
+  const customer = await newCustomer(page, { name: 'Refund Walk Ltd' });
   await topUp(page, '100');
   await expect(page.getByTestId('balance')).toHaveText('$100.00');
 
@@ -66,7 +65,7 @@ test('sign up, top up, create an app, buy RTC-Engine Lite with auto-renewal, ref
 });
 
 test('a refund is refused for a used package, with its reason shown', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Used Package Co' });
+  await newCustomer(page, { name: 'Used Package Co' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Busy App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });
@@ -82,7 +81,7 @@ test('a refund is refused for a used package, with its reason shown', async ({ p
 });
 
 test('minutes used after the request: the admin approval re-checks and refuses, the customer sees why', async ({ page, browser }) => {
-  await signUpCustomer(page, { name: 'Recheck Media' });
+  await newCustomer(page, { name: 'Recheck Media' });
   await topUp(page, '60');
   const app = await createApplication(page, 'Recheck App');
   await buyPackage(page, { appId: app.id, packageName: 'RTC-Engine Lite' });

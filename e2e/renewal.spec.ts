@@ -1,14 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { applications, ledgerEntries, notifications, packages } from '../db/schema';
-import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 import { accountIdOf, advanceTo, clockOf, topUpThroughPage } from './fixtures-dev';
+import { newCustomer } from './fixtures-auth';
 
 const DAY = 86_400_000;
 test.describe.configure({ timeout: 240_000 });
 
 test('auto-renewal at expiry charges the ledger; with an empty balance it fails and the application is back on Free', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Renewal Customer' });
+  const me = await newCustomer(page, { name: 'Renewal Customer' });
   const accountId = await accountIdOf(me.email);
   await topUpThroughPage(page, '100');
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { testClocks } from '../db/schema';
 import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
+import { newCustomer } from './fixtures-auth';
 
 /**
  * Issue 13 item 4: security headers on every page and route handler, a per-request CSP
@@ -108,7 +109,7 @@ test('pages work under the CSP in Chromium: no violation, React hydrated (custom
 });
 
 test('developer API: a cross-origin text/plain advance is refused and moves nothing; the console’s own request works', async ({ page, baseURL }) => {
-  const me = await signUpCustomer(page, { name: 'CSRF Target' });
+  const me = await newCustomer(page, { name: 'CSRF Target' });
   const accountId = await accountIdOf(me.email);
   const attach = await page.request.post(`/api/dev/clocks/${accountId}`, { headers: { origin: baseURL! }, data: {} });
   expect(attach.status()).toBe(201);

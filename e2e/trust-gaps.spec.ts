@@ -3,14 +3,15 @@ import { eq } from 'drizzle-orm';
 import { accounts, auditLog, ledgerEntries, packages } from '../db/schema';
 import { postLedgerEntry } from '../lib/ledger/service';
 import { Decimal } from '../lib/money/decimal';
-import { e2eDb, signUpCustomer, confirmDialog } from './fixtures';
+import { e2eDb, confirmDialog } from './fixtures';
 import { accountIdOf, clockOf, localInput } from './fixtures-dev';
 import { createApplication, topUp } from './fixtures-billing';
+import { newCustomer } from './fixtures-auth';
 
 // Issue 13, items 9, 11 and 12, as a user meets them.
 
 test('a purchase form replayed with another application is refused with a clear message; nothing more is bought', async ({ page }) => {
-  const customer = await signUpCustomer(page, { name: 'Replay Buyer Ltd' });
+  const customer = await newCustomer(page, { name: 'Replay Buyer Ltd' });
   await topUp(page, '200');
   const first = await createApplication(page, 'First App');
   const second = await createApplication(page, 'Second App');
@@ -40,7 +41,7 @@ test('a purchase form replayed with another application is refused with a clear 
 });
 
 test('a reclaimed account can pay its debt, is told what reclamation removed, and more is refused', async ({ page }) => {
-  const customer = await signUpCustomer(page, { name: 'Reclaimed Payer Co' });
+  const customer = await newCustomer(page, { name: 'Reclaimed Payer Co' });
   const accountId = await accountIdOf(customer.email);
   const { db } = e2eDb();
   // The state reclamation leaves (lib/enforcement reclaimAccount): a debt, the status, its audit row.
@@ -75,7 +76,7 @@ test('a reclaimed account can pay its debt, is told what reclamation removed, an
 });
 
 test('detaching a clock ahead of real time and attaching again never moves the account back', async ({ page }) => {
-  const customer = await signUpCustomer(page, { name: 'Clock Return Ltd' });
+  const customer = await newCustomer(page, { name: 'Clock Return Ltd' });
   const accountId = await accountIdOf(customer.email);
   const start = new Date(Date.now() + 40 * 86_400_000);
   await page.goto('/dev');

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, parseCsv, sendUsage, storedUsage } from './fixtures-usage';
+import { newCustomer } from './fixtures-auth';
 
 const HOUR = 3_600_000;
 
 test.describe.configure({ timeout: 300_000 });
 
 test('usage in, bills out: a signed batch on the chart, a file import with progress, the clock advanced, the bill explained, its CSV matching the page', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Usage Walk Ltd' });
+  const me = await newCustomer(page, { name: 'Usage Walk Ltd' });
   const accountId = await accountIdOf(me.email);
   // A paid edition: usage past the free minutes is pay-as-you-go (a Free-edition app would stop).
   const app = await createAppDirect(accountId, { name: 'Walk Classroom', edition: 'lite' });

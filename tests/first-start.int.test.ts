@@ -45,7 +45,10 @@ describe('first start from a fresh clone in a 0700 directory', () => {
     const port = await freePort();
     const pgPort = await freePort();
     let output = '';
-    child = spawn(path.join(clone, 'node_modules/.bin/tsx'), ['scripts/serve.ts', 'dev'], {
+    // `npm run dev` is `tsx scripts/serve.ts dev`; the same script under node with tsx as its loader,
+    // because the tsx CLI answers Ctrl-C with exit 130 (and SIGKILLs the script) when the script
+    // does not acknowledge the signal within 30 ms, which a loaded machine does not guarantee.
+    child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'dev'], {
       cwd: clone,
       detached: true, // its own process group: stopped as a whole
       env: {

@@ -21,10 +21,23 @@ function options(logN: number, r: number, p: number): ScryptOptions {
   return { N, r, p, maxmem: 256 * N * r };
 }
 
+/**
+ * The cost of a new hash: LOG_N, except in Vitest's integration tests, which ask for a lower one
+ * (vitest.config.ts: SCRYPT_LOG_N_FOR_TESTS) so that sign-up and password tests do not spend a
+ * second per hash. Honoured only inside Vitest (VITEST set and NODE_ENV=test: never in a
+ * server, where NODE_ENV is production or development) and only below LOG_N. Verification
+ * always reads the cost from the stored hash; lib/auth/password.test.ts asserts LOG_N.
+ */
+export function newHashLogN(env: Record<string, string | undefined> = process.env): number {
+  const lowered = env.VITEST && env.NODE_ENV === 'test' ? Number(env.SCRYPT_LOG_N_FOR_TESTS) : NaN;
+  return Number.isInteger(lowered) && lowered >= 10 && lowered < LOG_N ? lowered : LOG_N;
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LENGTH, options(LOG_N, R, P));
-  return ['scrypt', LOG_N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const logN = newHashLogN();
+  const key = await scrypt(password, salt, KEY_LENGTH, options(logN, R, P));
+  return ['scrypt', logN, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
