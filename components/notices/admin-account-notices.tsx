@@ -21,9 +21,9 @@ export async function AdminAccountNotices({ accountId, limit = 20 }: { accountId
             <li key={n.id} className="flex items-start justify-between gap-4 px-5 py-2.5 text-sm" data-kind={n.kind}>
               <div className="min-w-0">
                 <p>
-                  <span className="font-mono text-xs text-indigo-700">{n.kind}</span> <span className="font-medium text-slate-900">{n.title}</span>
+                  <span className="font-mono text-xs text-indigo-700">{n.kind}</span> <span className="font-medium text-slate-900" data-stored-text>{n.title}</span>
                 </p>
-                <p className="text-slate-600">{n.body}</p>
+                <p className="text-slate-600" data-stored-text>{n.body}</p>
                 <p className="text-xs text-slate-500">
                   {t('meta', { at: formatLocalDateTime(n.at), subject: n.subject || '—', occasion: n.occasion })}
                 </p>

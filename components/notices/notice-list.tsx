@@ -20,16 +20,17 @@ export function NoticeList<T>({ notices, markNoticeReadAction, testId = 'notice-
             <div className="min-w-0 flex-1">
               <p className="flex flex-wrap items-center gap-2">
                 {n.link ? (
-                  <Link href={n.link} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
+                  <Link href={n.link} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline" data-stored-text>
                     {n.title}
                   </Link>
                 ) : (
-                  <span className="font-medium text-slate-900">{n.title}</span>
+                  <span className="font-medium text-slate-900" data-stored-text>{n.title}</span>
                 )}
                 <Badge tone="gray" className="font-mono">{n.kind}</Badge>
                 {unread && <span className="sr-only">{t('unread')}</span>}
               </p>
-              <p className="mt-0.5 text-slate-600">{n.body}</p>
+              {/* Written once in the account's language (lib/notices/notify.ts): data-stored-text. */}
+              <p className="mt-0.5 text-slate-600" data-stored-text>{n.body}</p>
               <p className="mt-0.5 text-xs text-slate-500">
                 {formatLocalDateTime(n.at)} (UTC+8)
                 {n.earlier?.length ? <span data-testid="notice-earlier">{t('also', { times: n.earlier.map((d) => formatLocalDateTime(d)).join(', ') })}</span> : null}

@@ -80,7 +80,7 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
                     href={`/dev/mail?${new URLSearchParams({ ...(to ? { to } : {}), open: String(m.id) })}`}
                     className={`block px-5 py-3 hover:bg-slate-50 ${selected?.id === m.id ? 'bg-indigo-50' : ''}`}
                   >
-                    <p className="truncate text-sm font-medium text-slate-900">{m.subject || t('noSubject')}</p>
+                    <p className="truncate text-sm font-medium text-slate-900" data-stored-text>{m.subject || t('noSubject')}</p>
                     <p className="truncate text-xs text-slate-500">
                       {m.envelopeTo.join(', ')} · {formatLocalDateTime(m.receivedAt)}
                     </p>
@@ -91,14 +91,17 @@ export default async function DevMailPage({ searchParams }: { searchParams: Sear
           </Card>
           {selected ? (
             <Card>
-              <CardHeader title={selected.subject || t('noSubject')} description={t('meta', { to: selected.to ?? selected.envelopeTo.join(', '), from: selected.from ?? '?', at: formatLocalDateTime(selected.receivedAt) })} />
+              {/* A captured email is shown as it was written (data-stored-text: the language spec skips it). */}
+              <div data-stored-text>
+                <CardHeader title={selected.subject || t('noSubject')} description={t('meta', { to: selected.to ?? selected.envelopeTo.join(', '), from: selected.from ?? '?', at: formatLocalDateTime(selected.receivedAt) })} />
+              </div>
               <CardBody className="space-y-4">
                 {selected.html ? (
                   <iframe title={t('html')} sandbox="" srcDoc={selected.html} className="h-[420px] w-full rounded-md ring-1 ring-slate-200" />
                 ) : null}
                 <div>
                   <p className="mb-1 text-xs font-medium uppercase tracking-wide text-slate-500">{t('plain')}</p>
-                  <pre className="max-h-72 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800">{selected.text ?? t('none')}</pre>
+                  <pre data-stored-text className="max-h-72 overflow-auto whitespace-pre-wrap rounded-md bg-slate-50 p-3 text-xs text-slate-800">{selected.text ?? t('none')}</pre>
                 </div>
               </CardBody>
             </Card>
