@@ -45,3 +45,15 @@ export function bookName(t: PackagesT, book: { id: string; name: string }): stri
   const key = `books.${book.id}`;
   return tt.has(key) ? tt(key) : book.name;
 }
+
+/**
+ * A package of the entitlement usage rows (db/queries/usage.ts `listEntitlementUsage`) in the
+ * page's language: English keeps the row's own name word for word; Chinese names the edition
+ * (RTC-Engine 基础版) or the product by code.
+ */
+export function entitlementPackageName(t: PackagesT, locale: string, row: { name: string; product: string | null; edition: string | null }): string {
+  if (locale === 'en' || !row.product) return row.name;
+  const tt = t as unknown as Loose;
+  if (row.product === 'rtc-engine' && row.edition && tt.has(`editions.${row.edition}`)) return tt(`editions.${row.edition}`);
+  return `${productName(t, row.product)} ${row.edition ?? ''}`.trim();
+}

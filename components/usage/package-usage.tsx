@@ -4,6 +4,7 @@ import { entitlementKindWord, entitlementNameIn } from '@/lib/bills/words';
 import { formatQuantity } from '@/lib/money/format';
 import { projectExhaustion, PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
 import { Badge } from '@/components/ui/badge';
+import { entitlementPackageName } from '@/components/packages/package-names';
 
 /**
  * Minutes used and left per package (and the month's free minutes), with the date they
@@ -11,6 +12,7 @@ import { Badge } from '@/components/ui/badge';
  */
 export function PackageUsage({ rows, today, freeMinutes = true }: { rows: EntitlementUsageRow[]; today: string; freeMinutes?: boolean }) {
   const t = useTranslations('usage.entitlements');
+  const tp = useTranslations('packages');
   const locale = useLocale();
   if (rows.length === 0) {
     return <p className="text-sm text-slate-500">{freeMinutes ? t('noneFree') : t('none')}</p>;
@@ -35,7 +37,7 @@ export function PackageUsage({ rows, today, freeMinutes = true }: { rows: Entitl
             return (
               <tr key={r.id} className="align-top">
                 <td className="py-2.5 pr-4">
-                  <p className="font-medium text-slate-900">{entitlementNameIn(locale, r.name)}</p>
+                  <p className="font-medium text-slate-900">{r.product ? entitlementPackageName(tp, locale, r) : entitlementNameIn(locale, r.name)}</p>
                   <p className="text-xs text-slate-500">
                     {r.sdkAppId ? `SDKAppID ${r.sdkAppId}` : t('wholeAccount')} · {entitlementKindWord(locale, r.kind)}
                     {r.status === 'queued' && (

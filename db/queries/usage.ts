@@ -98,6 +98,9 @@ export type EntitlementUsageRow = {
   id: string;
   kind: 'package' | 'trial' | 'free';
   name: string;
+  /** Product and edition codes of a package (null for the free-minute grant): pages name it in their language. */
+  product: string | null;
+  edition: string | null;
   sdkAppId: number | null;
   status: string;
   minutes: string;
@@ -149,6 +152,8 @@ export async function listEntitlementUsage(db: DbOrTx, accountId: string, today:
       id: g.id,
       kind: 'free' as const,
       name: 'Monthly free minutes',
+      product: null,
+      edition: null,
       sdkAppId: null,
       status: 'active',
       minutes: g.minutes.toFixed(),
@@ -161,6 +166,8 @@ export async function listEntitlementUsage(db: DbOrTx, accountId: string, today:
       id: p.id,
       kind: p.kind,
       name: `${(PRODUCT_LABEL as Record<string, string>)[p.product] ?? p.product} ${p.edition}`,
+      product: p.product,
+      edition: p.edition,
       sdkAppId: p.sdkAppId,
       status: p.status,
       minutes: p.minutes.toFixed(),

@@ -14,7 +14,8 @@ import { BalanceAlertForm } from '@/components/balance/balance-alert-form';
 import { LedgerTable } from '@/components/balance/ledger-table';
 import { AccountStatusBadge } from '@/components/accounts/account-status-badge';
 import { loadReclamationSummary } from '@/lib/accounts/service';
-import { describeReclamation, payableDebt } from '@/lib/accounts/reclaimed';
+import { payableDebt } from '@/lib/accounts/reclaimed';
+import { formatLocalDateTime } from '@/lib/time/format';
 import { setBalanceThresholdAction, topUpAction } from '@/app/(console)/balance/actions';
 
 export async function generateMetadata() {
@@ -50,7 +51,16 @@ export default async function BalancePage({ searchParams }: { searchParams: Prom
           <CardHeader title={reclaimed.debt.isZero() ? t('reclaimed.noTopUp') : t('reclaimed.payDebt')} description={t('reclaimed.simulated')} />
           <CardBody className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="reclaimed-removed">
-              {describeReclamation(reclaimed.summary)}
+              {t('reclaimed.removed', {
+                hasWhen: reclaimed.summary.reclaimedAt ? 'yes' : 'no',
+                when: reclaimed.summary.reclaimedAt ? formatLocalDateTime(reclaimed.summary.reclaimedAt) : '',
+                apps:
+                  reclaimed.summary.applications.length === 0
+                    ? t('reclaimed.removedAppsUnknown')
+                    : t('reclaimed.removedApps', { count: reclaimed.summary.applications.length, ids: reclaimed.summary.applications.join(', ') }),
+                records: reclaimed.summary.usageRecords === null ? t('reclaimed.removedRecordsUnknown') : t('reclaimed.removedRecords', { count: reclaimed.summary.usageRecords }),
+                pkgs: reclaimed.summary.packages === null ? t('reclaimed.removedPackagesUnknown') : t('reclaimed.removedPackages', { count: reclaimed.summary.packages }),
+              })}
             </p>
             {reclaimed.debt.isZero() ? (
               <p className="text-sm text-slate-700" data-testid="reclaimed-no-debt">{t('reclaimed.noDebt')}</p>

@@ -9,7 +9,7 @@ import { accountNow } from '@/lib/clock';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney } from '@/lib/money/format';
 import { bookSellsPackages, offerOfPackage } from '@/lib/packages/catalog';
-import { bookName, packageName } from '@/components/packages/package-names';
+import { bookName, entitlementPackageName, packageName } from '@/components/packages/package-names';
 import { BookSentence } from '@/components/packages/book-sentence';
 import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
@@ -71,7 +71,7 @@ export default async function PackagesPage({ searchParams }: { searchParams: Pro
     chartDays,
     entitlements
       .filter((e) => e.usedByDay.length > 0)
-      .map((e) => ({ key: e.id, name: e.kind === 'free' ? t('page.minutesChart.free') : e.sdkAppId ? `${e.name} · ${e.sdkAppId}` : e.name, values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
+      .map((e) => ({ key: e.id, name: e.kind === 'free' ? t('page.minutesChart.free') : e.sdkAppId ? `${entitlementPackageName(t, locale, e)} · ${e.sdkAppId}` : entitlementPackageName(t, locale, e), values: onLabels(chartDays, e.usedByDay, (u) => u.day, (u) => u.minutes) })),
   );
   const boughtId = typeof sp.bought === 'string' && /^[0-9a-f-]{36}$/i.test(sp.bought) ? sp.bought : null;
   const bought = boughtId ? await getPackage(db, user.accountId, boughtId) : null;
