@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ledgerDescriptionIn } from '@/lib/ledger/words';
 import { db } from '@/db';
 import { ACTIVITY_SOURCES, listActivity, type ActivityRow, type ActivitySource } from '@/db/queries/audit';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -85,7 +86,15 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       header: t('columns.cause'),
       render: (r) => (
         <span className="block min-w-72 max-w-md whitespace-normal break-words text-xs text-slate-600">
-          {r.source === 'audit' ? <code className="break-all">{r.cause.slice(0, 300)}</code> : r.cause}
+          {r.source === 'audit' ? (
+            <code className="break-all">{r.cause.slice(0, 300)}</code>
+          ) : r.source === 'ledger' ? (
+            // The ledger's own words in the reader's language; an admin's reason stays as written.
+            ledgerDescriptionIn(locale, r.cause)
+          ) : (
+            // A status change's cause, stored as written when it happened.
+            <span data-stored-text>{r.cause}</span>
+          )}
           {r.target && <span className="mt-0.5 block font-mono text-slate-500">{r.target.slice(0, 60)}</span>}
         </span>
       ),
