@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FormAction } from '@/lib/actions/types';
-import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/config';
+import { INTL_LOCALE, LOCALE_NAMES, LOCALES, type Locale } from '@/lib/i18n/config';
 import { cn } from '@/components/ui/cn';
 
 /**
@@ -25,7 +25,7 @@ export function LanguageSwitch({ current, setLanguageAction, className }: { curr
               type="submit"
               name="locale"
               value={locale}
-              lang={locale === 'zh' ? 'zh-CN' : 'en'}
+              lang={INTL_LOCALE[locale]}
               aria-pressed={active}
               aria-label={active ? LOCALE_NAMES[locale] : t('switchTo', { language: LOCALE_NAMES[locale] })}
               disabled={pending}

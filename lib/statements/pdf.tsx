@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from '@react-pdf/renderer';
 import { billPeriodLabel } from '@/lib/bills/present';
 import { kindLabel } from '@/lib/bills/words';
-import type { Locale } from '@/lib/i18n/config';
+import { INTL_LOCALE, type Locale } from '@/lib/i18n/config';
 import { exportsT } from '@/lib/export/headers';
 import { ledgerDescriptionIn, ledgerKindLabel } from '@/lib/ledger/words';
 import { formatMoney } from '@/lib/money/format';
@@ -115,7 +115,7 @@ export function StatementDocument({ st, issuedAt, locale = 'en' }: { st: Stateme
     { title: t('statement.colBalance'), width: 15, right: true },
   ];
   return (
-    <Document title={t('statement.docTitle', { month: st.month, name: st.account.name })} author="TRTC billing console" subject={t('statement.subject', { month: st.month })} language={locale === 'zh' ? 'zh-CN' : 'en-US'}>
+    <Document title={t('statement.docTitle', { month: st.month, name: st.account.name })} author="TRTC billing console" subject={t('statement.subject', { month: st.month })} language={INTL_LOCALE[locale]}>
       <Page size="A4" style={s.page}>
         <Text style={s.h1}>{t('statement.title', { month: st.month })}</Text>
         <Text style={s.muted}>{t('statement.accountLine', { name: st.account.name, email: st.account.email, id: st.account.id })}</Text>
