@@ -90,7 +90,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             <code className="break-all">{r.cause.slice(0, 300)}</code>
           ) : r.source === 'ledger' ? (
             // The ledger's own words in the reader's language; an admin's reason stays as written.
-            ledgerDescriptionIn(locale, r.cause)
+            ledgerDescriptionIn(locale, { description: r.cause, descriptionKey: r.causeKey, descriptionParams: r.causeParams })
           ) : (
             // A status change's cause, stored as written when it happened.
             <span data-stored-text>{r.cause}</span>
