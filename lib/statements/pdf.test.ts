@@ -47,7 +47,7 @@ describe('statement PDF (@react-pdf/renderer)', () => {
 
   test.skipIf(!cjkFont)('in Chinese (issue 14 item 4): Chinese labels drawn with the CJK font, the same figures', async () => {
     const st = statement('好视通客户');
-    st.payments[0]!.description = 'Top-up by card •••• 4242';
+    Object.assign(st.payments[0]!, { description: 'Top-up by card •••• 4242', descriptionKey: 'topUp', descriptionParams: { last4: '4242' } });
     const text = await pdfText(await statementPdf(st, new Date('2024-11-01T00:00:00+08:00'), 'zh'));
     expect(text).toContain('2024-10 月度对账单');
     expect(text).toContain('好视通客户');
