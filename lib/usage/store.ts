@@ -47,12 +47,13 @@ export function* usageRecordCopyChunks(
   let i = 0;
   const tail = `\t${meta.receivedAtIso}\n`;
   const ids = meta.ids;
-  for (const { record, text, pieces } of records) {
+  for (const r of records) {
+    const { record, text } = r;
     if (ids) chunk += `${ids[i++]}\t`;
     const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
     const json = copyEscape(text ?? JSON.stringify(record));
-    // The first piece's day is the start's local day (pieces are split at local midnight, in order).
-    const day = pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
+    // The start's local day: validation's `day`, else the first piece's (pieces are split at local midnight, in order).
+    const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
     chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${json}${tail}`;
     if (++n === rowsPerChunk) {
       yield chunk;
