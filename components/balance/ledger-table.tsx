@@ -4,7 +4,7 @@ import { ledgerDescriptionIn, ledgerKindLabel } from '@/lib/ledger/words';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Button, buttonClass } from '@/components/ui/button';
-import type { LedgerEntryRow } from '@/db/queries/ledger';
+import type { LedgerEntryRow } from '@/lib/ledger/queries';
 import { LEDGER_KINDS } from '@/db/schema';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';

@@ -47,7 +47,7 @@ export function bookName(t: PackagesT, book: { id: string; name: string }): stri
 }
 
 /**
- * A package of the entitlement usage rows (db/queries/usage.ts `listEntitlementUsage`) in the
+ * A package of the entitlement usage rows (lib/usage/queries.ts `listEntitlementUsage`) in the
  * page's language: English keeps the row's own name word for word; Chinese names the edition
  * (RTC-Engine 基础版) or the product by code.
  */

@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
-import type { EntitlementUsageRow } from '@/db/queries/usage';
+import type { EntitlementUsageRow } from '@/lib/usage/queries';
 import { entitlementKindWord, entitlementNameIn } from '@/lib/bills/words';
 import { formatQuantity } from '@/lib/money/format';
 import { projectExhaustion, PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';

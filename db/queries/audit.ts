@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, accountStatusHistory, auditLog, ledgerEntries, users } from '../schema';
-import { Decimal } from '@/lib/money/decimal';
-import { escapeLike } from './ledger';
+import { Decimal } from '../schema/decimal';
+import { escapeLike } from './like';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 

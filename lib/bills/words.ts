@@ -206,7 +206,7 @@ export function bookNameIn(locale: Locale, book: { id: string; name: string }): 
 }
 
 /**
- * An entitlement's name (db/queries/bills entitlementNames, db/queries/usage) in the reader's
+ * An entitlement's name (lib/bills/queries.ts entitlementNames, lib/usage/queries.ts) in the reader's
  * language: "Free minutes (2024-10-01 – 2024-10-31)" → 免费时长（…）, "Lite package (…)" →
  * Lite 套餐包（…）. Product names stay as they are; anything else is shown as written.
  */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { accountStatusHistory, accounts, bills, ledgerEntries, packages, refundRequests, type LedgerKind } from '@/db/schema';
 import type { AccountRow } from '@/db/queries/accounts';
-import type { LedgerEntryRow } from '@/db/queries/ledger';
+import type { LedgerEntryRow } from '@/lib/ledger/queries';
 import { AppError } from '@/lib/errors';
 import type { Decimal } from '@/lib/money/decimal';
 import { statusAfterBalanceChange } from '@/lib/enforcement/rules';

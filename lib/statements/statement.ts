@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { bills, ledgerEntries, type LedgerKind } from '@/db/schema';
-import { LEDGER_KIND_LABEL } from '@/db/queries/ledger';
+import { LEDGER_KIND_LABEL } from '@/lib/ledger/queries';
 import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
 import { endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '@/lib/time/local-date';
 

@@ -18,7 +18,7 @@ import { checkRefundEligibilities } from '@/lib/refunds/service';
 import { parseTableParams } from '@/lib/table-params';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { listEntitlementUsage } from '@/db/queries/usage';
+import { listEntitlementUsage } from '@/lib/usage/queries';
 import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
 import { addDays, localDate } from '@/lib/time/local-date';
 import { daysOf } from '@/lib/usage/stats';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { entitlementNamesIn, statusWords, totalRuleIn } from '@/lib/bills/words';
 import { db } from '@/db';
-import { applicationNames, entitlementNames, getBill, listBillDeductions, listBillLines, listUsageRecordsByIds } from '@/db/queries/bills';
+import { applicationNames, entitlementNames, getBill, listBillDeductions, listBillLines, listUsageRecordsByIds } from '@/lib/bills/queries';
 import { requirePageUser } from '@/lib/auth/guard';
 import { BILL_STATUS_LABEL, billPeriodLabel, billStatus, groupLinesByApp, readExplanation } from '@/lib/bills/present';
 import { formatMoney, formatQuantity, type Currency } from '@/lib/money/format';

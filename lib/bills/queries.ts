@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { lastDayOfMonth } from '@/lib/time/local-date';
-import type { DbOrTx } from '../client';
-import { applications, billLines, bills, entitlementDeductions, freeMinuteGrants, ledgerEntries, packages, usageRecords } from '../schema';
-import type { BillKind } from '../schema/billing';
+import type { DbOrTx } from '@/db/client';
+import { applications, billLines, bills, entitlementDeductions, freeMinuteGrants, ledgerEntries, packages, usageRecords } from '@/db/schema';
+import type { BillKind } from '@/db/schema/billing';
 
 /** Reads of bills; every one takes the account id and filters by it (another account's bill is "not found"). */
 
