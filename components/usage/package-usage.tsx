@@ -4,7 +4,7 @@ import { entitlementKindWord, entitlementNameIn } from '@/lib/bills/words';
 import { formatQuantity } from '@/lib/money/format';
 import { projectExhaustion, PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
 import { Badge } from '@/components/ui/badge';
-import { entitlementPackageName } from '@/components/packages/package-names';
+import { entitlementPackageName } from '@/lib/packages/names';
 
 /**
  * Minutes used and left per package (and the month's free minutes), with the date they
