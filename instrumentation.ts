@@ -2,13 +2,13 @@
  * Next.js instrumentation (runs once per server process). A page whose render fails
  * because the database is unreachable would be answered 500 by Next; pages cannot set a
  * status themselves, so the response's status line is corrected here: 500 while the
- * database was just found unreachable (lib/availability.ts) becomes 503 with Retry-After
+ * database was just found unreachable (db/availability.ts) becomes 503 with Retry-After
  * (issue 13 item 13). The body stays app/error.tsx's "briefly unavailable" page.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { ServerResponse } = await import('node:http');
-  const { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } = await import('@/lib/availability');
+  const { databaseRecentlyUnavailable, RETRY_AFTER_SECONDS } = await import('@/db/availability');
   const proto = ServerResponse.prototype as unknown as { writeHead: (...args: unknown[]) => unknown; __unavailablePatched?: boolean };
   if (proto.__unavailablePatched) return;
   proto.__unavailablePatched = true;

@@ -8,7 +8,7 @@ const RETRY_SECONDS = 5;
 
 /**
  * Errors of a page. The database briefly unreachable (digest SERVICE_UNAVAILABLE, from
- * lib/availability.ts; the server answers 503 with Retry-After) is said plainly and the page
+ * db/availability.ts; the server answers 503 with Retry-After) is said plainly and the page
  * retries by itself; anything else is the generic message with its reference. Never internals.
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,7 +1,7 @@
 import { inject, expect, test } from 'vitest';
 import { sql as q } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { databaseRecentlyUnavailable, isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
+import { databaseRecentlyUnavailable, isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from './availability';
 import { testDb } from '@/tests/db';
 import { createDb } from './client';
 

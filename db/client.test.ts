@@ -2,7 +2,7 @@ import net from 'node:net';
 import { sql as q } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { expect, test } from 'vitest';
-import { databaseRecentlyUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
+import { databaseRecentlyUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from './availability';
 import { users } from './schema';
 import { createDb } from './client';
 

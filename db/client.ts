@@ -23,7 +23,7 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
   const sql = trackTransactions(withAvailability(postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    // While the database is down, fail fast (503 + Retry-After, lib/availability.ts) instead of
+    // While the database is down, fail fast (503 + Retry-After, db/availability.ts) instead of
     // queueing queries behind postgres.js's reconnect backoff, which grows to 20 s a try.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     connect_timeout: 5,

@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: 'Too many attempts; wait a few minutes and try again.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNAVAILABLE: { status: 503, message: 'The service is not available in this deployment.' },
-  /** The database is unreachable for a moment (lib/availability.ts): 503 with Retry-After. */
+  /** The database is unreachable for a moment (db/availability.ts): 503 with Retry-After. */
   SERVICE_UNAVAILABLE: { status: 503, message: 'The service is briefly unavailable. Try again in a few seconds.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   // The usage API and the usage file import (docs/usage-api.md, Errors): same shape, their own codes.

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { AppError } from '@/lib/errors';
-import { isDatabaseUnavailable, noteDatabaseUnavailable, unavailableDetail } from '@/lib/availability';
+import { isDatabaseUnavailable, noteDatabaseUnavailable, unavailableDetail } from '@/db/availability';
 import { log, REQUEST_ID_HEADER, type Logger } from '@/lib/log';
 
 /**
@@ -27,7 +27,7 @@ export type FailureKind = 'expected' | 'unavailable' | 'unexpected';
 
 /**
  * The one way a failure is logged (lib/errors.ts, the error model): an AppError is expected
- * (info, its code); the database unreachable is noted and warned (lib/availability.ts);
+ * (info, its code); the database unreachable is noted and warned (db/availability.ts);
  * anything else is an error with its stack. Returns the kind, for the caller's answer.
  */
 export function logFailure(logger: Logger, err: unknown, where: 'action' | 'route', fields: Record<string, unknown> = {}): FailureKind {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLedgerFilters } from '@/db/queries/ledger';
+import { parseLedgerFilters } from '@/lib/ledger/queries';
 import { parseTableParams, searchTextSchema } from './table-params';
 
 describe('search text (issue 14 item 8: /balance?q=%00 answered 500)', () => {

@@ -12,7 +12,9 @@
  *   without compaction);
  * - the day's aggregates compacted (lib/usage/compact.ts; it runs beside ingest during the day);
  * - the day settled exactly as the job runs it (one transaction writing the bill, lines,
- *   deductions with this month's free minutes, and the ledger entry): `settleSeconds`;
+ *   deductions with this month's free minutes, and the ledger entry), SETTLE_RUNS times (3; the
+ *   machine may be shared): the fastest is `settleSeconds`, every run in `settleRunsSeconds`, the
+ *   fastest's phases (wall and CPU ms) in `settlePhasesMs`; only the last run is kept;
  * - the same day settled from the raw records (the path before issue 11, rolled back) when
  *   BENCH_COMPARE=1 (default for up to 1,000,000 records).
  *
@@ -103,13 +105,13 @@ async function main() {
     await aggregate();
     const agg = await aggregate();
 
-    const settle = async (source: 'aggregates' | 'records', keep: boolean) => {
+    const settle = async (source: 'aggregates' | 'records', keep: boolean, timings?: Record<string, number>) => {
       const s = performance.now();
       const throughId = await safeUsageWatermark(db);
       let result: SettleDayResult;
       try {
         result = await db.transaction(async (tx) => {
-          const r = await settleDay(tx, { accountId, day: DAY, now: new Date('2024-10-02T00:00:00+08:00'), throughId, mode: 'daily', source });
+          const r = await settleDay(tx, { accountId, day: DAY, now: new Date('2024-10-02T00:00:00+08:00'), throughId, mode: 'daily', source, timings });
           if (!keep) throw new Rollback(r);
           return r;
         });
@@ -134,8 +136,19 @@ async function main() {
     let peakRss = process.memoryUsage().rss;
     const baseRss = peakRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    const settled = await settle('aggregates', true);
+    // The machine is shared: the settlement is timed SETTLE_RUNS times (default 3), the first
+    // ones rolled back, the last one kept (the bill, lines, deductions and ledger entry stay);
+    // settleSeconds is the fastest, as plainGroupBySeconds is the faster of its two runs.
+    const RUNS = Math.max(1, Number(process.env.SETTLE_RUNS ?? 3));
+    const runs: { ms: number; timings: Record<string, number> }[] = [];
+    let settled!: Awaited<ReturnType<typeof settle>>;
+    for (let i = 0; i < RUNS; i++) {
+      const timings: Record<string, number> = {};
+      settled = await settle('aggregates', i === RUNS - 1, timings);
+      runs.push({ ms: settled.ms, timings });
+    }
     clearInterval(sampler);
+    const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const result = settled.result as Extract<SettleDayResult, { outcome: 'billed' }>;
     const agg2 = await aggregate();
@@ -145,9 +158,12 @@ async function main() {
     const out = {
       records: result.records,
       applications: APPS,
-      settleSeconds: Number((settled.ms / 1000).toFixed(3)),
+      settleSeconds: Number((best.ms / 1000).toFixed(3)),
       plainGroupBySeconds: Number((aggMs / 1000).toFixed(3)),
-      ratio: Number((settled.ms / aggMs).toFixed(2)),
+      ratio: Number((best.ms / aggMs).toFixed(2)),
+      settleRunsSeconds: runs.map((r) => Number((r.ms / 1000).toFixed(3))),
+      /** Of the fastest run: ms per phase of settleDay (wall), and `<phase>Cpu` this process's CPU ms. */
+      settlePhasesMs: best.timings,
       partialRows: Number(count!.partials),
       compactedRows: compacted.rowsAfter,
       compactSeconds: Number((compactMs / 1000).toFixed(2)),
@@ -162,7 +178,8 @@ async function main() {
     };
     console.log('');
     console.log(`Settlement of ${DAY}: ${out.records.toLocaleString('en-US')} records, ${APPS} applications, ${result.lines} bill lines, total ${out.bill.total}`);
-    console.log(`  settle the day (compacted aggregates)   ${out.settleSeconds.toFixed(3)} s   peak RSS ${mb(peakRss)} (before ${mb(baseRss)})`);
+    console.log(`  settle the day (compacted aggregates)   ${out.settleSeconds.toFixed(3)} s   fastest of ${RUNS} (${out.settleRunsSeconds.join(', ')} s), peak RSS ${mb(peakRss)} (before ${mb(baseRss)})`);
+    console.log(`    phases (ms, wall / CPU of this process) ${Object.keys(best.timings).filter((k) => !k.endsWith('Cpu')).map((k) => `${k} ${best.timings[k]}/${best.timings[`${k}Cpu`] ?? '-'}`).join(', ')}`);
     console.log(`  plain SQL GROUP BY application          ${out.plainGroupBySeconds.toFixed(3)} s   (${agg.groups} groups, plain indexed table, same rows, same server)`);
     console.log(`  ratio                                   ${out.ratio}x   goal: <= 3x`);
     console.log(`  settle from the batches' partial rows   ${out.settleUncompactedSeconds.toFixed(2)} s   (${out.partialRows.toLocaleString('en-US')} rows, before compaction)`);

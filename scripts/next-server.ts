@@ -3,6 +3,7 @@ import next from 'next';
 import { randomUUID } from 'node:crypto';
 import { CLIENT_ADDRESS_HEADER, proxyTrustFromEnv, resolveClientAddress } from '@/lib/auth/client-address';
 import { log, pathOnly, REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log';
+import { lingerOnClose } from './lingering-close';
 import { failStart, installStartFailureHandlers } from './start-failure';
 
 /**
@@ -51,6 +52,8 @@ const server = http.createServer((req, res) => {
   });
   void handle(req, res);
 });
+// A `Connection: close` answer sent before the body was read must not be lost to a reset.
+lingerOnClose(server);
 const upgrade = app.getUpgradeHandler();
 server.on('upgrade', (req, socket, head) => {
   stamp(req);

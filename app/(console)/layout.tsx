@@ -7,7 +7,7 @@ import { requirePageUser } from '@/lib/auth/guard';
 import { isBillingOnly } from '@/lib/enforcement/rules';
 import { testClocksEnabled } from '@/lib/clock';
 import { db } from '@/db';
-import { countUnreadNotices } from '@/db/queries/notices';
+import { countUnreadNotices } from '@/lib/notices/queries';
 import { NoticesBell } from '@/components/shell/notices-bell';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import { getLocale, getTranslations } from 'next-intl/server';

@@ -4,7 +4,7 @@ import { ledgerDescriptionIn, ledgerKindLabel } from '@/lib/ledger/words';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { Field, Input, Select } from '@/components/ui/field';
 import { Button, buttonClass } from '@/components/ui/button';
-import type { LedgerEntryRow } from '@/db/queries/ledger';
+import type { LedgerEntryRow } from '@/lib/ledger/queries';
 import { LEDGER_KINDS } from '@/db/schema';
 import { formatMoney, type Currency } from '@/lib/money/format';
 import { formatLocalDateTime } from '@/lib/time/format';
@@ -21,7 +21,7 @@ export function LedgerTable({ view, currency, searchParams }: { view: LedgerView
   const columns: Column<LedgerEntryRow>[] = [
     { key: 'at', header: t('colTime'), sortKey: 'at', render: (e) => <span className="tabular-nums">{formatLocalDateTime(e.at)}</span> },
     { key: 'kind', header: t('colKind'), sortKey: 'kind', render: (e) => <LedgerKindBadge kind={e.kind} /> },
-    { key: 'description', header: t('colDescription'), render: (e) => <div className="min-w-72 max-w-md whitespace-normal text-slate-900">{ledgerDescriptionIn(locale, e.description)}</div> },
+    { key: 'description', header: t('colDescription'), render: (e) => <div className="min-w-72 max-w-md whitespace-normal text-slate-900">{ledgerDescriptionIn(locale, e)}</div> },
     {
       key: 'reference',
       header: t('colReference'),

@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { listNotices } from '@/db/queries/notices';
+import { listNotices } from '@/lib/notices/queries';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

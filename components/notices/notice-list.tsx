@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { NoticeListRow } from '@/db/queries/notices';
+import type { NoticeListRow } from '@/lib/notices/queries';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { cn } from '@/components/ui/cn';
 import { Badge } from '@/components/ui/badge';

@@ -1,8 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import { accounts, applications, users } from '../schema';
-import { listNotices } from './notices';
-import { escapeLike } from './ledger';
+import { escapeLike } from './like';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -48,9 +47,4 @@ export async function searchAccounts(
     .offset(options.offset);
   const [total] = await db.select({ n: count() }).from(accounts).leftJoin(users, eq(users.accountId, accounts.id)).where(where);
   return { rows, total: total?.n ?? 0 };
-}
-
-/** A customer's latest notices: the message center's query, first page (db/queries/notices.ts). */
-export async function listNotifications(db: DbOrTx, accountId: string, limit = 5) {
-  return (await listNotices(db, accountId, { limit })).rows;
 }

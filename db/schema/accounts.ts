@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { LOCALES } from '@/lib/i18n/config';
 import { decimal, instant } from './columns';
+import { LOCALES } from './locales';
 
 export const CURRENCIES = ['USD', 'CNY'] as const;
 
@@ -52,7 +52,7 @@ export const accounts = pgTable(
     /** When the balance last went below the threshold (null: not below): the alert episode the daily reminders belong to. */
     belowThresholdSince: instant('below_threshold_since'),
     /**
-     * The language the owner chose (lib/i18n/config.ts): pages follow it on every device,
+     * The language the owner chose (db/schema/locales.ts; the rule: lib/i18n/config.ts): pages follow it on every device,
      * emails and exports use it. Null: not chosen, so Chinese for CNY accounts, else English.
      */
     locale: text('locale', { enum: LOCALES }),

@@ -1,5 +1,5 @@
 import { customType, timestamp } from 'drizzle-orm/pg-core';
-import { Decimal } from '@/lib/money/decimal';
+import { Decimal } from './decimal';
 
 /**
  * Money and fractional minutes: PostgreSQL `numeric` read as a string and turned

@@ -8,7 +8,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import { isBillingOnly } from '@/lib/enforcement/rules';
-import { UNAVAILABLE_MESSAGE } from '@/lib/availability';
+import { UNAVAILABLE_MESSAGE } from '@/db/availability';
 import { requireUser, type CurrentUser, type CustomerUser, type Permission } from '@/lib/auth/guard';
 import { formDataToObject, zodFieldErrors } from './form-data';
 

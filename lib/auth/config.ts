@@ -1,8 +1,8 @@
 import type { NextAuthConfig } from 'next-auth';
 import { safeRedirectPath } from './safe-redirect';
-import { SESSION_MAX_AGE_S } from './session-age';
 
-export { SESSION_MAX_AGE_S };
+/** JWT lifetime; the server-side session row (lib/auth/sessions.ts) idles out after the same time. */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /**
  * Auth.js configuration without providers: pages and the session's shape (user id, role

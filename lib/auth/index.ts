@@ -11,7 +11,7 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import { checkSignIn, recordSignInAttempt } from './rate-limit';
 import { createSession } from './sessions';
 import { alertOwnerIfLockedOut } from './security-alerts';
-import { isDatabaseUnavailable } from '@/lib/availability';
+import { isDatabaseUnavailable } from '@/db/availability';
 import { requestLog } from '@/lib/request-log';
 
 export class RateLimitedSignIn extends CredentialsSignin {

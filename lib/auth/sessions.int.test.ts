@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { userSessions } from '@/db/schema';
-import { listOpenSessions } from '@/db/queries/sessions';
 import { createAdminUser } from '@/lib/accounts/service';
 import { suspendForViolation } from '@/lib/admin/service';
 import { createTestAccount } from '@/tests/factories';
 import { testDb } from '@/tests/db';
-import { createSession, endAllSessions, endOtherSession, endSession, findOpenSession, SESSION_MAX_AGE_S, touchSession } from './sessions';
+import { createSession, endAllSessions, endOtherSession, endSession, findOpenSession, listOpenSessions, SESSION_MAX_AGE_S, touchSession } from './sessions';
 
 const { db } = testDb();
 

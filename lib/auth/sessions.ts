@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { users, userSessions, type SessionEndReason } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -27,6 +27,17 @@ export async function createSession(db: DbOrTx, input: { userId: string; address
 
 function openSince(now: Date) {
   return gt(userSessions.lastSeenAt, new Date(now.getTime() - SESSION_MAX_AGE_S * 1000));
+}
+
+export type SessionListRow = Pick<SessionRow, 'id' | 'createdAt' | 'lastSeenAt' | 'address' | 'userAgent'>;
+
+/** The user's open sessions, most recently used first (the security page); always scoped by user. */
+export async function listOpenSessions(db: DbOrTx, userId: string, now = new Date()): Promise<SessionListRow[]> {
+  return db
+    .select({ id: userSessions.id, createdAt: userSessions.createdAt, lastSeenAt: userSessions.lastSeenAt, address: userSessions.address, userAgent: userSessions.userAgent })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt), openSince(now)))
+    .orderBy(desc(userSessions.lastSeenAt));
 }
 
 /** The open session with this id of this user, or null (ended, idle past the maximum age, or someone else's). */

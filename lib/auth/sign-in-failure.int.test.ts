@@ -1,7 +1,7 @@
 import { CallbackRouteError, CredentialsSignin } from '@auth/core/errors';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, test } from 'vitest';
-import { ServiceUnavailableError } from '@/lib/availability';
+import { ServiceUnavailableError } from '@/db/availability';
 import { classifySignInFailure } from './sign-in-failure';
 
 // Auth.js's own wrapping of an error thrown in authorize (its types only declare string messages).

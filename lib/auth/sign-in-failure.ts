@@ -1,5 +1,5 @@
 import { AuthError } from 'next-auth';
-import { isDatabaseUnavailable } from '@/lib/availability';
+import { isDatabaseUnavailable } from '@/db/availability';
 
 export type SignInFailure = 'unavailable' | 'rate-limited' | 'credentials' | 'unexpected';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { applicationNames, getBill, listBillLines, listBills } from '@/db/queries/bills';
-import { listDailyUsage } from '@/db/queries/usage';
+import { applicationNames, getBill, listBillLines, listBills } from '@/lib/bills/queries';
+import { listDailyUsage } from '@/lib/usage/queries';
 import { getPriceBook } from '@/lib/rating';
 import { dec, sum } from '@/lib/money/decimal';
 import { safeUsageWatermark, settleDay } from '@/lib/settlement';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import { applicationNames, entitlementNames, getBill, listBillLines, type BillRow } from '@/db/queries/bills';
+import { applicationNames, entitlementNames, getBill, listBillLines, type BillRow } from '@/lib/bills/queries';
 import type { CsvCell } from '@/lib/export/csv';
 import { INTEGER_FMT, MONEY_EXACT_FMT, MONEY_FMT, xlsxBuffer } from '@/lib/export/xlsx';
 import { toOffsetIso } from '@/lib/time/format';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
-import { ServiceUnavailableError } from '@/lib/availability';
+import { databaseRecentlyUnavailable, noteDatabaseUnavailable, ServiceUnavailableError, UNAVAILABLE_MESSAGE } from '@/db/availability';
 import { AppError, ERROR_CODES, errorBody } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { route } from './route';
@@ -66,10 +66,13 @@ describe('route(): one wrapper, one mapping', () => {
     const GET = route('probe', async () => {
       throw new ServiceUnavailableError();
     });
+    noteDatabaseUnavailable(0);
     const res = await GET(request(), undefined);
     expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).toBeTruthy();
-    expect((await res.json()).error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE } });
+    expect(databaseRecentlyUnavailable()).toBe(true);
     expect(lines.map((l) => l.level)).toEqual(['warn']);
   });
 

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { zodFieldErrors } from '@/lib/actions/form-data';
-import { unavailableResponse } from '@/lib/availability';
+import { noteDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/db/availability';
 import { AppError, ERROR_CODES, errorBody } from '@/lib/errors';
 import { checkMutation, type MutationPolicy } from '@/lib/http/mutation-guard';
 import { withRouteSecurityHeaders } from '@/lib/http/security-headers';
@@ -60,6 +60,15 @@ export function errorResponse(err: unknown, logger: Logger, internalMessage: str
     default:
       return Response.json(errorBody({ code: 'INTERNAL', message: internalMessage }), { status: 500 });
   }
+}
+
+/** The answer of every route handler during an outage (db/availability.ts): 503, Retry-After, the plain message. */
+export function unavailableResponse(): Response {
+  noteDatabaseUnavailable();
+  return Response.json(errorBody({ code: 'SERVICE_UNAVAILABLE', message: UNAVAILABLE_MESSAGE }), {
+    status: 503,
+    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
+  });
 }
 
 /** A zod refusal as VALIDATION: the first field's message, every field's messages. */

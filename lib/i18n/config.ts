@@ -10,11 +10,12 @@
  * 5. English.
  * Emails, webhooks' human text and exports made without a request use 2, 3 and 5.
  *
- * Below db/ (tests/unit/import-graph.test.ts): pure, imports nothing; the schema's
- * `accounts.locale` enum and client components both read it.
+ * Client components read it too. The list of languages is the `accounts.locale` enum's
+ * (db/schema/locales.ts, which imports nothing).
  */
-export const LOCALES = ['en', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from '@/db/schema/locales';
+
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 /** One year: the choice outlives sessions. */

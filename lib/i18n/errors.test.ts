@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { signUpSchema } from '@/lib/accounts/schemas';
 import { zodFieldErrors } from '@/lib/actions/form-data';
 import { toFailure } from '@/lib/actions/define-action';
-import { ServiceUnavailableError, UNAVAILABLE_MESSAGE } from '@/lib/availability';
+import { ServiceUnavailableError, UNAVAILABLE_MESSAGE } from '@/db/availability';
 import { AppError, ERROR_CODES } from '@/lib/errors';
 import { createLogger } from '@/lib/log';
 import { MESSAGES } from './messages';

@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/guard';
-import { isDatabaseUnavailable, ServiceUnavailableError } from '@/lib/availability';
+import { isDatabaseUnavailable, ServiceUnavailableError } from '@/db/availability';
 import { BILLING_TIME_ZONE } from '@/lib/time/local-date';
 import { LOCALE_COOKIE, resolveLocale, type Locale } from './config';
 import { MESSAGES } from './messages';

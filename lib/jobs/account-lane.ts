@@ -1,6 +1,6 @@
 import type { Database } from '@/db/client';
 import { rawSqlOf, type RawReserved } from '@/db/raw';
-import { ServiceUnavailableError } from '@/lib/availability';
+import { ServiceUnavailableError } from '@/db/availability';
 import { log } from '@/lib/log';
 
 /**

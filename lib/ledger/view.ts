@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters, type LedgerEntryRow, type LedgerFilters, type LedgerSort } from '@/db/queries/ledger';
+import { LEDGER_SORTS, listLedgerEntries, parseLedgerFilters, type LedgerEntryRow, type LedgerFilters, type LedgerSort } from '@/lib/ledger/queries';
 import type { Decimal } from '@/lib/money/decimal';
 import { parseTableParams } from '@/lib/table-params';
 

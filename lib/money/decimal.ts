@@ -1,18 +1,10 @@
-import DecimalJs from 'decimal.js';
+import { Decimal } from '@/db/schema/decimal';
 
 /**
- * The one configured Decimal for money and fractional minutes.
- * precision counts significant digits, not decimal places: 40 keeps every
- * per-minute value (8 decimals) and tier product exact. Rounding is half-up,
- * the rule for display totals (rating.md section 3).
+ * The one configured Decimal for money and fractional minutes (configured where `numeric`
+ * columns are read, db/schema/decimal.ts: precision 40, half-up), and its helpers.
  */
-export const Decimal = DecimalJs.clone({
-  precision: 40,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -30,
-  toExpPos: 40,
-});
-export type Decimal = InstanceType<typeof Decimal>;
+export { Decimal };
 export type DecimalInput = Decimal | string | number;
 
 export const ZERO = new Decimal(0);

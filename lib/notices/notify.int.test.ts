@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { notifications } from '@/db/schema';
 import { createTestAccount } from '@/tests/factories';
 import { testDb } from '@/tests/db';
-import { countUnreadNotices, listNotices } from '@/db/queries/notices';
+import { countUnreadNotices, listNotices } from '@/lib/notices/queries';
 import { notify } from './notify';
 import { markAllNoticesRead, markNoticeRead } from './read';
 

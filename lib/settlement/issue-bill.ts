@@ -6,7 +6,9 @@ import type { Decimal } from '@/lib/money/decimal';
 import type { UsageLevelChange } from '@/lib/notices/usage-levels';
 import type { LocalDate } from '@/lib/time/local-date';
 import type { BillDiff } from './bill-diff';
+import { copyRows } from './copy-rows';
 import type { DayEntitlement } from './entitlements';
+import type { LedgerDescription } from '@/lib/ledger/description';
 
 /**
  * The one step that issues a bill (lifecycle.md, Settlement and bills), shared by the daily
@@ -30,7 +32,7 @@ export type IssueBillInput = {
   throughId: number;
   now: Date;
   ents: readonly DayEntitlement[];
-  ledger: { kind: 'daily_charge' | 'monthly_charge'; description: (billNumber: string) => string; idempotencyKey: string };
+  ledger: { kind: 'daily_charge' | 'monthly_charge'; description: (billNumber: string) => LedgerDescription; idempotencyKey: string };
 };
 
 export type IssuedBill = { billId: string; billNumber: string; levelChanges: UsageLevelChange[] };
@@ -56,8 +58,9 @@ export async function issueBill(tx: Transaction, input: IssueBillInput): Promise
     })
     .returning({ id: bills.id });
   if (!bill) throw new Error('bill insert returned no row');
-  if (diff.lines.length) await insertChunked(tx, billLines, diff.lines.map((l) => ({ ...l, billId: bill.id })));
-  if (diff.deductions.length) await insertChunked(tx, entitlementDeductions, diff.deductions.map((d) => ({ ...d, billId: bill.id })));
+  // One COPY each (copy-rows.ts): a day of 1,000 applications has 5,000 lines.
+  await copyRows(tx, billLines, diff.lines.map((l) => ({ ...l, billId: bill.id })));
+  await copyRows(tx, entitlementDeductions, diff.deductions.map((d) => ({ ...d, billId: bill.id })));
   const levelChanges: UsageLevelChange[] = [];
   for (const ent of input.ents) {
     const used = diff.usedBy.get(ent.rowId);
@@ -101,9 +104,4 @@ export async function nextAdjustmentSeq(tx: Transaction, accountId: string, peri
     .from(bills)
     .where(and(eq(bills.accountId, accountId), eq(bills.periodStart, periodStart), eq(bills.kind, kind)));
   return (row?.n ?? 0) + 1;
-}
-
-export async function insertChunked<T extends typeof billLines | typeof entitlementDeductions>(tx: Transaction, table: T, rows: T['$inferInsert'][]) {
-  // PostgreSQL takes at most 65,535 parameters per statement.
-  for (let i = 0; i < rows.length; i += 2_000) await tx.insert(table).values(rows.slice(i, i + 2_000) as never);
 }

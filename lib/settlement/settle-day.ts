@@ -16,7 +16,7 @@ import { issueBill, nextAdjustmentSeq } from './issue-bill';
 import { rawSqlOf } from '@/db/raw';
 
 export { lineRow } from './bill-diff';
-export { insertChunked, nextBillNumber } from './issue-bill';
+export { nextBillNumber } from './issue-bill';
 
 /** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
 export const CURSOR_ROWS = 5_000;
@@ -39,6 +39,8 @@ export type SettleDayInput = {
    * check that both settle a day to identical bills).
    */
   source?: 'aggregates' | 'records';
+  /** Milliseconds per phase (wall, and this process's CPU), added up here when given (scripts/bench-settle.ts reports them). */
+  timings?: Record<string, number>;
 };
 
 export type SettleDayResult =
@@ -76,6 +78,7 @@ export type SettleDayResult =
  */
 export async function settleDay(tx: Transaction, input: SettleDayInput): Promise<SettleDayResult> {
   const { accountId, day, now, mode } = input;
+  const phase = phaseTimer(input.timings);
   const account = await lockAccount(tx, accountId);
   if (account.status === 'reclaimed') return { outcome: 'skipped', reason: 'account reclaimed' };
   const book = getPriceBook(account.priceBookId);
@@ -100,7 +103,9 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     select max(through_id)::text as max from usage_aggregates where account_id = ${accountId} and local_day = ${day} and batch_id is null`);
   const throughId = Math.max(input.throughId, settled?.lastUsageRecordId ?? 0, Number(merged?.max ?? 0));
 
+  phase('lock');
   const ents = await loadDayEntitlements(tx, accountId, day);
+  phase('entitlements');
   const newRater = () => createRater({
     book,
     account: { registeredAt: account.registeredAt.toISOString() },
@@ -125,7 +130,9 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     // the later windows could not change the bill; otherwise it is rated again with them all.
     records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, ents.length ? FIRST_WINDOWS : 0);
     if (ents.length) {
+      phase('read');
       result = rater.finish();
+      phase('rate');
       if (!rater.deductionsExhausted) {
         rater = newRater();
         late = new Map();
@@ -150,7 +157,9 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     return { outcome: 'no-usage', day };
   }
 
+  phase('read');
   result ??= rater.finish();
+  phase('rate');
   const details = result.details.filter((d) => d.periodKind === 'day' && d.period === day);
   const prev = mode === 'adjust' ? await previousBilled(tx, accountId, { kind: 'day', day }) : null;
   const entById = new Map(ents.map((e) => [e.entitlement.id, e]));
@@ -168,6 +177,7 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     late,
   });
 
+  phase('diff');
   const total = prev ? quantize(dec(result.amount)).minus(prev.total) : quantize(amount);
   if (prev && lines.length === 0 && deductions.length === 0 && total.isZero()) {
     await upsertSettlement(0);
@@ -191,14 +201,16 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     ents,
     ledger: {
       kind: 'daily_charge',
-      description: (n) => (kind === 'daily' ? `Pay-as-you-go usage of ${day} (bill ${n})` : `Late usage of ${day} (adjustment bill ${n})`),
+      description: (n) => ({ key: kind === 'daily' ? 'daily' : 'late', params: { period: day, number: n } }),
       idempotencyKey: kind === 'daily' ? `settle:${day}` : `settle:${day}:adjustment:${adjustmentSeq}`,
     },
   });
+  phase('issue');
   await upsertSettlement(1);
   // Usage levels are checked when settlement deducts; the notice says "as of" the day's end (lifecycle.md, Notices).
   await notifyUsageLevels(tx, accountId, levelChanges, endOfLocalDay(day), now);
   const freeExhaustedApps = await stopExhaustedFreeApps(tx, accountId, day, now);
+  phase('after');
 
   return {
     outcome: 'billed',
@@ -212,6 +224,21 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     total: total.toFixed(2),
     currency: result.currency,
     freeExhaustedApps,
+  };
+}
+
+/** A stopwatch adding the time since its last call to `timings[name]` and this process's CPU time to `timings[name + 'Cpu']`, in ms (nothing when no record is given). */
+function phaseTimer(timings: Record<string, number> | undefined): (name: string) => void {
+  if (!timings) return () => {};
+  let last = performance.now();
+  let cpu = process.cpuUsage();
+  return (name) => {
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + Math.round((t - last) * 10) / 10;
+    last = t;
+    const c = process.cpuUsage(cpu);
+    timings[`${name}Cpu`] = (timings[`${name}Cpu`] ?? 0) + Math.round((c.user + c.system) / 100) / 10;
+    cpu = process.cpuUsage();
   };
 }
 
@@ -240,13 +267,15 @@ export async function addDayAggregates(
   durations.add('');
   const before = rater.count;
   const split = (text: string | null) => (!text ? [] : text.split(',').map(Number));
+  // Window numbers are ascending and distinct in every row (DayAggregate.windows, lib/rating/day-aggregates.ts;
+  // compaction keeps them so), so the windows before K are among a row's first K entries: the
+  // first read slices the arrays (cheap) instead of unnesting every row's up to 288 windows.
   const windows =
     windowsBefore === null
       ? client`array_to_string(a.windows, ',') as windows, array_to_string(a.window_seconds, ',') as window_seconds`
       : windowsBefore === 0
         ? client`'' as windows, '' as window_seconds`
-        : client`(select string_agg(u.w::text, ',' order by u.w) from unnest(a.windows, a.window_seconds) as u(w, s) where u.w < ${windowsBefore}) as windows,
-            (select string_agg(u.s::text, ',' order by u.w) from unnest(a.windows, a.window_seconds) as u(w, s) where u.w < ${windowsBefore}) as window_seconds`;
+        : client`array_to_string(a.windows[1:${windowsBefore}], ',') as windows, array_to_string(a.window_seconds[1:${windowsBefore}], ',') as window_seconds`;
   const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string | null; window_seconds: string | null; samples: string }[]>`
     select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, array_to_string(a.samples, ',') as samples
     from usage_aggregates a
@@ -256,7 +285,17 @@ export async function addDayAggregates(
     for (const r of rows) {
       if (!durations.has(r.item)) continue;
       const app = Number(r.sdk_app_id);
-      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows: split(r.windows), windowSeconds: split(r.window_seconds), samples: split(r.samples) });
+      let windows = split(r.windows);
+      let windowSeconds = split(r.window_seconds);
+      if (windowsBefore !== null) {
+        let k = 0;
+        while (k < windows.length && (windows[k] as number) < windowsBefore) k++;
+        if (k < windows.length) {
+          windows = windows.slice(0, k);
+          windowSeconds = windowSeconds.slice(0, k);
+        }
+      }
+      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows, windowSeconds, samples: split(r.samples) });
       if (billedThrough !== null && r.item !== '' && Number(r.through_id) > billedThrough) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + r.records);
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { listDailyUsage, listDayWindows, listRecordsAroundDay } from '@/db/queries/usage';
+import { listDailyUsage, listDayWindows, listRecordsAroundDay } from '@/lib/usage/queries';
 import { classifyRecord, getPriceBook, type PriceBook, type UsageRecord } from '@/lib/rating';
 import { testDb } from '@/tests/db';
 import { createTestAccount, createTestApplication } from '@/tests/factories';

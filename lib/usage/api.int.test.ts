@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, ne, sql as dsql } from 'drizzle-orm';
-import { listDailyUsage } from '@/db/queries/usage';
+import { listDailyUsage } from '@/lib/usage/queries';
 import { describe, expect, test } from 'vitest';
 import { accounts, applications, usageAggregates, usageBatches, usageRecords } from '@/db/schema';
 import { testDb } from '@/tests/db';

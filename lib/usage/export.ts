@@ -1,4 +1,4 @@
-import { listDailyUsage, listDayWindows } from '@/db/queries/usage';
+import { listDailyUsage, listDayWindows } from '@/lib/usage/queries';
 import type { DbOrTx } from '@/db/client';
 import type { CsvCell } from '@/lib/export/csv';
 import type { PriceBook } from '@/lib/rating';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { usageBatches, usageRecords } from '@/db/schema';
-import { listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
+import { listDailyUsage, listDayWindows, listEntitlementUsage } from '@/lib/usage/queries';
 import { getPriceBook } from '@/lib/rating';
 import { testDb } from '@/tests/db';
 import { buyTestPackage, createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';

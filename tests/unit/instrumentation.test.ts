@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createDb } from '@/db/client';
-import { noteDatabaseUnavailable } from '@/lib/availability';
+import { noteDatabaseUnavailable } from '@/db/availability';
 import { register } from '@/instrumentation';
 
 /**

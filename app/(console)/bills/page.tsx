@@ -4,7 +4,7 @@ import { billingRhythmIn, kindLabel, statusWords } from '@/lib/bills/words';
 import { getPriceBook } from '@/lib/rating';
 import Link from 'next/link';
 import { db } from '@/db';
-import { BILL_SORTS, billTotals, listBills, type BillRow } from '@/db/queries/bills';
+import { BILL_SORTS, billTotals, listBills, type BillRow } from '@/lib/bills/queries';
 import { BILL_KINDS } from '@/db/schema/billing';
 import { billFilterQuery, parseBillFilters } from '@/lib/bills/filters';
 import { Banner } from '@/components/ui/banner';

@@ -2,7 +2,7 @@
 
 import { db } from '@/db';
 import { rawSqlOf } from '@/db/raw';
-import { listDailyUsage } from '@/db/queries/usage';
+import { listDailyUsage } from '@/lib/usage/queries';
 import { defineAction } from '@/lib/actions/define-action';
 import { accountNow } from '@/lib/clock';
 import { comparePrices, quantitiesFromUsage, type CalculatorAnswer } from '@/lib/calculator/compare';

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createTestAccount } from '@/tests/factories';
 import { testDb } from '@/tests/db';
-import { countUnreadNotices } from '@/db/queries/notices';
+import { countUnreadNotices } from '@/lib/notices/queries';
 import { notify } from '@/lib/notices/notify';
 import { AppError } from '@/lib/errors';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { db } from '@/db';
-import { countUnreadNotices, listNotices } from '@/db/queries/notices';
+import { countUnreadNotices, listNotices } from '@/lib/notices/queries';
 import { getTranslations } from 'next-intl/server';
 import { requirePageUser } from '@/lib/auth/guard';
 import { NOTICE_GROUPS, type NoticeGroup } from '@/lib/notices/kinds';

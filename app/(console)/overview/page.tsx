@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/db';
-import { getAccount, listNotifications } from '@/db/queries/accounts';
+import { getAccount } from '@/db/queries/accounts';
+import { listNotifications } from '@/lib/notices/queries';
 import { listApplications } from '@/db/queries/applications';
 import { listCurrentPackages } from '@/db/queries/packages';
 import { listAccountRefundRequests } from '@/db/queries/refunds';
@@ -19,7 +20,7 @@ import { MonthEstimateCard, monthBillDay } from '@/components/bills/month-estima
 import { formatLocalDateTime } from '@/lib/time/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { ChartFigure } from '@/components/charts/chart-figure';
-import { billedByDay } from '@/db/queries/bills';
+import { billedByDay } from '@/lib/bills/queries';
 import { BILL_KINDS } from '@/db/schema/billing';
 import { chartFromDecimals, onLabels } from '@/lib/charts/prepare';
 import { addDays, localDate } from '@/lib/time/local-date';

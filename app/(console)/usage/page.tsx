@@ -6,7 +6,7 @@ import { db } from '@/db';
 import { rawSqlOf } from '@/db/raw';
 import { getAccount } from '@/db/queries/accounts';
 import { listApplications } from '@/db/queries/applications';
-import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/db/queries/usage';
+import { hasAnyUsage, listDailyUsage, listDayWindows, listEntitlementUsage } from '@/lib/usage/queries';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { getPriceBook } from '@/lib/rating';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/db';
-import { listOpenSessions } from '@/db/queries/sessions';
+import { listOpenSessions } from '@/lib/auth/sessions';
 import { requirePageUser } from '@/lib/auth/guard';
 import { Banner } from '@/components/ui/banner';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

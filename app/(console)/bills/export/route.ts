@@ -1,5 +1,5 @@
 import { db } from '@/db';
-import { BILL_SORTS, listBills } from '@/db/queries/bills';
+import { BILL_SORTS, listBills } from '@/lib/bills/queries';
 import { requireUser } from '@/lib/auth/guard';
 import { billListRows, billListXlsx } from '@/lib/bills/export';
 import { parseBillFilters } from '@/lib/bills/filters';

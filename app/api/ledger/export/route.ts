@@ -1,6 +1,6 @@
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
-import { iterateLedgerEntries, parseLedgerFilters } from '@/db/queries/ledger';
+import { iterateLedgerEntries, parseLedgerFilters } from '@/lib/ledger/queries';
 import { requireUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
 import { AppError } from '@/lib/errors';

@@ -3,8 +3,8 @@ import { PRODUCT_LABEL } from '@/lib/packages/catalog';
 import type { UsageRecord } from '@/lib/rating';
 import { dec } from '@/lib/money/decimal';
 import { addDays, type LocalDate } from '@/lib/time/local-date';
-import type { DbOrTx } from '../client';
-import { entitlementDeductions, freeMinuteGrants, packages, usageRecords } from '../schema';
+import type { DbOrTx } from '@/db/client';
+import { entitlementDeductions, freeMinuteGrants, packages, usageRecords } from '@/db/schema';
 
 /** Reads of usage statistics; every one is scoped by account id. */
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { createAdminUser } from '@/lib/accounts/service';
-import { adjustBalance, suspendForViolation } from '@/lib/admin/service';
+import { adjustBalance, suspendForViolation } from './service';
 import { Decimal } from '@/lib/money/decimal';
 import { testDb } from '@/tests/db';
 import { createTestAccount } from '@/tests/factories';
-import { listActivity } from './audit';
+import { listActivity } from '@/db/queries/audit';
 
 /** Issue 14 item 8: the audit page promised every automatic change of money or status; it showed the audit log only. */
 describe('listActivity: audit log, ledger and status changes, with their cause', () => {

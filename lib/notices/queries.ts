@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, isNotNull, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { notifications } from '../schema';
-import { NOTICE_GROUPS, type NoticeGroup } from '@/lib/notices/kinds';
+import type { DbOrTx } from '@/db/client';
+import { notifications } from '@/db/schema';
+import { NOTICE_GROUPS, type NoticeGroup } from './kinds';
 
 export type NoticeListRow = typeof notifications.$inferSelect;
 export type NoticeFilter = { group?: NoticeGroup; read?: 'unread' | 'read' };
@@ -35,4 +35,9 @@ export async function listNotices(db: DbOrTx, accountId: string, options: Notice
 export async function countUnreadNotices(db: DbOrTx, accountId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
   return row?.n ?? 0;
+}
+
+/** A customer's latest notices (the overview): the message center's query, first page. */
+export async function listNotifications(db: DbOrTx, accountId: string, limit = 5): Promise<NoticeListRow[]> {
+  return (await listNotices(db, accountId, { limit })).rows;
 }

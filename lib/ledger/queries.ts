@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../client';
-import { ledgerEntries, LEDGER_KINDS, type LedgerKind } from '../schema';
+import type { DbOrTx } from '@/db/client';
+import { escapeLike } from '@/db/queries/like';
+import { ledgerEntries, LEDGER_KINDS, type LedgerKind } from '@/db/schema';
 import { Decimal } from '@/lib/money/decimal';
 import { endOfLocalDay, isLocalDate, startOfLocalDay } from '@/lib/time/local-date';
 import { searchTextSchema } from '@/lib/table-params';
@@ -64,11 +65,6 @@ function whereFor(accountId: string, f: LedgerFilters) {
     f.to ? lt(ledgerEntries.at, endOfLocalDay(f.to)) : undefined,
     f.q ? or(ilike(ledgerEntries.description, `%${escapeLike(f.q)}%`), ilike(ledgerEntries.reference, `%${escapeLike(f.q)}%`)) : undefined,
   );
-}
-
-/** Searched text matches itself: in (i)like, `%`, `_` and `\` typed by a person are not wildcards. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export const LEDGER_SORTS = ['at', 'amount', 'kind'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { databaseRecentlyUnavailable, isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError, unavailableResponse } from './availability';
+import { databaseRecentlyUnavailable, isDatabaseUnavailable, noteDatabaseUnavailable, ServiceUnavailableError } from './availability';
 
 describe('database unavailable (issue 13 item 13)', () => {
   test('recognises postgres.js socket errors and the server going away, also wrapped (drizzle, Auth.js)', () => {
@@ -15,11 +15,7 @@ describe('database unavailable (issue 13 item 13)', () => {
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
-  test('503 with Retry-After and a plain message; the process remembers the outage for a few seconds', async () => {
-    const r = unavailableResponse();
-    expect(r.status).toBe(503);
-    expect(r.headers.get('retry-after')).toBe('5');
-    expect((await r.json()).error.code).toBe('SERVICE_UNAVAILABLE');
+  test('the process remembers the outage for a few seconds (the 503 answer: lib/http/route.test.ts)', () => {
     noteDatabaseUnavailable(1_000_000);
     expect(databaseRecentlyUnavailable(1_000_000 + 9_000)).toBe(true);
     expect(databaseRecentlyUnavailable(1_000_000 + 11_000)).toBe(false);
