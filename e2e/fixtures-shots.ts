@@ -6,6 +6,7 @@ import type { Page, PageScreenshotOptions } from '@playwright/test';
  * a fraction of a second of CPU, a hundred times a run: a plain run takes none (issue 15).
  * E2E_SCREENSHOTS=<folder> or SCREENSHOTS=1 takes them, each where its spec puts it (the specs
  * that keep committed screenshots rewrite them only with SCREENSHOTS=1, as before).
+ * language-billing.spec.ts takes its own always: it checks that one was written.
  */
 export const SCREENSHOTS_WANTED = Boolean(process.env.E2E_SCREENSHOTS || process.env.SCREENSHOTS);
 

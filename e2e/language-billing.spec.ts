@@ -5,7 +5,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { signUpCustomer } from './fixtures';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
-import { keepScreenshot } from './fixtures-shots';
 
 /**
  * The billing pages in Chinese (issue 14 item 4): overview, usage, bills, a bill and balance at
@@ -35,7 +34,7 @@ async function expectChinese(page: Page, name: string, width: number) {
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth, `${name}: sideways page scroll at 390 px`).toBeLessThanOrEqual(390);
   }
-  await keepScreenshot(page, { path: `${SHOTS}/language-billing-${name}-${width}.png`, fullPage: width === 390 });
+  await page.screenshot({ path: `${SHOTS}/language-billing-${name}-${width}.png`, fullPage: width === 390 });
 }
 
 test('overview, usage, bills, a bill and balance in Chinese at 1360 and 390 px; a Chinese Excel bill matches the page', async ({ page }) => {
