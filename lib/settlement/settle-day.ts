@@ -268,14 +268,16 @@ export async function addDayAggregates(
   const before = rater.count;
   const split = (text: string | null) => (!text ? [] : text.split(',').map(Number));
   // Window numbers are ascending and distinct in every row (DayAggregate.windows, lib/rating/day-aggregates.ts;
-  // compaction keeps them so), so the windows before K are among a row's first K entries: the
-  // first read slices the arrays (cheap) instead of unnesting every row's up to 288 windows.
+  // compaction keeps them so), so the windows before K are a row's first width_bucket(K - 1, windows)
+  // entries (a binary search): the first read slices the arrays there instead of unnesting every
+  // row's windows (up to 288 on a compacted row).
   const windows =
     windowsBefore === null
       ? client`array_to_string(a.windows, ',') as windows, array_to_string(a.window_seconds, ',') as window_seconds`
       : windowsBefore === 0
         ? client`'' as windows, '' as window_seconds`
-        : client`array_to_string(a.windows[1:${windowsBefore}], ',') as windows, array_to_string(a.window_seconds[1:${windowsBefore}], ',') as window_seconds`;
+        : client`array_to_string(a.windows[1:width_bucket(${windowsBefore - 1}::smallint, a.windows)], ',') as windows,
+            array_to_string(a.window_seconds[1:width_bucket(${windowsBefore - 1}::smallint, a.windows)], ',') as window_seconds`;
   const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string | null; window_seconds: string | null; samples: string }[]>`
     select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, array_to_string(a.samples, ',') as samples
     from usage_aggregates a
@@ -285,17 +287,7 @@ export async function addDayAggregates(
     for (const r of rows) {
       if (!durations.has(r.item)) continue;
       const app = Number(r.sdk_app_id);
-      let windows = split(r.windows);
-      let windowSeconds = split(r.window_seconds);
-      if (windowsBefore !== null) {
-        let k = 0;
-        while (k < windows.length && (windows[k] as number) < windowsBefore) k++;
-        if (k < windows.length) {
-          windows = windows.slice(0, k);
-          windowSeconds = windowSeconds.slice(0, k);
-        }
-      }
-      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows, windowSeconds, samples: split(r.samples) });
+      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows: split(r.windows), windowSeconds: split(r.window_seconds), samples: split(r.samples) });
       if (billedThrough !== null && r.item !== '' && Number(r.through_id) > billedThrough) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + r.records);
     }
   }
