@@ -45,7 +45,7 @@ test('a reclaimed account can pay its debt, is told what reclamation removed, an
   const accountId = await accountIdOf(customer.email);
   const { db } = e2eDb();
   // The state reclamation leaves (lib/enforcement reclaimAccount): a debt, the status, its audit row.
-  await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-12.30'), description: 'Daily bill', idempotencyKey: 'e2e-debt', at: new Date() }));
+  await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-12.30'), description: { key: 'note', params: { text: 'Daily bill' } }, idempotencyKey: 'e2e-debt', at: new Date() }));
   const reclaimedAt = new Date();
   await db.update(accounts).set({ status: 'reclaimed', suspensionReason: null, reclaimedAt }).where(eq(accounts.id, accountId));
   await db.insert(auditLog).values({ accountId, actorRole: 'system', action: 'account.reclaimed', targetType: 'account', targetId: accountId, details: { applications: [1400009999], usageRecords: 3, packages: 1 }, at: reclaimedAt });

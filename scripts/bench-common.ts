@@ -102,7 +102,7 @@ export function ensureProductionBuild(): void {
 export type BenchServer = { url: string; child: ChildProcess; peakRssBytes: () => number; stop: () => Promise<void> };
 
 /** All pids of a process tree (the server and its workers). */
-function treePids(root: number): number[] {
+export function treePids(root: number): number[] {
   const out = [root];
   for (let i = 0; i < out.length; i++) {
     try {
@@ -124,9 +124,38 @@ function rssOf(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
+/**
+ * CPU seconds (user + system) used so far by a process tree, its reaped children included
+ * (/proc/<pid>/stat utime, stime, cutime, cstime): what a benchmark spends per record
+ * whatever else the machine runs.
+ */
+export function treeCpuSeconds(root: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of treePids(root)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields 14..17 of stat(5), counted from `state` (field 3) here
+      total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+/**
+ * `next start` on loopback. BENCH_SERVER_PROFILE=<dir> runs it under `node --cpu-prof`
+ * (a .cpuprofile per process in <dir> when the server stops).
+ */
 export async function startProductionServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
-  const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const [command, args] = profile
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1']]
+    : [path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1']];
+  const child = spawn(command, args, {
     env: { ...process.env, ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', AUTH_TRUST_HOST: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -22,7 +22,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDb } from '@/db/client';
@@ -32,7 +34,7 @@ import { generateSecretKey } from '@/lib/applications/secret-key';
 import { aggregateDays, classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { AGGREGATE_COPY_COLUMNS, aggregateCopyChunks, usageRecordCopyChunks } from '@/lib/usage/store';
 import { signedUsageHeaders } from '@/lib/usage/signature';
-import { ensureProductionBuild, makeUsageLines, mb, startBenchDatabase, startProductionServer } from './bench-common';
+import { ensureProductionBuild, makeUsageLines, mb, startBenchDatabase, startProductionServer, treeCpuSeconds } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const APPS = Number(process.env.BENCH_APPS ?? 1000);
@@ -40,7 +42,49 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const DAYS = 30;
 
+/**
+ * One POST on a kept-alive connection with node:http (lighter on the client's CPU than
+ * fetch, which shares the two cores with the server and PostgreSQL during the run).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function post(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** The generator's records (bench-common.ts), with its application numbers mapped onto ours. */
+/**
+ * CPU seconds used so far by PostgreSQL (the postmaster's tree: backends, WAL writer,
+ * checkpointer), the server's tree and this process: the per-record CPU of each side,
+ * which on a shared 2-core machine says where the time goes whatever else runs.
+ */
+function cpuMeter(pgDataDir: string, serverPid: () => number | null) {
+  const postmaster = Number(fs.readFileSync(path.join(pgDataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const read = () => {
+    const pid = serverPid();
+    const u = process.cpuUsage();
+    return { pg: treeCpuSeconds(postmaster), server: pid ? treeCpuSeconds(pid) : 0, client: (u.user + u.system) / 1e6 };
+  };
+  return {
+    start() {
+      const from = read();
+      return (records: number) => {
+        const to = read();
+        const us = (a: number, b: number) => Number((((b - a) * 1e6) / records).toFixed(1));
+        return { postgres: us(from.pg, to.pg), server: us(from.server, to.server), client: us(from.client, to.client), total: us(from.pg + from.server + from.client, to.pg + to.server + to.client) };
+      };
+    },
+  };
+}
+
 function generate(appIds: readonly number[]) {
   return makeUsageLines({ n: RECORDS, apps: APPS, days: DAYS, appId: (i) => appIds[i] as number });
 }
@@ -96,6 +140,16 @@ async function main() {
       if (res.status !== 201) throw new Error(`warm-up answered ${res.status}: ${await res.text()}`);
     }
 
+    const meter = cpuMeter(bench.server.dataDir, () => server?.child.pid ?? null);
+    const apiCpu = meter.start();
+    // Requests prepared before timing, as the COPY text is: bodies as bytes, signed (a
+    // signature is good for ±300 s; a request found older than 240 s is signed again).
+    const sign = (b: (typeof batches)[number], i: number) => ({
+      ...signedUsageHeaders({ sdkAppId: b.app, secretKey: keys.get(b.app) as string, body: b.body, idempotencyKey: `bench-${i}` }),
+      'Content-Type': 'application/x-ndjson',
+    });
+    const signedAt = Date.now();
+    const requests = batches.map((b, i) => ({ headers: sign(b, i), body: Buffer.from(b.body) }));
     const t0 = performance.now();
     let next = 0;
     let accepted = 0;
@@ -104,18 +158,21 @@ async function main() {
       for (;;) {
         const i = next++;
         const b = batches[i];
-        if (!b) return;
-        const headers = signedUsageHeaders({ sdkAppId: b.app, secretKey: keys.get(b.app) as string, body: b.body, idempotencyKey: `bench-${i}` });
+        const r = requests[i];
+        if (!b || !r) return;
+        if (Date.now() - signedAt > 240_000) r.headers = sign(b, i);
         const s = performance.now();
-        const res = await fetch(`${server!.url}/api/v1/usage`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/x-ndjson' }, body: b.body });
-        const json = (await res.json()) as { accepted?: number; error?: unknown };
+        const res = await post(`${server!.url}/api/v1/usage`, r.headers, r.body);
+        const json = JSON.parse(res.text) as { accepted?: number; error?: unknown };
         latencies.push(performance.now() - s);
-        if (res.status !== 201) throw new Error(`batch ${i} answered ${res.status}: ${JSON.stringify(json).slice(0, 500)}`);
+        if (res.status !== 201) throw new Error(`batch ${i} answered ${res.status}: ${res.text.slice(0, 500)}`);
         accepted += json.accepted ?? 0;
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const apiSeconds = (performance.now() - t0) / 1000;
+    agent.destroy();
+    const apiCpuUs = apiCpu(RECORDS);
     const serverPeak = server.peakRssBytes();
     await server.stop();
     server = null;
@@ -143,9 +200,11 @@ async function main() {
       aggregateRows += rows.length;
       aggregateChunks.push([...aggregateCopyChunks(rows, { accountId, batchId, throughId: ids[ids.length - 1] as number }, 1e9)].join(''));
     }
+    const copyCpuUs: ReturnType<ReturnType<ReturnType<typeof cpuMeter>['start']>>[] = [];
     const copyRun = async (streams: number): Promise<number> => {
       await handle.sql`truncate usage_records, usage_aggregates`;
       await handle.sql`checkpoint`;
+      const cpu = meter.start();
       const t = performance.now();
       await Promise.all(
         Array.from({ length: streams }, async (_, s) => {
@@ -157,6 +216,7 @@ async function main() {
         }),
       );
       const seconds = (performance.now() - t) / 1000;
+      copyCpuUs.push(cpu(RECORDS));
       const [{ n: copied }] = (await handle.sql`select count(*)::int as n from usage_records`) as unknown as [{ n: number }];
       if (copied !== RECORDS) throw new Error(`COPY stored ${copied} rows`);
       return seconds;
@@ -185,6 +245,9 @@ async function main() {
       copyOneStreamSeconds: Number(copyOne.toFixed(1)),
       copyFourStreamsSeconds: Number(copyMany.toFixed(1)),
       aggregateRows,
+      // CPU microseconds per record by process (load-independent: what a saturated 2-core machine divides)
+      apiCpuUsPerRecord: apiCpuUs,
+      copyCpuUsPerRecord: copyCpuUs[copyCpuUs.length - 1],
       serverPeakRssMB: Math.round(serverPeak / 1024 / 1024),
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
       cores: os.cpus().length,
@@ -194,6 +257,8 @@ async function main() {
     console.log(`  usage API (HTTP, HMAC, validation, COPY + aggregates): ${apiSeconds.toFixed(1)} s  ${out.recordsPerSecond.toLocaleString('en-US')} records/s  (batch latency p50 ${out.p50BatchMs} ms, p95 ${out.p95BatchMs} ms)`);
     console.log(`  direct COPY of the same rows + aggregates, 1 stream:  ${copyOne.toFixed(1)} s  ${Math.round(RECORDS / copyOne).toLocaleString('en-US')} records/s`);
     console.log(`  direct COPY of the same rows + aggregates, ${Math.min(CONCURRENCY, 4)} streams: ${copyMany.toFixed(1)} s  ${Math.round(RECORDS / copyMany).toLocaleString('en-US')} records/s`);
+    console.log(`  CPU µs per record, API:  postgres ${apiCpuUs.postgres}, server ${apiCpuUs.server}, client ${apiCpuUs.client} = ${apiCpuUs.total}`);
+    for (const [i, c] of copyCpuUs.entries()) console.log(`  CPU µs per record, COPY ${i === 0 ? 1 : Math.min(CONCURRENCY, 4)}: postgres ${c.postgres}, client ${c.client} = ${c.total}`);
     console.log(`  API / best COPY: ${out.apiToCopy}  (goals: >= 100,000 records/s, >= 0.8x COPY, p95 < 500 ms)`);
     console.log(`  peak RSS: server ${mb(serverPeak)}, bench client ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${out.loadAverage.join(' ')} on ${out.cores} cores`);
     console.log(`  total run ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -48,7 +48,7 @@ async function main() {
     const first = addDays(today, -DAYS);
     const registeredAt = startOfLocalDay(addDays(first, -1));
     const { accountId } = await createCustomerAccount(db, { email: EMAIL, name: 'Bench Pages Ltd', password: PASSWORD, passwordHash: await hashPassword(PASSWORD), currency: 'USD', registeredAt });
-    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal(1_000_000), description: 'bench top-up', idempotencyKey: 'bench-top-up', at: registeredAt }));
+    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal(1_000_000), description: { key: 'note', params: { text: 'bench top-up' } }, idempotencyKey: 'bench-top-up', at: registeredAt }));
     const book = getPriceBook('trtc-2024-usd');
     const appIds: number[] = [];
     for (let i = 0; i < APPS; i++) {

@@ -90,7 +90,7 @@ async function main() {
     for (let i = 0; i < CUSTOMERS; i++) {
       const email = `chaos-${i}-${randomUUID().slice(0, 6)}@example.test`;
       const { accountId } = await createCustomerAccount(db, { email, name: `Chaos Customer ${i}`, password: PASSWORD, passwordHash: hash, currency: 'USD', registeredAt });
-      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal(500), description: 'chaos top-up', idempotencyKey: `chaos-top-up:${accountId}`, at: registeredAt }));
+      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal(500), description: { key: 'note', params: { text: 'chaos top-up' } }, idempotencyKey: `chaos-top-up:${accountId}`, at: registeredAt }));
       const key = generateSecretKey();
       const [app] = await db.insert(applications).values({ accountId, name: `Chaos app ${i}`, secretKeyHash: key.hash, secretKeyHint: key.hint, createdAt: registeredAt }).returning();
       customers.push({ email, accountId, sdkAppId: app!.sdkAppId, secretKey: key.secretKey });

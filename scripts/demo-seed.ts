@@ -49,7 +49,7 @@ export async function seedDemoData(db: Database, options: { now: Date }): Promis
       accountId,
       kind: 'top_up',
       amount: new Decimal(2500),
-      description: 'Top-up (demo card •••• 4242)',
+      description: { key: 'topUp', params: { last4: '4242' } },
       reference: 'demo-card-4242',
       idempotencyKey: 'seed:top-up',
       at: registeredAt,

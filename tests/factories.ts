@@ -31,7 +31,7 @@ export async function createTestAccount(
         accountId,
         kind: 'top_up',
         amount: new Decimal(options.balance as string),
-        description: 'Test top-up',
+        description: { key: 'note', params: { text: 'Test top-up' } },
         idempotencyKey: `test-top-up:${randomUUID()}`,
         at: registeredAt,
       }),

@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
-import { editionName as editionNameIn } from '@/components/packages/package-names';
+import { editionName as editionNameIn } from '@/lib/packages/names';
 import { applicationRunState } from '@/lib/applications/rules';
 
 /** An application's state (lifecycle.md, Other suspensions): disabled by hand, Free minutes used up, or running. */

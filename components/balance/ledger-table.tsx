@@ -21,7 +21,7 @@ export function LedgerTable({ view, currency, searchParams }: { view: LedgerView
   const columns: Column<LedgerEntryRow>[] = [
     { key: 'at', header: t('colTime'), sortKey: 'at', render: (e) => <span className="tabular-nums">{formatLocalDateTime(e.at)}</span> },
     { key: 'kind', header: t('colKind'), sortKey: 'kind', render: (e) => <LedgerKindBadge kind={e.kind} /> },
-    { key: 'description', header: t('colDescription'), render: (e) => <div className="min-w-72 max-w-md whitespace-normal text-slate-900">{ledgerDescriptionIn(locale, e.description)}</div> },
+    { key: 'description', header: t('colDescription'), render: (e) => <div className="min-w-72 max-w-md whitespace-normal text-slate-900">{ledgerDescriptionIn(locale, e)}</div> },
     {
       key: 'reference',
       header: t('colReference'),

@@ -8,7 +8,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { Field, Input, Select } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { bookName } from '@/components/packages/package-names';
+import { bookName } from '@/lib/packages/names';
 import { ComparisonResult } from './comparison-result';
 import { useItemName } from './item-names';
 

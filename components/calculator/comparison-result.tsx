@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { PriceComparison } from '@/lib/calculator/compare';
 import type { Locale } from '@/lib/i18n/config';
-import { bookName, packageName } from '@/components/packages/package-names';
+import { bookName, packageName } from '@/lib/packages/names';
 import { useItemName } from './item-names';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { Badge } from '@/components/ui/badge';

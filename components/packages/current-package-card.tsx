@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { PackageRow } from '@/db/queries/packages';
 import type { RefundRequestRow } from '@/db/queries/refunds';
 import { formatMoney, type Currency } from '@/lib/money/format';
-import { packageName, productName } from './package-names';
+import { packageName, productName } from '@/lib/packages/names';
 import { refundCheckDetail } from '@/components/refunds/refund-check-text';
 import { expiryInstant } from '@/lib/packages/rules';
 import type { RefundEligibility } from '@/lib/refunds/rules';

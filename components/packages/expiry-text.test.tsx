@@ -5,7 +5,7 @@ import { describeExpiry, type PackageFacts } from '@/lib/packages/rules';
 import { refundEligibility } from '@/lib/refunds/rules';
 import { translatorFor } from '@/lib/i18n/translator';
 import { expiryText } from './expiry-text';
-import type { PackagesT } from './package-names';
+import type { PackagesT } from '@/lib/packages/names';
 import { refundCheckDetail, refundCheckLabel } from '@/components/refunds/refund-check-text';
 
 const en = translatorFor('en', 'packages') as unknown as PackagesT;

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { formatMoney } from '@/lib/money/format';
 import { canPay, describeExpiry, expiryInstant, nextPeriod } from '@/lib/packages/rules';
 import { formatLocalDateTime } from '@/lib/time/format';
-import { packageName, productName, type PackagesT } from './package-names';
+import { packageName, productName, type PackagesT } from '@/lib/packages/names';
 
 type ExpiryInput = Parameters<typeof describeExpiry>[0];
 

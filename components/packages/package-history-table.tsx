@@ -1,7 +1,7 @@
 import type { PackageRow } from '@/db/queries/packages';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney, formatQuantity, type Currency } from '@/lib/money/format';
-import { packageName } from './package-names';
+import { packageName } from '@/lib/packages/names';
 import { formatLocalDateTime } from '@/lib/time/format';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { PackageSource, PackageStatusBadge } from './package-status-badge';

@@ -3,7 +3,7 @@ import { translatorFor } from '@/lib/i18n/translator';
 import { getPackageCatalog, listPriceBooks } from '@/lib/rating';
 import { packageDisplayName, PRODUCT_CODES, PRODUCT_LABEL, UNIVERSAL_CUSTOM_CODE } from '@/lib/packages/catalog';
 import { editionName as englishEditionName } from '@/components/applications/application-status-badge';
-import { bookName, editionName, packageName, productName, type PackagesT } from './package-names';
+import { bookName, editionName, packageName, productName, type PackagesT } from '@/lib/packages/names';
 
 const en = translatorFor('en', 'packages') as unknown as PackagesT;
 const zh = translatorFor('zh', 'packages') as unknown as PackagesT;

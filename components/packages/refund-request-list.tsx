@@ -2,7 +2,7 @@ import type { PackageRow } from '@/db/queries/packages';
 import type { RefundRequestRow } from '@/db/queries/refunds';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney, type Currency } from '@/lib/money/format';
-import { packageName } from './package-names';
+import { packageName } from '@/lib/packages/names';
 import { formatLocalSeconds } from '@/lib/refunds/rules';
 import { Card } from '@/components/ui/card';
 import { RefundStatusBadge } from '@/components/refunds/refund-status-badge';

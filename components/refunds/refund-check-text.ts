@@ -1,5 +1,5 @@
 import type { RefundCheck } from '@/lib/refunds/rules';
-import type { PackagesT } from '@/components/packages/package-names';
+import type { PackagesT } from '@/lib/packages/names';
 
 type Loose = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 

@@ -58,6 +58,9 @@ export type ActivityRow = {
   target: string;
   /** audit: details (JSON); ledger: description; status: reason */
   cause: string;
+  /** ledger: the description's key and values (lib/ledger/description.ts); others: null */
+  causeKey: string | null;
+  causeParams: unknown;
   amount: Decimal | null;
   currency: string | null;
 };
@@ -70,15 +73,15 @@ export async function listActivity(
   const parts: SQL[] = [];
   if (!options.source || options.source === 'audit') {
     parts.push(sql`select 'audit'::text as source, a.id, a.at, a.action, a.actor_role, a.actor_user_id, a.account_id,
-      (a.target_type || ':' || a.target_id) as target, a.details::text as cause, null::numeric as amount, null::text as currency from ${auditLog} a`);
+      (a.target_type || ':' || a.target_id) as target, a.details::text as cause, null::text as cause_key, null::jsonb as cause_params, null::numeric as amount, null::text as currency from ${auditLog} a`);
   }
   if (!options.source || options.source === 'ledger') {
     parts.push(sql`select 'ledger'::text, l.id, l.at, 'ledger.' || l.kind, ${actorRole('l')}, l.actor_user_id, l.account_id,
-      coalesce(l.reference, ''), l.description, l.amount, l.currency from ${ledgerEntries} l left join ${users} actor on actor.id = l.actor_user_id`);
+      coalesce(l.reference, ''), l.description, l.description_key, l.description_params, l.amount, l.currency from ${ledgerEntries} l left join ${users} actor on actor.id = l.actor_user_id`);
   }
   if (!options.source || options.source === 'status') {
     parts.push(sql`select 'status'::text, h.id, h.at, 'status.' || h.to_status, ${actorRole('h')}, h.actor_user_id, h.account_id,
-      (h.from_status || ' → ' || h.to_status), h.reason, null::numeric, null::text from ${accountStatusHistory} h left join ${users} actor on actor.id = h.actor_user_id`);
+      (h.from_status || ' → ' || h.to_status), h.reason, null::text, null::jsonb, null::numeric, null::text from ${accountStatusHistory} h left join ${users} actor on actor.id = h.actor_user_id`);
   }
   const union = sql.join(parts, sql` union all `);
   const q = options.q?.trim();
@@ -106,17 +109,19 @@ export async function listActivity(
     account_name: string | null;
     target: string;
     cause: string;
+    cause_key: string | null;
+    cause_params: unknown;
     amount: string | null;
     currency: string | null;
-  }>(sql`select t.source, t.id, floor(extract(epoch from t.at) * 1000)::bigint::text as at_ms, t.action, t.actor_role, u.email as actor_email, t.account_id, acc.name as account_name, t.target, t.cause, t.amount::text as amount, t.currency
-    from (${union}) as t(source, id, at, action, actor_role, actor_user_id, account_id, target, cause, amount, currency)
+  }>(sql`select t.source, t.id, floor(extract(epoch from t.at) * 1000)::bigint::text as at_ms, t.action, t.actor_role, u.email as actor_email, t.account_id, acc.name as account_name, t.target, t.cause, t.cause_key, t.cause_params, t.amount::text as amount, t.currency
+    from (${union}) as t(source, id, at, action, actor_role, actor_user_id, account_id, target, cause, cause_key, cause_params, amount, currency)
     left join ${users} u on u.id = t.actor_user_id
     left join ${accounts} acc on acc.id = t.account_id
     where ${where}
     order by t.at ${dir}, t.source, t.id ${dir}
     limit ${options.limit} offset ${options.offset}`);
   const [total] = await db.execute<{ n: number }>(sql`select count(*)::int as n
-    from (${union}) as t(source, id, at, action, actor_role, actor_user_id, account_id, target, cause, amount, currency)
+    from (${union}) as t(source, id, at, action, actor_role, actor_user_id, account_id, target, cause, cause_key, cause_params, amount, currency)
     where ${where}`);
   return {
     rows: [...rows].map((r) => ({
@@ -130,6 +135,8 @@ export async function listActivity(
       accountName: r.account_name,
       target: r.target,
       cause: r.cause,
+      causeKey: r.cause_key,
+      causeParams: r.cause_params,
       amount: r.amount === null ? null : new Decimal(r.amount),
       currency: r.currency,
     })),

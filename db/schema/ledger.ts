@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns';
 import { accounts } from './accounts';
 
@@ -27,7 +27,12 @@ export const ledgerEntries = pgTable(
     amount: decimal('amount').notNull(),
     balanceAfter: decimal('balance_after').notNull(),
     currency: text('currency').notNull(),
+    /** The entry's cause in English, as posted (audit, search); pages render it from the key. */
     description: text('description').notNull(),
+    /** Which sentence `description` is (lib/ledger/description.ts) and its values, so every
+     * language renders it from the same facts; null on entries from before (shown as written). */
+    descriptionKey: text('description_key'),
+    descriptionParams: jsonb('description_params'),
     /** What this entry pays for: `package:<id>`, `bill:<id>`, `refund:<id>`, a payment reference. */
     reference: text('reference'),
     idempotencyKey: text('idempotency_key').notNull(),

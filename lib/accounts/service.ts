@@ -125,7 +125,7 @@ export async function topUp(
       accountId: input.accountId,
       kind: 'top_up',
       amount: input.amount,
-      description: `Top-up by card •••• ${last4}`,
+      description: { key: 'topUp', params: { last4 } },
       reference: `card-${last4}`,
       idempotencyKey: `top-up:${input.idempotencyKey}`,
       actorUserId: input.userId,

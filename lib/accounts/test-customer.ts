@@ -58,7 +58,7 @@ export async function createTestCustomer(db: Database, input: DevCreateAccountIn
           accountId: ids.accountId,
           kind: 'top_up',
           amount: input.balance,
-          description: 'Opening balance of a test customer',
+          description: { key: 'openingBalance', params: {} },
           reference: 'dev-api',
           idempotencyKey: 'dev-api:opening-balance',
           at: registeredAt,

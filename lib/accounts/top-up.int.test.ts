@@ -27,7 +27,7 @@ describe('topUp', () => {
 
   test('a top-up back to zero or above ends overdue', async () => {
     const { accountId, userId } = await createTestAccount(db);
-    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-5'), description: 'x', idempotencyKey: 'c', at: new Date() }));
+    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-5'), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: 'c', at: new Date() }));
     await topUp(db, { accountId, userId, amount: new Decimal(5), cardNumber: '4242424242424242', idempotencyKey: randomUUID() });
     const [a] = await db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(a).toMatchObject({ status: 'active' });
@@ -58,7 +58,7 @@ describe('topUp', () => {
     async function reclaimed(debt: string) {
       const { accountId, userId } = await createTestAccount(db);
       await setTestClock(db, accountId, new Date('2025-01-10T10:00:00+08:00'));
-      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal(debt).negated(), description: 'x', idempotencyKey: `c-${randomUUID()}`, at: new Date('2024-10-02T00:00:00+08:00') }));
+      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal(debt).negated(), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: `c-${randomUUID()}`, at: new Date('2024-10-02T00:00:00+08:00') }));
       const reclaimedAt = new Date('2024-12-02T00:00:01+08:00');
       await db.update(accounts).set({ status: 'reclaimed', suspensionReason: null, reclaimedAt }).where(eq(accounts.id, accountId));
       await writeAudit(db, {

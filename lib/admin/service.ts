@@ -40,7 +40,7 @@ export async function adjustBalance(
       accountId: input.accountId,
       kind: 'adjustment',
       amount: input.amount,
-      description: `Adjustment by an administrator: ${input.reason}`,
+      description: { key: 'adminAdjustment', params: { reason: input.reason } },
       reference: 'admin-adjustment',
       idempotencyKey: `adjustment:${input.idempotencyKey}`,
       actorUserId: input.adminUserId,

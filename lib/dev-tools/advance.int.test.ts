@@ -62,7 +62,7 @@ describe('advance-and-drain (lifecycle.md, Time)', () => {
     // Top-up to zero or above lifts it at once (postLedgerEntry).
     await db.transaction((tx) =>
       accountNow(tx, accountId).then((at) =>
-        postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('5'), description: 'Top-up', idempotencyKey: 'walk-top-up', at }),
+        postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('5'), description: { key: 'note', params: { text: 'Top-up' } }, idempotencyKey: 'walk-top-up', at }),
       ),
     );
     a = await status(accountId);

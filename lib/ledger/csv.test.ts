@@ -32,6 +32,8 @@ describe('CSV escaping (csv-stringify)', () => {
       at: new Date('2024-10-08T02:00:00Z'),
       kind: 'package_purchase',
       description: 'RTC-Engine Lite for "Class, A" (SDKAppID 1400000001)',
+      descriptionKey: null,
+      descriptionParams: null,
       reference: 'package:x',
       amount: new Decimal('-49.50'),
       currency: 'USD',

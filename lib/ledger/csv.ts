@@ -13,8 +13,8 @@ export const LEDGER_CSV_COLUMNS = ['id', 'time', 'kind', 'description', 'referen
 export const LEDGER_CSV_HEADER = csvLine(LEDGER_CSV_COLUMNS);
 
 /** `locale`: the description in the reader's language (issue 14 item 4); the kind stays its code, amounts plain decimals. */
-export function ledgerCsvCells(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>, locale: Locale = 'en'): (string | number | null)[] {
-  return [e.id, toOffsetIso(e.at), e.kind, ledgerDescriptionIn(locale, e.description), e.reference, toPlain(e.amount), e.currency, toPlain(e.balanceAfter)];
+export function ledgerCsvCells(e: Pick<LedgerEntryRow, 'id' | 'at' | 'kind' | 'description' | 'descriptionKey' | 'descriptionParams' | 'reference' | 'amount' | 'currency' | 'balanceAfter'>, locale: Locale = 'en'): (string | number | null)[] {
+  return [e.id, toOffsetIso(e.at), e.kind, ledgerDescriptionIn(locale, e), e.reference, toPlain(e.amount), e.currency, toPlain(e.balanceAfter)];
 }
 
 /** One ledger entry as a CSV row. */

@@ -15,7 +15,7 @@ describe('postLedgerEntry', () => {
     const { accountId } = await createTestAccount(db, { balance: '10' });
     const key = `charge:${randomUUID()}`;
     for (let i = 0; i < 3; i++) {
-      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-2.35'), description: 'x', idempotencyKey: key, at }));
+      await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-2.35'), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: key, at }));
     }
     const rows = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId));
     const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
@@ -26,11 +26,11 @@ describe('postLedgerEntry', () => {
 
   test('a negative balance makes the account overdue; a top-up to zero makes it active again', async () => {
     const { accountId } = await createTestAccount(db, { balance: '1' });
-    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-3'), description: 'x', idempotencyKey: 'c1', at }));
+    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: new Decimal('-3'), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: 'c1', at }));
     let [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(account?.status).toBe('overdue');
     expect(account?.overdueSince).toEqual(at);
-    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('2'), description: 'x', idempotencyKey: 't1', at }));
+    await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('2'), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: 't1', at }));
     [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
     expect(account?.status).toBe('active');
     const history = await db.select().from(accountStatusHistory).where(eq(accountStatusHistory.accountId, accountId)).orderBy(asc(accountStatusHistory.id));
@@ -41,7 +41,7 @@ describe('postLedgerEntry', () => {
     const { accountId } = await createTestAccount(db);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('0.1'), description: 'x', idempotencyKey: `k${i}`, at })),
+        db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'top_up', amount: new Decimal('0.1'), description: { key: 'note', params: { text: 'x' } }, idempotencyKey: `k${i}`, at })),
       ),
     );
     const rows = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId)).orderBy(ledgerEntries.id);

@@ -131,7 +131,7 @@ describe('ledger property', () => {
               break;
             }
             case 'charge':
-              await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: op.amount.negated(), description: 'Daily charge', idempotencyKey: `charge:${randomUUID()}`, at: now }));
+              await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'daily_charge', amount: op.amount.negated(), description: { key: 'note', params: { text: 'Daily charge' } }, idempotencyKey: `charge:${randomUUID()}`, at: now }));
               break;
             case 'adjust':
               await adjustBalance(db, { accountId, adminUserId: adminId, amount: op.amount, reason: 'Property test adjustment', idempotencyKey: randomUUID() });

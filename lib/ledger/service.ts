@@ -9,6 +9,7 @@ import { statusAfterBalanceChange } from '@/lib/enforcement/rules';
 import { arrearsGraceEnd } from '@/lib/enforcement/timing';
 import { balanceAlertChange } from '@/lib/notices/rules';
 import { notify } from '@/lib/notices/notify';
+import { ledgerDescriptionText, type LedgerDescription } from './description';
 
 export type { AccountRow, LedgerEntryRow };
 
@@ -24,7 +25,8 @@ export type PostLedgerEntryInput = {
   kind: LedgerKind;
   /** Signed: credit > 0, debit < 0. */
   amount: Decimal;
-  description: string;
+  /** Why, as a key and values: stored with its English sentence (./description.ts). */
+  description: LedgerDescription;
   reference?: string | null;
   /** Same key, same account → the first entry is returned and nothing is written. */
   idempotencyKey: string;
@@ -59,7 +61,9 @@ export async function postLedgerEntry(
       amount: input.amount,
       balanceAfter,
       currency: account.currency,
-      description: input.description,
+      description: ledgerDescriptionText(input.description),
+      descriptionKey: input.description.key,
+      descriptionParams: input.description.params,
       reference: input.reference ?? null,
       idempotencyKey: input.idempotencyKey,
       actorUserId: input.actorUserId ?? null,

@@ -21,7 +21,7 @@ async function notices(accountId: string, kind?: string) {
 }
 async function charge(accountId: string, amount: string, at: Date, key: string) {
   const { db } = testDb();
-  await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'adjustment', amount: new Decimal(amount), description: 'test', idempotencyKey: key, at }));
+  await db.transaction((tx) => postLedgerEntry(tx, { accountId, kind: 'adjustment', amount: new Decimal(amount), description: { key: 'note', params: { text: 'test' } }, idempotencyKey: key, at }));
 }
 
 describe('timed notices on the job queue (lifecycle.md, Notices)', () => {

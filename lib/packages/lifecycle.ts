@@ -130,7 +130,7 @@ export async function processPackageExpiry(tx: Transaction, packageId: string, n
         accountId: pkg.accountId,
         kind: 'renewal',
         amount: decision.price.negated(),
-        description: `Auto-renewal: ${name} for ${appLabel}, ${decision.period.validFrom} to ${decision.period.validTo}`,
+        description: { key: 'autoRenewal', params: { catalogCode: next.catalogCode, minutes: next.minutes.toFixed(), app: app?.name ?? null, sdkAppId: String(pkg.sdkAppId), validFrom: decision.period.validFrom, validTo: decision.period.validTo } },
         subject: { kind: 'package', id: next.id },
         idempotencyKey: key,
         at: now,

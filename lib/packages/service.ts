@@ -9,7 +9,7 @@ import { lockAccount, postLinkedLedgerEntry } from '@/lib/ledger/service';
 import { transact } from '@/lib/ledger/transaction';
 import { Decimal } from '@/lib/money/decimal';
 import { localDate } from '@/lib/time/local-date';
-import { PRODUCT_LABEL, offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
+import { offerOfPackage, purchasableCatalogForBook, resolveOffer, UNIVERSAL_CUSTOM_CODE } from './catalog';
 import { resumeApplicationIfPaid, syncApplicationEdition, packageExpiryInstant } from './lifecycle';
 import { canPay, insufficientBalanceMessage, purchaseEligibility, toFacts, validityFor } from './rules';
 
@@ -120,12 +120,14 @@ export async function purchasePackage(db: Database, req: PurchaseRequest): Promi
 
       let result = pkg;
       if (offer.price.greaterThan(0)) {
-        const period = validity ? `${validity.validFrom} to ${validity.validTo}` : `queued behind the current ${PRODUCT_LABEL[offer.product]} package`;
+        const facts = { catalogCode: pkg.catalogCode, minutes: pkg.minutes.toFixed(), app: app.name, sdkAppId: String(app.sdkAppId) };
         const { linked } = await postLinkedLedgerEntry(tx, {
           accountId: req.accountId,
           kind: 'package_purchase',
           amount: offer.price.negated(),
-          description: `${offer.name} for ${app.name} (SDKAppID ${app.sdkAppId}), ${period}`,
+          description: validity
+            ? { key: 'packagePurchase', params: { ...facts, validFrom: validity.validFrom, validTo: validity.validTo } }
+            : { key: 'packageQueued', params: { ...facts, product: offer.product } },
           subject: { kind: 'package', id: pkg.id },
           idempotencyKey: key,
           actorUserId: req.userId,

@@ -50,6 +50,8 @@ export type DayAggregate = {
 
 export type IdentifiedRecord = { record: UsageRecord; id: number };
 
+type DayCounts = { records: number; carried: number; itemCarried: Map<number, number> | null };
+
 /**
  * Partial rows of a set of validated records (every record must be rateable by the book:
  * the store validates first). Rows come sorted by day, app, item.
@@ -58,10 +60,11 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
   const cb = compileBook(book);
   const usage = new DurationUsage(cb, { windows: true, sampleSize, byDay: true });
   const counts = new ItemCounts();
-  const dayRecords = new Map<string, number>();
-  // Pieces on a day after the record's first: per (app, day, item index) and per (app, day).
-  const carried = new Map<string, number>();
-  const dayCarried = new Map<string, number>();
+  // Per (app, local day number): the duration records touching the day, those that started
+  // on an earlier day, and those per item index (numeric keys: this runs per record).
+  const perApp = new Map<number, Map<number, DayCounts>>();
+  let lastApp = NaN;
+  let lastDays: Map<number, DayCounts> | undefined;
   const sampled = new Map<string, DayAggregate>();
   for (const { record, id } of records) {
     const at = parseInstantSeconds(record.start);
@@ -69,17 +72,25 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
     if (classifyDurationRecord(cb, record, counts)) {
       const seconds = (record as { seconds: number }).seconds;
       usage.add(record.app, at, seconds, counts, id);
+      if (record.app !== lastApp) {
+        lastApp = record.app;
+        lastDays = perApp.get(lastApp);
+        if (!lastDays) perApp.set(lastApp, (lastDays = new Map()));
+      }
+      const days = lastDays as Map<number, DayCounts>;
       // The local days the record has a piece on (a record ending at midnight has none on the next day).
       const first = cb.calendar.dayOf(at);
       const last = seconds > 0 ? cb.calendar.dayOf(at + seconds - 1) : first;
       for (let d = first; d <= last; d++) {
-        const key = `${record.app}|${d}`;
-        dayRecords.set(key, (dayRecords.get(key) ?? 0) + 1);
+        let c = days.get(d);
+        if (!c) days.set(d, (c = { records: 0, carried: 0, itemCarried: null }));
+        c.records++;
         if (d === first) continue;
-        dayCarried.set(key, (dayCarried.get(key) ?? 0) + 1);
+        c.carried++;
+        const byItem = (c.itemCarried ??= new Map());
         for (let k = 0; k < counts.size; k++) {
-          const ik = `${key}|${counts.items[k] as number}`;
-          carried.set(ik, (carried.get(ik) ?? 0) + 1);
+          const item = counts.items[k] as number;
+          byItem.set(item, (byItem.get(item) ?? 0) + 1);
         }
       }
       continue;
@@ -108,6 +119,9 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
       w.windows.push(window - b.period * WINDOWS_PER_DAY);
       w.windowSeconds.push(seconds);
     }
+    const c = perApp.get(b.app)?.get(b.period);
+    const dayRecords = c?.records ?? 0;
+    const dayCarried = c?.carried ?? 0;
     let first = true;
     for (let i = 0; i < n; i++) {
       const records = b.records[i] as number;
@@ -121,18 +135,18 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
         quantity: 0,
         peak: 0,
         records,
-        dayRecords: first ? (dayRecords.get(`${b.app}|${b.period}`) ?? 0) : 0,
+        dayRecords: first ? dayRecords : 0,
         windows: w.windows,
         windowSeconds: w.windowSeconds,
         samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
-        carried: carried.get(`${b.app}|${b.period}|${i}`) ?? 0,
-        dayCarried: first ? (dayCarried.get(`${b.app}|${b.period}`) ?? 0) : 0,
+        carried: c?.itemCarried?.get(i) ?? 0,
+        dayCarried: first ? dayCarried : 0,
       });
       first = false;
     }
     // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
-    if (first && (dayRecords.get(`${b.app}|${b.period}`) ?? 0) > 0) {
-      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: dayRecords.get(`${b.app}|${b.period}`) ?? 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: dayCarried.get(`${b.app}|${b.period}`) ?? 0 });
+    if (first && dayRecords > 0) {
+      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried });
     }
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));

@@ -31,7 +31,7 @@ export {
   type ParseRecordsResult,
 } from './parse-records';
 export { createRater, rateRecords, RatingRecordError, type Rater, type RaterOptions } from './rater';
-export { classifyRecord, summarizeUsage, type UsagePiece, type UsageBucket, type UsageDay } from './usage-stats';
+export { classifyRecord, classifyRecordDay, summarizeUsage, type UsagePiece, type UsageBucket, type UsageDay } from './usage-stats';
 export { RecordRuleError } from './classify-durations';
 export { aggregateDays, dayNumberOf, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
 export { explainLines, explainDetail } from './explain';

@@ -52,6 +52,20 @@ export function classifyRecord(book: PriceBook, record: UsageRecord): UsagePiece
   return pieces;
 }
 
+/**
+ * What validation needs of `classifyRecord` without building its pieces (the ingestion
+ * hot path): throws the same RecordRuleError when the book cannot rate the record, else
+ * returns the local day ('YYYY-MM-DD', the book's zone) the record starts on — the day of
+ * its first piece.
+ */
+export function classifyRecordDay(book: PriceBook, record: UsageRecord): string {
+  const cb = compileBook(book);
+  const at = parseInstantSeconds(record.start);
+  if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
+  classifyDurationRecord(cb, record, scratch);
+  return cb.calendar.dateOf(cb.calendar.dayOf(at));
+}
+
 export type UsageBucket = { app: number; item: string; day: string; start: string; seconds: number };
 export type UsageDay = { app: number; item: string; day: string; seconds: number; minutes: number };
 

@@ -275,7 +275,7 @@ export async function approveRefund(db: Database, input: { requestId: string; ad
       accountId: account.id,
       kind: 'refund',
       amount: request.amount,
-      description: `Five-day refund: ${name} for ${app?.name ?? 'application'} (SDKAppID ${pkg.sdkAppId})`,
+      description: { key: 'refund', params: { catalogCode: pkg.catalogCode, minutes: pkg.minutes.toFixed(), app: app?.name ?? null, sdkAppId: String(pkg.sdkAppId) } },
       subject: { kind: 'refund', id: request.id },
       idempotencyKey: `refund:${request.id}`,
       actorUserId: input.adminUserId,

@@ -8,6 +8,7 @@ import type { LocalDate } from '@/lib/time/local-date';
 import type { BillDiff } from './bill-diff';
 import { copyRows } from './copy-rows';
 import type { DayEntitlement } from './entitlements';
+import type { LedgerDescription } from '@/lib/ledger/description';
 
 /**
  * The one step that issues a bill (lifecycle.md, Settlement and bills), shared by the daily
@@ -31,7 +32,7 @@ export type IssueBillInput = {
   throughId: number;
   now: Date;
   ents: readonly DayEntitlement[];
-  ledger: { kind: 'daily_charge' | 'monthly_charge'; description: (billNumber: string) => string; idempotencyKey: string };
+  ledger: { kind: 'daily_charge' | 'monthly_charge'; description: (billNumber: string) => LedgerDescription; idempotencyKey: string };
 };
 
 export type IssuedBill = { billId: string; billNumber: string; levelChanges: UsageLevelChange[] };

@@ -181,7 +181,7 @@ export async function settleMonth(tx: Transaction, input: SettleMonthInput): Pro
     ents,
     ledger: {
       kind: 'monthly_charge',
-      description: (n) => (adjustmentSeq === 0 ? `${perMonth ? 'Usage' : 'Monthly items'} of ${month} (bill ${n})` : `Late usage of ${month} (adjustment bill ${n})`),
+      description: (n) => ({ key: adjustmentSeq === 0 ? (perMonth ? 'monthUsage' : 'monthItems') : 'late', params: { period: month, number: n } }),
       idempotencyKey: adjustmentSeq === 0 ? `monthly:${month}` : `monthly:${month}:adjustment:${adjustmentSeq}`,
     },
   });

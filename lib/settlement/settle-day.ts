@@ -206,7 +206,7 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     ents,
     ledger: {
       kind: 'daily_charge',
-      description: (n) => (kind === 'daily' ? `Pay-as-you-go usage of ${day} (bill ${n})` : `Late usage of ${day} (adjustment bill ${n})`),
+      description: (n) => ({ key: kind === 'daily' ? 'daily' : 'late', params: { period: day, number: n } }),
       idempotencyKey: kind === 'daily' ? `settle:${day}` : `settle:${day}:adjustment:${adjustmentSeq}`,
     },
   });

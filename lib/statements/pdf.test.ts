@@ -19,7 +19,7 @@ const statement = (name: string): Statement => ({
   to: '2024-10-31',
   bills: [{ number: 'B000001', kind: 'daily', periodStart: '2024-10-08', periodEnd: '2024-10-08', issuedAt: new Date('2024-10-09T00:00:00+08:00'), amount: dec('1234.565'), total: dec('1234.57') }],
   billsTotal: dec('1234.57'),
-  payments: [{ at: new Date('2024-10-01T09:00:00+08:00'), kind: 'top_up', kindLabel: 'Top-up', description: 'Top-up', reference: null, amount: dec('2000'), balanceAfter: dec('2000') }],
+  payments: [{ at: new Date('2024-10-01T09:00:00+08:00'), kind: 'top_up', kindLabel: 'Top-up', description: 'Top-up', descriptionKey: null, descriptionParams: null, reference: null, amount: dec('2000'), balanceAfter: dec('2000') }],
   paymentsTotal: dec('2000'),
   otherEntries: [],
   otherTotal: dec(0),
@@ -47,7 +47,7 @@ describe('statement PDF (@react-pdf/renderer)', () => {
 
   test.skipIf(!cjkFont)('in Chinese (issue 14 item 4): Chinese labels drawn with the CJK font, the same figures', async () => {
     const st = statement('好视通客户');
-    st.payments[0]!.description = 'Top-up by card •••• 4242';
+    Object.assign(st.payments[0]!, { description: 'Top-up by card •••• 4242', descriptionKey: 'topUp', descriptionParams: { last4: '4242' } });
     const text = await pdfText(await statementPdf(st, new Date('2024-11-01T00:00:00+08:00'), 'zh'));
     expect(text).toContain('2024-10 月度对账单');
     expect(text).toContain('好视通客户');

@@ -99,7 +99,7 @@ function Table({ s, cols, rows, total }: { s: Styles; cols: Col[]; rows: string[
 }
 
 function entryRows(entries: readonly StatementEntry[], money: (d: Decimal) => string, locale: Locale): string[][] {
-  return entries.map((e) => [formatLocalDateTime(e.at), locale === 'en' ? e.kindLabel : ledgerKindLabel(locale, e.kind), ledgerDescriptionIn(locale, e.description), money(e.amount), money(e.balanceAfter)]);
+  return entries.map((e) => [formatLocalDateTime(e.at), locale === 'en' ? e.kindLabel : ledgerKindLabel(locale, e.kind), ledgerDescriptionIn(locale, e), money(e.amount), money(e.balanceAfter)]);
 }
 
 /** `locale` (issue 14 item 4): every label in the reader's language; Chinese is drawn with the CJK font above. */

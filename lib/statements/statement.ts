@@ -14,7 +14,7 @@ import { endOfLocalDay, lastDayOfMonth, startOfLocalDay, type LocalDate } from '
  * ledger is the only way the balance changes, lifecycle.md Account).
  */
 export type StatementBill = { number: string; kind: 'daily' | 'monthly' | 'adjustment'; periodStart: string; periodEnd: string; issuedAt: Date; amount: Decimal; total: Decimal };
-export type StatementEntry = { at: Date; kind: LedgerKind; kindLabel: string; description: string; reference: string | null; amount: Decimal; balanceAfter: Decimal };
+export type StatementEntry = { at: Date; kind: LedgerKind; kindLabel: string; description: string; descriptionKey: string | null; descriptionParams: unknown; reference: string | null; amount: Decimal; balanceAfter: Decimal };
 
 export type Statement = {
   account: { id: string; name: string; email: string; currency: 'USD' | 'CNY' };
@@ -63,6 +63,8 @@ export async function loadStatement(db: DbOrTx, account: Statement['account'], m
     kind: e.kind,
     kindLabel: LEDGER_KIND_LABEL[e.kind],
     description: e.description,
+    descriptionKey: e.descriptionKey,
+    descriptionParams: e.descriptionParams,
     reference: e.reference,
     amount: e.amount,
     balanceAfter: e.balanceAfter,

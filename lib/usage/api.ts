@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { recordErrorsMessage } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
-import { findBatch, storeUsageBatch, type StoredBatch } from './store';
+import { batchOf, storeUsageBatch, type StoredBatch } from './store';
 import { route } from '@/lib/http/route';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
@@ -40,6 +40,12 @@ type AppRow = {
   status: AccountStatus;
   suspension_reason: SuspensionReason | null;
   price_book_id: string;
+  /** The batch already stored under the request's Idempotency-Key, if any (left join). */
+  batch_id: string | null;
+  batch_record_count: number | null;
+  batch_received_at: Date | string | null;
+  batch_body_sha256: string | null;
+  batch_sdk_app_id: string | number | null;
 };
 
 const tooLarge = (maxBytes: number, closeConnection = false) =>
@@ -210,12 +216,17 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
 
   const body = await readLimitedBody(request, USAGE_API_LIMITS.maxBodyBytes);
 
+  // One round trip: the application, its account, and a batch already stored under this
+  // Idempotency-Key (read now, used only once the signature is verified).
   const [app] = await sql<AppRow[]>`
     select a.account_id, a.secret_key_hash, a.previous_secret_key_hash, a.previous_secret_key_expires_at,
            a.enabled, a.free_exhausted_at, acc.status, acc.suspension_reason, acc.price_book_id,
            (select c.now from test_clocks c where c.account_id = a.account_id) as clock_now,
-           (select m.latest_at from account_clock_marks m where m.account_id = a.account_id) as clock_mark
+           (select m.latest_at from account_clock_marks m where m.account_id = a.account_id) as clock_mark,
+           b.id as batch_id, b.record_count as batch_record_count, b.received_at as batch_received_at,
+           b.body_sha256 as batch_body_sha256, b.sdk_app_id as batch_sdk_app_id
     from applications a join accounts acc on acc.id = a.account_id
+    left join usage_batches b on b.account_id = a.account_id and b.idempotency_key = ${idempotencyKey}
     where a.sdk_app_id = ${sdkAppId}`;
   // After a rotation the old key signs only within its grace window, on the account's clock (lifecycle.md, Applications).
   const keyHashes = app
@@ -233,7 +244,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   }
 
   const bodySha256 = createHash('sha256').update(body).digest('hex');
-  const previous = await findBatch(sql, app.account_id, idempotencyKey);
+  const previous = app.batch_id === null ? null : batchOf({ id: app.batch_id, record_count: app.batch_record_count as number, received_at: app.batch_received_at as string | Date, body_sha256: app.batch_body_sha256, sdk_app_id: app.batch_sdk_app_id });
   if (previous) return replayOrConflict(previous, bodySha256, sdkAppId);
 
   const refusal = refusalFor(app, sdkAppId);
@@ -282,7 +293,9 @@ const usageApiRoute = route(
   'usage-api',
   async (request: Request, { sql }: { sql: RawSql }) => {
     const r = await processUsageRequest(sql, request);
-    return Response.json(r.body, { status: r.status });
+    // A few hundred bytes, never cached: `no-transform` keeps Next's compression from
+    // opening a gzip stream per batch for a client that accepts gzip (RFC 9111 5.2.2.6).
+    return Response.json(r.body, { status: r.status, headers: { 'Cache-Control': 'no-store, no-transform' } });
   },
   {
     // Signed by HMAC and sent by servers (no Origin): only the body type and a foreign Origin are refused.

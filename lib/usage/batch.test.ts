@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { getPriceBook } from '@/lib/rating';
+import { classifyRecord, getPriceBook } from '@/lib/rating';
 import { parseBatchBody, validateBatch } from './batch';
 
 const media = (extra: Record<string, unknown> = {}) => ({
@@ -100,8 +101,63 @@ describe('validateBatch', () => {
     ]);
   });
 
+  test('a valid record knows its first local day without building its pieces', () => {
+    const v = validateBatch([{ value: media({ start: '2024-10-08T23:59:30+08:00', seconds: 90 }) }, { value: media({ start: '2024-10-08T16:30:00Z' }) }], { book });
+    expect(v.ok && v.records.map((r) => r.day)).toEqual(['2024-10-08', '2024-10-09']);
+    expect(v.ok && v.records.map((r) => r.pieces[0]?.day)).toEqual(['2024-10-08', '2024-10-09']);
+  });
+
   test('the import refusal hook names the app field', () => {
     const v = validateBatch([{ value: media(), line: 2 }], { book, appRefusal: () => 'not an application of this account' });
     expect(v).toEqual({ ok: false, errorCount: 1, refusedRecords: 1, errors: [{ index: 0, line: 2, field: 'app', message: 'not an application of this account' }] });
+  });
+});
+
+describe('the plain-text shortcut of the NUL / lone-surrogate check', () => {
+  // Any UTF-16 code unit, so NUL, control characters and lone surrogates (high or low) come up often.
+  const codeUnit = fc.oneof(
+    fc.constantFrom('\u0000', '\uD800', '\uDC00', '\uDBFF', '\uDFFF', '\\', '"', 'a', '\u00e9', '\n'),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  );
+  const text = fc.string({ unit: codeUnit, maxLength: 8 });
+  const errorsOf = (v: ReturnType<typeof validateBatch>) => (v.ok ? [] : v.errors.map((e) => [e.index, e.field, e.message]));
+
+  test('JSON Lines and JSON arrays are refused exactly as the parsed values are, escaped or raw', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ user: text, room: text, stream: text, key: text, raw: fc.boolean() }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const values = rows.map((r) => media({ user: r.user, room: r.room, receive: [{ stream: r.stream, audio: true }] }));
+        // As JSON.stringify writes them (lone surrogates and NUL escaped), and with the strings raw where JSON allows it.
+        const lines = rows.map((r, i) => {
+          const json = JSON.stringify(values[i]);
+          if (!r.raw || /["\\\u0000-\u001f]/.test(r.user)) return json;
+          return json.replace(JSON.stringify(r.user), `"${r.user}"`);
+        });
+        const parsed = [parseBatchBody(lines.join('\n'), 10), parseBatchBody(`[${lines.join(',')}]`, 10)];
+        for (const p of parsed) {
+          expect(p.ok).toBe(true);
+          if (!p.ok) return;
+          const fast = validateBatch(p.items, { book });
+          // The same values without their text: the full walk of every string.
+          const slow = validateBatch(p.items.map((i) => ({ value: i.value, line: i.line })), { book });
+          expect(errorsOf(fast)).toEqual(errorsOf(slow));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('a NUL or lone surrogate is still refused when the line has no \\u escape (raw surrogate)', () => {
+    const line = JSON.stringify(media()).replace('"u1"', '"u\uD800"');
+    const r = parseBatchBody(line, 10);
+    const v = r.ok ? validateBatch(r.items, { book }) : null;
+    expect(v && !v.ok && v.errors.map((e) => e.field)).toEqual(['user']);
+    const escaped = parseBatchBody(JSON.stringify(media({ room: 'r\u0000' })), 10);
+    const w = escaped.ok ? validateBatch(escaped.items, { book }) : null;
+    expect(w && !w.ok && w.errors.map((e) => e.field)).toEqual(['room']);
+  });
+
+  test('pieces read later are classifyRecord\'s', () => {
+    const v = validateBatch([{ value: media({ start: '2024-10-08T23:59:30+08:00', seconds: 90 }) }], { book });
+    expect(v.ok && v.records[0]?.pieces).toEqual(classifyRecord(book, media({ start: '2024-10-08T23:59:30+08:00', seconds: 90 }) as never));
   });
 });

@@ -1,4 +1,4 @@
-import { classifyRecord, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
+import { classifyRecord, classifyRecordDay, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
 import type { RecordErrorDetail } from './errors';
 import { storageRefusals } from './storable';
 
@@ -15,7 +15,16 @@ export type BatchItem = {
   text?: string;
   /** The line or row could not become a record (not JSON, bad cell): reported with the other record errors. */
   itemError?: { field: string; message: string };
+  /**
+   * The JSON text `value` was parsed from has no `\u` escape and no surrogate code unit, so
+   * no string in `value` (key or value) holds a NUL or a lone surrogate (JSON refuses raw
+   * control characters): storable.ts skips that walk.
+   */
+  plainText?: boolean;
 };
+
+/** A `\u` escape or any surrogate code unit: what could put a NUL or a lone surrogate into parsed JSON. */
+const ESCAPE_OR_SURROGATE = /\\u|[\uD800-\uDFFF]/;
 
 export type ParsedBody =
   | { ok: true; format: 'array' | 'jsonl'; items: BatchItem[] }
@@ -40,7 +49,8 @@ export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
     }
     if (!Array.isArray(value)) return { ok: false, kind: 'malformed', message: 'Expected a JSON array of records or JSON Lines.' };
     if (value.length > maxRecords) return { ok: false, kind: 'too-many', message: `The batch has ${value.length} records; the limit is ${maxRecords} per request.` };
-    return { ok: true, format: 'array', items: value.map((v) => ({ value: v })) };
+    const plainText = !ESCAPE_OR_SURROGATE.test(text);
+    return { ok: true, format: 'array', items: value.map((v) => ({ value: v, plainText })) };
   }
   const items: BatchItem[] = [];
   let lineNo = 0;
@@ -57,7 +67,7 @@ export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
       return { ok: false, kind: 'too-many', message: `The batch has more than ${maxRecords} records; the limit is ${maxRecords} per request.` };
     }
     try {
-      items.push({ value: JSON.parse(line), line: lineNo, text: line });
+      items.push({ value: JSON.parse(line), line: lineNo, text: line, plainText: !ESCAPE_OR_SURROGATE.test(line) });
     } catch (e) {
       items.push({ value: undefined, line: lineNo, itemError: { field: '(line)', message: `not valid JSON (${(e as Error).message})` } });
     }
@@ -65,8 +75,28 @@ export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
   return { ok: true, format: 'jsonl', items };
 }
 
-/** A record that passed the schema and the price book's rules, with what it accrues. */
-export type ValidRecord = { record: UsageRecord; pieces: UsagePiece[]; text?: string };
+/**
+ * A record that passed the schema and the price book's rules, with what it accrues
+ * (`pieces`) and the local day it starts on (`day`, the day of its first piece).
+ */
+export type ValidRecord = { record: UsageRecord; pieces: UsagePiece[]; text?: string; day?: string };
+
+/** validateBatch's records: `pieces` are built only when read (the usage API's store needs only `day`). */
+class CheckedRecord implements ValidRecord {
+  readonly #book: PriceBook;
+  #pieces: UsagePiece[] | undefined;
+  constructor(
+    readonly record: UsageRecord,
+    readonly text: string | undefined,
+    readonly day: string,
+    book: PriceBook,
+  ) {
+    this.#book = book;
+  }
+  get pieces(): UsagePiece[] {
+    return (this.#pieces ??= classifyRecord(this.#book, this.record));
+  }
+}
 
 export type ValidateOptions = {
   book: PriceBook;
@@ -90,6 +120,9 @@ export type ValidateResult =
  * e.g. video in rtv-cny is refused).
  * `index` is the 0-based position of the record in the batch; `line` its line when known.
  */
+/** A refused record's position (index, and line when known): built only for errors. */
+const positionOf = (item: BatchItem, index: number) => (item.line !== undefined ? { index, line: item.line } : { index });
+
 export function validateBatch(items: readonly BatchItem[], options: ValidateOptions): ValidateResult {
   const records: ValidRecord[] = [];
   const errors: RecordErrorDetail[] = [];
@@ -105,46 +138,46 @@ export function validateBatch(items: readonly BatchItem[], options: ValidateOpti
     if (errors.length < maxErrors) errors.push(e);
   };
   const appCache = new Map<number, string | null>();
-  items.forEach((item, index) => {
-    const at = item.line !== undefined ? { index: index + offset, line: item.line } : { index: index + offset };
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as BatchItem;
     if (item.itemError !== undefined) {
-      refuse({ ...at, ...item.itemError });
-      return;
+      refuse({ ...positionOf(item, index + offset), ...item.itemError });
+      continue;
     }
     const parsed = parseUsageRecord(item.value, index);
     if (!parsed.ok) {
-      for (const e of parsed.errors) refuse({ ...at, field: e.field, message: e.message });
-      return;
+      for (const e of parsed.errors) refuse({ ...positionOf(item, index + offset), field: e.field, message: e.message });
+      continue;
     }
     const record = parsed.record;
-    const unstorable = storageRefusals(record);
+    const unstorable = storageRefusals(record, { plainText: item.plainText === true });
     if (unstorable.length) {
-      for (const e of unstorable) refuse({ ...at, ...e });
-      return;
+      for (const e of unstorable) refuse({ ...positionOf(item, index + offset), ...e });
+      continue;
     }
     if (options.sdkAppId !== undefined && record.app !== options.sdkAppId) {
-      refuse({ ...at, field: 'app', message: `must be ${options.sdkAppId}, the SDKAppID that signed the request (got ${record.app})` });
-      return;
+      refuse({ ...positionOf(item, index + offset), field: 'app', message: `must be ${options.sdkAppId}, the SDKAppID that signed the request (got ${record.app})` });
+      continue;
     }
     if (options.appRefusal) {
       let why = appCache.get(record.app);
       if (why === undefined) appCache.set(record.app, (why = options.appRefusal(record.app)));
       if (why !== null) {
-        refuse({ ...at, field: 'app', message: why });
-        return;
+        refuse({ ...positionOf(item, index + offset), field: 'app', message: why });
+        continue;
       }
     }
-    let pieces: UsagePiece[];
+    let day: string;
     try {
-      pieces = classifyRecord(options.book, record);
+      day = classifyRecordDay(options.book, record);
     } catch (e) {
       if (e instanceof RecordRuleError) {
-        refuse({ ...at, field: e.field, message: e.message });
-        return;
+        refuse({ ...positionOf(item, index + offset), field: e.field, message: e.message });
+        continue;
       }
       throw e;
     }
-    if (errorCount === 0) records.push({ record, pieces, text: item.text });
-  });
+    if (errorCount === 0) records.push(new CheckedRecord(record, item.text, day, options.book));
+  }
   return errorCount ? { ok: false, errors, errorCount, refusedRecords } : { ok: true, records };
 }

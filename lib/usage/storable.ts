@@ -20,7 +20,11 @@ export const MAX_VIDEO_AREA = 7680 * 4320;
 
 export type StorageRefusal = { field: string; message: string };
 
-export function storageRefusals(record: { start: string; seconds?: number } & Record<string, unknown>): StorageRefusal[] {
+/**
+ * `plainText`: the record was parsed from JSON text without a `\u` escape or a surrogate
+ * code unit (batch.ts), so it holds no NUL or lone surrogate and that walk is skipped.
+ */
+export function storageRefusals(record: { start: string; seconds?: number } & Record<string, unknown>, options: { plainText?: boolean } = {}): StorageRefusal[] {
   const out: StorageRefusal[] = [];
   if (typeof record.seconds === 'number' && record.seconds > MAX_RECORD_SECONDS) {
     out.push({ field: 'seconds', message: `at most ${MAX_RECORD_SECONDS.toLocaleString('en-US')} (one day); send longer sessions as several records` });
@@ -29,7 +33,7 @@ export function storageRefusals(record: { start: string; seconds?: number } & Re
   if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) {
     out.push({ field: 'start', message: `the year must be between ${FIRST_YEAR} and ${LAST_YEAR}` });
   }
-  findUnstorableText(record, '', out);
+  if (!options.plainText) findUnstorableText(record, '', out);
   findOversizedVideo(record, out);
   return out;
 }
@@ -42,9 +46,14 @@ function findOversizedVideo(record: Record<string, unknown>, out: StorageRefusal
   };
   for (const list of ['receive', 'send', 'inputs'] as const) {
     const items = record[list];
-    if (Array.isArray(items)) items.forEach((s, i) => check(`${list}[${i}].video`, (s as { video?: unknown } | null)?.video));
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const video = (items[i] as { video?: unknown } | null)?.video;
+      const why = video === undefined ? null : resolutionRefusal(video);
+      if (why) out.push({ field: `${list}[${i}].video`, message: why });
+    }
   }
-  check('output', record.output);
+  if (record.output !== undefined) check('output', record.output);
 }
 
 /** Null when a [width, height] is within what a camera sends; else which limit it passes. */

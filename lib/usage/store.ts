@@ -47,12 +47,13 @@ export function* usageRecordCopyChunks(
   let i = 0;
   const tail = `\t${meta.receivedAtIso}\n`;
   const ids = meta.ids;
-  for (const { record, text, pieces } of records) {
+  for (const r of records) {
+    const { record, text } = r;
     if (ids) chunk += `${ids[i++]}\t`;
     const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
     const json = copyEscape(text ?? JSON.stringify(record));
-    // The first piece's day is the start's local day (pieces are split at local midnight, in order).
-    const day = pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
+    // The start's local day: validation's `day`, else the first piece's (pieces are split at local midnight, in order).
+    const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
     chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${json}${tail}`;
     if (++n === rowsPerChunk) {
       yield chunk;
@@ -90,8 +91,11 @@ export const AGGREGATE_COPY_COLUMNS = 'account_id, local_day, sdk_app_id, item, 
  * id here was handed out, exactly as with ids the COPY would draw itself.
  */
 export async function reserveUsageRecordIds(tx: RawTx, n: number): Promise<number[]> {
-  await tx`lock table usage_records in row exclusive mode`;
-  const [row] = await tx<{ ids: string }[]>`select string_agg(nextval('usage_records_id_seq')::text, ',') as ids from generate_series(1, ${n})`;
+  // Sent together (pipelined, in this order): the lock is taken before the first nextval.
+  const [, [row]] = await Promise.all([
+    tx`lock table usage_records in row exclusive mode`,
+    tx<{ ids: string }[]>`select string_agg(nextval('usage_records_id_seq')::text, ',') as ids from generate_series(1, ${n})`,
+  ]);
   return (row?.ids ?? '').split(',').map(Number);
 }
 
@@ -106,7 +110,8 @@ export async function copyAggregates(tx: RawTx, rows: readonly DayAggregate[], m
  * client, so raw queries here pass and read timestamps as ISO strings.
  */
 type BatchRow = { id: string; record_count: number; received_at: string | Date; body_sha256: string | null; sdk_app_id: string | number | null };
-const toStored = (r: BatchRow): StoredBatch => ({
+/** A `usage_batches` row as the API answers it. */
+export const batchOf = (r: BatchRow): StoredBatch => ({
   batchId: r.id,
   recordCount: r.record_count,
   receivedAt: new Date(r.received_at),
@@ -118,53 +123,86 @@ export async function findBatch(sql: RawSql, accountId: string, idempotencyKey: 
   const [row] = await sql<BatchRow[]>`
     select id, record_count, received_at, body_sha256, sdk_app_id from usage_batches
     where account_id = ${accountId} and idempotency_key = ${idempotencyKey}`;
-  return row ? toStored(row) : null;
+  return row ? batchOf(row) : null;
 }
 
-async function accountBook(tx: RawTx, accountId: string): Promise<PriceBook> {
+async function accountBook(tx: RawSql | RawTx, accountId: string): Promise<PriceBook> {
   const [row] = await tx<{ price_book_id: string }[]>`select price_book_id from accounts where id = ${accountId}`;
   const book = row && findPriceBook(row.price_book_id);
   if (!book) throw new Error(`account ${accountId} has no known price book`);
   return book;
 }
 
+/** The `usage_records` COPY rows of a batch without their leading id (added once ids are reserved). */
+function usageRecordRowsWithoutIds(records: readonly ValidRecord[], meta: { accountId: string; batchId: string; receivedAtIso: string; timeZone: string }): string[] {
+  const rows = new Array<string>(records.length);
+  const tail = `\t${meta.receivedAtIso}\n`;
+  const head = `${meta.accountId}\t`;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as ValidRecord;
+    const { record, text } = r;
+    const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
+    const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
+    rows[i] = `${head}${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${copyEscape(text ?? JSON.stringify(record))}${tail}`;
+  }
+  return rows;
+}
+
 /**
  * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
  * exists (possibly committed by a concurrent request a moment ago): nothing was written
  * and the existing batch is returned, for the caller to answer as a replay or a conflict.
+ *
+ * Everything per record happens before the transaction, so that it holds its locks and its
+ * connection only for the writes, and the parsed records are garbage before the first wait:
+ * the rows' COPY text (ids added once reserved) and the aggregates, summed with record
+ * positions in place of ids. Ids are reserved in ascending order and handed out by
+ * position, so the lowest positions of a row are its lowest ids (its samples) and the last
+ * id is the highest (`through_id`).
  */
 export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Promise<{ created: boolean; batch: StoredBatch }> {
   const batchId = randomUUID();
-  const receivedAtIso = input.receivedAt.toISOString();
-  const days = new Set<string>();
+  const { accountId, sdkAppId, source, idempotencyKey, bodySha256, receivedAt } = input;
+  const receivedAtIso = receivedAt.toISOString();
+  const n = input.records.length;
+  let rows: string[] = [];
+  let aggregates: DayAggregate[] = [];
+  if (n) {
+    const book = input.book ?? (await accountBook(sql, accountId));
+    rows = usageRecordRowsWithoutIds(input.records, { accountId, batchId, receivedAtIso, timeZone: input.timeZone });
+    aggregates = aggregateDays(book, input.records.map((r, i) => ({ record: r.record, id: i })));
+  }
+  const days = new Set(aggregates.map((a) => a.day));
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
-    // twin waits here for this transaction and then inserts nothing.
-    const inserted = await tx<{ id: string }[]>`
+    // twin waits here for this transaction and then inserts nothing. The lock and the ids
+    // are sent in the same round trip (pipelined, in this order); unused when the batch
+    // exists (a sequence has gaps anyway).
+    const insert = tx<{ id: string }[]>`
       insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, aggregated_at)
-      values (${batchId}, ${input.accountId}, ${input.sdkAppId}, ${input.source}, ${input.idempotencyKey}, ${input.records.length}, ${input.bodySha256}, ${receivedAtIso}, ${receivedAtIso})
+      values (${batchId}, ${accountId}, ${sdkAppId}, ${source}, ${idempotencyKey}, ${n}, ${bodySha256}, ${receivedAtIso}, ${receivedAtIso})
       on conflict (account_id, idempotency_key) do nothing
       returning id`;
+    const reserved = n ? reserveUsageRecordIds(tx, n) : Promise.resolve([]);
+    const [inserted, ids] = await Promise.all([insert, reserved]);
     if (inserted.length === 0) return false;
-    if (input.records.length) {
-      const book = input.book ?? (await accountBook(tx, input.accountId));
-      const ids = await reserveUsageRecordIds(tx, input.records.length);
-      await copyIn(
-        tx`copy usage_records (id, account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`,
-        usageRecordCopyChunks(input.records, { accountId: input.accountId, batchId, receivedAtIso, timeZone: input.timeZone, ids }),
-      );
-      // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
-      const aggregates = aggregateDays(book, input.records.map((r, i) => ({ record: r.record, id: ids[i] as number })));
-      for (const a of aggregates) days.add(a.day);
-      await copyAggregates(tx, aggregates, { accountId: input.accountId, batchId, throughId: ids.reduce((m, id) => (id > m ? id : m), 0) });
-    }
+    if (!n) return true;
+    ids.sort((a, b) => a - b);
+    let text = '';
+    for (let i = 0; i < n; i++) text += `${ids[i]}\t${rows[i]}`;
+    rows = [];
+    for (const a of aggregates) a.samples = a.samples.map((position) => ids[position] as number);
+    // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
+    // One after the other: a statement sent while a COPY runs would break it (never pipelined).
+    await copyIn(tx`copy usage_records (id, account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`, [text]);
+    await copyAggregates(tx, aggregates, { accountId, batchId, throughId: ids[n - 1] as number });
     return true;
   });
   if (created) {
-    if (days.size) compactSoon(sql, input.accountId, days);
-    return { created: true, batch: { batchId, recordCount: input.records.length, receivedAt: input.receivedAt, bodySha256: input.bodySha256, sdkAppId: input.sdkAppId } };
+    if (days.size) compactSoon(sql, accountId, days);
+    return { created: true, batch: { batchId, recordCount: n, receivedAt, bodySha256, sdkAppId } };
   }
-  const existing = await findBatch(sql, input.accountId, input.idempotencyKey);
+  const existing = await findBatch(sql, accountId, idempotencyKey);
   if (!existing) throw new Error('usage batch conflict without an existing batch');
   return { created: false, batch: existing };
 }

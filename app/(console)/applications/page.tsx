@@ -9,7 +9,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatQuantity } from '@/lib/money/format';
 import { bookSellsPackages } from '@/lib/packages/catalog';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
-import { bookName, packageName } from '@/components/packages/package-names';
+import { bookName, packageName } from '@/lib/packages/names';
 import { BookSentence } from '@/components/packages/book-sentence';
 import { getPriceBook } from '@/lib/rating';
 import { parseTableParams } from '@/lib/table-params';

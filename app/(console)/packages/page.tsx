@@ -9,7 +9,7 @@ import { accountNow } from '@/lib/clock';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney } from '@/lib/money/format';
 import { bookSellsPackages, offerOfPackage } from '@/lib/packages/catalog';
-import { bookName, entitlementPackageName, packageName } from '@/components/packages/package-names';
+import { bookName, entitlementPackageName, packageName } from '@/lib/packages/names';
 import { BookSentence } from '@/components/packages/book-sentence';
 import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';

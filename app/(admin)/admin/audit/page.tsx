@@ -87,10 +87,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       render: (r) => (
         <span className="block min-w-72 max-w-md whitespace-normal break-words text-xs text-slate-600">
           {r.source === 'audit' ? (
-            <code className="break-all">{r.cause.slice(0, 300)}</code>
+            // The audit row's details as stored (JSON, with any sentence in it as it was written then).
+            <code className="break-all" data-stored-text>
+              {r.cause.slice(0, 300)}
+            </code>
           ) : r.source === 'ledger' ? (
             // The ledger's own words in the reader's language; an admin's reason stays as written.
-            ledgerDescriptionIn(locale, r.cause)
+            ledgerDescriptionIn(locale, { description: r.cause, descriptionKey: r.causeKey, descriptionParams: r.causeParams })
           ) : (
             // A status change's cause, stored as written when it happened.
             <span data-stored-text>{r.cause}</span>

@@ -10,7 +10,7 @@ import { accountNow } from '@/lib/clock';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney, formatQuantity } from '@/lib/money/format';
 import { bookSellsPackages } from '@/lib/packages/catalog';
-import { packageName } from '@/components/packages/package-names';
+import { packageName } from '@/lib/packages/names';
 import { getPriceBook } from '@/lib/rating';
 import { loadFreeMinuteStatus } from '@/lib/packages/free-minutes-status';
 import { formatLocalDateTime } from '@/lib/time/format';

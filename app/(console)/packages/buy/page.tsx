@@ -11,7 +11,7 @@ import { getPriceBook, UNIVERSAL_TIERS } from '@/lib/rating';
 import { purchasableCatalogForBook, type OfferedPackage } from '@/lib/packages/catalog';
 import { canPay, purchaseEligibility, STARTER_MAX_PURCHASES, starterPurchaseCount, toFacts, validityFor, type PackageFacts, type PurchaseDecision } from '@/lib/packages/rules';
 import { addDays, localDate } from '@/lib/time/local-date';
-import { bookName, packageName, productName } from '@/components/packages/package-names';
+import { bookName, packageName, productName } from '@/lib/packages/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Card, CardBody } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';

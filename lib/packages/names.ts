@@ -7,7 +7,7 @@ import { UNIVERSAL_CUSTOM_CODE } from '@/lib/packages/custom-size';
  * Package, product and edition names in the page's language (issue 14 item 4). The catalog
  * (lib/packages/catalog.ts, lib/rating/packages.ts) is pure data with English names; they are
  * translated here at the display edge by code, from the `packages.catalog` / `packages.products`
- * messages. English is word for word `packageDisplayName` (package-names.test.ts checks every code).
+ * messages. English is word for word `packageDisplayName` (components/packages/package-names.test.tsx checks every code).
  *   const t = await getTranslations('packages');   // or useTranslations('packages')
  *   packageName(t, pkg)
  */
