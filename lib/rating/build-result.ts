@@ -34,7 +34,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
       }));
       for (const d of detailDeductions) deductions.push({ ...d, item: item.code, app: b.app, period });
       const usageMinutes = dec(minutes);
-      const quantity = usageMinutes.minus(sum(shares.map(([, s]) => s.minutes)));
+      const quantity = shares.length ? usageMinutes.minus(sum(shares.map(([, s]) => s.minutes))) : usageMinutes;
       const amount = listAmount(item, quantity);
       priced.push({
         usage: usageMinutes,
