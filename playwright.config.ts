@@ -36,6 +36,12 @@ const build = process.env.E2E_SKIP_BUILD ? '' : 'node scripts/e2e-build.mjs && '
  * customer are shared read-mostly, e2e/fixtures-auth.ts). E2E_WORKERS=1 runs one spec at a time.
  */
 const workers = Number(process.env.E2E_WORKERS ?? 2);
+/**
+ * New password hashes at a test cost in the e2e server and the spec workers (lib/auth/password.ts
+ * newHashLogN, APP_ENV=test): each sign-in still checks a real scrypt hash, in milliseconds instead
+ * of most of a second of CPU (the production cost is asserted by lib/auth/password.test.ts).
+ */
+export const E2E_SCRYPT_LOG_N = '12';
 
 export default defineConfig({
   testDir: './e2e',
@@ -52,7 +58,10 @@ export default defineConfig({
     // English unless a spec says otherwise: CNY accounts default to Chinese (lib/i18n/config.ts),
     // and the specs read English labels. The language specs set this cookie themselves.
     storageState: { cookies: [E2E_LANGUAGE_COOKIE], origins: [] },
-    trace: 'retain-on-failure',
+    // A trace records a screencast and a DOM snapshot per action in every test; recording it for
+    // all of them cost a third of Chromium's CPU (issue 15). It is recorded on the retry of a
+    // failed test (CI retries once); locally, rerun a failing spec with `--trace on`.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
@@ -83,6 +92,7 @@ export default defineConfig({
       FRESH_DATABASE: '1',
       // Every spec signs up from 127.0.0.1; the per-address limit itself is tested in lib/accounts/sign-up.int.test.ts.
       SIGN_UPS_PER_ADDRESS_PER_HOUR: '500',
+      SCRYPT_LOG_N_FOR_TESTS: E2E_SCRYPT_LOG_N,
       SMTP_URL: '', // always the run's own capture server
       MAIL_CAPTURE_PORT: String(smtpPort),
       NEXT_TELEMETRY_DISABLED: '1',

@@ -5,7 +5,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { accounts, users } from '../db/schema';
 import { PRICE_BOOK_BY_CURRENCY } from '../lib/accounts/schemas';
 import { hashPassword } from '../lib/auth/password';
-import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
+import { E2E_LANGUAGE_COOKIE, E2E_SCRYPT_LOG_N } from '../playwright.config';
 import { DEMO, e2eDb, signIn } from './fixtures';
 
 /**
@@ -86,8 +86,14 @@ export async function signInByApi(page: Page, email: string, password: string): 
 }
 
 export const NEW_CUSTOMER_PASSWORD = 'e2e-password-123';
-// One real hash per worker (scrypt at the production cost): the sign-in still checks it.
+// One real hash per worker at the e2e server's test cost (playwright.config.ts E2E_SCRYPT_LOG_N,
+// honoured with APP_ENV=test): the sign-in still checks it, without most of a second of scrypt.
 let passwordHash: Promise<string> | undefined;
+function testCostHash(password: string): Promise<string> {
+  process.env.APP_ENV ??= 'test';
+  process.env.SCRYPT_LOG_N_FOR_TESTS ??= E2E_SCRYPT_LOG_N;
+  return hashPassword(password);
+}
 
 /**
  * A new customer as `signUpCustomer` leaves one (e2e/fixtures.ts): an account of its own in the
@@ -101,7 +107,7 @@ let passwordHash: Promise<string> | undefined;
 export async function newCustomer(page: Page, options: { name?: string; currency?: 'USD' | 'CNY' } = {}) {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.test`;
   const password = NEW_CUSTOMER_PASSWORD;
-  passwordHash ??= hashPassword(password);
+  passwordHash ??= testCostHash(password);
   const hash = await passwordHash;
   const name = options.name ?? 'E2E Customer';
   const currency = options.currency ?? 'USD';

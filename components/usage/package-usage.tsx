@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { EntitlementUsageRow } from '@/lib/usage/queries';
-import { entitlementKindWord, entitlementNameIn } from '@/lib/bills/words';
+import { entitlementKindWord, monthlyFreeMinutesName } from '@/lib/bills/words';
 import { formatQuantity } from '@/lib/money/format';
 import { projectExhaustion, PROJECTION_WINDOW_DAYS } from '@/lib/usage/package-projection';
 import { Badge } from '@/components/ui/badge';
@@ -37,7 +37,7 @@ export function PackageUsage({ rows, today, freeMinutes = true }: { rows: Entitl
             return (
               <tr key={r.id} className="align-top">
                 <td className="py-2.5 pr-4">
-                  <p className="font-medium text-slate-900">{r.product ? entitlementPackageName(tp, locale, r) : entitlementNameIn(locale, r.name)}</p>
+                  <p className="font-medium text-slate-900">{r.product ? entitlementPackageName(tp, locale, r) : monthlyFreeMinutesName(locale)}</p>
                   <p className="text-xs text-slate-500">
                     {r.sdkAppId ? `SDKAppID ${r.sdkAppId}` : t('wholeAccount')} · {entitlementKindWord(locale, r.kind)}
                     {r.status === 'queued' && (

@@ -22,14 +22,19 @@ function options(logN: number, r: number, p: number): ScryptOptions {
 }
 
 /**
- * The cost of a new hash: LOG_N, except in Vitest's integration tests, which ask for a lower one
- * (vitest.config.ts: SCRYPT_LOG_N_FOR_TESTS) so that sign-up and password tests do not spend a
- * second per hash. Honoured only inside Vitest (VITEST set and NODE_ENV=test: never in a
- * server, where NODE_ENV is production or development) and only below LOG_N. Verification
- * always reads the cost from the stored hash; lib/auth/password.test.ts asserts LOG_N.
+ * The cost of a new hash: LOG_N, except in the test processes, which ask for a lower one
+ * (SCRYPT_LOG_N_FOR_TESTS) so that sign-ups and sign-ins do not spend most of a second of CPU
+ * per hash on a shared 2-core machine (issue 15: tests that take minutes):
+ * - Vitest's integration tests (vitest.config.ts): honoured with VITEST set and NODE_ENV=test;
+ * - the e2e server and its spec workers (playwright.config.ts): honoured with APP_ENV=test, the
+ *   test mode that already has test clocks and the developer API (lib/clock/app-env.ts), which a
+ *   production deployment never runs in.
+ * Never with APP_ENV=production, and only below LOG_N. Verification always reads the cost from
+ * the stored hash; lib/auth/password.test.ts asserts LOG_N.
  */
 export function newHashLogN(env: Record<string, string | undefined> = process.env): number {
-  const lowered = env.VITEST && env.NODE_ENV === 'test' ? Number(env.SCRYPT_LOG_N_FOR_TESTS) : NaN;
+  const testProcess = (env.VITEST && env.NODE_ENV === 'test') || env.APP_ENV === 'test';
+  const lowered = testProcess ? Number(env.SCRYPT_LOG_N_FOR_TESTS) : NaN;
   return Number.isInteger(lowered) && lowered >= 10 && lowered < LOG_N ? lowered : LOG_N;
 }
 

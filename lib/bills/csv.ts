@@ -4,6 +4,7 @@ import { csvRows, type CsvCell } from '@/lib/export/csv';
 import type { Locale } from '@/lib/i18n/config';
 import { exportsT, headerIn } from '@/lib/export/headers';
 import { readExplanation } from './present';
+import type { EntitlementFacts } from './queries';
 import { entitlementKindWord, entitlementNamesIn, itemName, kindWord, stepsIn, totalRuleIn } from './words';
 
 /**
@@ -29,11 +30,11 @@ export function billRows(
   bill: BillForExport,
   lines: readonly LineForExport[],
   appNames: ReadonlyMap<number, string>,
-  entitlementNames: ReadonlyMap<string, string> = new Map(),
+  entitlements: ReadonlyMap<string, EntitlementFacts> = new Map(),
   locale: Locale = 'en',
 ): CsvCell[][] {
   const t = exportsT(locale);
-  entitlementNames = entitlementNamesIn(locale, entitlementNames);
+  const entitlementNames = entitlementNamesIn(locale, entitlements);
   const head = [bill.number, kindWord(locale, bill.kind), bill.periodStart, bill.periodEnd, bill.currency];
   const rows: CsvCell[][] = [headerIn(locale, BILL_CSV_HEADER)];
   for (const l of lines) {
@@ -82,8 +83,8 @@ export function billCsv(
   bill: BillForExport,
   lines: readonly LineForExport[],
   appNames: ReadonlyMap<number, string>,
-  entitlementNames: ReadonlyMap<string, string> = new Map(),
+  entitlements: ReadonlyMap<string, EntitlementFacts> = new Map(),
   locale: Locale = 'en',
 ): string {
-  return csvRows(billRows(bill, lines, appNames, entitlementNames, locale));
+  return csvRows(billRows(bill, lines, appNames, entitlements, locale));
 }

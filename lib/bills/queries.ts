@@ -96,21 +96,24 @@ export async function listBillDeductions(db: DbOrTx, accountId: string, billId: 
     .orderBy(asc(entitlementDeductions.sdkAppId), asc(entitlementDeductions.item), asc(entitlementDeductions.id));
 }
 
-/** Names of entitlements (packages, free-minute grants) by id, for explanations. */
-export async function entitlementNames(db: DbOrTx, accountId: string, ids: readonly string[]): Promise<Map<string, string>> {
+/** What names an entitlement (package, free-minute grant) in an explanation: pages word it in their language (lib/bills/words.ts). */
+export type EntitlementFacts = { kind: 'package'; product: string; edition: string; validFrom: string | null; validTo: string | null } | { kind: 'free'; validFrom: string; validTo: string };
+
+/** The entitlements (packages, free-minute grants) an explanation names, by id. */
+export async function entitlementNames(db: DbOrTx, accountId: string, ids: readonly string[]): Promise<Map<string, EntitlementFacts>> {
   const valid = [...new Set(ids)].filter(isBillId);
-  const out = new Map<string, string>();
+  const out = new Map<string, EntitlementFacts>();
   if (!valid.length) return out;
   const pk = await db
     .select({ id: packages.id, product: packages.product, edition: packages.edition, validFrom: packages.validFrom, validTo: packages.validTo })
     .from(packages)
     .where(and(eq(packages.accountId, accountId), inArray(packages.id, valid)));
-  for (const p of pk) out.set(p.id, `${p.product === 'rtc-engine' ? 'RTC-Engine' : p.product.charAt(0).toUpperCase() + p.product.slice(1)} ${p.edition} package${p.validFrom ? ` (${p.validFrom} – ${p.validTo})` : ''}`);
+  for (const p of pk) out.set(p.id, { kind: 'package', product: p.product, edition: p.edition, validFrom: p.validFrom, validTo: p.validTo });
   const grants = await db
     .select({ id: freeMinuteGrants.id, validFrom: freeMinuteGrants.validFrom, validTo: freeMinuteGrants.validTo })
     .from(freeMinuteGrants)
     .where(and(eq(freeMinuteGrants.accountId, accountId), inArray(freeMinuteGrants.id, valid)));
-  for (const g of grants) out.set(g.id, `Free minutes (${g.validFrom} – ${g.validTo})`);
+  for (const g of grants) out.set(g.id, { kind: 'free', validFrom: g.validFrom, validTo: g.validTo });
   return out;
 }
 

@@ -4,7 +4,7 @@ import { explainDetail } from '@/lib/rating/explain';
 import { dec } from '@/lib/money/decimal';
 import { billingRhythm } from './book-words';
 import { BILL_STATUS_LABEL, billKindLabel, priceSentence, totalRule, type BillStatus, type LineExplanationView } from './present';
-import { billingRhythmIn, entitlementNameIn, itemName, kindLabel, priceSentenceIn, roundingIn, statusWords, stepsIn, totalRuleIn } from './words';
+import { billingRhythmIn, entitlementNameIn, itemName, monthlyFreeMinutesName, kindLabel, priceSentenceIn, roundingIn, statusWords, stepsIn, totalRuleIn } from './words';
 
 type Detail = NonNullable<LineExplanationView['detail']> & Parameters<typeof explainDetail>[0];
 const detail: Detail = {
@@ -71,11 +71,16 @@ describe('bill words (issue 14 item 4): English exactly as before, Chinese from 
     ]);
   });
 
-  test('entitlement names: Chinese words around the dates and the product, English unchanged', () => {
-    expect(entitlementNameIn('zh', 'Free minutes (2024-10-01 – 2024-10-31)')).toBe('免费时长（2024-10-01 – 2024-10-31）');
-    expect(entitlementNameIn('zh', 'Monthly free minutes')).toBe('每月免费时长');
-    expect(entitlementNameIn('zh', 'RTC-Engine lite package (2024-10-01 – 2024-10-31)')).toBe('RTC-Engine lite 套餐包（2024-10-01 – 2024-10-31）');
-    expect(entitlementNameIn('zh', 'Something else')).toBe('Something else');
-    expect(entitlementNameIn('en', 'Free minutes (2024-10-01 – 2024-10-31)')).toBe('Free minutes (2024-10-01 – 2024-10-31)');
+  test('entitlement names: from their facts, Chinese words around the dates and the product; English as before', () => {
+    const free = { kind: 'free', validFrom: '2024-10-01', validTo: '2024-10-31' } as const;
+    const pkg = { kind: 'package', product: 'rtc-engine', edition: 'lite', validFrom: '2024-10-01', validTo: '2024-10-31' } as const;
+    expect(entitlementNameIn('zh', free)).toBe('免费时长（2024-10-01 – 2024-10-31）');
+    expect(entitlementNameIn('en', free)).toBe('Free minutes (2024-10-01 – 2024-10-31)');
+    expect(entitlementNameIn('zh', pkg)).toBe('RTC-Engine lite 套餐包（2024-10-01 – 2024-10-31）');
+    expect(entitlementNameIn('en', pkg)).toBe('RTC-Engine lite package (2024-10-01 – 2024-10-31)');
+    expect(entitlementNameIn('en', { ...pkg, product: 'conference', edition: 'pro', validFrom: null, validTo: null })).toBe('Conference pro package');
+    expect(entitlementNameIn('zh', { ...pkg, product: 'conference', edition: 'pro', validFrom: null, validTo: null })).toBe('Conference pro 套餐包');
+    expect(monthlyFreeMinutesName('zh')).toBe('每月免费时长');
+    expect(monthlyFreeMinutesName('en')).toBe('Monthly free minutes');
   });
 });

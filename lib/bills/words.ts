@@ -2,6 +2,7 @@ import { formatQuantity } from '@/lib/money/format';
 import type { Locale } from '@/lib/i18n/config';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { LineExplanationView, BillStatus } from './present';
+import type { EntitlementFacts } from './queries';
 
 /**
  * Bills in the reader's language (issue 14 item 4), at the display edge: lib/rating and
@@ -206,22 +207,21 @@ export function bookNameIn(locale: Locale, book: { id: string; name: string }): 
 }
 
 /**
- * An entitlement's name (lib/bills/queries.ts entitlementNames, lib/usage/queries.ts) in the reader's
- * language: "Free minutes (2024-10-01 – 2024-10-31)" → 免费时长（…）, "Lite package (…)" →
- * Lite 套餐包（…）. Product names stay as they are; anything else is shown as written.
+ * An entitlement's name (lib/bills/queries.ts entitlementNames) in the reader's language, from
+ * its facts: "Free minutes (2024-10-01 – 2024-10-31)" / 免费时长（…）, "RTC-Engine lite package
+ * (…)" / RTC-Engine lite 套餐包（…）. Product names stay as they are.
  */
-export function entitlementNameIn(locale: Locale, name: string): string {
-  if (locale === 'en') return name;
+export function entitlementNameIn(locale: Locale, e: EntitlementFacts): string {
   const t = billsT(locale);
-  if (name === 'Monthly free minutes') return t('entitlementNames.monthlyFree');
-  let m = name.match(/^Free minutes \((.+)\)$/);
-  if (m) return t('entitlementNames.free', { period: m[1]! });
-  m = name.match(/^(.+) package \((.+)\)$/);
-  if (m) return t('entitlementNames.package', { name: m[1]!, period: m[2]! });
-  return name;
+  if (e.kind === 'free') return t('entitlementNames.free', { period: `${e.validFrom} – ${e.validTo}` });
+  const name = `${e.product === 'rtc-engine' ? 'RTC-Engine' : e.product.charAt(0).toUpperCase() + e.product.slice(1)} ${e.edition}`;
+  return e.validFrom ? t('entitlementNames.package', { name, period: `${e.validFrom} – ${e.validTo}` }) : t('entitlementNames.packageQueued', { name });
 }
 
+/** The account's monthly free minutes (lib/usage/queries.ts listEntitlementUsage) in the reader's language. */
+export const monthlyFreeMinutesName = (locale: Locale) => billsT(locale)('entitlementNames.monthlyFree');
+
 /** A map of entitlement names, each in the reader's language. */
-export function entitlementNamesIn(locale: Locale, names: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...names].map(([id, name]) => [id, entitlementNameIn(locale, name)]));
+export function entitlementNamesIn(locale: Locale, facts: ReadonlyMap<string, EntitlementFacts>): Map<string, string> {
+  return new Map([...facts].map(([id, e]) => [id, entitlementNameIn(locale, e)]));
 }

@@ -32,8 +32,8 @@ export default async function BillPage({ params }: { params: Promise<{ id: strin
   const explained = lines.map((l) => ({ ...l, explanation: readExplanation(l.explanation) }));
   const sampleIds = explained.flatMap((l) => l.explanation.detail?.sampleRecords ?? []);
   const entIds = [...explained.flatMap((l) => l.explanation.detail?.deductions.map((d) => d.entitlement) ?? []), ...deductions.map((d) => d.entitlementId)];
-  const [samples, storedNames] = await Promise.all([listUsageRecordsByIds(db, user.accountId, sampleIds), entitlementNames(db, user.accountId, entIds)]);
-  const names = entitlementNamesIn(locale, storedNames);
+  const [samples, entitlements] = await Promise.all([listUsageRecordsByIds(db, user.accountId, sampleIds), entitlementNames(db, user.accountId, entIds)]);
+  const names = entitlementNamesIn(locale, entitlements);
   const sampleMap = new Map(samples.map((s) => [s.id, typeof s.record === 'string' ? JSON.parse(s.record) : s.record]));
   const currency = bill.currency as Currency;
   const statusKey = billStatus(bill);
