@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '@/lib/money/decimal';
+import { Decimal, ZERO } from '@/lib/money/decimal';
 import type { PriceBook, PriceItem, ResolutionTier } from './types';
 import { localCalendar, type LocalCalendar } from './time-zone';
 
@@ -59,5 +59,10 @@ export function fillTemplate(template: string, vars: Readonly<Record<string, str
 
 /** rating.md section 3: amount = quantity x unitPrice / per, exact (rounded only in `total`). */
 export function listAmount(item: PriceItem, quantity: Decimal): Decimal {
-  return quantity.isZero() ? ZERO : quantity.times(item.unitPrice).div(item.per);
+  if (quantity.isZero()) return ZERO;
+  // The unit price parsed once per item (a day's bill prices thousands of lines of a few items).
+  let price = unitPrices.get(item);
+  if (!price) unitPrices.set(item, (price = new Decimal(item.unitPrice)));
+  return quantity.times(price).div(item.per);
 }
+const unitPrices = new WeakMap<PriceItem, Decimal>();

@@ -69,6 +69,8 @@ export function createRater(options: RaterOptions): Rater {
   const monthlyBook = book.rounding.period === 'month';
   const outcome = { exhausted: false };
   let count = 0;
+  let lastDay = '';
+  let lastDayNumber = 0;
 
   return {
     get count() {
@@ -95,7 +97,12 @@ export function createRater(options: RaterOptions): Rater {
       else if (record.type === 'signaling') monthly.addSignaling(record, at, index);
     },
     addAggregate(a) {
-      const day = dayNumberOf(a.day);
+      // Rows come a day at a time: the day's number is parsed once per day, not per row.
+      if (a.day !== lastDay) {
+        lastDay = a.day;
+        lastDayNumber = dayNumberOf(a.day);
+      }
+      const day = lastDayNumber;
       // A book rounding per month counts a record once in its month (`add` after clipping to the month).
       count += a.dayRecords - (monthlyBook && cb.calendar.monthOf(day - 1) === cb.calendar.monthOf(day) ? (a.dayCarried ?? 0) : 0);
       if (a.item === '') return;

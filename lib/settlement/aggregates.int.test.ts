@@ -129,3 +129,39 @@ test('a 100,000-record day settles to identical bills from the aggregates and fr
   const adjustmentSteps = sb.bills[1]!.lines.flatMap((l) => (l[5] as { steps: string[] }).steps);
   expect(adjustmentSteps.some((s) => /Re-rated with [\d,]+ late records? \(of the [\d,]+ above\)/.test(s))).toBe(true);
 });
+
+test('a day whose entitlements run out after the first pass’s windows settles the same from the aggregates as from the raw records', { timeout: 300_000 }, async () => {
+  // 600 records over 3 applications across the day: the 10,000 free minutes run out after the
+  // first FIRST_WINDOWS windows, so the later windows are added to the first pass's sums.
+  const n = 600;
+  const a = await account();
+  const b = await account();
+  const recordsFor = (apps: { sdkAppId: number }[]) =>
+    [...makeUsageLines({ n, apps: 3, days: 1, appId: (i) => apps[i]!.sdkAppId })].map(({ line }) => JSON.parse(line) as UsageRecord);
+  await store(a.accountId, recordsFor(a.apps));
+  await store(b.accountId, recordsFor(b.apps));
+
+  // The day's first FIRST_WINDOWS windows alone do not use the free minutes up (so the second pass runs) ...
+  const { createRater } = await import('@/lib/rating');
+  const { FIRST_WINDOWS } = await import('./settle-day');
+  const end = Date.parse(`${DAY}T00:00:00+08:00`) / 1000 + FIRST_WINDOWS * 300;
+  const early = createRater({ book: BOOK, account: { registeredAt: '2024-09-15T00:00:00+08:00' }, entitlements: [{ id: 'free', kind: 'free', minutes: '10000', validFrom: '2024-09-15', validTo: '2024-10-14' }], explain: false });
+  for (const r of recordsFor(a.apps) as (UsageRecord & { seconds: number })[]) {
+    const start = Date.parse(r.start) / 1000;
+    if (start < end) early.add({ ...r, seconds: Math.min(r.seconds, end - start) } as UsageRecord);
+  }
+  early.finish();
+  expect(early.deductionsExhausted).toBe(false);
+
+  const ra = await settle(a.accountId, 'daily', 'records');
+  const rb = await settle(b.accountId, 'daily', 'aggregates');
+  expect(rb).toMatchObject({ outcome: 'billed', records: n });
+  expect(same(rb)).toEqual(same(ra));
+  const index = (apps: { sdkAppId: number }[]) => new Map(apps.map((x, i) => [x.sdkAppId, i]));
+  const sa = await snapshot(a.accountId, index(a.apps));
+  const sb = await snapshot(b.accountId, index(b.apps));
+  expect(sb).toEqual(sa);
+  // ... and the whole day does: every free minute is deducted.
+  const [grant] = await db.select().from(freeMinuteGrants).where(eq(freeMinuteGrants.accountId, b.accountId));
+  expect(grant!.minutesUsed.toFixed()).toBe('10000');
+});

@@ -88,9 +88,9 @@ export function diffBill(input: {
   for (const d of input.details) {
     const key = `${d.app}|${d.item}`;
     const before = prev?.lines.get(key);
-    const usage = dec(d.usage).minus(before?.usage ?? ZERO);
-    const quantity = dec(d.quantity).minus(before?.quantity ?? ZERO);
-    const lineAmount = dec(d.amount).minus(before?.amount ?? ZERO);
+    const usage = before ? dec(d.usage).minus(before.usage) : dec(d.usage);
+    const quantity = before ? dec(d.quantity).minus(before.quantity) : dec(d.quantity);
+    const lineAmount = before ? dec(d.amount).minus(before.amount) : dec(d.amount);
     prev?.lines.delete(key);
     if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
     amount = amount.plus(lineAmount);
@@ -105,8 +105,8 @@ export function diffBill(input: {
     if (!ent) throw new Error(`rater returned unknown entitlement ${x.entitlement}`);
     const key = `${x.entitlement}|${x.app}|${x.item}`;
     const before = prev?.deductions.get(key);
-    const usageMinutes = dec(x.minutes).minus(before?.usageMinutes ?? ZERO);
-    const entitlementMinutes = dec(x.entitlementMinutes).minus(before?.entitlementMinutes ?? ZERO);
+    const usageMinutes = before ? dec(x.minutes).minus(before.usageMinutes) : dec(x.minutes);
+    const entitlementMinutes = before ? dec(x.entitlementMinutes).minus(before.entitlementMinutes) : dec(x.entitlementMinutes);
     prev?.deductions.delete(key);
     if (usageMinutes.isZero() && entitlementMinutes.isZero()) continue;
     deductions.push(deductionRow(accountId, input.deductionDay, ent, x.app, x.item, usageMinutes, entitlementMinutes));

@@ -9,8 +9,9 @@ import { copyIn, rawSqlOf } from '@/db/raw';
  * applications). Values go through each column's own `mapToDriverValue` (Decimal → its
  * `toFixed()`, jsonb → `JSON.stringify`), as Drizzle's INSERT sends them, so the stored rows
  * are the same; building a multi-row INSERT of thousands of parameters cost Drizzle more than
- * the database took to store them. Identity columns are left to the database (ids in row order,
- * as the INSERT gave them). Every other column needs a value in every row, or null when nullable.
+ * the database took to store them. Chunks of 64 KB let the database parse while the rest is
+ * written. Identity columns are left to the database (ids in row order, as the INSERT gave
+ * them). Every other column needs a value in every row, or null when nullable.
  */
 export async function copyRows<T extends PgTable>(tx: Transaction, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (!rows.length) return;
@@ -30,7 +31,7 @@ export async function copyRows<T extends PgTable>(tx: Transaction, table: T, row
         } else line += copyText(String(column.mapToDriverValue(value)));
       }
       chunk += `${line}\n`;
-      if (chunk.length > 1 << 20) {
+      if (chunk.length > 1 << 16) {
         yield chunk;
         chunk = '';
       }

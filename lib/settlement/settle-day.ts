@@ -21,8 +21,12 @@ export { nextBillNumber } from './issue-bill';
 /** Rows per cursor fetch: large enough to amortise round trips, small enough to keep memory flat. */
 export const CURSOR_ROWS = 5_000;
 
-/** Windows read on a settlement's first pass (the day's first two hours; see settleDay). */
-export const FIRST_WINDOWS = 24;
+/**
+ * Windows read on a settlement's first pass (the day's first half hour; see settleDay): a day
+ * whose entitlements run out by then (an account with much usage) is rated from these alone;
+ * otherwise the rest are added to the same sums.
+ */
+export const FIRST_WINDOWS = 6;
 
 export type SettleDayInput = {
   accountId: string;
@@ -112,9 +116,9 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     entitlements: ents.map((e) => e.entitlement),
     explain: false,
   });
-  let rater = newRater();
+  const rater = newRater();
   // Record pieces per (app, item) above the watermark the day was billed at: what an adjustment's explanation calls late.
-  let late = new Map<string, number>();
+  const late = new Map<string, number>();
   const billedThrough = settled?.lastUsageRecordId ?? null;
   let records: number;
   let result: RatingResult | null = null;
@@ -127,16 +131,17 @@ export async function settleDay(tx: Transaction, input: SettleDayInput): Promise
     // The 5-minute windows only serve the deduction (rating.md section 4), which walks them in
     // time order and stops once every entitlement is used up. So the day is rated first with
     // its early windows only (none without entitlements): when the walk ended within them,
-    // the later windows could not change the bill; otherwise it is rated again with them all.
-    records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, ents.length ? FIRST_WINDOWS : 0);
+    // the later windows could not change the bill; otherwise the later windows are added to
+    // the same sums (windows only: seconds, records and samples are in already) and it is
+    // rated again, exactly as if every window had been read at once.
+    records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, { windows: ents.length ? [0, FIRST_WINDOWS] : [0, 0] });
     if (ents.length) {
       phase('read');
       result = rater.finish();
       phase('rate');
       if (!rater.deductionsExhausted) {
-        rater = newRater();
-        late = new Map();
-        records = await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, null);
+        await addDayAggregates(tx, accountId, book, day, throughId, billedThrough, rater, late, { windows: [FIRST_WINDOWS, null], windowsOnly: true });
+        phase('read');
         result = null;
       }
     }
@@ -258,26 +263,35 @@ export async function addDayAggregates(
   billedThrough: number | null,
   rater: Rater,
   late: Map<string, number>,
-  /** Read only the windows before this one (0: none); null: every window. */
-  windowsBefore: number | null = null,
+  options: {
+    /** The local windows read, [from, before) (before null: to the day's end); every window when absent. */
+    windows?: [number, number | null];
+    /** Add only the windows (the rows' seconds, records and samples were added by an earlier call). */
+    windowsOnly?: boolean;
+  } = {},
 ): Promise<number> {
   const client = rawSqlOf(tx);
-  await applyPendingAggregates(client, accountId, book, throughId);
+  if (!options.windowsOnly) await applyPendingAggregates(client, accountId, book, throughId);
   const durations = new Set(book.items.filter((i) => i.unit === 'minute').map((i) => i.code));
   durations.add('');
   const before = rater.count;
-  const split = (text: string | null) => (!text ? [] : text.split(',').map(Number));
+  // Arrays as PostgreSQL writes them ('{3,4,5}': array_out, faster than array_to_string).
+  const list = (text: string) => (text.length <= 2 ? [] : text.slice(1, -1).split(',').map(Number));
   // Window numbers are ascending and distinct in every row (DayAggregate.windows, lib/rating/day-aggregates.ts;
-  // compaction keeps them so), so the windows before K are among a row's first K entries: the
-  // first read slices the arrays (cheap) instead of unnesting every row's up to 288 windows.
+  // compaction keeps them so), so the windows before K are a row's first width_bucket(K - 1, windows)
+  // entries (a binary search): a range of windows is a slice of both arrays, not an unnest of
+  // every row's windows (up to 288 on a compacted row).
+  const [from, until] = options.windows ?? [0, null];
+  const first = from === 0 ? client`1` : client`width_bucket(${from - 1}::smallint, a.windows) + 1`;
+  const last = until === null ? client`288` : client`width_bucket(${until - 1}::smallint, a.windows)`;
   const windows =
-    windowsBefore === null
-      ? client`array_to_string(a.windows, ',') as windows, array_to_string(a.window_seconds, ',') as window_seconds`
-      : windowsBefore === 0
-        ? client`'' as windows, '' as window_seconds`
-        : client`array_to_string(a.windows[1:${windowsBefore}], ',') as windows, array_to_string(a.window_seconds[1:${windowsBefore}], ',') as window_seconds`;
-  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string | null; window_seconds: string | null; samples: string }[]>`
-    select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, array_to_string(a.samples, ',') as samples
+    until !== null && until <= from
+      ? client`'{}' as windows, '{}' as window_seconds`
+      : from === 0 && until === null
+        ? client`a.windows::text as windows, a.window_seconds::text as window_seconds`
+        : client`a.windows[${first}:${last}]::text as windows, a.window_seconds[${first}:${last}]::text as window_seconds`;
+  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
+    select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, a.samples::text as samples
     from usage_aggregates a
     where a.account_id = ${accountId} and a.local_day = ${day} and a.through_id <= ${throughId}
   `.cursor(CURSOR_ROWS);
@@ -285,17 +299,11 @@ export async function addDayAggregates(
     for (const r of rows) {
       if (!durations.has(r.item)) continue;
       const app = Number(r.sdk_app_id);
-      let windows = split(r.windows);
-      let windowSeconds = split(r.window_seconds);
-      if (windowsBefore !== null) {
-        let k = 0;
-        while (k < windows.length && (windows[k] as number) < windowsBefore) k++;
-        if (k < windows.length) {
-          windows = windows.slice(0, k);
-          windowSeconds = windowSeconds.slice(0, k);
-        }
+      if (options.windowsOnly) {
+        if (r.windows.length > 2) rater.addAggregate({ app, day, item: r.item, seconds: 0, records: 0, dayRecords: 0, windows: list(r.windows), windowSeconds: list(r.window_seconds), samples: [] });
+        continue;
       }
-      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows, windowSeconds, samples: split(r.samples) });
+      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows: list(r.windows), windowSeconds: list(r.window_seconds), samples: list(r.samples) });
       if (billedThrough !== null && r.item !== '' && Number(r.through_id) > billedThrough) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + r.records);
     }
   }
