@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { noticeDeliveries, notifications, users } from '../db/schema';
 import { DEMO, e2eDb } from './fixtures';
 import { signInAs } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 test('the admin account page lists the account’s deliveries with status, attempts, last result and latency', async ({ page }) => {
   const { db } = e2eDb();
@@ -22,5 +23,5 @@ test('the admin account page lists the account’s deliveries with status, attem
   await expect(table.getByRole('row', { name: /webhook.*failed.*11.*500 · HTTP 500.*12 ms/ })).toBeVisible();
   await expect(page.getByTestId('email-off')).toHaveCount(0);
   await table.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/screens/admin-deliveries.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/screens/admin-deliveries.png', fullPage: true });
 });

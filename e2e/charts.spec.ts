@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot, SCREENSHOTS_WANTED } from './fixtures-shots';
 
 const HOUR = 3_600_000;
 /** Screenshots of the changed pages at both widths (.data is not committed, nor cleaned by Playwright; E2E_SCREENSHOTS=e2e/screenshots to keep them). */
@@ -11,11 +12,12 @@ const SHOTS = process.env.E2E_SCREENSHOTS ?? '.data/screenshots';
 test.describe.configure({ timeout: 300_000 });
 
 async function shoot(page: Page, name: string) {
+  if (!SCREENSHOTS_WANTED) return; // only screenshots below (e2e/fixtures-shots.ts)
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1360, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await page.waitForTimeout(300); // recharts redraws on resize
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await keepScreenshot(page, { path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1360, height: 860 });
 }

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signOut } from './fixtures';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
 import { newCustomer, signInAs } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -56,7 +57,7 @@ test('developer API: own account only, never back, advance answers with what ran
   await expect(page.getByTestId('clock-time')).toHaveText(/ 00:00$/);
   await expect(page.getByTestId('timeline')).toContainText('Daily settlement');
   await expect(page.getByTestId('upcoming-jobs')).toContainText('Daily settlement');
-  await page.screenshot({ path: test.info().outputPath('dev-tools.png'), fullPage: true });
+  await keepScreenshot(page, { path: test.info().outputPath('dev-tools.png'), fullPage: true });
 
   // Admin: the job runs page lists the runs, sortable and paged.
   await signOut(page);
@@ -66,7 +67,7 @@ test('developer API: own account only, never back, advance answers with what ran
   await expect(page.getByTestId('job-runs')).toContainText('Clock Customer');
   await page.getByTestId('job-runs').getByRole('link', { name: /^Job/ }).click();
   await expect(page).toHaveURL(/sort=kind/);
-  await page.screenshot({ path: test.info().outputPath('admin-jobs.png'), fullPage: true });
+  await keepScreenshot(page, { path: test.info().outputPath('admin-jobs.png'), fullPage: true });
 
   // An admin may pick any account on the developer page.
   await page.goto(`/dev?account=${accountId}`);

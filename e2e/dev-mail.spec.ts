@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { expect, test } from '@playwright/test';
 import { E2E_SMTP_URL } from '../playwright.config';
 import { DEMO, signIn, signOut } from './fixtures';
+import { keepScreenshot } from './fixtures-shots';
 
 test('the embedded SMTP capture keeps real SMTP messages; /dev/mail and GET /api/dev/mail show them to admins', async ({ page }) => {
   const to = `mailbox-${randomUUID().slice(0, 8)}@example.test`;
@@ -24,7 +25,7 @@ test('the embedded SMTP capture keeps real SMTP messages; /dev/mail and GET /api
   await expect(page.getByText('capture running')).toBeVisible();
   await expect(page.getByTestId('mail-list').getByText(subject)).toBeVisible();
   await expect(page.getByText('Plain part of the probe')).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/dev-mail.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/screens/dev-mail.png', fullPage: true });
   const bad = await page.request.get('/api/dev/mail?limit=0');
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/limit/);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { keepScreenshot } from './fixtures-shots';
 
 /**
  * The error model's answers in the reader's language (lib/i18n/errors.ts, issue 15): the same
@@ -21,7 +22,7 @@ test('sign-in and sign-up refusals are Chinese for a Chinese browser, English ot
   await zh.getByRole('button', { name: '注册账号' }).click();
   await expect(zh.getByText('请填写邮箱。')).toBeVisible();
   await expect(zh.getByText('请检查标出的字段。')).toBeHidden(); // the form shows field messages, not the summary
-  await zh.screenshot({ path: `${process.env.SCREENSHOTS ? 'e2e/screenshots' : 'test-results/screens'}/error-language-sign-up-zh.png`, fullPage: true });
+  await keepScreenshot(zh, { path: `${process.env.SCREENSHOTS ? 'e2e/screenshots' : 'test-results/screens'}/error-language-sign-up-zh.png`, fullPage: true });
   await context.close();
 
   await page.goto('/sign-in');

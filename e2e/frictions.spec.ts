@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO, confirmDialog } from './fixtures';
 import { createApplication, topUp } from './fixtures-billing';
 import { newCustomer, signInAs } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 // Issue 14 item 8: frictions found when the console was tried as a new user would.
 
@@ -17,7 +18,7 @@ test('a NUL in a search is a field error, not a 500; a page past the last says s
   await expect(page.getByText('Page 999 of')).toHaveCount(0);
   await past.getByRole('link').click();
   await expect(page.getByTestId('ledger-table').getByRole('navigation', { name: 'Pagination' })).toContainText(/Page (\d+) of \1/);
-  await page.screenshot({ path: 'test-results/frictions-ledger-last-page.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/frictions-ledger-last-page.png', fullPage: true });
 });
 
 test('buying: never a plan marked not available pre-selected; unavailable plans say why; buying asks first and Cancel buys nothing', async ({ page }) => {
@@ -37,7 +38,7 @@ test('buying: never a plan marked not available pre-selected; unavailable plans 
   await expect(dialog).toContainText('For Careful App');
   await expect(dialog).toContainText('$9.90 is paid from your balance ($20.00) at once.');
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await page.screenshot({ path: 'test-results/frictions-buy-confirm.png' });
+  await keepScreenshot(page, { path: 'test-results/frictions-buy-confirm.png' });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: /^Buy and pay/ }).click();
@@ -91,10 +92,10 @@ test('on a 390 px phone the navigation hides behind a Menu button', async ({ bro
   // The page's own heading is on the first screen.
   const heading = page.getByRole('heading', { level: 1 });
   expect((await heading.boundingBox())!.y).toBeLessThan(400);
-  await page.screenshot({ path: 'test-results/frictions-390-closed.png' });
+  await keepScreenshot(page, { path: 'test-results/frictions-390-closed.png' });
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  await page.screenshot({ path: 'test-results/frictions-390-open.png' });
+  await keepScreenshot(page, { path: 'test-results/frictions-390-open.png' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bills' }).click();
   await expect(page).toHaveURL(/\/bills/);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();

@@ -3,6 +3,7 @@ import { advanceBy } from './fixtures-dev';
 import { createApplication } from './fixtures-billing';
 import { mediaRecord, sendUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 // lifecycle.md, Applications: rotate the secret key (issue 10, item 7).
 test.describe.configure({ timeout: 180_000 });
@@ -22,7 +23,7 @@ test('rotate the secret key: shown once; the old key signs for 24 hours of the a
   await expect(page.getByTestId('old-key-fate')).toContainText(`The old key •••• ${app.secretKey.slice(-4)} keeps signing until`);
   await expect(page.getByTestId('key-hint')).toHaveText(`•••• ${newKey.slice(-4)}`);
   await expect(page.getByTestId('previous-key')).toContainText(`Old key •••• ${app.secretKey.slice(-4)} signs until`);
-  await page.screenshot({ path: 'test-results/gaps-key-rotated.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-key-rotated.png', fullPage: true });
 
   // Both keys sign within the 24 hours.
   expect((await sendUsage(page.request, app, body())).status).toBe(201);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { keepScreenshot, SCREENSHOTS_WANTED } from './fixtures-shots';
 
 const catalogue = (ns: string): unknown => JSON.parse(fs.readFileSync(`lib/i18n/messages/en/${ns}.json`, 'utf8'));
 const enAuth = catalogue('auth');
@@ -43,9 +44,10 @@ async function expectNoEnglish(page: Page) {
 }
 
 async function shoot(page: Page, name: string) {
+  if (!SCREENSHOTS_WANTED) return; // only screenshots below (e2e/fixtures-shots.ts)
   for (const width of [1360, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `${SHOTS}/i18n-auth-${name}-${width}.png`, fullPage: true });
+    await keepScreenshot(page, { path: `${SHOTS}/i18n-auth-${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1360, height: 900 });
 }

@@ -5,6 +5,7 @@ import { signUpCustomer } from './fixtures';
 import { createApplication } from './fixtures-billing';
 import { topUpThroughPage } from './fixtures-dev';
 import { startReceiver } from './fixtures-notices';
+import { keepScreenshot } from './fixtures-shots';
 
 /**
  * The console's applications, packages, calculator, message center and settings pages in Chinese
@@ -45,7 +46,7 @@ async function checkPage(page: Page, name: string, { english = true } = {}) {
     const left = ENGLISH.filter((s) => text.includes(s));
     expect(left, `${name}: English left on the Chinese page`).toEqual([]);
     if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: page wider than the phone`).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: `${SHOTS}/language-console-${name}-zh-${width}.png`, fullPage: true });
+    await keepScreenshot(page, { path: `${SHOTS}/language-console-${name}-zh-${width}.png`, fullPage: true });
   }
   if (english) {
     await page.context().addCookies([E2E_LANGUAGE_COOKIE]);
@@ -54,7 +55,7 @@ async function checkPage(page: Page, name: string, { english = true } = {}) {
     for (const width of [1360, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
       if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} (English): page wider than the phone`).toBeLessThanOrEqual(390);
-      await page.screenshot({ path: `${SHOTS}/language-console-${name}-en-${width}.png`, fullPage: true });
+      await keepScreenshot(page, { path: `${SHOTS}/language-console-${name}-en-${width}.png`, fullPage: true });
     }
     await toChinese(page);
     await page.reload();
@@ -135,7 +136,7 @@ test('packages in Chinese: buy page, the purchase confirm dialog, the package ca
   await expect(dialog).toContainText('将立即从余额（$100.00）支付 $49.50。');
   for (const width of [1360, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `${SHOTS}/language-console-buy-confirm-zh-${width}.png` });
+    await keepScreenshot(page, { path: `${SHOTS}/language-console-buy-confirm-zh-${width}.png` });
   }
   await page.setViewportSize({ width: 1360, height: 860 });
   await dialog.getByRole('button', { name: '支付 $49.50' }).click();

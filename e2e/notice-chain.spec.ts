@@ -6,6 +6,7 @@ import { e2eDb, signIn } from './fixtures';
 import { accountState, topUpThroughPage } from './fixtures-dev';
 import { addEndpointThroughPage, createDevCustomers, startReceiver, type Received } from './fixtures-notices';
 import { mediaRecord, sendUsage } from './fixtures-usage';
+import { keepScreenshot } from './fixtures-shots';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -199,7 +200,7 @@ test('balance threshold → overdue → O+20h warning → suspended → restored
     await page.goto('/notices');
     await expect(page.getByTestId('notice')).toHaveCount(7);
     await expect(page.getByTestId('notice').first()).toContainText('Your account is active again');
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/notice-chain-messages.png',
       fullPage: true,
     });

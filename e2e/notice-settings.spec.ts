@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { webhookEndpoints } from '../db/schema';
 import { e2eDb, signIn } from './fixtures';
 import { addEndpointThroughPage, createDevCustomers, startReceiver } from './fixtures-notices';
+import { keepScreenshot } from './fixtures-shots';
 
 /**
  * The customer's notice settings (issue 10 items 4 and 5; lifecycle.md, Notices): billing
@@ -49,12 +50,12 @@ test('notification settings: contacts (empty state, field errors, duplicate, rem
   await expect(kinds.getByRole('checkbox', { name: /Balance below your threshold/ })).toBeChecked();
   await expect(kinds.getByRole('checkbox', { name: /^Suspended/ })).toBeChecked();
 
-  await page.screenshot({
+  await keepScreenshot(page, {
     path: 'test-results/screens/settings-notifications-1360.png',
     fullPage: true,
   });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({
+  await keepScreenshot(page, {
     path: 'test-results/screens/settings-notifications-390.png',
     fullPage: true,
   });
@@ -85,7 +86,7 @@ test('webhooks: add (secret once), test event verified by the receiver, delivery
     await expect(page).toHaveURL(/\/settings\/webhooks$/);
     await expect(page.getByRole('heading', { name: 'No webhook endpoints' })).toBeVisible();
     await expect(page.getByTestId('endpoint-count')).toHaveText('0 of 5');
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhooks-empty-1360.png',
       fullPage: true,
     });
@@ -101,7 +102,7 @@ test('webhooks: add (secret once), test event verified by the receiver, delivery
     await expect(item).toContainText(receiver.url);
     await expect(item).toContainText('Enabled');
     await expect(item).toContainText(`whsec_…${secret.slice(-4)}`);
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhooks-secret-1360.png',
       fullPage: true,
     });
@@ -136,12 +137,12 @@ test('webhooks: add (secret once), test event verified by the receiver, delivery
     await expect(row.getByRole('listitem').nth(1)).toContainText('resend');
     expect(receiver.received).toHaveLength(2);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(first.headers['webhook-id']);
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhook-log-1360.png',
       fullPage: true,
     });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhook-log-390.png',
       fullPage: true,
     });
@@ -160,12 +161,12 @@ test('webhooks: add (secret once), test event verified by the receiver, delivery
     await page.goto('/settings/webhooks');
     await expect(item).toContainText('Disabled');
     await expect(item.getByRole('alert')).toContainText('Every delivery failed for three days. Disabled at 2024-10-04 00:00 (UTC+8).');
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhooks-disabled-1360.png',
       fullPage: true,
     });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({
+    await keepScreenshot(page, {
       path: 'test-results/screens/settings-webhooks-disabled-390.png',
       fullPage: true,
     });
@@ -225,7 +226,7 @@ test('an endpoint that is down: the retries show in the delivery log at their in
     await expect(row.getByRole('listitem')).toHaveCount(tries.length);
     await expect(row.getByRole('listitem').first()).toContainText('#1 2024-10-01 00:00 (UTC+8) · failed · 503');
     await expect(row.getByRole('listitem').nth(1)).toContainText('#2 2024-10-01 00:01 (UTC+8) · failed · 503');
-    await page.screenshot({ path: 'test-results/screens/settings-webhook-retries-1360.png', fullPage: true });
+    await keepScreenshot(page, { path: 'test-results/screens/settings-webhook-retries-1360.png', fullPage: true });
 
     // Up again: the next retry delivers it; later advances never send it again.
     receiver.answer(200);

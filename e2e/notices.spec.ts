@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { topUp } from './fixtures-billing';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 /** The message center (lifecycle.md, Notices; issue 10 item 3): unread badge, filters, mark read, links. */
 test('message center: a balance alert notice, unread badge on every page, filters, mark one and all read; another customer sees none', async ({ page, browser }) => {
@@ -62,7 +63,7 @@ test('message center: a balance alert notice, unread badge on every page, filter
   await page.getByRole('button', { name: 'Mark all read' }).click();
   await expect(page.getByTestId('mark-all-read').getByRole('status')).toContainText('1 notice marked read.');
   await expect(page.getByTestId('unread-count')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/notices-message-center.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/notices-message-center.png', fullPage: true });
   await list.getByRole('link', { name: 'Your balance is below $200.00' }).click();
   await expect(page).toHaveURL(/\/balance$/);
 
@@ -72,6 +73,6 @@ test('message center: a balance alert notice, unread badge on every page, filter
   await newCustomer(otherPage, { name: 'Someone Else' });
   await otherPage.goto('/notices');
   await expect(otherPage.getByRole('heading', { name: 'No notices yet' })).toBeVisible();
-  await otherPage.screenshot({ path: 'test-results/notices-empty.png', fullPage: true });
+  await keepScreenshot(otherPage, { path: 'test-results/notices-empty.png', fullPage: true });
   await other.close();
 });

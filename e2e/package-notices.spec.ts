@@ -6,6 +6,7 @@ import { toOffsetIso } from '../lib/time/format';
 import { e2eDb, confirmDialog } from './fixtures';
 import { accountIdOf, advanceTo, clockOf, topUpThroughPage } from './fixtures-dev';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 const DAY = 86_400_000;
 test.describe.configure({ timeout: 300_000 });
@@ -76,7 +77,7 @@ test('package notices: 80 %, 95 %, used up, then 7 and 1 days before expiry with
   expect(titles.slice(0, 2)).toEqual(['RTC-Engine Lite expires in 1 day', 'RTC-Engine Lite expires in 7 days']);
   expect(titles.filter((t) => t.includes('3 days'))).toEqual([]);
   await expect(page.getByTestId('notice').first()).toContainText('auto-renewal is off');
-  await page.screenshot({ path: 'test-results/package-notices.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/package-notices.png', fullPage: true });
 });
 
 test('auto-renewal on: enough balance, no expiry notice; too little balance, the 3-day and 1-day top-up notices', async ({ page, browser }) => {

@@ -6,6 +6,7 @@ import { e2eDb, signIn, confirmDialog } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
 import { newCustomer, rolePage } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 // Issue 10, item 7: the refund gaps a new user ran into.
 
@@ -37,7 +38,7 @@ test('the customer withdraws an open refund request; the admin queue no longer s
   await expect(page.getByTestId('refund-requests')).toContainText('Withdrawn by the customer.');
   // Still refundable: a new request can be made.
   await expect(page.getByRole('button', { name: 'Request refund' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/gaps-refund-withdrawn.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-refund-withdrawn.png', fullPage: true });
 
   await admin.page.reload();
   await expect(admin.page.getByText('Withdraw Walk Ltd')).toHaveCount(0);
@@ -56,7 +57,7 @@ test('the checkout of a free trial does not promise a refund (rule (c)); a paid 
   const note = page.getByTestId('refund-note');
   await expect(note).toHaveText('Nothing is paid. Free trials are not refundable (five-day refund rule (c)).');
   await expect(page.getByTestId('purchase-summary')).not.toContainText('Refundable');
-  await page.screenshot({ path: 'test-results/gaps-trial-checkout.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-trial-checkout.png', fullPage: true });
   await page.getByRole('radio', { name: 'RTC-Engine Lite', exact: true }).check();
   await expect(note).toHaveText('Paid from your balance ($0.00). Refundable within 5 days if none of its minutes are used.');
 });
@@ -101,7 +102,7 @@ test('suspended for a violation, a refund request is answered with reason (d), n
   // Read-only for buying: no purchase link, no auto-renewal switch.
   await expect(page.getByRole('link', { name: 'Buy a package' })).toHaveCount(0);
   await expect(page.getByText('Auto-renewal', { exact: true })).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/gaps-refund-violation.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-refund-violation.png', fullPage: true });
   const { db } = e2eDb();
   const [pkg] = await db.select().from(packages).where(and(eq(packages.applicationId, app.id), eq(packages.status, 'active')));
   expect(pkg).toBeTruthy();
@@ -145,7 +146,7 @@ test('approval while the day is unsettled: the admin is told to decide after the
   await confirmDialog(admin.page);
   await expect(card.getByRole('alert')).toContainText(`Not decided yet: usage of ${day} on this application is not settled`);
   await expect(card.getByRole('alert')).toContainText('The request stays open; nothing was changed.');
-  await admin.page.screenshot({ path: 'test-results/gaps-refund-decide-after.png', fullPage: true });
+  await keepScreenshot(admin.page, { path: 'test-results/gaps-refund-decide-after.png', fullPage: true });
   await admin.page.reload();
   await expect(admin.page.getByTestId('refund-queue')).toContainText('Unsettled Media');
 

@@ -4,6 +4,7 @@ import { testClocks } from '../db/schema';
 import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 /**
  * Issue 13 item 4: security headers on every page and route handler, a per-request CSP
@@ -91,7 +92,7 @@ test('pages work under the CSP in Chromium: no violation, React hydrated (custom
     expect(r?.status(), path).toBe(200);
     await expectHydrated(page);
   }
-  await page.screenshot({ path: test.info().outputPath('csp-dev-page.png'), fullPage: true });
+  await keepScreenshot(page, { path: test.info().outputPath('csp-dev-page.png'), fullPage: true });
   expect(await violations()).toEqual([]);
 
   const adminContext = await browser.newContext();
@@ -103,7 +104,7 @@ test('pages work under the CSP in Chromium: no violation, React hydrated (custom
     expect(r?.status(), path).toBe(200);
     await expectHydrated(admin);
   }
-  await admin.screenshot({ path: test.info().outputPath('csp-admin-accounts.png'), fullPage: true });
+  await keepScreenshot(admin, { path: test.info().outputPath('csp-admin-accounts.png'), fullPage: true });
   expect(await adminViolations()).toEqual([]);
   await adminContext.close();
 });

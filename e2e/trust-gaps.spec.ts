@@ -7,6 +7,7 @@ import { e2eDb, confirmDialog } from './fixtures';
 import { accountIdOf, clockOf, localInput } from './fixtures-dev';
 import { createApplication, topUp } from './fixtures-billing';
 import { newCustomer } from './fixtures-auth';
+import { keepScreenshot } from './fixtures-shots';
 
 // Issue 13, items 9, 11 and 12, as a user meets them.
 
@@ -31,7 +32,7 @@ test('a purchase form replayed with another application is refused with a clear 
   await confirmDialog(page);
   await expect(page.getByTestId('purchase-form').getByRole('alert')).toContainText('This purchase was already submitted on');
   await expect(page.getByTestId('purchase-form').getByRole('alert')).toContainText('with a different application; a repeated submission must be identical, so nothing was changed.');
-  await page.screenshot({ path: 'test-results/gaps-idempotency-refused.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-idempotency-refused.png', fullPage: true });
 
   const { db } = e2eDb();
   const accountId = await accountIdOf(customer.email);
@@ -58,7 +59,7 @@ test('a reclaimed account can pay its debt, is told what reclamation removed, an
   await page.getByLabel('Card number').fill('4242 4242 4242 4242');
   await page.getByRole('button', { name: 'Top up' }).click();
   await expect(page.getByTestId('top-up-form').getByRole('alert').first()).toContainText('Only the debt can be paid: top up at most $12.30 to bring the balance to zero.');
-  await page.screenshot({ path: 'test-results/gaps-reclaimed-refused.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-reclaimed-refused.png', fullPage: true });
   await expect(page.getByTestId('balance')).toHaveText('-$12.30');
 
   await page.getByLabel(/^Amount/).fill('12.30');
@@ -70,7 +71,7 @@ test('a reclaimed account can pay its debt, is told what reclamation removed, an
   await expect(page.getByTestId('balance')).toHaveText('$0.00');
   await expect(page.getByTestId('reclaimed-no-debt')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Top up' })).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/gaps-reclaimed-paid.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-reclaimed-paid.png', fullPage: true });
   const tops = await db.select().from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId));
   expect(tops.filter((e) => e.kind === 'top_up').map((e) => e.amount.toFixed())).toEqual(['12.3']);
 });
@@ -96,7 +97,7 @@ test('detaching a clock ahead of real time and attaching again never moves the a
   await expect(page.getByTestId('clock-time')).toHaveText(localInput(clockDay).replace('T', ' '));
   await expect(page.getByText('Account time (UTC+8)')).toBeVisible();
   await expect(page.getByText("held at the last clock's time until real time passes it")).toBeVisible();
-  await page.screenshot({ path: 'test-results/gaps-clock-held.png', fullPage: true });
+  await keepScreenshot(page, { path: 'test-results/gaps-clock-held.png', fullPage: true });
 
   // Attaching again "now" starts at the account's time, not the real day.
   await page.getByLabel('Start the clock at').selectOption('now');

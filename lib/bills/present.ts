@@ -18,6 +18,13 @@ const deductionSchema = z.object({
   ratio: z.coerce.string(),
 });
 
+/** lib/rating/rounding-facts.ts as stored; lines stored before facts were kept have none (null). */
+const roundingFactsSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('ceilSeconds'), seconds: z.string(), minutes: z.string(), periodKind: z.enum(['day', 'month']), period: z.string(), zone: z.string() }),
+  z.object({ rule: z.literal('peak'), peakKbps: z.string(), mbps: z.string(), freeMbps: z.string().nullable(), free: z.boolean() }),
+  z.object({ rule: z.literal('count'), total: z.string(), unit: z.enum(['images', 'calls']), free: z.string(), excess: z.string(), ceil: z.boolean(), usage: z.string() }),
+]);
+
 const detailSchema = z.object({
   item: z.string(),
   app: z.number().nullable().catch(null),
@@ -27,6 +34,7 @@ const detailSchema = z.object({
   sampleRecords: z.array(z.number()).catch([]),
   measured: z.object({ value: z.coerce.string(), unit: z.enum(['seconds', 'kbps', 'images', 'calls']) }).optional().catch(undefined),
   rounding: z.string().catch(''),
+  roundingFacts: roundingFactsSchema.nullable().optional().transform((f) => f ?? null).catch(null),
   usage: z.coerce.string(),
   deductions: z.array(deductionSchema).catch([]),
   quantity: z.coerce.string(),
@@ -45,7 +53,7 @@ const explanationSchema = z.object({
 
 export type LineExplanationView = {
   steps: string[];
-  detail: (Omit<LineDetail, 'measured'> & { measured?: LineDetail['measured'] }) | null;
+  detail: (Omit<LineDetail, 'measured' | 'roundingFacts'> & { measured?: LineDetail['measured']; roundingFacts: LineDetail['roundingFacts'] | null }) | null;
   /** Usage this line bills (for an adjustment: the difference), and the day's re-rated figures. */
   usage: string | null;
   rerated: { usage: string; quantity: string; amount: string } | null;

@@ -16,6 +16,7 @@ const detail: Detail = {
   sampleRecords: [11, 12],
   measured: { value: '12345', unit: 'seconds' },
   rounding: '12,345 s on 2024-10-08 (Asia/Shanghai) → ceil → 206 min',
+  roundingFacts: { rule: 'ceilSeconds', seconds: '12345', minutes: '206', periodKind: 'day', period: '2024-10-08', zone: 'Asia/Shanghai' },
   usage: '206',
   deductions: [{ entitlement: 'ent-1', kind: 'package', minutes: '100', entitlementMinutes: '400', ratio: '4' }],
   quantity: '106',
@@ -56,11 +57,13 @@ describe('bill words (issue 14 item 4): English exactly as before, Chinese from 
 
   test('Chinese rounding, price and "in words" carry the same figures', () => {
     expect(roundingIn('zh', detail)).toBe('12,345 秒（2024-10-08，Asia/Shanghai）→ 向上取整 → 206 分钟');
-    expect(roundingIn('zh', { ...detail, rounding: 'monthly peak 2500 kbps = 2.5 Mbps; free when <= 2 Mbps, else the whole peak is billed' })).toBe(
+    expect(roundingIn('zh', { ...detail, roundingFacts: { rule: 'peak', peakKbps: '2500', mbps: '2.5', freeMbps: '2', free: false } })).toBe(
       '月峰值 2500 kbps = 2.5 Mbps；不超过 2 Mbps 时免费，否则按整个峰值计费',
     );
-    expect(roundingIn('zh', { ...detail, rounding: '12500 images - 10000 free = 2500 → rounded up to 3 thousand' })).toBe('12500 张 - 免费 10000 = 2500 → 向上取整为 3 千');
-    expect(roundingIn('zh', { ...detail, rounding: 'something new' })).toBe('something new');
+    expect(roundingIn('zh', { ...detail, roundingFacts: { rule: 'count', total: '12500', unit: 'images', free: '10000', excess: '2500', ceil: true, usage: '3' } })).toBe('12500 张 - 免费 10000 = 2500 → 向上取整为 3 千');
+    expect(roundingIn('zh', { ...detail, roundingFacts: { rule: 'peak', peakKbps: '1500', mbps: '1.5', freeMbps: null, free: false } })).toBe('月峰值 1500 kbps = 1.5 Mbps');
+    // A line stored before facts were kept: as written.
+    expect(roundingIn('zh', { ...detail, rounding: 'as stored then', roundingFacts: null })).toBe('as stored then');
     expect(priceSentenceIn('zh', { quantity: dec('18'), unit: 'minute', unitPrice: dec('8.99'), per: 1000, amount: dec('0.16182') }, 'USD')).toBe('18 分钟 × 8.99 USD / 1,000 分钟 = 0.16182 USD');
     const [step] = stepsIn('zh', { steps: [explainDetail(detail, 'USD', 'minute')], detail, usage: null, rerated: null }, 'USD', 'minute');
     expect(step).toBe(

@@ -147,28 +147,29 @@ export function itemName(locale: Locale, code: string, bookName: string): string
 }
 
 /**
- * lib/rating's rounding sentence in the reader's language, from the detail (English: the stored
- * sentence). Formats it does not know stay in English.
+ * lib/rating's rounding rule in the reader's language, from the line's facts (English: the stored
+ * sentence, which lib/rating wrote from the same facts). A line stored before facts were kept is
+ * shown as written.
  */
 export function roundingIn(locale: Locale, d: Detail): string {
-  if (locale === 'en' || !d.rounding) return d.rounding;
+  const f = d.roundingFacts;
+  if (locale === 'en' || !f) return d.rounding;
   const t = billsT(locale);
-  const r = d.rounding;
-  let m = r.match(/^([\d,.]+) s (?:on|in) (\S+) \(([^)]+)\) → ceil → ([\d,.]+) min$/);
-  if (m) return t('explain.roundingSeconds', { seconds: m[1]!, period: m[2]!, zone: m[3]!, minutes: m[4]! });
-  m = r.match(/^monthly peak ([\d.]+) kbps = ([\d.]+) Mbps(?:; free when <= ([\d.]+) Mbps, else the whole peak is billed( \(free\))?)?$/);
-  if (m) return m[3] ? t('explain.roundingPeakFree', { peak: m[1]!, mbps: m[2]!, free: m[3], isFree: m[4] ? 'yes' : 'no' }) : t('explain.roundingPeak', { peak: m[1]!, mbps: m[2]! });
-  m = r.match(/^(\d+) (images|calls) - (\d+) free = (\d+) → (rounded up to )?([\d.]+) thousand$/);
-  if (m)
-    return t('explain.roundingCount', {
-      total: m[1]!,
-      unitWord: t(m[2] === 'images' ? 'explain.countImages' : 'explain.countCalls'),
-      free: m[3]!,
-      excess: m[4]!,
-      ceil: m[5] ? 'yes' : 'no',
-      usage: m[6]!,
-    });
-  return r;
+  switch (f.rule) {
+    case 'ceilSeconds':
+      return t('explain.roundingSeconds', { seconds: formatQuantity(f.seconds, locale), period: f.period, zone: f.zone, minutes: formatQuantity(f.minutes, locale) });
+    case 'peak':
+      return f.freeMbps === null ? t('explain.roundingPeak', { peak: f.peakKbps, mbps: f.mbps }) : t('explain.roundingPeakFree', { peak: f.peakKbps, mbps: f.mbps, free: f.freeMbps, isFree: f.free ? 'yes' : 'no' });
+    case 'count':
+      return t('explain.roundingCount', {
+        total: f.total,
+        unitWord: t(f.unit === 'images' ? 'explain.countImages' : 'explain.countCalls'),
+        free: f.free,
+        excess: f.excess,
+        ceil: f.ceil ? 'yes' : 'no',
+        usage: f.usage,
+      });
+  }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { formatQuantity } from '@/lib/money/format';
 import { dec, quantize, sum, toPlain, ZERO, type Decimal } from '@/lib/money/decimal';
 import { listAmount, type CompiledBook } from './compiled-book';
 import { usageKey, type CoveredUsage } from './deduct-windows';
@@ -8,6 +7,7 @@ import { explainLines } from './explain';
 import type { MonthlyUsage } from './monthly-usage';
 import type { DeductionDetail, LineDetail, RatingResult } from './result-types';
 import type { PriceItem } from './types';
+import { roundingSentence, type RoundingFacts } from './rounding-facts';
 
 type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: Decimal };
 
@@ -16,7 +16,6 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
   const priced: Priced[] = [];
   const deductions: DeductionDetail[] = [];
   const zone = cb.calendar.timeZone;
-  const on = usage.periodKind === 'day' ? 'on' : 'in';
   for (const b of usage.entries()) {
     const period = usage.periodLabel(b.period);
     for (let i = 0; i < cb.items.length; i++) {
@@ -49,7 +48,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
           records,
           sampleRecords: b.samples[i] ?? [],
           measured: { value: String(seconds), unit: 'seconds' },
-          rounding: `${formatQuantity(seconds)} s ${on} ${period} (${zone}) → ceil → ${formatQuantity(minutes)} min`,
+          ...withSentence({ rule: 'ceilSeconds', seconds: String(seconds), minutes: String(minutes), periodKind: usage.periodKind, period, zone }),
           usage: String(minutes),
           deductions: detailDeductions,
           quantity: toPlain(quantity),
@@ -63,6 +62,9 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
   }
   return { priced, deductions };
 }
+
+/** The line's rounding as facts and as the English sentence stored beside them. */
+const withSentence = (roundingFacts: RoundingFacts) => ({ rounding: roundingSentence(roundingFacts), roundingFacts });
 
 function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
   return monthly.map((m) => {
@@ -80,7 +82,7 @@ function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
         records: m.records,
         sampleRecords: m.sampleRecords,
         measured: m.measured,
-        rounding: m.rule,
+        ...withSentence(m.rounding),
         usage: toPlain(m.usage),
         deductions: [],
         quantity: toPlain(m.billable),

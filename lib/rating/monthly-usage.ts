@@ -2,6 +2,7 @@ import { dec, type Decimal } from '@/lib/money/decimal';
 import type { CompiledBook } from './compiled-book';
 import type { RelayRecord, ScreenshotRecord, SignalingRecord } from './schemas';
 import type { CountedQuota, MonthlyRules } from './types';
+import type { RoundingFacts } from './rounding-facts';
 import { monthLabel } from './time-zone';
 
 /** A measured monthly quantity before pricing (rating.md section 2, "Monthly items"). */
@@ -14,7 +15,7 @@ export type MonthlyUsage = {
   usage: Decimal;
   /** What is paid for after the free quota (equals usage except for relay under the free peak). */
   billable: Decimal;
-  rule: string;
+  rounding: RoundingFacts;
   records: number;
   sampleRecords: number[];
 };
@@ -110,9 +111,7 @@ function relayUsage(relay: RelayRule, target: RelayTarget, month: number, m: Rel
     measured: { value: peak.toFixed(), unit: 'kbps' },
     usage: mbps,
     billable: isFree ? dec(0) : mbps,
-    rule: free === undefined
-      ? `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps`
-      : `monthly peak ${peak.toFixed()} kbps = ${mbps.toFixed()} Mbps; free when <= ${free} Mbps, else the whole peak is billed${isFree ? ' (free)' : ''}`,
+    rounding: { rule: 'peak', peakKbps: peak.toFixed(), mbps: mbps.toFixed(), freeMbps: free === undefined ? null : String(free), free: isFree },
     records: m.tally.records,
     sampleRecords: m.tally.samples,
   };
@@ -132,7 +131,7 @@ function countedUsage(quota: CountedQuota, month: number, t: Tally, unit: 'image
     measured: { value: String(t.total), unit },
     usage,
     billable: usage,
-    rule: `${t.total} ${unit} - ${quota.free} free = ${excess} → ${quota.rounding === 'ceil' ? 'rounded up to ' : ''}${usage.toFixed()} thousand`,
+    rounding: { rule: 'count', total: String(t.total), unit, free: String(quota.free), excess: String(excess), ceil: quota.rounding === 'ceil', usage: usage.toFixed() },
     records: t.records,
     sampleRecords: t.samples,
   };

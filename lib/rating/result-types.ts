@@ -1,4 +1,5 @@
 import type { Currency, EntitlementKind, ItemUnit } from './types';
+import type { RoundingFacts } from './rounding-facts';
 
 /** Decimal numbers are strings throughout (rating.md section 5). */
 
@@ -31,6 +32,8 @@ export type LineDetail = {
   measured: { value: string; unit: 'seconds' | 'kbps' | 'images' | 'calls' };
   /** The rounding rule applied, in words: "12,345 s on 2024-10-08 (Asia/Shanghai) → ceil → 206 min". */
   rounding: string;
+  /** The same rule as facts (./rounding-facts.ts): pages word it in their language. */
+  roundingFacts: RoundingFacts;
   /** Quantity before deduction. */
   usage: string;
   deductions: DetailDeduction[];
