@@ -3,7 +3,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getPriceBook } from './books';
-import { aggregateDays, type DayAggregate } from './day-aggregates';
+import { ItemCounts, classifyDurationRecord } from './classify-durations';
+import { compileBook } from './compiled-book';
+import { aggregateDays, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
+import { DurationUsage, WINDOWS_PER_DAY } from './duration-usage';
+import { parseInstantSeconds } from './time-zone';
+import { classifyRecord } from './usage-stats';
+import type { PriceBook } from './types';
 import { parseUsageRecords } from './parse-records';
 import { createRater, rateRecords, type RaterOptions } from './rater';
 import type { RatingResult } from './result-types';
@@ -101,6 +107,106 @@ describe('random days on rtv-cny (per month)', () => {
         // The records a month counts (each once, though it crosses midnight): October's, November's and those crossing both.
         const months = new Set(got.details.map((d) => d.period));
         expect(months.size).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// The implementation before aggregateDays summed into typed arrays (DurationUsage, the
+// rater's own sums, with string keys): the rows must stay exactly the same, field by field.
+function referenceAggregateDays(book: PriceBook, records: Iterable<IdentifiedRecord>, sampleSize = 5): DayAggregate[] {
+  const cb = compileBook(book);
+  const usage = new DurationUsage(cb, { windows: true, sampleSize, byDay: true });
+  const counts = new ItemCounts();
+  const dayRecords = new Map<string, number>();
+  // Pieces on a day after the record's first: per (app, day, item index) and per (app, day).
+  const carried = new Map<string, number>();
+  const dayCarried = new Map<string, number>();
+  const sampled = new Map<string, DayAggregate>();
+  for (const { record, id } of records) {
+    const at = parseInstantSeconds(record.start);
+    if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
+    if (classifyDurationRecord(cb, record, counts)) {
+      const seconds = (record as { seconds: number }).seconds;
+      usage.add(record.app, at, seconds, counts, id);
+      // The local days the record has a piece on (a record ending at midnight has none on the next day).
+      const first = cb.calendar.dayOf(at);
+      const last = seconds > 0 ? cb.calendar.dayOf(at + seconds - 1) : first;
+      for (let d = first; d <= last; d++) {
+        const key = `${record.app}|${d}`;
+        dayRecords.set(key, (dayRecords.get(key) ?? 0) + 1);
+        if (d === first) continue;
+        dayCarried.set(key, (dayCarried.get(key) ?? 0) + 1);
+        for (let k = 0; k < counts.size; k++) {
+          const ik = `${key}|${counts.items[k] as number}`;
+          carried.set(ik, (carried.get(ik) ?? 0) + 1);
+        }
+      }
+      continue;
+    }
+    for (const p of classifyRecord(book, record)) {
+      if (p.kind !== 'sample') continue;
+      const key = `${p.app}|${p.day}|${p.item}`;
+      let row = sampled.get(key);
+      if (!row) sampled.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: 0 }));
+      row.records++;
+      if (row.samples.length < sampleSize) row.samples.push(id);
+      if (p.unit === 'kbps') row.peak = Math.max(row.peak, p.quantity);
+      else row.quantity += p.quantity;
+    }
+  }
+  const n = cb.items.length;
+  const out: DayAggregate[] = [...sampled.values()];
+  for (const b of usage.entries()) {
+    const day = cb.calendar.dateOf(b.period);
+    const perItem = new Map<number, { windows: number[]; windowSeconds: number[] }>();
+    for (const [key, seconds] of [...(b.windows ?? [])].sort((x, y) => x[0] - y[0])) {
+      const window = Math.floor(key / n);
+      const item = key - window * n;
+      let w = perItem.get(item);
+      if (!w) perItem.set(item, (w = { windows: [], windowSeconds: [] }));
+      w.windows.push(window - b.period * WINDOWS_PER_DAY);
+      w.windowSeconds.push(seconds);
+    }
+    let first = true;
+    for (let i = 0; i < n; i++) {
+      const records = b.records[i] as number;
+      if (records === 0) continue;
+      const w = perItem.get(i) ?? { windows: [], windowSeconds: [] };
+      out.push({
+        app: b.app,
+        day,
+        item: cb.items[i]?.code as string,
+        seconds: b.seconds[i] as number,
+        quantity: 0,
+        peak: 0,
+        records,
+        dayRecords: first ? (dayRecords.get(`${b.app}|${b.period}`) ?? 0) : 0,
+        windows: w.windows,
+        windowSeconds: w.windowSeconds,
+        samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
+        carried: carried.get(`${b.app}|${b.period}|${i}`) ?? 0,
+        dayCarried: first ? (dayCarried.get(`${b.app}|${b.period}`) ?? 0) : 0,
+      });
+      first = false;
+    }
+    // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
+    if (first && (dayRecords.get(`${b.app}|${b.period}`) ?? 0) > 0) {
+      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: dayRecords.get(`${b.app}|${b.period}`) ?? 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: dayCarried.get(`${b.app}|${b.period}`) ?? 0 });
+    }
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
+}
+
+describe.each(['trtc-2024-usd', 'trtc-2022-cny', 'hst-cny', 'rtv-cny'])('aggregateDays rows on %s', (bookId) => {
+  test('are exactly those of the DurationUsage implementation it replaced', () => {
+    const book = getPriceBook(bookId);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(record, audio), { maxLength: 40 }), (records) => {
+        const rateable = records.filter((r) => (r.type === 'media' && (book.id !== 'rtv-cny' || r.receive.every((s) => !s.video))) || (r.type === 'recording' && book.recording));
+        const identified = rateable.map((record, i) => ({ record, id: 100 + i * 3 }));
+        expect(aggregateDays(book, identified)).toEqual(referenceAggregateDays(book, identified));
       }),
       { numRuns: 200 },
     );

@@ -1,6 +1,6 @@
 import { ItemCounts, classifyDurationRecord } from './classify-durations';
 import { compileBook } from './compiled-book';
-import { DurationUsage, WINDOWS_PER_DAY } from './duration-usage';
+import { WINDOW_SECONDS, WINDOWS_PER_DAY } from './duration-usage';
 import type { UsageRecord } from './schemas';
 import { parseInstantSeconds, SECONDS_PER_DAY } from './time-zone';
 import type { PriceBook } from './types';
@@ -50,7 +50,17 @@ export type DayAggregate = {
 
 export type IdentifiedRecord = { record: UsageRecord; id: number };
 
-type DayCounts = { records: number; carried: number; itemCarried: Map<number, number> | null };
+/** One (app, local day): per item index the seconds, record pieces, samples and 5-minute windows (0..287). */
+type DayBucket = {
+  seconds: Float64Array;
+  records: Float64Array;
+  samples: (number[] | undefined)[];
+  windows: (Float64Array | undefined)[];
+  /** Duration records with a piece on the day, and those that started on an earlier day (in total and per item). */
+  dayRecords: number;
+  dayCarried: number;
+  itemCarried: Float64Array | null;
+};
 
 /**
  * Partial rows of a set of validated records (every record must be rateable by the book:
@@ -58,40 +68,77 @@ type DayCounts = { records: number; carried: number; itemCarried: Map<number, nu
  */
 export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecord>, sampleSize = 5): DayAggregate[] {
   const cb = compileBook(book);
-  const usage = new DurationUsage(cb, { windows: true, sampleSize, byDay: true });
+  const n = cb.items.length;
+  const offset = cb.calendar.offsetSeconds;
   const counts = new ItemCounts();
-  // Per (app, local day number): the duration records touching the day, those that started
-  // on an earlier day, and those per item index (numeric keys: this runs per record).
-  const perApp = new Map<number, Map<number, DayCounts>>();
+  // Per (app, local day number) a bucket of typed arrays (this runs per record: no string
+  // keys, no Map per window). The same sums as DurationUsage (byDay, with windows), which
+  // the rater uses: day-aggregates.test.ts checks that the rows rate exactly like the records.
+  const perApp = new Map<number, Map<number, DayBucket>>();
   let lastApp = NaN;
-  let lastDays: Map<number, DayCounts> | undefined;
+  let lastDays: Map<number, DayBucket> | undefined;
+  const bucketOf = (app: number, day: number): DayBucket => {
+    if (app !== lastApp) {
+      lastApp = app;
+      lastDays = perApp.get(app);
+      if (!lastDays) perApp.set(app, (lastDays = new Map()));
+    }
+    const days = lastDays as Map<number, DayBucket>;
+    let b = days.get(day);
+    if (!b) {
+      days.set(day, (b = { seconds: new Float64Array(n), records: new Float64Array(n), samples: new Array<number[] | undefined>(n), windows: new Array<Float64Array | undefined>(n), dayRecords: 0, dayCarried: 0, itemCarried: null }));
+    }
+    return b;
+  };
   const sampled = new Map<string, DayAggregate>();
   for (const { record, id } of records) {
     const at = parseInstantSeconds(record.start);
     if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
     if (classifyDurationRecord(cb, record, counts)) {
-      const seconds = (record as { seconds: number }).seconds;
-      usage.add(record.app, at, seconds, counts, id);
-      if (record.app !== lastApp) {
-        lastApp = record.app;
-        lastDays = perApp.get(lastApp);
-        if (!lastDays) perApp.set(lastApp, (lastDays = new Map()));
-      }
-      const days = lastDays as Map<number, DayCounts>;
-      // The local days the record has a piece on (a record ending at midnight has none on the next day).
-      const first = cb.calendar.dayOf(at);
-      const last = seconds > 0 ? cb.calendar.dayOf(at + seconds - 1) : first;
-      for (let d = first; d <= last; d++) {
-        let c = days.get(d);
-        if (!c) days.set(d, (c = { records: 0, carried: 0, itemCarried: null }));
-        c.records++;
-        if (d === first) continue;
-        c.carried++;
-        const byItem = (c.itemCarried ??= new Map());
-        for (let k = 0; k < counts.size; k++) {
-          const item = counts.items[k] as number;
-          byItem.set(item, (byItem.get(item) ?? 0) + 1);
+      const size = counts.size;
+      const items = counts.items;
+      const itemCounts = counts.counts;
+      let local = at + offset;
+      let left = (record as { seconds: number }).seconds;
+      let first = true;
+      // Split at local midnight (a record of 0 seconds still counts on its day), then into 5-minute windows.
+      for (;;) {
+        const day = Math.floor(local / SECONDS_PER_DAY);
+        const piece = Math.min(left, (day + 1) * SECONDS_PER_DAY - local);
+        const b = bucketOf(record.app, day);
+        b.dayRecords++;
+        if (!first) {
+          b.dayCarried++;
+          const byItem = (b.itemCarried ??= new Float64Array(n));
+          for (let k = 0; k < size; k++) byItem[items[k] as number] = (byItem[items[k] as number] as number) + 1;
         }
+        for (let k = 0; k < size; k++) {
+          const item = items[k] as number;
+          b.seconds[item] = (b.seconds[item] as number) + piece * (itemCounts[k] as number);
+          b.records[item] = (b.records[item] as number) + 1;
+          const s = b.samples[item];
+          if (s === undefined) b.samples[item] = [id];
+          else if (s.length < sampleSize) s.push(id);
+        }
+        let t = local;
+        let l = piece;
+        const dayWindow = day * WINDOWS_PER_DAY;
+        while (l > 0) {
+          const w = Math.floor(t / WINDOW_SECONDS);
+          const p = Math.min(l, (w + 1) * WINDOW_SECONDS - t);
+          const wi = w - dayWindow;
+          for (let k = 0; k < size; k++) {
+            const item = items[k] as number;
+            const win = (b.windows[item] ??= new Float64Array(WINDOWS_PER_DAY));
+            win[wi] = (win[wi] as number) + p * (itemCounts[k] as number);
+          }
+          t += p;
+          l -= p;
+        }
+        left -= piece;
+        local += piece;
+        first = false;
+        if (left <= 0) break;
       }
       continue;
     }
@@ -106,47 +153,49 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
       else row.quantity += p.quantity;
     }
   }
-  const n = cb.items.length;
   const out: DayAggregate[] = [...sampled.values()];
-  for (const b of usage.entries()) {
-    const day = cb.calendar.dateOf(b.period);
-    const perItem = new Map<number, { windows: number[]; windowSeconds: number[] }>();
-    for (const [key, seconds] of [...(b.windows ?? [])].sort((x, y) => x[0] - y[0])) {
-      const window = Math.floor(key / n);
-      const item = key - window * n;
-      let w = perItem.get(item);
-      if (!w) perItem.set(item, (w = { windows: [], windowSeconds: [] }));
-      w.windows.push(window - b.period * WINDOWS_PER_DAY);
-      w.windowSeconds.push(seconds);
-    }
-    const c = perApp.get(b.app)?.get(b.period);
-    const dayRecords = c?.records ?? 0;
-    const dayCarried = c?.carried ?? 0;
-    let first = true;
-    for (let i = 0; i < n; i++) {
-      const records = b.records[i] as number;
-      if (records === 0) continue;
-      const w = perItem.get(i) ?? { windows: [], windowSeconds: [] };
-      out.push({
-        app: b.app,
-        day,
-        item: cb.items[i]?.code as string,
-        seconds: b.seconds[i] as number,
-        quantity: 0,
-        peak: 0,
-        records,
-        dayRecords: first ? dayRecords : 0,
-        windows: w.windows,
-        windowSeconds: w.windowSeconds,
-        samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
-        carried: c?.itemCarried?.get(i) ?? 0,
-        dayCarried: first ? dayCarried : 0,
-      });
-      first = false;
-    }
-    // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
-    if (first && dayRecords > 0) {
-      out.push({ app: b.app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried });
+  for (const app of [...perApp.keys()].sort((a, b) => a - b)) {
+    const days = perApp.get(app) as Map<number, DayBucket>;
+    for (const d of [...days.keys()].sort((a, b) => a - b)) {
+      const b = days.get(d) as DayBucket;
+      const day = cb.calendar.dateOf(d);
+      let first = true;
+      for (let i = 0; i < n; i++) {
+        const records = b.records[i] as number;
+        if (records === 0) continue;
+        const windows: number[] = [];
+        const windowSeconds: number[] = [];
+        const win = b.windows[i];
+        if (win) {
+          for (let w = 0; w < WINDOWS_PER_DAY; w++) {
+            // Every count of ItemCounts is at least 1 and a piece at least 1 s: a touched window is never 0.
+            if (win[w] !== 0) {
+              windows.push(w);
+              windowSeconds.push(win[w] as number);
+            }
+          }
+        }
+        out.push({
+          app,
+          day,
+          item: cb.items[i]?.code as string,
+          seconds: b.seconds[i] as number,
+          quantity: 0,
+          peak: 0,
+          records,
+          dayRecords: first ? b.dayRecords : 0,
+          windows,
+          windowSeconds,
+          samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
+          carried: b.itemCarried?.[i] ?? 0,
+          dayCarried: first ? b.dayCarried : 0,
+        });
+        first = false;
+      }
+      // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
+      if (first && b.dayRecords > 0) {
+        out.push({ app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: b.dayRecords, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: b.dayCarried });
+      }
     }
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));

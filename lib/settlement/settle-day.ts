@@ -3,7 +3,7 @@ import type { Transaction } from '@/db/client';
 import { daySettlements } from '@/db/schema';
 import { classifyRecord, createRater, getPriceBook, type PriceBook, type Rater, type RatingResult, type UsageRecord } from '@/lib/rating';
 import { applyPendingAggregates } from '@/lib/usage/aggregates';
-import { aggregateDayLock } from '@/lib/usage/compact';
+import { addSamples, addWindowPairs, aggregateDayLock, WINDOWS_PER_DAY } from '@/lib/usage/compact';
 import { lockAccount } from '@/lib/ledger/service';
 import { dec, quantize } from '@/lib/money/decimal';
 import { endOfLocalDay, type LocalDate } from '@/lib/time/local-date';
@@ -275,36 +275,56 @@ export async function addDayAggregates(
   const durations = new Set(book.items.filter((i) => i.unit === 'minute').map((i) => i.code));
   durations.add('');
   const before = rater.count;
-  // Arrays as PostgreSQL writes them ('{3,4,5}': array_out, faster than array_to_string).
-  const list = (text: string) => (text.length <= 2 ? [] : text.slice(1, -1).split(',').map(Number));
   // Window numbers are ascending and distinct in every row (DayAggregate.windows, lib/rating/day-aggregates.ts;
   // compaction keeps them so), so the windows before K are a row's first width_bucket(K - 1, windows)
   // entries (a binary search): a range of windows is a slice of both arrays, not an unnest of
   // every row's windows (up to 288 on a compacted row).
   const [from, until] = options.windows ?? [0, null];
   const first = from === 0 ? client`1` : client`width_bucket(${from - 1}::smallint, a.windows) + 1`;
-  const last = until === null ? client`288` : client`width_bucket(${until - 1}::smallint, a.windows)`;
+  const last = until === null ? client`${WINDOWS_PER_DAY}::int` : client`width_bucket(${until - 1}::smallint, a.windows)`;
   const windows =
     until !== null && until <= from
-      ? client`'{}' as windows, '{}' as window_seconds`
+      ? client`''`
       : from === 0 && until === null
-        ? client`a.windows::text as windows, a.window_seconds::text as window_seconds`
-        : client`a.windows[${first}:${last}]::text as windows, a.window_seconds[${first}:${last}]::text as window_seconds`;
-  const cursor = client<{ sdk_app_id: string; item: string; through_id: string; seconds: string; records: number; day_records: number; windows: string; window_seconds: string; samples: string }[]>`
-    select a.sdk_app_id, a.item, a.through_id, a.seconds, a.records, a.day_records, ${windows}, a.samples::text as samples
+        ? client`string_agg(a.windows::text || a.window_seconds::text, '')`
+        : client`string_agg(a.windows[${first}:${last}]::text || a.window_seconds[${first}:${last}]::text, '')`;
+  // The database sums the day's rows per (SDKAppID, item, billed or late): the partial rows of
+  // every batch (hundreds of thousands before compaction) arrive as one row per key, their
+  // window and sample arrays as one text each, summed here as compaction sums them.
+  const cursor = client<{ sdk_app_id: string; item: string; late: boolean; seconds: string; records: string; day_records: string; windows: string; samples: string }[]>`
+    select a.sdk_app_id::text as sdk_app_id, a.item, ${billedThrough ?? 0}::bigint < a.through_id as late, sum(a.seconds)::text as seconds,
+      sum(a.records)::text as records, sum(a.day_records)::text as day_records, ${windows} as windows, string_agg(a.samples::text, '') as samples
     from usage_aggregates a
     where a.account_id = ${accountId} and a.local_day = ${day} and a.through_id <= ${throughId}
+    group by a.sdk_app_id, a.item, late
   `.cursor(CURSOR_ROWS);
+  const sums = new Float64Array(WINDOWS_PER_DAY);
+  const has = new Uint8Array(WINDOWS_PER_DAY);
   for await (const rows of cursor) {
     for (const r of rows) {
       if (!durations.has(r.item)) continue;
       const app = Number(r.sdk_app_id);
+      const ws: number[] = [];
+      const wss: number[] = [];
+      if (r.windows) {
+        sums.fill(0);
+        has.fill(0);
+        addWindowPairs(r.windows, sums, has);
+        for (let w = 0; w < WINDOWS_PER_DAY; w++) {
+          if (!has[w]) continue;
+          ws.push(w);
+          wss.push(sums[w] as number);
+        }
+      }
       if (options.windowsOnly) {
-        if (r.windows.length > 2) rater.addAggregate({ app, day, item: r.item, seconds: 0, records: 0, dayRecords: 0, windows: list(r.windows), windowSeconds: list(r.window_seconds), samples: [] });
+        if (ws.length) rater.addAggregate({ app, day, item: r.item, seconds: 0, records: 0, dayRecords: 0, windows: ws, windowSeconds: wss, samples: [] });
         continue;
       }
-      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records: r.records, dayRecords: r.day_records, windows: list(r.windows), windowSeconds: list(r.window_seconds), samples: list(r.samples) });
-      if (billedThrough !== null && r.item !== '' && Number(r.through_id) > billedThrough) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + r.records);
+      const samples: number[] = [];
+      addSamples(r.samples, samples);
+      const records = Number(r.records);
+      rater.addAggregate({ app, day, item: r.item, seconds: Number(r.seconds), records, dayRecords: Number(r.day_records), windows: ws, windowSeconds: wss, samples });
+      if (billedThrough !== null && r.item !== '' && r.late) late.set(`${app}|${r.item}`, (late.get(`${app}|${r.item}`) ?? 0) + records);
     }
   }
   return rater.count - before;

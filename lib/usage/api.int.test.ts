@@ -45,7 +45,7 @@ function signedRequest(
 
 async function send(request: Request) {
   const res = await usageApiResponse(sql, request);
-  return { status: res.status, json: (await res.json()) as { error?: { code: string; message: string; details?: { index: number; field: string; message: string; line?: number }[] } } & Record<string, unknown> };
+  return { status: res.status, cacheControl: res.headers.get('cache-control'), json: (await res.json()) as { error?: { code: string; message: string; details?: { index: number; field: string; message: string; line?: number }[] } } & Record<string, unknown> };
 }
 
 async function storedCount(accountId: string) {
@@ -60,9 +60,11 @@ describe('POST /api/v1/usage', () => {
   test('a good batch (JSON array) is stored with its batch row and daily statistics', async () => {
     const { accountId, app } = await setup();
     const body = JSON.stringify([media(app.sdkAppId), media(app.sdkAppId, { user: 'u2', start: '2024-10-08T23:59:00+08:00', seconds: 120, receive: [] })]);
-    const { status, json } = await send(signedRequest(app, body));
+    const { status, json, cacheControl } = await send(signedRequest(app, body));
     expect(status).toBe(201);
     expect(json).toMatchObject({ sdkAppId: app.sdkAppId, accepted: 2, replayed: false });
+    // Never cached, and no gzip stream opened for a few hundred bytes (Next compresses what may be transformed).
+    expect(cacheControl).toBe('no-store, no-transform');
 
     const rows = await db.select().from(usageRecords).where(eq(usageRecords.accountId, accountId)).orderBy(usageRecords.id);
     expect(rows.map((r) => [r.type, r.localDay, r.seconds, r.sdkAppId, r.batchId])).toEqual([

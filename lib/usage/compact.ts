@@ -41,9 +41,10 @@ type Merged = {
   samples: number[];
 };
 
-const SAMPLES = 5;
+/** Sample record ids kept per row (the rater's default sampleSize). */
+export const SAMPLES = 5;
 /** 5-minute windows of a local day (rating.md section 4; WINDOWS_PER_DAY of lib/rating/duration-usage.ts). */
-const WINDOWS_PER_DAY = 288;
+export const WINDOWS_PER_DAY = 288;
 const scratch = new Int32Array(WINDOWS_PER_DAY);
 
 function unexpected(text: string, at: number): Error {
@@ -52,10 +53,11 @@ function unexpected(text: string, at: number): Error {
 
 /**
  * Add the windows of a key's rows, as PostgreSQL writes each row's two arrays one after the
- * other ('{3,4,5}{60,300,12}{7}{30}'), into its dense sums: one pass over the characters, no
- * split and no array per row (a day of 1,000 applications has ~400,000 partial rows).
+ * other ('{3,4,5}{60,300,12}{7}{30}'), into dense sums per local window (`seconds`, and `has`
+ * marks the windows named): one pass over the characters, no split and no array per row (a
+ * day of 1,000 applications has ~400,000 partial rows). Settlement reads a day the same way.
  */
-function addWindowPairs(m: Merged, text: string): void {
+export function addWindowPairs(text: string, seconds: Float64Array, has: Uint8Array): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -87,8 +89,8 @@ function addWindowPairs(m: Merged, text: string): void {
         if (c === 44 || c === 125) {
           if (j >= k) throw unexpected(text, i);
           const w = scratch[j++] as number;
-          m.windowSeconds[w] = (m.windowSeconds[w] as number) + s;
-          m.hasWindow[w] = 1;
+          seconds[w] = (seconds[w] as number) + s;
+          has[w] = 1;
           s = 0;
           if (c === 125) {
             i++;
@@ -101,9 +103,8 @@ function addWindowPairs(m: Merged, text: string): void {
   }
 }
 
-/** Keep the lowest SAMPLES distinct ids (ascending) of the rows' sample arrays ('{4,9}{12}{}'). */
-function addSamples(m: Merged, text: string): void {
-  const list = m.samples;
+/** Keep in `list` (ascending) the lowest SAMPLES distinct ids of it and of the rows' sample arrays ('{4,9}{12}{}'). */
+export function addSamples(text: string, list: number[]): void {
   let id = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -169,8 +170,8 @@ export async function compactDay(sql: RawSql, accountId: string, day: string, op
     for await (const rows of cursor) {
       for (const r of rows) {
         const m: Merged = { app: r.sdk_app_id, item: r.item, throughId: r.through_id, seconds: r.seconds, quantity: r.quantity, peak: r.peak, records: r.records, dayRecords: r.day_records, carried: r.carried, dayCarried: r.day_carried, windowSeconds: new Float64Array(WINDOWS_PER_DAY), hasWindow: new Uint8Array(WINDOWS_PER_DAY), samples: [] };
-        addWindowPairs(m, r.windows);
-        addSamples(m, r.samples);
+        addWindowPairs(r.windows, m.windowSeconds, m.hasWindow);
+        addSamples(r.samples, m.samples);
         merged.push(m);
       }
     }
