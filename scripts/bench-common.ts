@@ -76,14 +76,29 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
 
 export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? '.data/next-bench';
 
+/** The newest modification time of the sources a production build is made of. */
+function newestSourceMs(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['app', 'components', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json']) visit(p);
+  return newest;
+}
+
 /**
- * `next build` into .data/next-bench unless a build is there and BENCH_REBUILD is unset.
+ * `next build` into .data/next-bench unless a build newer than every source is there and
+ * BENCH_REBUILD is unset: a stale build would measure code that is no longer the code.
  * Next rewrites tsconfig.json's include list for a new dist dir; it is put back as it was.
  */
 export function ensureProductionBuild(): void {
   const buildId = path.resolve(BENCH_DIST_DIR, 'BUILD_ID');
-  if (fs.existsSync(buildId) && !process.env.BENCH_REBUILD) {
-    console.log(`Using the production build in ${BENCH_DIST_DIR} (BENCH_REBUILD=1 to rebuild).`);
+  const built = fs.statSync(buildId, { throwIfNoEntry: false });
+  if (built && !process.env.BENCH_REBUILD && built.mtimeMs >= newestSourceMs()) {
+    console.log(`Using the production build in ${BENCH_DIST_DIR}: newer than every source (BENCH_REBUILD=1 to rebuild).`);
     return;
   }
   console.log(`Building the console for production into ${BENCH_DIST_DIR} (a few minutes) ...`);
