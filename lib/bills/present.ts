@@ -49,6 +49,8 @@ const explanationSchema = z.object({
   detail: detailSchema.optional().catch(undefined),
   steps: z.array(z.string()).catch([]),
   rerated: z.object({ usage: z.coerce.string(), quantity: z.coerce.string(), amount: z.coerce.string() }).optional().catch(undefined),
+  earlier: z.object({ quantity: z.string(), amount: z.string(), period: z.enum(['day', 'month']), lateRecords: z.number().nullable() }).optional().catch(undefined),
+  reverses: z.enum(['day', 'month']).optional().catch(undefined),
 });
 
 export type LineExplanationView = {
@@ -57,6 +59,10 @@ export type LineExplanationView = {
   /** Usage this line bills (for an adjustment: the difference), and the day's re-rated figures. */
   usage: string | null;
   rerated: { usage: string; quantity: string; amount: string } | null;
+  /** An adjustment line: what the period's earlier bills charged, and how many records came late (null: not known). */
+  earlier?: { quantity: string; amount: string; period: 'day' | 'month'; lateRecords: number | null } | null;
+  /** A line reversing an earlier one the re-rating no longer produces. */
+  reverses?: 'day' | 'month' | null;
 };
 
 export function readExplanation(json: unknown): LineExplanationView {
@@ -66,7 +72,7 @@ export function readExplanation(json: unknown): LineExplanationView {
     return { steps, detail: null, usage: null, rerated: null };
   }
   const e = parsed.data;
-  return { steps: e.steps, detail: e.detail ?? null, usage: e.usage ?? null, rerated: e.rerated ?? null };
+  return { steps: e.steps, detail: e.detail ?? null, usage: e.usage ?? null, rerated: e.rerated ?? null, earlier: e.earlier ?? null, reverses: e.reverses ?? null };
 }
 
 export type BillStatus = 'charged' | 'charged-overdue' | 'no-charge' | 'credited' | 'not-charged';

@@ -174,15 +174,19 @@ export function roundingIn(locale: Locale, d: Detail): string {
 
 /**
  * The "In words" sentences of a line. English: the stored steps. Chinese: the first step rebuilt
- * from the detail as lib/rating's explainDetail writes it; the others (an adjustment's "reverses"
- * note) matched or left as stored.
+ * from the detail as lib/rating's explainDetail writes it, an adjustment's "re-rated" and
+ * "reverses" steps from their facts (lib/settlement/bill-diff.ts); a step without facts as stored.
  */
 export function stepsIn(locale: Locale, e: LineExplanationView, currency: string, itemUnit: string): string[] {
   if (locale === 'en') return e.steps;
   const t = billsT(locale);
   return e.steps.map((s, i) => {
-    const rev = s.match(/^Reverses an earlier line of this (day|month) that/);
-    if (rev) return t('explain.reverses', { period: rev[1]! });
+    if (e.reverses) return t('explain.reverses', { period: e.reverses });
+    if (i === 1 && e.detail && e.earlier) {
+      const x = e.earlier;
+      const which = x.lateRecords === null ? t('explain.lateUsage') : t('explain.lateRecords', { count: x.lateRecords, records: e.detail.records });
+      return t('explain.rerated', { which, quantity: e.detail.quantity, amount: e.detail.amount, currency, period: x.period, earlierQuantity: x.quantity, earlierAmount: x.amount });
+    }
     if (i !== 0 || !e.detail) return s;
     const d = e.detail;
     const unit = unitShort(locale, itemUnit);

@@ -4,7 +4,11 @@ import { billLines, bills, entitlementDeductions } from '@/db/schema';
 import { explainDetail, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook } from '@/lib/rating';
 import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
 import type { LocalDate } from '@/lib/time/local-date';
+import { translatorFor } from '@/lib/i18n/translator';
 import type { DayEntitlement } from './entitlements';
+
+/** The English steps stored with adjustment lines, from the messages other languages word the same facts with. */
+const explainEn = translatorFor('en', 'bills');
 
 /**
  * What a settlement writes for one period (a local day, or a month for monthly items and
@@ -134,7 +138,8 @@ export function diffBill(input: {
       unitPrice: before.unitPrice,
       per: before.per,
       amount: before.amount.neg(),
-      explanation: { usage: before.usage.neg().toFixed(), steps: [`Reverses an earlier line of this ${input.periodWord} that the re-rating no longer produces.`] },
+      // `reverses`: the fact pages word in their language (lib/bills/words.ts stepsIn); the step is its English.
+      explanation: { usage: before.usage.neg().toFixed(), reverses: input.periodWord, steps: [explainEn('explain.reverses', { period: input.periodWord })] },
     });
   }
   return { lines, deductions, usedBy, amount };
@@ -155,9 +160,9 @@ export function lineRow(
   const unit = itemUnit(book, d.item);
   const steps = [explainDetail(d, currency, unit)];
   if (before) {
-    const which = lateRecords === undefined ? 'late usage' : `${lateRecords.toLocaleString('en-US')} late record${lateRecords === 1 ? '' : 's'} (of the ${d.records.toLocaleString('en-US')} above)`;
+    const which = lateRecords === undefined ? explainEn('explain.lateUsage') : explainEn('explain.lateRecords', { count: lateRecords, records: d.records });
     steps.push(
-      `Re-rated with ${which}: ${d.quantity} to pay for ${d.amount} ${currency} in all; the ${periodWord}'s earlier bills charged ${before.quantity.toFixed()} for ${before.amount.toFixed()} ${currency}; this adjustment is the difference.`,
+      explainEn('explain.rerated', { which, quantity: d.quantity, amount: d.amount, currency, period: periodWord, earlierQuantity: before.quantity.toFixed(), earlierAmount: before.amount.toFixed() }),
     );
   }
   return {
@@ -170,7 +175,15 @@ export function lineRow(
     unitPrice: dec(d.unitPrice),
     per: d.per,
     amount: delta.amount,
-    explanation: { usage: delta.usage.toFixed(), detail: d, steps, ...(before ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount } } : {}) },
+    // `earlier` and `lateRecords`: the facts of the "Re-rated with …" step, worded per language (lib/bills/words.ts stepsIn).
+    explanation: {
+      usage: delta.usage.toFixed(),
+      detail: d,
+      steps,
+      ...(before
+        ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount }, earlier: { quantity: before.quantity.toFixed(), amount: before.amount.toFixed(), period: periodWord, lateRecords: lateRecords ?? null } }
+        : {}),
+    },
   };
 }
 
