@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { runKillableChild } from '@/tests/kill-child';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { bills, jobRuns, jobs } from '@/db/schema';
@@ -28,33 +27,8 @@ async function accountWithWeek() {
   return accountId;
 }
 
-function runChild(accountId: string, onLine: (line: string, kill: () => void) => void): Promise<{ code: number | null; signal: string | null; lines: string[] }> {
-  return new Promise((resolve, reject) => {
-    // node itself with tsx as a loader: SIGKILL must hit the worker, not a wrapper process.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/jobs/crash-child.ts')], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, ACCOUNT_ID: accountId, UNTIL: UNTIL.toISOString(), CRASH_PAUSE_MS: '3000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: string[] = [];
-    let buf = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        lines.push(line);
-        onLine(line, () => child.kill('SIGKILL'));
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (code && code !== 0) reject(new Error(`child exited ${code}: ${err}`));
-      else resolve({ code, signal, lines });
-    });
-  });
+function runChild(accountId: string, onLine: (line: string, kill: () => void) => void) {
+  return runKillableChild('lib/jobs/crash-child.ts', { DATABASE_URL: process.env.DATABASE_URL, ACCOUNT_ID: accountId, UNTIL: UNTIL.toISOString(), CRASH_PAUSE_MS: '3000' }, onLine);
 }
 
 describe('crash and re-run (lifecycle.md, Settlement and bills)', () => {

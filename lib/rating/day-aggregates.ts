@@ -1,6 +1,6 @@
 import { ItemCounts, classifyDurationRecord } from './classify-durations';
 import { compileBook } from './compiled-book';
-import { WINDOW_SECONDS, WINDOWS_PER_DAY } from './duration-usage';
+import { addPieceToItems, WINDOW_SECONDS, WINDOWS_PER_DAY } from './duration-usage';
 import type { UsageRecord } from './schemas';
 import { parseInstantSeconds, SECONDS_PER_DAY } from './time-zone';
 import type { PriceBook } from './types';
@@ -112,14 +112,7 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
           const byItem = (b.itemCarried ??= new Float64Array(n));
           for (let k = 0; k < size; k++) byItem[items[k] as number] = (byItem[items[k] as number] as number) + 1;
         }
-        for (let k = 0; k < size; k++) {
-          const item = items[k] as number;
-          b.seconds[item] = (b.seconds[item] as number) + piece * (itemCounts[k] as number);
-          b.records[item] = (b.records[item] as number) + 1;
-          const s = b.samples[item];
-          if (s === undefined) b.samples[item] = [id];
-          else if (s.length < sampleSize) s.push(id);
-        }
+        addPieceToItems(b, items, itemCounts, size, piece, id, sampleSize);
         let t = local;
         let l = piece;
         const dayWindow = day * WINDOWS_PER_DAY;

@@ -19,6 +19,30 @@ export type DurationBucket = {
 };
 
 /**
+ * Add a record's piece (`piece` seconds on one period) to a bucket's per-item seconds, record
+ * counts and first `sampleSize` sample ids: the one step the rater (below) and the ingest
+ * aggregates (./day-aggregates.ts) share, so both count a piece the same way.
+ */
+export function addPieceToItems(
+  b: Pick<DurationBucket, 'seconds' | 'records' | 'samples'>,
+  items: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  size: number,
+  piece: number,
+  id: number,
+  sampleSize: number,
+): void {
+  for (let k = 0; k < size; k++) {
+    const item = items[k] as number;
+    b.seconds[item] = (b.seconds[item] as number) + piece * (counts[k] as number);
+    b.records[item] = (b.records[item] as number) + 1;
+    const s = b.samples[item];
+    if (s === undefined) b.samples[item] = [id];
+    else if (s.length < sampleSize) s.push(id);
+  }
+}
+
+/**
  * Sums duration seconds per SDKAppID, per rounding period (local day, or month for
  * rtv-cny), per item (rating.md section 3), splitting at local midnight. Memory is
  * proportional to distinct (app, period[, window]) keys, never to records. Seconds
@@ -78,14 +102,7 @@ export class DurationUsage {
       if (this.monthly) ({ period, endDay } = this.monthAround(day));
       const piece = Math.min(left, endDay * SECONDS_PER_DAY - local);
       const b = this.bucket(app, period);
-      for (let k = 0; k < n; k++) {
-        const item = items[k] as number;
-        b.seconds[item] = (b.seconds[item] as number) + piece * (counts[k] as number);
-        b.records[item] = (b.records[item] as number) + 1;
-        const s = b.samples[item];
-        if (s === undefined) b.samples[item] = [recordIndex];
-        else if (s.length < this.options.sampleSize) s.push(recordIndex);
-      }
+      addPieceToItems(b, items, counts, n, piece, recordIndex, this.options.sampleSize);
       if (b.windows) this.addWindows(b.windows, local, piece, classified);
       left -= piece;
       local += piece;

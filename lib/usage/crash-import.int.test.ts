@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runKillableChild } from '@/tests/kill-child';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,27 +52,8 @@ async function account(dir: string) {
   return { accountId, files: files(apps, fs.mkdtempSync(path.join(dir, 'acc-'))) };
 }
 
-function runChild(env: Record<string, string>, onLine: (line: string, kill: () => void) => void): Promise<{ signal: string | null; lines: string[] }> {
-  return new Promise((resolve, reject) => {
-    // node itself with tsx as a loader: SIGKILL must hit the importer, not a wrapper process.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('lib/usage/crash-import-child.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let buf = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buf += d.toString();
-      let i;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        lines.push(line);
-        onLine(line, () => child.kill('SIGKILL'));
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => (code ? reject(new Error(`child exited ${code}: ${err}`)) : resolve({ signal, lines })));
-  });
+function runChild(env: Record<string, string>, onLine: (line: string, kill: () => void) => void) {
+  return runKillableChild('lib/usage/crash-import-child.ts', env, onLine);
 }
 
 const importFile = (accountId: string, file: string) => {
