@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import { applications, billLines, packages, usageRecords } from '../schema';
+import { applications, billLines, packages, usageKeys, usageRecords } from '../schema';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -48,4 +48,15 @@ export async function applicationFootprint(db: DbOrTx, accountId: string, app: P
     .select({ n: count() })
     .from(sql`(select 1 from ${billLines} where ${billLines.accountId} = ${accountId} and ${billLines.sdkAppId} = ${app.sdkAppId} limit 1) b`);
   return { packages: pk?.n ?? 0, openPackages: pk?.open ?? 0, hasUsage: (usage?.n ?? 0) > 0, hasBillLines: (lines?.n ?? 0) > 0 };
+}
+
+export type UsageKeyRow = Omit<typeof usageKeys.$inferSelect, 'secretKeyHash'>;
+
+/** An account's usage keys (issue 11: account-level signers of the usage API), newest first; never the key hash. */
+export async function listUsageKeys(db: DbOrTx, accountId: string): Promise<UsageKeyRow[]> {
+  return db
+    .select({ id: usageKeys.id, accountId: usageKeys.accountId, name: usageKeys.name, secretKeyHint: usageKeys.secretKeyHint, createdAt: usageKeys.createdAt, revokedAt: usageKeys.revokedAt, lastUsedAt: usageKeys.lastUsedAt })
+    .from(usageKeys)
+    .where(eq(usageKeys.accountId, accountId))
+    .orderBy(desc(usageKeys.createdAt), asc(usageKeys.id));
 }

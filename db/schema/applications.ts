@@ -45,6 +45,33 @@ export const applications = pgTable(
     uniqueIndex('applications_sdk_app_id_uq').on(t.accountId, t.sdkAppId),
     // The usage API finds the application (and so the account) by SDKAppID alone.
     index('applications_sdk_app_idx').on(t.sdkAppId),
-    index('applications_account_idx').on(t.accountId),
+  ],
+);
+
+/**
+ * Account usage keys (issue 11: the benchmark's 10,000-record batches span an account's
+ * applications, as Metronome's and Stripe's meter event streams take batches at the
+ * account level). A key signs usage API batches holding records of any application of its
+ * account (docs/usage-api.md, X-Usage-Key-Id). `id` is the public key id sent in the
+ * header (`uk_…`, random); the secret is shown once and only its SHA-256 is kept, as an
+ * application's secret key (lib/applications/secret-key.ts). Revoked keys stay (audit).
+ */
+export const usageKeys = pgTable(
+  'usage_keys',
+  {
+    id: text('id').notNull(),
+    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    name: text('name').notNull(),
+    secretKeyHash: text('secret_key_hash').notNull(),
+    secretKeyHint: text('secret_key_hint').notNull(), // last 4 characters, to recognise a key
+    createdAt: instant('created_at').notNull(),
+    revokedAt: instant('revoked_at'),
+    /** Account time of the last accepted batch, written at most once a minute (lib/usage/usage-key-signer.ts). */
+    lastUsedAt: instant('last_used_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'usage_keys_pkey', columns: [t.accountId, t.id] }),
+    // The usage API finds the key (and so the account) by its public id alone.
+    index('usage_keys_id_idx').on(t.id),
   ],
 );

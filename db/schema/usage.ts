@@ -12,6 +12,8 @@ export const usageBatches = pgTable(
     id: uuid('id').defaultRandom().notNull(),
     accountId: uuid('account_id').notNull().references(() => accounts.id),
     sdkAppId: bigint('sdk_app_id', { mode: 'number' }),
+    /** The account usage key that signed an API batch (`usage_keys.id`); null when an application signed it, and for imports. */
+    usageKeyId: text('usage_key_id'),
     source: text('source', { enum: USAGE_SOURCES }).notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     recordCount: integer('record_count').notNull(),

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { RawSql } from '@/db/raw';
-import { findPriceBook } from '@/lib/rating';
+import { findPriceBook, type PriceBook } from '@/lib/rating';
 import { accountTimeFrom, systemNow } from '@/lib/clock';
 import { signingKeyHashes } from '@/lib/applications/rules';
 import { usageRefusalOf } from '@/lib/enforcement/rules';
-import { parseBatchBody, validateBatch } from './batch';
+import { parseBatchBody, prepareJsonLinesBatch, validateBatch, type ValidateOptions, type ValidRecord } from './batch';
 import { AppError } from '@/lib/errors';
 import { recordErrorsMessage } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
-import { batchOf, storeUsageBatch, type StoredBatch } from './store';
+import { batchOf, storeUsageBatch, type PreparedUsageRows, type StoredBatch } from './store';
 import { route } from '@/lib/http/route';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
@@ -169,6 +169,38 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return lo;
 }
 
+/**
+ * The records of a signed batch body, ready to store, or the AppError that refuses it:
+ * malformed (400), too many (413), no record, refused records (422, each naming its index
+ * and field). The common case (JSON Lines, every record accepted) in one pass over the
+ * bytes (batch.ts prepareJsonLinesBatch: no parsed record outlives it); anything else
+ * through parseBatchBody and validateBatch, which answer as documented. `unknownBook`
+ * names a missing price book (a 500, after the body's own errors).
+ */
+export function acceptBatchBody(
+  body: Buffer,
+  book: PriceBook | undefined,
+  rules: Pick<ValidateOptions, 'sdkAppId' | 'appRefusal'>,
+  unknownBook: () => string,
+): { book: PriceBook; rows: { prepared: PreparedUsageRows } | { records: ValidRecord[] } } {
+  const prepared = book ? prepareJsonLinesBatch(body, { book, ...rules, maxRecords: USAGE_API_LIMITS.maxRecords }) : null;
+  if (book && prepared) return { book, rows: { prepared } };
+  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
+  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
+  // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
+  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
+  if (badLine) {
+    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
+  }
+  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
+  if (!book) throw new Error(unknownBook());
+  const valid = validateBatch(parsed.items, { book, ...rules, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
+  if (!valid.ok) {
+    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
+  }
+  return { book, rows: { records: valid.records } };
+}
+
 const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
   status: replayed ? 200 : 201,
   body: { batchId: batch.batchId, sdkAppId, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedBatch,
@@ -250,21 +282,8 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   const refusal = refusalFor(app, sdkAppId);
   if (refusal) throw refusal;
 
-  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
-  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
-  // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
-  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
-  if (badLine) {
-    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
-  }
-  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
-
   const book = findPriceBook(app.price_book_id);
-  if (!book) throw new Error(`account ${app.account_id} has unknown price book ${app.price_book_id}`);
-  const valid = validateBatch(parsed.items, { book, sdkAppId, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
-  if (!valid.ok) {
-    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
-  }
+  const batch = acceptBatchBody(body, book, { sdkAppId }, () => `account ${app.account_id} has unknown price book ${app.price_book_id}`);
 
   const stored = await storeUsageBatch(sql, {
     accountId: app.account_id,
@@ -273,9 +292,9 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
     idempotencyKey,
     bodySha256,
     receivedAt: now,
-    timeZone: book.timeZone,
-    records: valid.records,
-    book,
+    timeZone: batch.book.timeZone,
+    ...batch.rows,
+    book: batch.book,
   });
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }

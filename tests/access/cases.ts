@@ -131,6 +131,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     target: 'victim-ids',
     input: (w) => ({ applicationId: w.victim.app.id, oldKey: 'stop' }),
   },
+  'app/(console)/applications/actions.ts#createUsageKeyAction': { permission: 'customer', target: 'own-account', input: () => ({ name: 'Injected key', accountId: 'x' }) },
+  'app/(console)/applications/actions.ts#revokeUsageKeyAction': { permission: 'customer', target: 'victim-ids', input: async (w) => ({ keyId: (await w.usageKey()).id }) },
   'app/(console)/balance/actions.ts#topUpAction': {
     permission: 'customer',
     target: 'own-account',

@@ -5,6 +5,7 @@ import { jobs, testClocks, users, webhookEndpoints } from '@/db/schema';
 import { addBillingContact } from '@/lib/notice-settings/service';
 import { createWebhookEndpoint, sendWebhookTestEvent } from '@/lib/webhooks/service';
 import { requestRefund } from '@/lib/refunds/service';
+import { createUsageKey } from '@/lib/applications/usage-keys';
 import { buyTestPackage, createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';
 
 /** When the world's accounts live (test clocks): inside the package's five-day refund window. */
@@ -50,6 +51,10 @@ export async function makeWorld(db: Database) {
     async webhookDelivery() {
       const endpoint = await this.webhookEndpoint();
       return sendWebhookTestEvent(db, victimActor, endpoint.id);
+    },
+    /** An active account usage key of the victim (issue 11). */
+    async usageKey() {
+      return (await createUsageKey(db, victimActor, { name: 'Victim key' })).key;
     },
     async billingContact() {
       return addBillingContact(db, victimActor, `contact-${randomUUID()}@example.test`);

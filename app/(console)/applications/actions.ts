@@ -3,8 +3,9 @@
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { defineAction } from '@/lib/actions/define-action';
-import { createApplicationSchema, deleteApplicationSchema, renameApplicationSchema, rotateSecretKeySchema, setApplicationEnabledSchema } from '@/lib/applications/schemas';
+import { createApplicationSchema, createUsageKeySchema, deleteApplicationSchema, renameApplicationSchema, revokeUsageKeySchema, rotateSecretKeySchema, setApplicationEnabledSchema } from '@/lib/applications/schemas';
 import { createApplication, deleteApplication, renameApplication, rotateSecretKey, setApplicationEnabled } from '@/lib/applications/service';
+import { createUsageKey, revokeUsageKey } from '@/lib/applications/usage-keys';
 
 export const createApplicationAction = defineAction({
   schema: createApplicationSchema,
@@ -59,4 +60,28 @@ export const rotateSecretKeyAction = defineAction({
   },
   revalidate: (d) => [`/applications/${d.sdkAppId}`, '/applications'],
   successMessage: 'Secret key rotated.',
+});
+
+/** An account usage key (issue 11; docs/usage-api.md): signs batches spanning the account's applications. */
+export const createUsageKeyAction = defineAction({
+  schema: createUsageKeySchema,
+  permission: 'customer',
+  run: async ({ input, user }) => {
+    const { key, secretKey } = await createUsageKey(db, { accountId: user.accountId, userId: user.id }, { name: input.name });
+    // The secret leaves the server once, in this result; only its hash is stored.
+    return { keyId: key.id, name: key.name, secretKey };
+  },
+  revalidate: ['/applications'],
+  successMessage: (d) => `Created usage key ${d.name}.`,
+});
+
+export const revokeUsageKeyAction = defineAction({
+  schema: revokeUsageKeySchema,
+  permission: 'customer',
+  run: async ({ input, user }) => {
+    const { key, changed } = await revokeUsageKey(db, { accountId: user.accountId, userId: user.id }, input.keyId);
+    return { keyId: key.id, name: key.name, changed };
+  },
+  revalidate: ['/applications'],
+  successMessage: (d) => `Revoked usage key ${d.name}: it signs nothing from now on.`,
 });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { db } from '@/db';
 import { getAccount } from '@/db/queries/accounts';
-import { listApplications, type ApplicationRow } from '@/db/queries/applications';
+import { listApplications, listUsageKeys, type ApplicationRow } from '@/db/queries/applications';
 import { listCurrentPackages } from '@/db/queries/packages';
 import { requirePageUser } from '@/lib/auth/guard';
 import { accountNow } from '@/lib/clock';
@@ -22,7 +22,10 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { CreateApplicationForm } from '@/components/applications/create-application-form';
 import { ApplicationStatusBadge, EditionBadge } from '@/components/applications/application-status-badge';
-import { createApplicationAction } from '@/app/(console)/applications/actions';
+import { CreateUsageKeyForm } from '@/components/applications/usage-keys';
+import { UsageKeyList } from '@/components/applications/usage-key-list';
+import { MAX_ACTIVE_USAGE_KEYS } from '@/lib/applications/usage-keys';
+import { createApplicationAction, createUsageKeyAction, revokeUsageKeyAction } from '@/app/(console)/applications/actions';
 
 export async function generateMetadata() {
   const t = await getTranslations('applications');
@@ -33,11 +36,12 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
   const user = await requirePageUser('customer', { area: 'service' });
   const sp = await searchParams;
   const params = parseTableParams(sp, { sortable: ['name', 'sdkAppId', 'createdAt', 'edition'] as const, defaultSort: 'sdkAppId', defaultDir: 'asc', pageSize: 25 });
-  const [account, apps, current, now] = await Promise.all([
+  const [account, apps, current, now, usageKeys] = await Promise.all([
     getAccount(db, user.accountId),
     listApplications(db, user.accountId, { sort: params.sort, dir: params.dir }),
     listCurrentPackages(db, user.accountId),
     accountNow(db, user.accountId),
+    listUsageKeys(db, user.accountId),
   ]);
   if (!account) throw new Error('account missing for signed-in customer');
   const free = await loadFreeMinuteStatus(db, account, now);
@@ -133,6 +137,20 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
             testId="applications-table"
           />
         )}
+      </section>
+      {/* Issue 11: an account-level signer of the usage API, for batches spanning the applications. */}
+      <section className="mt-8" data-testid="usage-keys-section">
+        <Card>
+          <CardHeader
+            title={t('usageKeys.title')}
+            description={t('usageKeys.description')}
+            actions={<span className="text-xs text-slate-500">{t('usageKeys.activeCount', { active: usageKeys.filter((k) => !k.revokedAt).length, max: MAX_ACTIVE_USAGE_KEYS })}</span>}
+          />
+          <CardBody className="space-y-4">
+            <CreateUsageKeyForm createUsageKeyAction={createUsageKeyAction} />
+            <UsageKeyList keys={usageKeys} revokeUsageKeyAction={revokeUsageKeyAction} />
+          </CardBody>
+        </Card>
       </section>
     </>
   );
