@@ -92,7 +92,7 @@ export function linkTransactions<H extends DbOrTx>(handle: H): H {
  * (porsager/postgres#1173). Handing that error to the stream ends the pipeline with it, so the
  * transaction rolls back. The one place that knows the query's `reject` (a postgres.js internal).
  */
-export async function copyIn(query: RawPendingQuery, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function copyIn(query: RawPendingQuery, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   const writable = await query.writable();
   const pending = query as unknown as { reject: (err: unknown) => void };
   const reject = pending.reject;

@@ -8,7 +8,7 @@ const HOUR = 3_600_000;
 
 test.describe.configure({ timeout: 300_000 });
 
-test('usage in, bills out: a signed batch on the chart, a file import with progress, the clock advanced, the bill explained, its CSV matching the page', async ({ page }) => {
+test('usage in, bills out: a signed batch on the chart, a file import with progress, the clock advanced, the bill explained, its CSV matching the page; late usage billed on an adjustment', async ({ page }) => {
   const me = await newCustomer(page, { name: 'Usage Walk Ltd' });
   const accountId = await accountIdOf(me.email);
   // A paid edition: usage past the free minutes is pay-as-you-go (a Free-edition app would stop).
@@ -103,4 +103,22 @@ test('usage in, bills out: a signed batch on the chart, a file import with progr
   const sumLines = lineRows.reduce((s, r) => s + Math.round(Number(r.amount) * 1e8), 0) / 1e8;
   expect(sumLines.toFixed(2)).toBe(Number(pageAmount).toFixed(2));
   expect(lineRows.find((r) => r.item === '4k')?.quantity).toBeDefined();
+
+  // Late usage: 600 s more audio for the billed day. Issued bills never change (lifecycle.md,
+  // Settlement): the next tick re-rates the day and bills the difference on an adjustment bill.
+  const late = await sendUsage(page.request, app, JSON.stringify([mediaRecord(app.sdkAppId, new Date(day1.getTime() + 16 * HOUR), 600)]), { key: 'walk-late-1' });
+  expect(late.status).toBe(201);
+  await advanceBy(page, '+1 hour');
+  await page.goto('/bills?kind=adjustment');
+  const adjustmentRow = page.getByTestId('bills-table').getByRole('row').filter({ hasText: day });
+  await expect(adjustmentRow).toHaveCount(1);
+  await adjustmentRow.getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /^Bill B/ })).toBeVisible();
+  await expect(page.getByText(`Usage for ${day} arrived after its daily bill was issued.`)).toBeVisible();
+  const audio = page.locator('[data-testid=bill-line][data-item="audio"]');
+  await audio.locator(':scope > summary').click();
+  // rating.md section 3: the re-rated day's audio is rounded once, 125 s + 600 s → 13 min (the daily bill had 3).
+  await expect(audio.getByTestId('line-explanation')).toContainText(`725 s on ${day} (Asia/Shanghai) → ceil → 13 min`);
+  await expect(audio.getByTestId('line-explanation')).toContainText('Re-rated with 1 late record (of the 2 above)');
+  await expect(audio.getByTestId('line-explanation')).toContainText("the day's earlier bills charged");
 });

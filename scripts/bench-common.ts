@@ -8,8 +8,8 @@ export { freePort };
 
 /**
  * Shared by the benchmarks: the usage generator, a fresh benchmark database, a production
- * build of the console in its own directory, and a production server (`next start`) on
- * loopback with the peak RSS of its process tree read from /proc.
+ * build of the console in its own directory, and a production server (`npm start`'s
+ * scripts/serve.ts) on loopback with the peak RSS of its process tree read from /proc.
  */
 
 /**
@@ -161,17 +161,27 @@ export function treeCpuSeconds(root: number): number {
 }
 
 /**
- * `next start` on loopback. BENCH_SERVER_PROFILE=<dir> runs it under `node --cpu-prof`
- * (a .cpuprofile per process in <dir> when the server stops).
+ * The console as production starts it (`npm start` = scripts/serve.ts start, which runs
+ * migrations, then Next.js behind scripts/next-server.ts with the V8 settings production
+ * gets) on loopback, against `env.DATABASE_URL` (nothing embedded is started; production
+ * starts no in-process job worker and no mail capture), so the figures are production's.
+ * BENCH_SERVER_PROFILE=<dir> runs every node process of the tree under `--cpu-prof` (a
+ * .cpuprofile per process in <dir> when the server stops; the largest is Next's).
  */
 export async function startProductionServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
   const profile = process.env.BENCH_SERVER_PROFILE;
-  const [command, args] = profile
-    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1']]
-    : [path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1']];
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: BENCH_DIST_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1', AUTH_TRUST_HOST: 'true' },
+  const nodeOptions = [process.env.NODE_OPTIONS, profile && `--cpu-prof --cpu-prof-dir=${path.resolve(profile)}`].filter(Boolean).join(' ');
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/serve.ts', 'start'], {
+    env: {
+      ...process.env,
+      ...env,
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout?.on('data', () => {});

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest` (issue 11 item 7): BENCH_RECORDS usage records (1,000,000) through
- * POST /api/v1/usage on loopback, against a production server (`next start`) on a fresh
+ * POST /api/v1/usage on loopback, against a production server (`npm start`, scripts/serve.ts) on a fresh
  * embedded PostgreSQL, beside a direct COPY of the same rows into the same tables
  * (usage_records and the aggregates kept at ingest, usage_aggregates); figures to
  * bench-out/ingest.json (`recordsPerSecond`, `copyRecordsPerSecond`, `p95BatchMs`).

@@ -3,7 +3,7 @@
  * 90 days of usage (issue 6 goal: p95 under 300 ms). A fresh embedded PostgreSQL, one
  * customer, 10 applications, 90 days of synthetic usage stored through the ingestion path
  * (records, batches, aggregates), each day settled by lib/settlement (daily bills with
- * their lines and explanations), then a production server (`next start`) on loopback,
+ * their lines and explanations), then a production server (`npm start`, scripts/serve.ts) on loopback,
  * signed in through Auth.js, and each page requested one at a time: the time to the last
  * byte of the HTML (loopback, so it is the server's time).
  *

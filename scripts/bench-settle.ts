@@ -18,9 +18,12 @@
  * - the same day settled from the raw records (the path before issue 11, rolled back) when
  *   BENCH_COMPARE=1 (default for up to 1,000,000 records).
  *
- * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_COMPARE, BENCH_KEEP=1 keeps the data dir.
+ * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_COMPARE, BENCH_KEEP=1 keeps the data dir,
+ * BENCH_PROFILE=<dir> writes a CPU profile of the timed settlements.
  */
 import fs from 'node:fs';
+import inspector from 'node:inspector';
+import path from 'node:path';
 import os from 'node:os';
 import { createDb } from '@/db/client';
 import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
@@ -39,6 +42,30 @@ const FIRST_APP = 1_400_000_000;
 /** The generator's lines for one day (../shared/bench/make-usage.mjs N APPS 1). */
 function* usageLines(): Generator<string> {
   for (const { line } of makeUsageLines({ n: RECORDS, apps: APPS, days: 1 })) yield line;
+}
+
+/**
+ * BENCH_PROFILE=<dir>: a V8 CPU profile of this process over the timed settlements only
+ * (node:inspector), written to <dir>/settle-<time>.cpuprofile for Chrome DevTools.
+ */
+async function startProfiler(dir: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (!dir) return { stop: async () => {} };
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `settle-${Date.now()}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the timed settlements: ${file}`);
+    },
+  };
 }
 
 class Rollback extends Error {
@@ -145,11 +172,13 @@ async function main() {
     const RUNS = Math.max(1, Number(process.env.SETTLE_RUNS ?? 3));
     const runs: { ms: number; timings: Record<string, number> }[] = [];
     let settled!: Awaited<ReturnType<typeof settle>>;
+    const profiler = await startProfiler(process.env.BENCH_PROFILE);
     for (let i = 0; i < RUNS; i++) {
       const timings: Record<string, number> = {};
       settled = await settle('aggregates', i === RUNS - 1, timings);
       runs.push({ ms: settled.ms, timings });
     }
+    await profiler.stop();
     clearInterval(sampler);
     const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -2,7 +2,7 @@
  * `npm run test:chaos` (issue 13 item 13): faults under load. A fresh embedded PostgreSQL,
  * CHAOS_CUSTOMERS (50) customers signed in through Auth.js browsing console pages, and
  * CHAOS_CLIENTS (4) servers sending signed usage batches, against a production server
- * (`next start`, APP_ENV=production) for CHAOS_SECONDS (300) while PostgreSQL is stopped for
+ * (`npm start`, scripts/serve.ts, APP_ENV=production) for CHAOS_SECONDS (300) while PostgreSQL is stopped for
  * CHAOS_OUTAGE_SECONDS (20) at CHAOS_OUTAGE_AT (120 s) and started again. The job worker
  * loop runs beside it (as `npm run worker` does in production).
  *

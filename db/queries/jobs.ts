@@ -56,7 +56,7 @@ export async function countJobsByStatus(db: DbOrTx) {
 /** Dead jobs (failed every attempt): they wait for an admin. */
 export async function listDeadJobs(db: DbOrTx, limit = 20) {
   return db
-    .select({ id: jobs.id, key: jobs.key, kind: jobs.kind, runAt: jobs.runAt, attempts: jobs.attempts, lastError: jobs.lastError, accountName: accounts.name })
+    .select({ id: jobs.id, key: jobs.key, kind: jobs.kind, runAt: jobs.runAt, attempts: jobs.attempts, lastError: jobs.lastError, accountId: jobs.accountId, accountName: accounts.name })
     .from(jobs)
     .leftJoin(accounts, eq(accounts.id, jobs.accountId))
     .where(eq(jobs.status, 'dead'))

@@ -45,7 +45,6 @@ export const applications = pgTable(
     uniqueIndex('applications_sdk_app_id_uq').on(t.accountId, t.sdkAppId),
     // The usage API finds the application (and so the account) by SDKAppID alone.
     index('applications_sdk_app_idx').on(t.sdkAppId),
-    index('applications_account_idx').on(t.accountId),
   ],
 );
 

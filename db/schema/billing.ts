@@ -63,7 +63,6 @@ export const billLines = pgTable(
     primaryKey({ name: 'bill_lines_pkey', columns: [t.accountId, t.id] }),
     foreignKey({ name: 'bill_lines_bill_fk', columns: [t.accountId, t.billId], foreignColumns: [bills.accountId, bills.id] }),
     index('bill_lines_bill_idx').on(t.billId),
-    index('bill_lines_account_idx').on(t.accountId),
   ],
 );
 

@@ -63,7 +63,7 @@ export const webhookEndpoints = pgTable(
     deletedAt: instant('deleted_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
-  (t) => [index('webhook_endpoints_id_idx').on(t.id), primaryKey({ name: 'webhook_endpoints_pkey', columns: [t.accountId, t.id] }), index('webhook_endpoints_account_idx').on(t.accountId, t.id)],
+  (t) => [index('webhook_endpoints_id_idx').on(t.id), primaryKey({ name: 'webhook_endpoints_pkey', columns: [t.accountId, t.id] })],
 );
 
 export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
@@ -124,7 +124,6 @@ export const noticeDeliveries = pgTable(
     foreignKey({ name: 'notice_deliveries_endpoint_fk', columns: [t.accountId, t.endpointId], foreignColumns: [webhookEndpoints.accountId, webhookEndpoints.id] }),
     uniqueIndex('notice_deliveries_once_idx').on(t.accountId, t.notificationId, t.target),
     index('notice_deliveries_due_idx').on(t.status, t.nextAttemptAt),
-    index('notice_deliveries_account_idx').on(t.accountId, t.id),
     index('notice_deliveries_endpoint_idx').on(t.endpointId, t.id).where(sql`${t.endpointId} is not null`),
   ],
 );
@@ -152,6 +151,5 @@ export const noticeDeliveryAttempts = pgTable(
     primaryKey({ name: 'notice_delivery_attempts_pkey', columns: [t.accountId, t.id] }),
     foreignKey({ name: 'notice_delivery_attempts_delivery_fk', columns: [t.accountId, t.deliveryId], foreignColumns: [noticeDeliveries.accountId, noticeDeliveries.id] }),
     index('notice_delivery_attempts_delivery_idx').on(t.deliveryId, t.id),
-    index('notice_delivery_attempts_account_idx').on(t.accountId, t.id),
   ],
 );

@@ -71,7 +71,7 @@ export const jobRuns = pgTable(
     result: jsonb('result'),
     worker: text('worker').notNull(),
   },
-  (t) => [primaryKey({ name: 'job_runs_pkey', columns: [t.accountId, t.id] }), index('job_runs_account_idx').on(t.accountId, t.id), index('job_runs_job_idx').on(t.jobId)],
+  (t) => [primaryKey({ name: 'job_runs_pkey', columns: [t.accountId, t.id] }), index('job_runs_job_idx').on(t.jobId)],
 );
 
 /**

@@ -46,6 +46,5 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_id_idx').on(t.id),
     primaryKey({ name: 'ledger_entries_pkey', columns: [t.accountId, t.id] }),
     uniqueIndex('ledger_entries_idempotency_uq').on(t.accountId, t.idempotencyKey),
-    index('ledger_entries_account_idx').on(t.accountId, t.id),
   ],
 );

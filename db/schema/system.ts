@@ -63,7 +63,7 @@ export const auditLog = pgTable(
     details: jsonb('details').notNull().default({}),
     at: instant('at').notNull(),
   },
-  (t) => [primaryKey({ name: 'audit_log_pkey', columns: [t.accountId, t.id] }), index('audit_log_account_idx').on(t.accountId, t.id), index('audit_log_at_idx').on(t.at)],
+  (t) => [primaryKey({ name: 'audit_log_pkey', columns: [t.accountId, t.id] }), index('audit_log_at_idx').on(t.at)],
 );
 
 /**
@@ -100,7 +100,6 @@ export const notifications = pgTable(
     // Lookups by id alone (admin pages, services given an id) keep an index on one node (docs/scale-out.md).
     index('notifications_id_idx').on(t.id),
     primaryKey({ name: 'notifications_pkey', columns: [t.accountId, t.id] }),
-    index('notifications_account_idx').on(t.accountId, t.id),
     uniqueIndex('notifications_once_idx').on(t.accountId, t.kind, t.subject, t.occasion),
   ],
 );

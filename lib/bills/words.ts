@@ -15,15 +15,7 @@ import type { EntitlementFacts } from './queries';
 type Kind = 'daily' | 'monthly' | 'adjustment';
 type Detail = NonNullable<LineExplanationView['detail']>;
 
-const translators = new Map<Locale, ReturnType<typeof translatorFor<'bills'>>>();
-export function billsT(locale: Locale) {
-  let t = translators.get(locale);
-  if (!t) {
-    t = translatorFor(locale, 'bills');
-    translators.set(locale, t);
-  }
-  return t;
-}
+export const billsT = (locale: Locale) => translatorFor(locale, 'bills');
 
 export function kindLabel(locale: Locale, kind: Kind): string {
   return billsT(locale)(`kind.${kind}`);

@@ -29,15 +29,7 @@ export type LedgerDescriptionKey = LedgerDescription['key'];
 
 type Stored = { description: string; descriptionKey: string | null; descriptionParams: unknown };
 
-const cache = new Map<Locale, { balance: ReturnType<typeof translatorFor<'balance'>>; packages: PackagesT }>();
-function translators(locale: Locale) {
-  let t = cache.get(locale);
-  if (!t) {
-    t = { balance: translatorFor(locale, 'balance'), packages: translatorFor(locale, 'packages') as unknown as PackagesT };
-    cache.set(locale, t);
-  }
-  return t;
-}
+const translators = (locale: Locale) => ({ balance: translatorFor(locale, 'balance'), packages: translatorFor(locale, 'packages') as unknown as PackagesT });
 
 /** The sentence of a description in a language. */
 export function describeLedgerEntry(locale: Locale, d: LedgerDescription): string {

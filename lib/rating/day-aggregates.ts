@@ -67,45 +67,78 @@ type DayBucket = {
  * the store validates first). Rows come sorted by day, app, item.
  */
 export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecord>, sampleSize = 5): DayAggregate[] {
-  const cb = compileBook(book);
-  const n = cb.items.length;
-  const offset = cb.calendar.offsetSeconds;
-  const counts = new ItemCounts();
+  const aggregator = new DayAggregator(book, sampleSize);
+  for (const { record, id } of records) aggregator.add(record, id);
+  return aggregator.rows();
+}
+
+/**
+ * aggregateDays one record at a time: the usage API adds each record as it parses it, so
+ * that no parsed record outlives the pass (the batch's store then waits on the database
+ * holding only these sums and the COPY bytes). `add` returns the local day the record
+ * starts on (what classifyRecordDay returns) and throws RecordRuleError where the book
+ * refuses the record, like classifyRecordDay, possibly after summing part of it: a
+ * caller that catches it drops the aggregator.
+ */
+export class DayAggregator {
+  readonly #book: PriceBook;
+  readonly #sampleSize: number;
+  readonly #cb: ReturnType<typeof compileBook>;
+  readonly #n: number;
+  readonly #offset: number;
+  readonly #counts = new ItemCounts();
   // Per (app, local day number) a bucket of typed arrays (this runs per record: no string
   // keys, no Map per window). The same sums as DurationUsage (byDay, with windows), which
   // the rater uses: day-aggregates.test.ts checks that the rows rate exactly like the records.
-  const perApp = new Map<number, Map<number, DayBucket>>();
-  let lastApp = NaN;
-  let lastDays: Map<number, DayBucket> | undefined;
-  const bucketOf = (app: number, day: number): DayBucket => {
-    if (app !== lastApp) {
-      lastApp = app;
-      lastDays = perApp.get(app);
-      if (!lastDays) perApp.set(app, (lastDays = new Map()));
+  readonly #perApp = new Map<number, Map<number, DayBucket>>();
+  #lastApp = NaN;
+  #lastDays: Map<number, DayBucket> | undefined;
+  readonly #sampled = new Map<string, DayAggregate>();
+
+  constructor(book: PriceBook, sampleSize = 5) {
+    this.#book = book;
+    this.#sampleSize = sampleSize;
+    this.#cb = compileBook(book);
+    this.#n = this.#cb.items.length;
+    this.#offset = this.#cb.calendar.offsetSeconds;
+  }
+
+  #bucketOf(app: number, day: number): DayBucket {
+    if (app !== this.#lastApp) {
+      this.#lastApp = app;
+      this.#lastDays = this.#perApp.get(app);
+      if (!this.#lastDays) this.#perApp.set(app, (this.#lastDays = new Map()));
     }
-    const days = lastDays as Map<number, DayBucket>;
+    const days = this.#lastDays as Map<number, DayBucket>;
     let b = days.get(day);
     if (!b) {
+      const n = this.#n;
       days.set(day, (b = { seconds: new Float64Array(n), records: new Float64Array(n), samples: new Array<number[] | undefined>(n), windows: new Array<Float64Array | undefined>(n), dayRecords: 0, dayCarried: 0, itemCarried: null }));
     }
     return b;
-  };
-  const sampled = new Map<string, DayAggregate>();
-  for (const { record, id } of records) {
+  }
+
+  /** Sum one record under `id`; the local day ('YYYY-MM-DD') its start falls on. */
+  add(record: UsageRecord, id: number): string {
+    const cb = this.#cb;
+    const n = this.#n;
+    const sampleSize = this.#sampleSize;
+    const counts = this.#counts;
     const at = parseInstantSeconds(record.start);
     if (at === null) throw new Error('start: expected an ISO 8601 date-time with an offset');
+    const startDay = cb.calendar.dateOf(cb.calendar.dayOf(at));
     if (classifyDurationRecord(cb, record, counts)) {
       const size = counts.size;
       const items = counts.items;
       const itemCounts = counts.counts;
-      let local = at + offset;
+      let local = at + this.#offset;
       let left = (record as { seconds: number }).seconds;
       let first = true;
       // Split at local midnight (a record of 0 seconds still counts on its day), then into 5-minute windows.
       for (;;) {
         const day = Math.floor(local / SECONDS_PER_DAY);
         const piece = Math.min(left, (day + 1) * SECONDS_PER_DAY - local);
-        const b = bucketOf(record.app, day);
+        const b = this.#bucketOf(record.app, day);
         b.dayRecords++;
         if (!first) {
           b.dayCarried++;
@@ -133,65 +166,72 @@ export function aggregateDays(book: PriceBook, records: Iterable<IdentifiedRecor
         first = false;
         if (left <= 0) break;
       }
-      continue;
+      return startDay;
     }
-    for (const p of classifyRecord(book, record)) {
+    for (const p of classifyRecord(this.#book, record)) {
       if (p.kind !== 'sample') continue;
       const key = `${p.app}|${p.day}|${p.item}`;
-      let row = sampled.get(key);
-      if (!row) sampled.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: 0 }));
+      let row = this.#sampled.get(key);
+      if (!row) this.#sampled.set(key, (row = { app: p.app, day: p.day, item: p.item, seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: 0, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: 0 }));
       row.records++;
       if (row.samples.length < sampleSize) row.samples.push(id);
       if (p.unit === 'kbps') row.peak = Math.max(row.peak, p.quantity);
       else row.quantity += p.quantity;
     }
+    return startDay;
   }
-  const out: DayAggregate[] = [...sampled.values()];
-  for (const app of [...perApp.keys()].sort((a, b) => a - b)) {
-    const days = perApp.get(app) as Map<number, DayBucket>;
-    for (const d of [...days.keys()].sort((a, b) => a - b)) {
-      const b = days.get(d) as DayBucket;
-      const day = cb.calendar.dateOf(d);
-      let first = true;
-      for (let i = 0; i < n; i++) {
-        const records = b.records[i] as number;
-        if (records === 0) continue;
-        const windows: number[] = [];
-        const windowSeconds: number[] = [];
-        const win = b.windows[i];
-        if (win) {
-          for (let w = 0; w < WINDOWS_PER_DAY; w++) {
-            // Every count of ItemCounts is at least 1 and a piece at least 1 s: a touched window is never 0.
-            if (win[w] !== 0) {
-              windows.push(w);
-              windowSeconds.push(win[w] as number);
+
+  /** The partial rows of every record added, sorted by day, app, item. */
+  rows(): DayAggregate[] {
+    const cb = this.#cb;
+    const n = this.#n;
+    const out: DayAggregate[] = [...this.#sampled.values()];
+    for (const app of [...this.#perApp.keys()].sort((a, b) => a - b)) {
+      const days = this.#perApp.get(app) as Map<number, DayBucket>;
+      for (const d of [...days.keys()].sort((a, b) => a - b)) {
+        const b = days.get(d) as DayBucket;
+        const day = cb.calendar.dateOf(d);
+        let first = true;
+        for (let i = 0; i < n; i++) {
+          const records = b.records[i] as number;
+          if (records === 0) continue;
+          const windows: number[] = [];
+          const windowSeconds: number[] = [];
+          const win = b.windows[i];
+          if (win) {
+            for (let w = 0; w < WINDOWS_PER_DAY; w++) {
+              // Every count of ItemCounts is at least 1 and a piece at least 1 s: a touched window is never 0.
+              if (win[w] !== 0) {
+                windows.push(w);
+                windowSeconds.push(win[w] as number);
+              }
             }
           }
+          out.push({
+            app,
+            day,
+            item: cb.items[i]?.code as string,
+            seconds: b.seconds[i] as number,
+            quantity: 0,
+            peak: 0,
+            records,
+            dayRecords: first ? b.dayRecords : 0,
+            windows,
+            windowSeconds,
+            samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
+            carried: b.itemCarried?.[i] ?? 0,
+            dayCarried: first ? b.dayCarried : 0,
+          });
+          first = false;
         }
-        out.push({
-          app,
-          day,
-          item: cb.items[i]?.code as string,
-          seconds: b.seconds[i] as number,
-          quantity: 0,
-          peak: 0,
-          records,
-          dayRecords: first ? b.dayRecords : 0,
-          windows,
-          windowSeconds,
-          samples: [...(b.samples[i] ?? [])].sort((x, y) => x - y),
-          carried: b.itemCarried?.[i] ?? 0,
-          dayCarried: first ? b.dayCarried : 0,
-        });
-        first = false;
-      }
-      // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
-      if (first && b.dayRecords > 0) {
-        out.push({ app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: b.dayRecords, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: b.dayCarried });
+        // Records that accrue no item (a media record receiving nothing under hst-cny) still count as the day's records.
+        if (first && b.dayRecords > 0) {
+          out.push({ app, day, item: '', seconds: 0, quantity: 0, peak: 0, records: 0, dayRecords: b.dayRecords, windows: [], windowSeconds: [], samples: [], carried: 0, dayCarried: b.dayCarried });
+        }
       }
     }
+    return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
   }
-  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.app - b.app || (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)));
 }
 
 /** Local day number of a 'YYYY-MM-DD' in a book's zone (the rater's period number). */

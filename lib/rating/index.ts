@@ -33,7 +33,7 @@ export {
 export { createRater, rateRecords, RatingRecordError, type Rater, type RaterOptions } from './rater';
 export { classifyRecord, classifyRecordDay, summarizeUsage, type UsagePiece, type UsageBucket, type UsageDay } from './usage-stats';
 export { RecordRuleError } from './classify-durations';
-export { aggregateDays, dayNumberOf, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
+export { aggregateDays, DayAggregator, dayNumberOf, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
 export { explainLines, explainDetail } from './explain';
 export { coverageFor, orderEntitlements } from './entitlements';
 export { rateScenario, scenarioSchema, toRateOutput, type RateOutput } from './scenario';

@@ -239,10 +239,10 @@ function phaseTimer(timings: Record<string, number> | undefined): (name: string)
   let cpu = process.cpuUsage();
   return (name) => {
     const t = performance.now();
-    timings[name] = (timings[name] ?? 0) + Math.round((t - last) * 10) / 10;
+    timings[name] = Math.round(((timings[name] ?? 0) + (t - last)) * 10) / 10;
     last = t;
     const c = process.cpuUsage(cpu);
-    timings[`${name}Cpu`] = (timings[`${name}Cpu`] ?? 0) + Math.round((c.user + c.system) / 100) / 10;
+    timings[`${name}Cpu`] = Math.round(((timings[`${name}Cpu`] ?? 0) + (c.user + c.system) / 1000) * 10) / 10;
     cpu = process.cpuUsage();
   };
 }

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { RawSql } from '@/db/raw';
-import { findPriceBook } from '@/lib/rating';
+import { findPriceBook, type PriceBook } from '@/lib/rating';
 import { accountTimeFrom, systemNow } from '@/lib/clock';
 import { signingKeyHashes } from '@/lib/applications/rules';
 import { accountAppRefusal, refusalFor, type AppStateRow } from './app-refusal';
-import { parseBatchBody, validateBatch } from './batch';
+import { parseBatchBody, prepareJsonLinesBatch, validateBatch, type ValidateOptions, type ValidRecord } from './batch';
 import { AppError } from '@/lib/errors';
 import { recordErrorsMessage } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
 import { readSigningHeaders } from './signer';
-import { batchOf, storeUsageBatch, type StoredBatch } from './store';
+import { batchOf, storeUsageBatch, type PreparedUsageRows, type StoredBatch } from './store';
 import { route } from '@/lib/http/route';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
@@ -146,6 +146,38 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return lo;
 }
 
+/**
+ * The records of a signed batch body, ready to store, or the AppError that refuses it:
+ * malformed (400), too many (413), no record, refused records (422, each naming its index
+ * and field). The common case (JSON Lines, every record accepted) in one pass over the
+ * bytes (batch.ts prepareJsonLinesBatch: no parsed record outlives it); anything else
+ * through parseBatchBody and validateBatch, which answer as documented. `unknownBook`
+ * names a missing price book (a 500, after the body's own errors).
+ */
+export function acceptBatchBody(
+  body: Buffer,
+  book: PriceBook | undefined,
+  rules: Pick<ValidateOptions, 'sdkAppId' | 'appRefusal'>,
+  unknownBook: () => string,
+): { book: PriceBook; rows: { prepared: PreparedUsageRows } | { records: ValidRecord[] } } {
+  const prepared = book ? prepareJsonLinesBatch(body, { book, ...rules, maxRecords: USAGE_API_LIMITS.maxRecords }) : null;
+  if (book && prepared) return { book, rows: { prepared } };
+  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
+  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
+  // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
+  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
+  if (badLine) {
+    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
+  }
+  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
+  if (!book) throw new Error(unknownBook());
+  const valid = validateBatch(parsed.items, { book, ...rules, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
+  if (!valid.ok) {
+    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
+  }
+  return { book, rows: { records: valid.records } };
+}
+
 const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
   status: replayed ? 200 : 201,
   body: { batchId: batch.batchId, sdkAppId, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedBatch,
@@ -219,21 +251,8 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   const refusal = refusalFor(app, sdkAppId);
   if (refusal) throw refusal;
 
-  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
-  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
-  // A line that is not JSON makes the body not JSON Lines: 400 as documented (issue 13 item 10), not a record error.
-  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
-  if (badLine) {
-    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
-  }
-  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
-
   const book = findPriceBook(app.price_book_id);
-  if (!book) throw new Error(`account ${app.account_id} has unknown price book ${app.price_book_id}`);
-  const valid = validateBatch(parsed.items, { book, sdkAppId, maxErrors: USAGE_API_LIMITS.maxErrorDetails });
-  if (!valid.ok) {
-    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
-  }
+  const batch = acceptBatchBody(body, book, { sdkAppId }, () => `account ${app.account_id} has unknown price book ${app.price_book_id}`);
 
   const stored = await storeUsageBatch(sql, {
     accountId: app.account_id,
@@ -242,9 +261,9 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
     idempotencyKey,
     bodySha256,
     receivedAt: now,
-    timeZone: book.timeZone,
-    records: valid.records,
-    book,
+    timeZone: batch.book.timeZone,
+    ...batch.rows,
+    book: batch.book,
   });
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }
@@ -343,27 +362,16 @@ async function processKeySignedBatch(
   const refusal = refusalFor({ enabled: true, free_exhausted_at: null, status: key.status, suspension_reason: key.suspension_reason }, 0);
   if (refusal) throw refusal;
 
-  const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
-  if (!parsed.ok) throw new AppError(parsed.kind === 'too-many' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', parsed.message);
-  const badLine = parsed.format === 'jsonl' ? parsed.items.find((i) => i.itemError) : undefined;
-  if (badLine) {
-    throw new AppError('MALFORMED_BODY', `The body is not JSON Lines: line ${badLine.line} is ${badLine.itemError!.message}. Send one JSON record per line, or a JSON array; nothing was stored.`);
-  }
-  if (parsed.items.length === 0) throw new AppError('EMPTY_BATCH', 'The batch has no records.');
-
-  const book = findPriceBook(key.price_book_id);
-  if (!book) throw new Error(`account ${key.account_id} has unknown price book ${key.price_book_id}`);
-  // The state of the applications the records name (only those), read once per batch.
-  const named = namedApps(parsed.items);
-  const apps = named.length
-    ? await sql<AppStateRow[]>`
-        select sdk_app_id, enabled, free_exhausted_at from applications
-        where account_id = ${key.account_id} and sdk_app_id = any(${`{${named.join(',')}}`}::bigint[])`
-    : [];
-  const valid = validateBatch(parsed.items, { book, appRefusal: accountAppRefusal(key, apps), maxErrors: USAGE_API_LIMITS.maxErrorDetails });
-  if (!valid.ok) {
-    throw new AppError('INVALID_RECORDS', recordErrorsMessage(valid.errors, valid.errorCount), { details: valid.errors, errorCount: valid.errorCount });
-  }
+  // The account's applications, read once per batch: each record's `app` must be one that may
+  // take usage (app-refusal.ts, as the import checks it); the SDKAppIDs met are counted for the answer.
+  const apps = await sql<AppStateRow[]>`select sdk_app_id, enabled, free_exhausted_at from applications where account_id = ${key.account_id}`;
+  const refuseApp = accountAppRefusal(key, apps);
+  const named = new Set<number>();
+  const appRefusal = (app: number): string | null => {
+    named.add(app);
+    return refuseApp(app);
+  };
+  const batch = acceptBatchBody(body, findPriceBook(key.price_book_id), { appRefusal }, () => `account ${key.account_id} has unknown price book ${key.price_book_id}`);
 
   const stored = await storeUsageBatch(sql, {
     accountId: key.account_id,
@@ -373,9 +381,9 @@ async function processKeySignedBatch(
     idempotencyKey,
     bodySha256,
     receivedAt: now,
-    timeZone: book.timeZone,
-    records: valid.records,
-    book,
+    timeZone: batch.book.timeZone,
+    ...batch.rows,
+    book: batch.book,
   });
   if (!stored.created) {
     // A concurrent twin stored it a moment ago: its signer decides replay or conflict.
@@ -388,7 +396,7 @@ async function processKeySignedBatch(
     await sql`update usage_keys set last_used_at = ${accountTime.toISOString()}
               where account_id = ${key.account_id} and id = ${keyId} and (last_used_at is null or last_used_at < ${accountTime.toISOString()})`;
   }
-  return acceptedByKey(stored.batch, new Set(valid.records.map((r) => r.record.app)).size, false);
+  return acceptedByKey(stored.batch, named.size, false);
 }
 
 /**

@@ -1,4 +1,6 @@
-import { classifyRecord, classifyRecordDay, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { classifyRecord, classifyRecordDay, DayAggregator, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
+import { copyEscape, rowHead, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
 import type { RecordErrorDetail } from './errors';
 import { storageRefusals } from './storable';
 
@@ -74,6 +76,89 @@ export function parseBatchBody(text: string, maxRecords: number): ParsedBody {
   }
   return { ok: true, format: 'jsonl', items };
 }
+
+/**
+ * The usage API's common case in one pass over the body's bytes (issue 11: CPU per
+ * record): a UTF-8 JSON Lines body whose every line is a record that validateBatch
+ * accepts. Each line is parsed, validated with validateBatch's own checks (lib/rating's
+ * schema, the storage limits, the signing SDKAppID, the book's rules through the
+ * aggregator, which classifies exactly as classifyRecordDay), summed into the batch's
+ * aggregates and written as its COPY row, and is garbage before the next line: no parsed
+ * record, item or row string outlives the pass. Null for anything else (a JSON array, a
+ * byte-order mark or invalid UTF-8, a line that is not JSON, any refused record, more than
+ * `maxRecords` records, no record): the caller then takes parseBatchBody + validateBatch,
+ * which answer (and store) exactly as before.
+ */
+export function prepareJsonLinesBatch(
+  body: Buffer,
+  options: Pick<ValidateOptions, 'book' | 'sdkAppId' | 'appRefusal'> & { maxRecords: number },
+): PreparedUsageRows | null {
+  const length = body.length;
+  let i = 0;
+  while (i < length && isJsonBlank(body[i] as number)) i++;
+  // Nothing, an array, or a non-ASCII first character (a byte-order mark) — the general path.
+  if (i === length || body[i] === 0x5b || (body[i] as number) >= 0x80) return null;
+  if (!isUtf8(body)) return null;
+  const ascii = isAscii(body);
+  // No `\u` escape and no character outside the BMP anywhere: no line can hold a NUL or a lone surrogate (see BatchItem.plainText).
+  const plainText = ascii && body.indexOf('\\u') === -1;
+  // No backslash, tab or carriage return anywhere: every line is its own COPY text.
+  const verbatim = body.indexOf(0x5c) === -1 && body.indexOf(0x09) === -1 && body.indexOf(0x0d) === -1;
+  const aggregator = new DayAggregator(options.book);
+  const writer = new UsageRowWriter(length + (length >> 1), Math.min(options.maxRecords, (length >> 6) + 16));
+  const appCache = new Map<number, string | null>();
+  let count = 0;
+  let from = 0;
+  while (from <= length) {
+    let nl = body.indexOf(0x0a, from);
+    if (nl === -1) nl = length;
+    const start = from;
+    let end = nl;
+    from = nl + 1;
+    if (end > start && body[end - 1] === 0x0d) end--;
+    let k = start;
+    while (k < end && isLineBlank(body[k] as number)) k++;
+    if (k === end) continue;
+    // A line starting with a non-ASCII character may be one String#trim calls blank: the general path.
+    if ((body[k] as number) >= 0x80) return null;
+    if (count === options.maxRecords) return null;
+    const text = body.toString(ascii ? 'latin1' : 'utf8', start, end);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    const parsed = parseUsageRecord(value, count);
+    if (!parsed.ok) return null;
+    const record = parsed.record;
+    if (storageRefusals(record, { plainText: plainText || !ESCAPE_OR_SURROGATE.test(text) }).length) return null;
+    if (options.sdkAppId !== undefined && record.app !== options.sdkAppId) return null;
+    if (options.appRefusal) {
+      let why = appCache.get(record.app);
+      if (why === undefined) appCache.set(record.app, (why = options.appRefusal(record.app)));
+      if (why !== null) return null;
+    }
+    let day: string;
+    try {
+      day = aggregator.add(record, count);
+    } catch (e) {
+      if (e instanceof RecordRuleError) return null;
+      throw e;
+    }
+    const head = rowHead(record, day);
+    if (verbatim) writer.rowFromBytes(head, body, start, end);
+    else writer.rowFromText(head, copyEscape(text));
+    count++;
+  }
+  if (count === 0) return null;
+  return writer.finish(aggregator.rows());
+}
+
+/** What firstNonBlank skips before telling an array from JSON Lines (ASCII part). */
+const isJsonBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+/** ASCII characters String#trim removes. */
+const isLineBlank = (c: number) => c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 
 /**
  * A record that passed the schema and the price book's rules, with what it accrues

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { copyIn, type RawSql, type RawTx } from '@/db/raw';
 import { localDate } from '@/lib/time/local-date';
-import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook, type UsagePiece } from '@/lib/rating';
+import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 import { compactSoon } from './compact';
+import { copyEscape, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
+
+export { copyEscape, type PreparedUsageRows };
 
 /**
  * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and its
@@ -14,7 +17,14 @@ import { compactSoon } from './compact';
  */
 export type UsageSource = 'api' | 'import' | 'generator' | 'seed';
 
-export type StoreBatchInput = {
+export type StoreBatchInput = StoreBatchMeta &
+  (
+    | { records: readonly ValidRecord[]; prepared?: undefined }
+    /** The rows and aggregates already built (the usage API's one pass, batch.ts prepareJsonLinesBatch). */
+    | { prepared: PreparedUsageRows; records?: undefined }
+  );
+
+type StoreBatchMeta = {
   accountId: string;
   /** The signing application (API); null for an import or a usage-key batch spanning several. */
   sdkAppId: number | null;
@@ -26,17 +36,11 @@ export type StoreBatchInput = {
   receivedAt: Date;
   /** The price book's zone: `local_day` of each record. */
   timeZone: string;
-  records: readonly ValidRecord[];
   /** The account's price book (the aggregates are classified by it); read from the account when absent. */
   book?: PriceBook;
 };
 
 export type StoredBatch = { batchId: string; recordCount: number; receivedAt: Date; bodySha256: string | null; sdkAppId: number | null };
-
-/** COPY text format: backslash, tab, newline and carriage return are escaped. */
-export function copyEscape(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
-}
 
 /** The `usage_records` rows of a batch as COPY text lines, a chunk at a time. */
 export function* usageRecordCopyChunks(
@@ -135,20 +139,20 @@ async function accountBook(tx: RawSql | RawTx, accountId: string): Promise<Price
   return book;
 }
 
-/** The `usage_records` COPY rows of a batch without their leading id (added once ids are reserved). */
-function usageRecordRowsWithoutIds(records: readonly ValidRecord[], meta: { accountId: string; batchId: string; receivedAtIso: string; timeZone: string }): string[] {
-  const rows = new Array<string>(records.length);
-  const tail = `\t${meta.receivedAtIso}\n`;
-  const head = `${meta.accountId}\t`;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i] as ValidRecord;
+/** Validated records as prepared rows (copy-rows.ts) and their aggregates, record positions in place of ids. */
+export function prepareUsageRows(records: readonly ValidRecord[], book: PriceBook, timeZone: string): PreparedUsageRows {
+  const writer = new UsageRowWriter(records.length * 512, records.length);
+  for (const r of records) {
     const { record, text } = r;
-    const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
-    const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
-    rows[i] = `${head}${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${copyEscape(text ?? JSON.stringify(record))}${tail}`;
+    // The start's local day: validation's `day`, else the first piece's (pieces are split at local midnight, in order).
+    const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), timeZone);
+    writer.rowFromText(rowHead(record, day), copyEscape(text ?? JSON.stringify(record)));
   }
-  return rows;
+  return writer.finish(records.length ? aggregateDays(book, records.map((r, i) => ({ record: r.record, id: i }))) : []);
 }
+
+/** The COPY of a batch's records: the id, the per-batch columns (rowsWithIds's `constant`), then a prepared row's. */
+const RECORD_COPY = `copy usage_records (id, account_id, batch_id, received_at, ${PREPARED_ROW_COLUMNS}) from stdin`;
 
 /**
  * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
@@ -166,14 +170,15 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
   const batchId = randomUUID();
   const { accountId, sdkAppId, source, idempotencyKey, bodySha256, receivedAt } = input;
   const receivedAtIso = receivedAt.toISOString();
-  const n = input.records.length;
-  let rows: string[] = [];
-  let aggregates: DayAggregate[] = [];
-  if (n) {
-    const book = input.book ?? (await accountBook(sql, accountId));
-    rows = usageRecordRowsWithoutIds(input.records, { accountId, batchId, receivedAtIso, timeZone: input.timeZone });
-    aggregates = aggregateDays(book, input.records.map((r, i) => ({ record: r.record, id: i })));
+  let prepared = input.prepared;
+  if (!prepared) {
+    const records = input.records ?? [];
+    const book = input.book ?? (records.length ? await accountBook(sql, accountId) : null);
+    prepared = book ? prepareUsageRows(records, book, input.timeZone) : { count: 0, rows: Buffer.alloc(0), ends: new Int32Array(0), aggregates: [] };
   }
+  const rows = prepared;
+  const n = prepared.count;
+  const aggregates = prepared.aggregates;
   const days = new Set(aggregates.map((a) => a.day));
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
@@ -190,13 +195,11 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
     if (inserted.length === 0) return false;
     if (!n) return true;
     ids.sort((a, b) => a - b);
-    let text = '';
-    for (let i = 0; i < n; i++) text += `${ids[i]}\t${rows[i]}`;
-    rows = [];
+    const text = rowsWithIds(rows, ids, `${accountId}\t${batchId}\t${receivedAtIso}\t`);
     for (const a of aggregates) a.samples = a.samples.map((position) => ids[position] as number);
     // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
     // One after the other: a statement sent while a COPY runs would break it (never pipelined).
-    await copyIn(tx`copy usage_records (id, account_id, sdk_app_id, batch_id, type, start, local_day, seconds, record, received_at) from stdin`, [text]);
+    await copyIn(tx.unsafe(RECORD_COPY), [text]);
     await copyAggregates(tx, aggregates, { accountId, batchId, throughId: ids[n - 1] as number });
     return true;
   });

@@ -12,6 +12,7 @@ import { formatLocalDateTime } from '@/lib/time/format';
 import { retryDeadJobAction } from '@/app/(admin)/admin/jobs/actions';
 import { getTranslations } from 'next-intl/server';
 import { jobLabel, runSummary } from '@/lib/dev-tools/describe';
+import { isSystemLane } from '@/lib/jobs/system-lane';
 
 export async function generateMetadata() {
   const t = await getTranslations('admin.jobs');
@@ -32,9 +33,11 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
     countJobsByStatus(db),
     listDeadJobs(db),
   ]);
+  // The maintenance lane's jobs belong to no account (lib/jobs/system-lane.ts): say so rather than a dash.
+  const accountOf = (j: { accountId: string; accountName: string | null }) => j.accountName ?? (isSystemLane(j.accountId) ? t('systemLane') : '—');
   const columns: Column<Row>[] = [
     { key: 'started', header: t('columns.started'), sortKey: 'started', render: (r) => <span className="tabular-nums" title={t('by', { worker: r.worker })}>{formatLocalDateTime(r.startedAt)}</span> },
-    { key: 'account', header: t('columns.account'), sortKey: 'account', render: (r) => r.accountName ?? '—' },
+    { key: 'account', header: t('columns.account'), sortKey: 'account', render: (r) => accountOf(r) },
     { key: 'kind', header: t('columns.job'), sortKey: 'kind', render: (r) => <span title={r.key}>{jobLabel(tDev, r.kind)}</span> },
     { key: 'business', header: t('columns.business'), sortKey: 'business', render: (r) => <span className="tabular-nums">{formatLocalDateTime(r.businessTime)}</span> },
     {
@@ -44,7 +47,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
       render: (r) => <Badge tone={r.outcome === 'succeeded' ? 'green' : r.outcome === 'failed' ? 'red' : 'yellow'}>{r.outcome === 'succeeded' || r.outcome === 'failed' || r.outcome === 'running' ? t(`outcomes.${r.outcome}`) : r.outcome}</Badge>,
     },
     { key: 'attempt', header: t('columns.attempts'), align: 'right', render: (r) => r.attempts ?? '—' },
-    { key: 'took', header: t('columns.took'), align: 'right', render: (r) => (r.finishedAt ? t('seconds', { seconds: ((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2) }) : '—') },
+    { key: 'took', header: t('columns.took'), align: 'right', render: (r) => (r.finishedAt ? t('seconds', { seconds: (r.finishedAt.getTime() - r.startedAt.getTime()) / 1000 }) : '—') },
     { key: 'summary', header: t('columns.what'), className: 'max-w-sm truncate', render: (r) => <span title={r.error ?? undefined}>{runSummary(tDev, describeRunResult(r.kind, r.result, r.error))}</span> },
   ];
   return (
@@ -64,7 +67,7 @@ export default async function AdminJobsPage({ searchParams }: { searchParams: Pr
               <li key={j.id} className="flex items-center justify-between gap-4 px-5 py-2.5">
                 <div>
                   <p className="font-medium text-slate-800">
-                    {t('deadLine', { job: jobLabel(tDev, j.kind), account: j.accountName ?? '—', at: formatLocalDateTime(j.runAt) })}
+                    {t('deadLine', { job: jobLabel(tDev, j.kind), account: accountOf(j), at: formatLocalDateTime(j.runAt) })}
                   </p>
                   <p className="text-xs text-rose-700">{j.lastError}</p>
                 </div>
