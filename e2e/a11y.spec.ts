@@ -7,6 +7,7 @@ import { accounts, bills, webhookEndpoints } from '../db/schema';
 import { DEMO, e2eDb, signIn } from './fixtures';
 import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
 import { addEndpointThroughPage, createDevCustomers, type DevCustomer } from './fixtures-notices';
+import { ReusedPages } from './fixtures-reuse';
 
 /**
  * Accessibility and phone layout on every page (issue 14 items 5 and 6): axe finds no
@@ -61,10 +62,16 @@ const PAGES: Record<string, Entry> = {
  * axe-core over the whole page with the same rules everywhere. Legacy mode runs axe in the page
  * itself instead of aggregating its frames' partial results in an extra blank page: the same
  * rules and the same results for these pages (they have no cross-origin frames), at half the
- * CPU (issue 15: the 82 analyses were the a11y spec's largest cost).
+ * CPU (issue 15: the 82 analyses were the a11y spec's largest cost). Only violations are read:
+ * axe's `resultTypes` keeps every node of every violation and one example of the passes, the
+ * incomplete and the inapplicable (instead of serialising every passing node to the test).
  */
 function axe(page: Page) {
-  return new AxeBuilder({ page }).setLegacyMode(true).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
 }
 
 /** Route of each app/**\/page.tsx: route groups `(x)` dropped. */
@@ -84,6 +91,13 @@ const WIDTHS = [1360, 390] as const;
 const STATE_DIR = path.join('test-results', 'a11y-state');
 const stateFile = (role: Exclude<Role, 'anonymous'>) => path.join(STATE_DIR, `${role}.json`);
 let ctx: Ctx;
+/** One page per role for the page checks (e2e/fixtures-reuse.ts): each test gets it with the role's cookies put back. */
+const pages = new ReusedPages();
+test.afterAll(() => pages.closeAll());
+const rolePage = (browser: Browser, role: Role, language?: 'zh') =>
+  pages.get(browser, role, role === 'anonymous' ? undefined : stateFile(role), (stored) =>
+    language ? [...stored.filter((c) => c.name !== E2E_LANGUAGE_COOKIE.name), { ...E2E_LANGUAGE_COOKIE, value: language }] : stored,
+  );
 
 test('every page file has an entry in the a11y list', () => {
   const missing = pageRoutes().filter((r) => !PAGES[r]);
@@ -170,8 +184,7 @@ async function settledLayout(page: Page) {
 
 for (const [route, entry] of Object.entries(PAGES)) {
   test(`${route} (${entry.role}) passes axe at 1360 and 390 px, no sideways page scroll on a phone`, async ({ browser }) => {
-    const context = await browser.newContext(entry.role === 'anonymous' ? {} : { storageState: stateFile(entry.role) });
-    const page = await context.newPage();
+    const page = await rolePage(browser, entry.role);
     const problems: string[] = [];
     for (const width of WIDTHS) {
       await atWidth(page, width, async () => {
@@ -202,7 +215,6 @@ for (const [route, entry] of Object.entries(PAGES)) {
         }
       }
     }
-    await context.close();
     expect(problems, `${route}: critical/serious axe violations or sideways scroll`).toEqual([]);
   });
 }
@@ -215,10 +227,7 @@ test(`in Chinese, ${ZH_PAGES.join(', ')} pass axe at 1360 and 390 px`, async ({ 
   const problems: string[] = [];
   for (const route of ZH_PAGES) {
     const entry = PAGES[route]!;
-    const stored = entry.role === 'anonymous' ? { cookies: [], origins: [] } : (JSON.parse(fs.readFileSync(stateFile(entry.role), 'utf8')) as { cookies: { name: string }[]; origins: [] });
-    const cookies = [...stored.cookies.filter((c) => c.name !== E2E_LANGUAGE_COOKIE.name), { ...E2E_LANGUAGE_COOKIE, value: 'zh' }];
-    const context = await browser.newContext({ storageState: { ...stored, cookies } as never });
-    const page = await context.newPage();
+    const page = await rolePage(browser, entry.role, 'zh');
     for (const width of WIDTHS) {
       await atWidth(page, width, async () => {
         const res = await page.goto(entry.url(ctx));
@@ -237,7 +246,6 @@ test(`in Chinese, ${ZH_PAGES.join(', ')} pass axe at 1360 and 390 px`, async ({ 
         if (scrollWidth > 390) problems.push(`${route} 390px: the page scrolls sideways (scrollWidth ${scrollWidth})`);
       }
     }
-    await context.close();
   }
   expect(problems, 'critical/serious axe violations or sideways scroll in Chinese').toEqual([]);
 });

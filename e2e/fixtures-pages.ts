@@ -130,8 +130,3 @@ async function saveState(browser: Browser, role: 'admin' | 'customer', login: { 
   await context.storageState({ path: stateFile(role) });
   return page;
 }
-
-/** A new context for the page's role, English by default (the cookie of playwright.config.ts). */
-export async function contextFor(browser: Browser, role: Role, viewport = { width: 1360, height: 860 }) {
-  return browser.newContext({ ...(role === 'anonymous' ? {} : { storageState: stateFile(role) }), viewport });
-}

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { contextFor, PAGES, pageRoutes, preparePages, type PagesCtx } from './fixtures-pages';
+import { PAGES, pageRoutes, preparePages, stateFile, type PagesCtx } from './fixtures-pages';
+import { ReusedPages } from './fixtures-reuse';
 
 /**
  * The language switch on every page (issue 14 item 4, Done when): signed out for the auth
@@ -95,6 +96,9 @@ function heading(page: Page, kind: 'h1' | 'h2' = 'h1') {
 }
 
 let ctx: PagesCtx;
+/** One page per role (e2e/fixtures-reuse.ts): each test gets it signed in as stored, in English, at 1360 px. */
+const pages = new ReusedPages();
+test.afterAll(() => pages.closeAll());
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(300_000);
@@ -115,8 +119,7 @@ test('the phrase list reads the catalogues (a sentence of each translated namesp
 
 for (const [route, entry] of Object.entries(PAGES)) {
   test(`${route}: the switch turns it Chinese and back`, async ({ browser }) => {
-    const context = await contextFor(browser, entry.role);
-    const page = await context.newPage();
+    const page = await pages.get(browser, entry.role, entry.role === 'anonymous' ? undefined : stateFile(entry.role));
     const res = await page.goto(entry.url(ctx));
     expect(res?.status(), `${route} answers`).toBeLessThan(400);
     const pending = PENDING[entry.ns];
@@ -155,6 +158,5 @@ for (const [route, entry] of Object.entries(PAGES)) {
     await switcher.getByRole('button', { name: /English/ }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
     await expect(h).toHaveText(english);
-    await context.close();
   });
 }
