@@ -165,13 +165,12 @@ export function treeCpuSeconds(root: number): number {
  * migrations, then Next.js behind scripts/next-server.ts with the V8 settings production
  * gets) on loopback, against `env.DATABASE_URL` (nothing embedded is started; production
  * starts no in-process job worker and no mail capture), so the figures are production's.
- * BENCH_SERVER_PROFILE=<dir> runs every node process of the tree under `--cpu-prof` (a
- * .cpuprofile per process in <dir> when the server stops; the largest is Next's).
+ * BENCH_SERVER_PROFILE=<dir> runs the Next.js process under `--cpu-prof` (a .cpuprofile
+ * in <dir> when the server stops; NEXT_SERVER_NODE_FLAGS, scripts/serve.ts).
  */
 export async function startProductionServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
   const profile = process.env.BENCH_SERVER_PROFILE;
-  const nodeOptions = [process.env.NODE_OPTIONS, profile && `--cpu-prof --cpu-prof-dir=${path.resolve(profile)}`].filter(Boolean).join(' ');
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/serve.ts', 'start'], {
     env: {
       ...process.env,
@@ -180,7 +179,7 @@ export async function startProductionServer(env: Record<string, string>): Promis
       PORT: String(port),
       HOST: '127.0.0.1',
       NEXT_TELEMETRY_DISABLED: '1',
-      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      ...(profile ? { NEXT_SERVER_NODE_FLAGS: `${process.env.NEXT_SERVER_NODE_FLAGS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(profile)}`.trim() } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -194,6 +193,7 @@ export async function startProductionServer(env: Record<string, string>): Promis
     } catch {
       // not up yet
     }
+    if (child.exitCode !== null) throw new Error(`the production server exited (${child.exitCode}) before answering`);
     if (Date.now() > deadline) throw new Error('the production server did not start within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -81,8 +81,8 @@ if (!production && process.env.DISABLE_JOB_WORKER !== '1') {
 // Next.js runs behind scripts/next-server.ts, which stamps each request with the client's
 // socket address (issue 13 item 2: rate limits must not trust X-Forwarded-For).
 const tsxBin = path.resolve('node_modules/.bin/tsx');
-const child: ChildProcess = spawn(tsxBin, ['scripts/next-server.ts', mode, port, ...(mode === 'dev' ? [] : [process.env.HOST ?? '127.0.0.1'])], {
-  env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production', NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS) },
+const child: ChildProcess = spawn(tsxBin, [...nextServerNodeFlags(process.env.NEXT_SERVER_NODE_FLAGS), 'scripts/next-server.ts', mode, port, ...(mode === 'dev' ? [] : [process.env.HOST ?? '127.0.0.1'])], {
+  env: { ...env, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
   stdio: 'inherit',
 });
 
@@ -95,17 +95,18 @@ console.log('');
 removeStartHandlers();
 
 /**
- * V8 settings of the Next.js process (issue 11, the usage API at 100k records/s): a young
- * generation of 64 MB semi-spaces instead of V8's 16 MB. A usage batch (up to 5 MB of
- * JSON, 10,000 records) allocates tens of MB that die within the request; with small
- * semi-spaces scavenges run several times per batch and copy (then promote to the old
- * generation) whatever of the batch is still alive, which cost the API ~0.6 µs of server
- * CPU per record (bench:ingest). The price is up to ~128 MB more resident memory when busy.
- * A --max-semi-space-size already in NODE_OPTIONS wins.
+ * Node flags of the Next.js process (tsx hands them to node). V8 settings (issue 11, the
+ * usage API at 100k records/s): a young generation of 64 MB semi-spaces instead of V8's
+ * 16 MB. A usage batch (up to 5 MB of JSON, 10,000 records) allocates tens of MB that die
+ * within the request; with small semi-spaces scavenges run several times per batch and copy
+ * (then promote to the old generation) whatever of the batch is alive at that moment
+ * (bench:ingest: ~0.6 µs of server CPU per record). The price is up to ~128 MB more
+ * resident memory when busy. NEXT_SERVER_NODE_FLAGS adds flags (the benchmarks' --cpu-prof);
+ * a --max-semi-space-size there wins.
  */
-function serverNodeOptions(current: string | undefined): string {
-  const own = current ?? '';
-  return /--max-semi-space-size/.test(own) ? own : `${own} --max-semi-space-size=64`.trim();
+function nextServerNodeFlags(extra: string | undefined): string[] {
+  const flags = (extra ?? '').split(/\s+/).filter(Boolean);
+  return flags.some((f) => f.startsWith('--max-semi-space-size')) ? flags : ['--max-semi-space-size=64', ...flags];
 }
 
 let stopping = false;

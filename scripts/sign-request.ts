@@ -3,6 +3,8 @@
  *
  *   npx tsx scripts/sign-request.ts --app 1400000001 --key sk_... --file usage.jsonl [--url http://localhost:3000] [--send]
  *   npx tsx scripts/sign-request.ts --app 1400000001 --key sk_... --body '[{"type":"screenshot",...}]' --send
+ *   npx tsx scripts/sign-request.ts --usage-key uk_... --key sk_... --file usage.jsonl --send   (an account usage key:
+ *                         records of any application of the account; issue 11)
  *
  * --idempotency-key K   reuse a key (a retry); default: a new random key per run
  * --send                POST it and print the status and answer (exit 1 unless 2xx)
@@ -20,20 +22,23 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 
 function fail(message: string): never {
   console.error(message);
-  console.error('usage: npx tsx scripts/sign-request.ts --app SDKAPPID --key SECRET_KEY (--file FILE | --body JSON) [--url URL] [--idempotency-key KEY] [--send]');
+  console.error('usage: npx tsx scripts/sign-request.ts (--app SDKAPPID | --usage-key KEY_ID) --key SECRET (--file FILE | --body JSON) [--url URL] [--idempotency-key KEY] [--send]');
   process.exit(2);
 }
 
+const usageKeyId = arg('usage-key');
 const sdkAppId = Number(arg('app'));
 const secretKey = arg('key') ?? process.env.USAGE_SECRET_KEY;
 const file = arg('file');
 const body = file ? fs.readFileSync(file, 'utf8') : arg('body');
 const url = `${(arg('url') ?? 'http://localhost:3000').replace(/\/$/, '')}/api/v1/usage`;
-if (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) fail('--app must be the SDKAppID.');
-if (!secretKey) fail('--key (or USAGE_SECRET_KEY) must be the application secret key.');
+if (usageKeyId !== undefined && arg('app') !== undefined) fail('Give --app (an application signs) or --usage-key (an account usage key signs), not both.');
+if (usageKeyId === undefined && (!Number.isSafeInteger(sdkAppId) || sdkAppId <= 0)) fail('--app must be the SDKAppID (or give --usage-key).');
+if (!secretKey) fail('--key (or USAGE_SECRET_KEY) must be the secret of the application or of the usage key.');
 if (body === undefined) fail('Give the records with --file or --body.');
 
-const headers = signedUsageHeaders({ sdkAppId, secretKey, body, idempotencyKey: arg('idempotency-key') ?? randomUUID() });
+const idempotencyKey = arg('idempotency-key') ?? randomUUID();
+const headers = usageKeyId !== undefined ? signedUsageHeaders({ usageKeyId, secretKey, body, idempotencyKey }) : signedUsageHeaders({ sdkAppId, secretKey, body, idempotencyKey });
 
 if (flag('send')) {
   const res = await fetch(url, { method: 'POST', headers, body });

@@ -22,8 +22,17 @@ export function CreateUsageKeyForm({ createUsageKeyAction }: { createUsageKeyAct
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-start gap-3" noValidate data-testid="create-usage-key-form">
         <div className="min-w-56 flex-1">
-          <Field label={t('nameLabel')} name="name" errors={errors?.name} hint={t('nameHint')}>
-            <Input name="name" placeholder={t('namePlaceholder')} defaultValue={values?.name} invalid={!!errors?.name} autoComplete="off" />
+          {/* Its own id: the page's application form has a `name` field too. */}
+          <Field label={t('nameLabel')} name="usageKeyName" errors={errors?.name} hint={t('nameHint')}>
+            <Input
+              id="usageKeyName"
+              name="name"
+              placeholder={t('namePlaceholder')}
+              defaultValue={values?.name}
+              invalid={!!errors?.name}
+              aria-describedby={errors?.name ? 'usageKeyName-error' : undefined}
+              autoComplete="off"
+            />
           </Field>
         </div>
         <div className="pt-6">

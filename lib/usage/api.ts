@@ -3,12 +3,13 @@ import type { RawSql } from '@/db/raw';
 import { findPriceBook, type PriceBook } from '@/lib/rating';
 import { accountTimeFrom, systemNow } from '@/lib/clock';
 import { signingKeyHashes } from '@/lib/applications/rules';
-import { usageRefusalOf } from '@/lib/enforcement/rules';
+import { accountAppRefusal, refusalFor, type AppStateRow } from './app-refusal';
 import { parseBatchBody, prepareJsonLinesBatch, validateBatch, type ValidateOptions, type ValidRecord } from './batch';
 import { AppError } from '@/lib/errors';
 import { recordErrorsMessage } from './errors';
 import { USAGE_API_LIMITS } from './limits';
 import { checkTimestamp, verifySignature } from './signature';
+import { readSigningHeaders } from './signer';
 import { batchOf, storeUsageBatch, type PreparedUsageRows, type StoredBatch } from './store';
 import { route } from '@/lib/http/route';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
@@ -19,10 +20,12 @@ export const USAGE_API_MEDIA_TYPES = ['application/json', 'application/x-ndjson'
 /**
  * POST /api/v1/usage (docs/usage-api.md). Order of checks, each answering before any
  * work the next one needs: declared size (413) → signing headers (401/400) → timestamp
- * window (401) → body read with a byte limit (413) → application and signature (401) →
- * Idempotency-Key replay (200) or reuse with another body (409) → application and
- * account state (403) → records: count (413), schema, SDKAppID and price-book rules
- * (422, each error naming the record index and field) → one transaction (201).
+ * window (401) → body read with a byte limit (413) → signer (the application, or the
+ * account usage key) and signature (401) → Idempotency-Key replay (200) or reuse with
+ * another body or signer (409) → application and account state (403; a usage-key batch:
+ * the account's only) → records: count (413), schema, SDKAppID and price-book rules
+ * (422, each error naming the record index and field; a usage-key batch: each record's
+ * application must be the account's and may take usage, field `app`) → one transaction (201).
  */
 export type UsageApiResponse = { status: number; body: unknown };
 
@@ -106,32 +109,6 @@ const asDate = (v: Date | string | null): Date | null => (v === null ? null : v 
 function header(request: Request, name: string): string | null {
   const v = request.headers.get(name);
   return v === null || v.trim() === '' ? null : v.trim();
-}
-
-/** The 403 answer to the refusal rule of lib/enforcement (usageRefusalOf), or null when the application may send usage. */
-export function refusalFor(app: Pick<AppRow, 'enabled' | 'free_exhausted_at' | 'status' | 'suspension_reason'>, sdkAppId: number): AppError | null {
-  const refusal = usageRefusalOf({ status: app.status, suspensionReason: app.suspension_reason, enabled: app.enabled, freeExhaustedAt: app.free_exhausted_at });
-  switch (refusal) {
-    case null:
-      return null;
-    case 'reclaimed':
-      return new AppError('ACCOUNT_SUSPENDED', 'The account was reclaimed after more than 60 days suspended for arrears; its applications no longer exist.');
-    case 'suspended-violation':
-      return new AppError('ACCOUNT_SUSPENDED', 'The account is suspended for a violation of the terms of service; contact support. Usage is refused.');
-    case 'suspended-arrears':
-      return new AppError('ACCOUNT_SUSPENDED', 'The account is suspended for arrears: top up the balance to zero or above to resume service. Usage is refused while suspended.');
-    case 'application-disabled':
-      return new AppError('APPLICATION_DISABLED', `Application ${sdkAppId} is disabled; enable it in the console to resume sending usage.`);
-    case 'free-minutes-exhausted':
-      return new AppError(
-        'FREE_MINUTES_EXHAUSTED',
-        `Application ${sdkAppId} is on the Free edition and used up this month's free minutes; buy a package for it, or wait for next month's free minutes, to resume.`,
-      );
-    default: {
-      const never: never = refusal;
-      throw new Error(`unknown usage refusal ${String(never)}`);
-    }
-  }
 }
 
 /**
@@ -218,17 +195,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   const now = options.now ?? systemNow();
   await checkDeclaredSize(request, USAGE_API_LIMITS.maxBodyBytes);
 
-  const sdkAppIdText = header(request, 'x-sdkappid');
-  const timestamp = header(request, 'x-timestamp');
-  const signature = header(request, 'x-signature');
-  const missing = [!sdkAppIdText && 'X-SdkAppId', !timestamp && 'X-Timestamp', !signature && 'X-Signature'].filter(Boolean);
-  if (missing.length) {
-    throw new AppError('UNSIGNED', `The request is not signed: missing ${missing.join(', ')}. See the usage API documentation for the signing recipe.`);
-  }
-  const sdkAppId = Number(sdkAppIdText);
-  if (!/^\d{1,15}$/.test(sdkAppIdText as string) || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-    throw new AppError('UNSIGNED', 'X-SdkAppId must be your application\'s SDKAppID (a positive integer).');
-  }
+  const { signer, timestamp, signature } = readSigningHeaders((name) => header(request, name));
   const idempotencyKey = header(request, 'idempotency-key');
   if (!idempotencyKey || idempotencyKey.length > USAGE_API_LIMITS.maxIdempotencyKeyLength || !/^[\x21-\x7e]+$/.test(idempotencyKey)) {
     throw new AppError(
@@ -236,7 +203,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
       `Send an Idempotency-Key header (1 to ${USAGE_API_LIMITS.maxIdempotencyKeyLength} printable ASCII characters, unique per batch) so a retried batch is stored once.`,
     );
   }
-  const ts = checkTimestamp(timestamp as string, now);
+  const ts = checkTimestamp(timestamp, now);
   if (!ts.ok) {
     throw new AppError(
       'STALE_TIMESTAMP',
@@ -247,6 +214,8 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   }
 
   const body = await readLimitedBody(request, USAGE_API_LIMITS.maxBodyBytes);
+  if (signer.kind === 'usage-key') return processKeySignedBatch(sql, { keyId: signer.keyId, timestamp, signature, idempotencyKey, body, now });
+  const sdkAppId = signer.sdkAppId;
 
   // One round trip: the application, its account, and a batch already stored under this
   // Idempotency-Key (read now, used only once the signature is verified).
@@ -268,7 +237,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
       )
     : [];
   // Unknown SDKAppID and wrong key answer alike: the caller learns nothing about other applications.
-  if (!app || !keyHashes.some((hash) => verifySignature(hash, timestamp as string, idempotencyKey, body, signature as string))) {
+  if (!app || !keyHashes.some((hash) => verifySignature(hash, timestamp, idempotencyKey, body, signature))) {
     throw new AppError(
       'INVALID_SIGNATURE',
       'The signature does not match: X-Signature must be hex(HMAC-SHA256(key = sha256_hex(secret key), "<X-Timestamp>\\n<Idempotency-Key>\\n<body>")) with the secret key of the application in X-SdkAppId.',
@@ -297,6 +266,137 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
     book: batch.book,
   });
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
+}
+
+// ---------------------------------------------------------------------------------------
+// Batches signed by an account usage key (issue 11; docs/usage-api.md "Signing with an
+// account usage key"): the same recipe keyed by the key's stored SHA-256; records of any
+// application of the key's account, each checked as the file import checks them.
+
+/** The 201/200 answer to a usage-key batch: no single SDKAppID (`sdkAppId: null`), and how many applications its records name. */
+export type AcceptedKeyBatch = { batchId: string; sdkAppId: null; applications: number; accepted: number; replayed: boolean; receivedAt: string };
+
+type KeyRow = {
+  account_id: string;
+  secret_key_hash: string;
+  last_used_at: Date | string | null;
+  clock_now: Date | string | null;
+  clock_mark: Date | string | null;
+  status: AccountStatus;
+  suspension_reason: SuspensionReason | null;
+  price_book_id: string;
+  batch_id: string | null;
+  batch_record_count: number | null;
+  batch_received_at: Date | string | null;
+  batch_body_sha256: string | null;
+  batch_sdk_app_id: string | number | null;
+  batch_usage_key_id: string | null;
+};
+
+/** last_used_at is written at most once a minute per key: no hot-row update shared by concurrent batches. */
+const LAST_USED_EVERY_MS = 60_000;
+
+const acceptedByKey = (batch: StoredBatch, applications: number, replayed: boolean): UsageApiResponse => ({
+  status: replayed ? 200 : 201,
+  body: { batchId: batch.batchId, sdkAppId: null, applications, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedKeyBatch,
+});
+
+/** The distinct SDKAppIDs named by a body's items (numbers only: the rest is refused by the schema). */
+function namedApps(items: readonly { value: unknown }[]): number[] {
+  const apps = new Set<number>();
+  for (const { value } of items) {
+    const app = value !== null && typeof value === 'object' ? (value as { app?: unknown }).app : undefined;
+    if (typeof app === 'number' && Number.isSafeInteger(app) && app > 0) apps.add(app);
+  }
+  return [...apps];
+}
+
+/**
+ * A replay (same key, same body: 200 with the stored batch) or a conflict (409: the
+ * Idempotency-Key was used for another body, or by another signer: an application or another key).
+ */
+function replayOrConflictByKey(batch: StoredBatch, batchKeyId: string | null, keyId: string, body: Buffer, bodySha256: string): UsageApiResponse {
+  if (batch.bodySha256 === bodySha256 && batch.sdkAppId === null && batchKeyId === keyId) {
+    // The same bytes were stored, so they parse as they did: count their applications again.
+    const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
+    return acceptedByKey(batch, parsed.ok ? namedApps(parsed.items).length : 0, true);
+  }
+  throw new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
+  );
+}
+
+async function processKeySignedBatch(
+  sql: RawSql,
+  req: { keyId: string; timestamp: string; signature: string; idempotencyKey: string; body: Buffer; now: Date },
+): Promise<UsageApiResponse> {
+  const { keyId, timestamp, signature, idempotencyKey, body, now } = req;
+  // One round trip: the key (revoked keys are not found), its account, and a batch already
+  // stored under this Idempotency-Key (used only once the signature is verified).
+  const [key] = await sql<KeyRow[]>`
+    select k.account_id, k.secret_key_hash, k.last_used_at,
+           acc.status, acc.suspension_reason, acc.price_book_id,
+           (select c.now from test_clocks c where c.account_id = k.account_id) as clock_now,
+           (select m.latest_at from account_clock_marks m where m.account_id = k.account_id) as clock_mark,
+           b.id as batch_id, b.record_count as batch_record_count, b.received_at as batch_received_at,
+           b.body_sha256 as batch_body_sha256, b.sdk_app_id as batch_sdk_app_id, b.usage_key_id as batch_usage_key_id
+    from usage_keys k join accounts acc on acc.id = k.account_id
+    left join usage_batches b on b.account_id = k.account_id and b.idempotency_key = ${idempotencyKey}
+    where k.id = ${keyId} and k.revoked_at is null`;
+  // Unknown, revoked and wrong keys answer alike: the caller learns nothing about keys.
+  if (!key || !verifySignature(key.secret_key_hash, timestamp, idempotencyKey, body, signature)) {
+    throw new AppError(
+      'INVALID_SIGNATURE',
+      'The signature does not match: X-Signature must be hex(HMAC-SHA256(key = sha256_hex(secret), "<X-Timestamp>\\n<Idempotency-Key>\\n<body>")) with the secret of the active usage key in X-Usage-Key-Id.',
+    );
+  }
+
+  const bodySha256 = createHash('sha256').update(body).digest('hex');
+  if (key.batch_id !== null) {
+    const previous = batchOf({ id: key.batch_id, record_count: key.batch_record_count as number, received_at: key.batch_received_at as string | Date, body_sha256: key.batch_body_sha256, sdk_app_id: key.batch_sdk_app_id });
+    return replayOrConflictByKey(previous, key.batch_usage_key_id, keyId, body, bodySha256);
+  }
+
+  // The account's own state (suspended, reclaimed) refuses the whole batch (403); an application's is a record error below.
+  const refusal = refusalFor({ enabled: true, free_exhausted_at: null, status: key.status, suspension_reason: key.suspension_reason }, 0);
+  if (refusal) throw refusal;
+
+  // The account's applications, read once per batch: each record's `app` must be one that may
+  // take usage (app-refusal.ts, as the import checks it); the SDKAppIDs met are counted for the answer.
+  const apps = await sql<AppStateRow[]>`select sdk_app_id, enabled, free_exhausted_at from applications where account_id = ${key.account_id}`;
+  const refuseApp = accountAppRefusal(key, apps);
+  const named = new Set<number>();
+  const appRefusal = (app: number): string | null => {
+    named.add(app);
+    return refuseApp(app);
+  };
+  const batch = acceptBatchBody(body, findPriceBook(key.price_book_id), { appRefusal }, () => `account ${key.account_id} has unknown price book ${key.price_book_id}`);
+
+  const stored = await storeUsageBatch(sql, {
+    accountId: key.account_id,
+    sdkAppId: null,
+    usageKeyId: keyId,
+    source: 'api',
+    idempotencyKey,
+    bodySha256,
+    receivedAt: now,
+    timeZone: batch.book.timeZone,
+    ...batch.rows,
+    book: batch.book,
+  });
+  if (!stored.created) {
+    // A concurrent twin stored it a moment ago: its signer decides replay or conflict.
+    const [twin] = await sql<{ usage_key_id: string | null }[]>`select usage_key_id from usage_batches where account_id = ${key.account_id} and idempotency_key = ${idempotencyKey}`;
+    return replayOrConflictByKey(stored.batch, twin?.usage_key_id ?? null, keyId, body, bodySha256);
+  }
+  const accountTime = accountTimeFrom({ clock: asDate(key.clock_now), mark: asDate(key.clock_mark) }, now);
+  const lastUsed = asDate(key.last_used_at);
+  if (!lastUsed || accountTime.getTime() - lastUsed.getTime() >= LAST_USED_EVERY_MS) {
+    await sql`update usage_keys set last_used_at = ${accountTime.toISOString()}
+              where account_id = ${key.account_id} and id = ${keyId} and (last_used_at is null or last_used_at < ${accountTime.toISOString()})`;
+  }
+  return acceptedByKey(stored.batch, named.size, false);
 }
 
 /**

@@ -8,7 +8,7 @@ import { CsvFileError, csvRows, csvRowToItem, parseCsvHeader } from './csv';
 import { AppError } from '@/lib/errors';
 import { recordErrorsMessage, type RecordErrorDetail } from './errors';
 import { USAGE_IMPORT_LIMITS } from './limits';
-import { refusalFor } from './api';
+import { accountAppRefusal, refusalFor, type AppStateRow } from './app-refusal';
 import { storeUsageBatch } from './store';
 import type { AccountStatus, SuspensionReason } from '@/db/schema/accounts';
 
@@ -91,7 +91,6 @@ function refused(format: ImportFormat | null, rows: number, why: string): Import
 // and which of its applications may take records (the API's refusal rule, per application).
 
 type AccountRow = { status: AccountStatus; suspension_reason: SuspensionReason | null; price_book_id: string };
-type AppRow = { sdk_app_id: string | number; enabled: boolean; free_exhausted_at: string | Date | null };
 
 async function importingAccount(sql: RawSql, accountId: string): Promise<{ book: PriceBook; appRefusal: (app: number) => string | null }> {
   const [account] = await sql<AccountRow[]>`select status, suspension_reason, price_book_id from accounts where id = ${accountId}`;
@@ -102,15 +101,8 @@ async function importingAccount(sql: RawSql, accountId: string): Promise<{ book:
   }
   const book = findPriceBook(account.price_book_id);
   if (!book) throw new Error(`account ${accountId} has unknown price book ${account.price_book_id}`);
-  const apps = await sql<AppRow[]>`select sdk_app_id, enabled, free_exhausted_at from applications where account_id = ${accountId}`;
-  const byId = new Map(apps.map((a) => [Number(a.sdk_app_id), a]));
-  const appRefusal = (app: number): string | null => {
-    const a = byId.get(app);
-    if (!a) return `${app} is not an SDKAppID of this account`;
-    const state = { enabled: a.enabled, free_exhausted_at: a.free_exhausted_at === null ? null : new Date(a.free_exhausted_at), status: account.status, suspension_reason: account.suspension_reason };
-    return refusalFor(state, app)?.message ?? null;
-  };
-  return { book, appRefusal };
+  const apps = await sql<AppStateRow[]>`select sdk_app_id, enabled, free_exhausted_at from applications where account_id = ${accountId}`;
+  return { book, appRefusal: accountAppRefusal(account, apps) };
 }
 
 // ---------------------------------------------------------------------------------------

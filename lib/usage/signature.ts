@@ -29,12 +29,17 @@ export function signUsageRequest(secretKey: string, timestamp: string, idempoten
   return signWithKeyHash(hashSecretKey(secretKey), timestamp, idempotencyKey, rawBody);
 }
 
-/** Headers for a signed request (client side). */
-export function signedUsageHeaders(options: { sdkAppId: number; secretKey: string; body: string; idempotencyKey: string; now?: Date }): Record<string, string> {
+/**
+ * Headers for a signed request (client side): signed by an application (`sdkAppId`, its
+ * secret key) or by an account usage key (`usageKeyId`, the key's secret; issue 11).
+ */
+export function signedUsageHeaders(
+  options: ({ sdkAppId: number; usageKeyId?: never } | { usageKeyId: string; sdkAppId?: never }) & { secretKey: string; body: string; idempotencyKey: string; now?: Date },
+): Record<string, string> {
   const timestamp = String(Math.floor((options.now ?? new Date()).getTime() / 1000));
   return {
     'Content-Type': 'application/json',
-    'X-SdkAppId': String(options.sdkAppId),
+    ...(options.usageKeyId !== undefined ? { 'X-Usage-Key-Id': options.usageKeyId } : { 'X-SdkAppId': String(options.sdkAppId) }),
     'X-Timestamp': timestamp,
     'Idempotency-Key': options.idempotencyKey,
     'X-Signature': signUsageRequest(options.secretKey, timestamp, options.idempotencyKey, options.body),

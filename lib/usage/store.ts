@@ -26,8 +26,10 @@ export type StoreBatchInput = StoreBatchMeta &
 
 type StoreBatchMeta = {
   accountId: string;
-  /** The signing application (API); null for an import spanning several. */
+  /** The signing application (API); null for an import or a usage-key batch spanning several. */
   sdkAppId: number | null;
+  /** The account usage key that signed an API batch (`usage_batches.usage_key_id`), if one did. */
+  usageKeyId?: string | null;
   source: UsageSource;
   idempotencyKey: string;
   bodySha256: string;
@@ -184,8 +186,8 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
     // are sent in the same round trip (pipelined, in this order); unused when the batch
     // exists (a sequence has gaps anyway).
     const insert = tx<{ id: string }[]>`
-      insert into usage_batches (id, account_id, sdk_app_id, source, idempotency_key, record_count, body_sha256, received_at, aggregated_at)
-      values (${batchId}, ${accountId}, ${sdkAppId}, ${source}, ${idempotencyKey}, ${n}, ${bodySha256}, ${receivedAtIso}, ${receivedAtIso})
+      insert into usage_batches (id, account_id, sdk_app_id, usage_key_id, source, idempotency_key, record_count, body_sha256, received_at, aggregated_at)
+      values (${batchId}, ${accountId}, ${sdkAppId}, ${input.usageKeyId ?? null}, ${source}, ${idempotencyKey}, ${n}, ${bodySha256}, ${receivedAtIso}, ${receivedAtIso})
       on conflict (account_id, idempotency_key) do nothing
       returning id`;
     const reserved = n ? reserveUsageRecordIds(tx, n) : Promise.resolve([]);
