@@ -6,18 +6,20 @@
  * bench-out/ingest.json (`recordsPerSecond`, `copyRecordsPerSecond`, `p95BatchMs`).
  *
  * The records are ../shared/bench/make-usage.mjs's (the same generator inline) over
- * BENCH_APPS applications (1,000) and 30 days. A batch is signed by one application and
- * holds only its records (docs/usage-api.md), so records are grouped per application into
- * batches of up to BENCH_BATCH (10,000): with 1,000 applications and 1,000,000 records an
- * application has about 1,000 records, and that is the batch size the run really sends
- * (`meanBatchRecords`). BENCH_CONCURRENCY (4) clients send at once. Each request is a real
- * one: signed with the application's secret key, validated with lib/rating's schemas and
+ * BENCH_APPS applications (1,000) and 30 days. By default (BENCH_SIGNER=key) the batches are
+ * the issue's shape: BENCH_BATCH (10,000) records each, in generator order (so mixing the
+ * account's applications), signed by an account usage key (docs/usage-api.md, "Signing with
+ * an account usage key"). BENCH_SIGNER=app sends what an application may sign: records
+ * grouped per application into batches of up to BENCH_BATCH; with 1,000 applications and
+ * 1,000,000 records an application has about 1,000 records, and that is the batch size that
+ * run really sends (`meanBatchRecords`). BENCH_CONCURRENCY (4) clients send at once. Each
+ * request is a real one: signed (the usage key's or the application's secret), validated with lib/rating's schemas and
  * price-book rules, stored with its batch row and aggregates (partial rows, no shared row updated) in one
  * transaction. The COPY baseline writes the same records (ids included) and the same
  * aggregate rows, text built before timing, as 1 and as 4 parallel streams (the faster is
  * the baseline).
  *
- * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY,
+ * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY, BENCH_SIGNER (key | app),
  * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -31,6 +33,7 @@ import { createDb } from '@/db/client';
 import { applications } from '@/db/schema';
 import { createCustomerAccount } from '@/lib/accounts/service';
 import { generateSecretKey } from '@/lib/applications/secret-key';
+import { createUsageKey } from '@/lib/applications/usage-keys';
 import { aggregateDays, classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { AGGREGATE_COPY_COLUMNS, aggregateCopyChunks, usageRecordCopyChunks } from '@/lib/usage/store';
 import { signedUsageHeaders } from '@/lib/usage/signature';
@@ -41,6 +44,9 @@ const APPS = Number(process.env.BENCH_APPS ?? 1000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const DAYS = 30;
+/** Who signs: an account usage key (batches of BENCH_BATCH mixing the applications, issue 11) or each application (its own records). */
+const SIGNER = process.env.BENCH_SIGNER ?? 'key';
+if (SIGNER !== 'key' && SIGNER !== 'app') throw new Error(`BENCH_SIGNER must be key or app, not ${SIGNER}`);
 
 /**
  * One POST on a kept-alive connection with node:http (lighter on the client's CPU than
@@ -111,22 +117,40 @@ async function main() {
       keys.set(app!.sdkAppId, key.secretKey);
     }
     const appIds = [...keys.keys()];
+    // The account usage key that signs the key-signed batches (its secret kept here).
+    const usageKey = SIGNER === 'key' ? await createUsageKey(handle.db, { accountId, userId: null }, { name: 'Bench ingest' }) : null;
+    const usageKeySigner = usageKey ? { usageKeyId: usageKey.key.id, secretKey: usageKey.secretKey } : null;
 
-    // The records, grouped per application into JSON Lines batches (built before timing).
-    console.log(`Generating ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications ...`);
-    const open = new Map<number, string[]>();
-    const batches: { app: number; body: string; n: number }[] = [];
-    for (const { app, line } of generate(appIds)) {
-      let list = open.get(app);
-      if (!list) open.set(app, (list = []));
-      list.push(line);
-      if (list.length === BATCH) {
-        batches.push({ app, body: list.join('\n'), n: list.length });
-        open.set(app, []);
+    // The records as JSON Lines batches (built before timing): BENCH_BATCH records in generator
+    // order, signed by the usage key (`app` null: the batch spans applications), or grouped per application.
+    console.log(`Generating ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications, signed by ${SIGNER === 'key' ? 'an account usage key' : 'each application'} ...`);
+    const batches: { app: number | null; body: string; n: number }[] = [];
+    if (SIGNER === 'key') {
+      let list: string[] = [];
+      for (const { line } of generate(appIds)) {
+        list.push(line);
+        if (list.length === BATCH) {
+          batches.push({ app: null, body: list.join('\n'), n: list.length });
+          list = [];
+        }
       }
+      if (list.length) batches.push({ app: null, body: list.join('\n'), n: list.length });
+    } else {
+      const open = new Map<number, string[]>();
+      for (const { app, line } of generate(appIds)) {
+        let list = open.get(app);
+        if (!list) open.set(app, (list = []));
+        list.push(line);
+        if (list.length === BATCH) {
+          batches.push({ app, body: list.join('\n'), n: list.length });
+          open.set(app, []);
+        }
+      }
+      for (const [app, list] of open) if (list.length) batches.push({ app, body: list.join('\n'), n: list.length });
+      open.clear();
     }
-    for (const [app, list] of open) if (list.length) batches.push({ app, body: list.join('\n'), n: list.length });
-    open.clear();
+    /** The signing part of a batch's headers: the usage key, or the batch's application and its secret key. */
+    const signerOf = (app: number | null) => usageKeySigner ?? { sdkAppId: app as number, secretKey: keys.get(app as number) as string };
     const bytes = batches.reduce((s, b) => s + Buffer.byteLength(b.body), 0);
 
     server = await startProductionServer({ DATABASE_URL: url, APP_ENV: 'production', AUTH_SECRET: randomBytes(33).toString('base64') });
@@ -136,7 +160,7 @@ async function main() {
     {
       const app = appIds[0] as number;
       const body = JSON.stringify([{ type: 'screenshot', app, start: '2024-10-01T00:00:00+08:00', count: 0 }]);
-      const res = await fetch(`${server.url}/api/v1/usage`, { method: 'POST', headers: signedUsageHeaders({ sdkAppId: app, secretKey: keys.get(app) as string, body, idempotencyKey: 'warm-up' }), body });
+      const res = await fetch(`${server.url}/api/v1/usage`, { method: 'POST', headers: signedUsageHeaders({ ...signerOf(app), body, idempotencyKey: 'warm-up' }), body });
       if (res.status !== 201) throw new Error(`warm-up answered ${res.status}: ${await res.text()}`);
     }
 
@@ -145,7 +169,7 @@ async function main() {
     // Requests prepared before timing, as the COPY text is: bodies as bytes, signed (a
     // signature is good for ±300 s; a request found older than 240 s is signed again).
     const sign = (b: (typeof batches)[number], i: number) => ({
-      ...signedUsageHeaders({ sdkAppId: b.app, secretKey: keys.get(b.app) as string, body: b.body, idempotencyKey: `bench-${i}` }),
+      ...signedUsageHeaders({ ...signerOf(b.app), body: b.body, idempotencyKey: `bench-${i}` }),
       'Content-Type': 'application/x-ndjson',
     });
     const signedAt = Date.now();
@@ -238,6 +262,7 @@ async function main() {
     const out = {
       records: RECORDS,
       applications: APPS,
+      signer: SIGNER === 'key' ? 'account usage key' : 'application',
       batches: batches.length,
       maxBatchRecords: BATCH,
       meanBatchRecords: Math.round(RECORDS / batches.length),
@@ -260,7 +285,7 @@ async function main() {
       cores: os.cpus().length,
     };
     console.log('');
-    console.log(`bench:ingest — ${RECORDS.toLocaleString('en-US')} records, ${APPS} applications, ${batches.length} batches (mean ${out.meanBatchRecords}, at most ${BATCH}), concurrency ${CONCURRENCY}`);
+    console.log(`bench:ingest — ${RECORDS.toLocaleString('en-US')} records, ${APPS} applications, ${batches.length} batches (mean ${out.meanBatchRecords}, at most ${BATCH}) signed by ${out.signer === 'application' ? 'each application' : 'an account usage key'}, concurrency ${CONCURRENCY}`);
     console.log(`  usage API (HTTP, HMAC, validation, COPY + aggregates): ${apiSeconds.toFixed(1)} s  ${out.recordsPerSecond.toLocaleString('en-US')} records/s  (batch latency p50 ${out.p50BatchMs} ms, p95 ${out.p95BatchMs} ms)`);
     console.log(`  direct COPY of the same rows + aggregates, 1 stream:  ${copyOne.toFixed(1)} s  ${Math.round(RECORDS / copyOne).toLocaleString('en-US')} records/s`);
     console.log(`  direct COPY of the same rows + aggregates, ${Math.min(CONCURRENCY, 4)} streams: ${copyMany.toFixed(1)} s  ${Math.round(RECORDS / copyMany).toLocaleString('en-US')} records/s`);
