@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { applications, users, userSessions } from '../db/schema';
 import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut } from './fixtures';
 import { newCustomer } from './fixtures-auth';
+import { ReusedPages } from './fixtures-reuse';
 
 // Issue 13 items 1, 5, 7 in a real browser. A route stands in for the foreign site so a
 // redirect that escaped would be seen (and not wait for DNS).
@@ -20,11 +21,21 @@ async function signInFrom(page: Page, path: string) {
   await page.waitForLoadState('load');
 }
 
-async function freshPage(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await guardForeign(page);
-  return { context, page };
+/**
+ * A signed-out browser for the redirect tests: one page kept for them (e2e/fixtures-reuse.ts),
+ * its cookies put back to the language cookie alone before each, as a new context would have
+ * (a new context per sign-in only cost Chromium a new renderer each time; issue 15).
+ */
+const signedOut = new ReusedPages();
+const guarded = new WeakSet<Page>();
+test.afterAll(() => signedOut.closeAll());
+async function signedOutPage(browser: Browser) {
+  const page = await signedOut.get(browser, 'signed-out');
+  if (!guarded.has(page)) {
+    await guardForeign(page);
+    guarded.add(page);
+  }
+  return page;
 }
 
 const CALLBACK_ATTACKS = [
@@ -47,13 +58,12 @@ const CALLBACK_ATTACKS = [
 test.describe('open redirect after sign-in (item 1)', () => {
   for (const target of CALLBACK_ATTACKS) {
     test(`callbackUrl ${JSON.stringify(target)} stays on the console`, async ({ browser, baseURL }) => {
-      const { context, page } = await freshPage(browser);
+      const page = await signedOutPage(browser);
       await signInFrom(page, `/sign-in?callbackUrl=${encodeURIComponent(target)}`);
       const url = new URL(page.url());
       expect(url.origin).toBe(new URL(baseURL!).origin);
       await expect(page.getByRole('heading', { name: 'EVIL' })).toHaveCount(0);
       await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
-      await context.close();
     });
   }
 
@@ -61,7 +71,7 @@ test.describe('open redirect after sign-in (item 1)', () => {
   // them into a callbackUrl; after sign-in the browser must still be on the console.
   for (const path of ['/%09/evil.example', '/../..//evil.example', '/%5Cevil.example', '/%2F%2Fevil.example']) {
     test(`deep link ${path} stays on the console`, async ({ browser, baseURL }) => {
-      const { context, page } = await freshPage(browser);
+      const page = await signedOutPage(browser);
       await page.goto(path);
       await expect(page).toHaveURL(/\/sign-in/);
       await page.getByLabel('Email').fill(DEMO.customer.email);
@@ -71,15 +81,13 @@ test.describe('open redirect after sign-in (item 1)', () => {
       await page.waitForLoadState('load');
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
       await expect(page.getByRole('heading', { name: 'EVIL' })).toHaveCount(0);
-      await context.close();
     });
   }
 
   test('a legitimate deep link with a query still works', async ({ browser }) => {
-    const { context, page } = await freshPage(browser);
+    const page = await signedOutPage(browser);
     await signInFrom(page, `/sign-in?callbackUrl=${encodeURIComponent('/bills?page=1')}`);
     await expect(page).toHaveURL(/\/bills\?page=1$/);
-    await context.close();
   });
 
   test("Auth.js' own callback endpoint refuses a foreign callbackUrl too", async ({ request, baseURL }) => {
