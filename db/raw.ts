@@ -86,7 +86,7 @@ export function linkTransactions<H extends DbOrTx>(handle: H): H {
 /**
  * COPY … FROM STDIN of `chunks`, failing like any other statement when the server refuses the
  * data. postgres.js 3.4 settles the writable only on success when the refusal comes after the
- * last chunk (CopyDone already sent: a value a column cannot take, such as a `\u0000` in jsonb
+ * last chunk (CopyDone already sent: a value a column cannot take, such as a fraction in an integer column
  * or seconds beyond an integer): the error then reaches only the query's `reject`, the pipeline
  * waits forever, and the transaction stays open holding its locks and a pooled connection
  * (porsager/postgres#1173). Handing that error to the stream ends the pipeline with it, so the

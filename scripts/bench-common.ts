@@ -183,7 +183,9 @@ export async function startProductionServer(env: Record<string, string>): Promis
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  child.stdout?.on('data', () => {});
+  // BENCH_SERVER_LOG=<file> keeps what the server prints (its request log, or --trace-gc through NEXT_SERVER_NODE_FLAGS).
+  if (process.env.BENCH_SERVER_LOG) child.stdout?.pipe(fs.createWriteStream(process.env.BENCH_SERVER_LOG));
+  else child.stdout?.on('data', () => {});
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

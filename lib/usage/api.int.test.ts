@@ -235,11 +235,12 @@ describe('POST /api/v1/usage', () => {
   });
 
   test('a record the database refuses after the last COPY chunk rolls the batch back instead of hanging it', async () => {
-    // Validation refuses U+0000 first (storable.ts); storing such a record directly shows the
-    // COPY path still fails like any statement: PostgreSQL refuses it after CopyDone.
+    // Validation refuses fractional seconds first (lib/rating schemas); storing such a record
+    // directly shows the COPY path still fails like any statement: PostgreSQL refuses the
+    // integer column's value after CopyDone.
     const { accountId, app } = await setup();
     const book = getPriceBook('trtc-2024-usd');
-    const bad = media(app.sdkAppId, { user: 'u\u0000x' }) as unknown as UsageRecord;
+    const bad = media(app.sdkAppId, { seconds: 1.5 }) as unknown as UsageRecord;
     const input = { accountId, sdkAppId: app.sdkAppId, source: 'api' as const, idempotencyKey: 'nul', bodySha256: 'x', receivedAt: new Date(), timeZone: book.timeZone };
     await expect(storeUsageBatch(sql, { ...input, records: [{ record: bad, pieces: classifyRecord(book, bad) }] })).rejects.toThrow();
     expect(await storedCount(accountId)).toEqual({ records: 0, batches: 0, daily: 0 });
