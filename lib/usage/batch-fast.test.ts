@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getPriceBook, type PriceBook } from '@/lib/rating';
 import { parseBatchBody, prepareJsonLinesBatch, validateBatch } from './batch';
-import { rowsWithIds } from './copy-rows';
+import { giveBack, rowsWithIds } from './copy-rows';
 import { prepareUsageRows, usageRecordCopyChunks } from './store';
 
 /**
@@ -102,5 +102,22 @@ describe('prepareJsonLinesBatch', () => {
       return [id, account, batch, received, app, type, s, day, seconds, record].join('\t');
     };
     expect(mine.split('\n')).toEqual(before.split('\n').map((r) => (r ? reorder(r) : r)));
+  });
+
+  test('buffers given back serve the next batch, never one still in use', () => {
+    const body = (user: string) => Buffer.from([media({ user }), media({ user, seconds: 30 })].map((r) => JSON.stringify(r)).join('\n'));
+    const a = prepareJsonLinesBatch(body('a'), { book: usd, maxRecords: 10 })!;
+    const b = prepareJsonLinesBatch(body('b'), { book: usd, maxRecords: 10 })!;
+    expect(a.rows.buffer).not.toBe(b.rows.buffer);
+    const bText = b.rows.toString('utf8');
+    giveBack(a.rows);
+    const c = prepareJsonLinesBatch(body('c'), { book: usd, maxRecords: 10 })!;
+    expect(c.rows.buffer).toBe(a.rows.buffer);
+    expect(b.rows.toString('utf8')).toBe(bText);
+    // A batch that gives way hands its buffer back at once.
+    giveBack(b.rows);
+    expect(prepareJsonLinesBatch(Buffer.from(`${body('d').toString()}\nnot json`), { book: usd, maxRecords: 10 })).toBeNull();
+    expect(prepareJsonLinesBatch(body('e'), { book: usd, maxRecords: 10 })!.rows.buffer).toBe(b.rows.buffer);
+    giveBack(c.rows);
   });
 });

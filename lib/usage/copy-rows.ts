@@ -34,7 +34,43 @@ export function rowHead(record: { app: number; type: string; start: string }, da
   return `${record.app}\t${record.type}\t${record.start}\t${day}\t${seconds}\t`;
 }
 
-/** Appends prepared rows to a growing Buffer. */
+/**
+ * Big buffers handed back once a batch's COPY is over, for the next batches. Each batch
+ * otherwise took two fresh Buffers of its COPY text's size (the rows, then the rows with
+ * ids) outside V8's heap, and V8 answers every ~64 MB of such memory with a garbage
+ * collection ("external memory pressure" in --trace-gc: most of the server's scavenges in
+ * bench:ingest). At most SPARE_MAX are kept (what 4 batches in flight use); sizes are whole
+ * MiB so that one fits the next batch.
+ */
+const spare: ArrayBuffer[] = [];
+const SPARE_MAX = 8;
+const MIB = 1 << 20;
+
+function takeBuffer(size: number): Buffer {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) {
+    const length = (spare[i] as ArrayBuffer).byteLength;
+    if (length >= size && (best < 0 || length < (spare[best] as ArrayBuffer).byteLength)) best = i;
+  }
+  if (best >= 0) {
+    const [ab] = spare.splice(best, 1) as [ArrayBuffer];
+    return Buffer.from(ab, 0, ab.byteLength);
+  }
+  return Buffer.allocUnsafeSlow(Math.ceil(size / MIB) * MIB);
+}
+
+/**
+ * Hand back a buffer of this module (a PreparedUsageRows' `rows`, rowsWithIds' result, or a
+ * part of one) once nothing reads it any more: exactly once, after its last use.
+ */
+export function giveBack(view: Uint8Array | null | undefined): void {
+  const ab = view?.buffer;
+  // Only whole-MiB buffers of takeBuffer's (never a pooled small Buffer's shared slab).
+  if (!(ab instanceof ArrayBuffer) || ab.byteLength < MIB || ab.byteLength % MIB !== 0) return;
+  if (spare.length < SPARE_MAX && !spare.includes(ab)) spare.push(ab);
+}
+
+/** Appends prepared rows to a growing Buffer (taken from the spare ones; give it back with giveBack or discard). */
 export class UsageRowWriter {
   #buf: Buffer;
   #len = 0;
@@ -42,14 +78,15 @@ export class UsageRowWriter {
   #count = 0;
 
   constructor(estimatedBytes: number, estimatedRows = 1024) {
-    this.#buf = Buffer.allocUnsafe(Math.max(4096, estimatedBytes));
+    this.#buf = takeBuffer(Math.max(4096, estimatedBytes));
     this.#ends = new Int32Array(Math.max(16, estimatedRows));
   }
 
   #reserve(bytes: number): void {
     if (this.#len + bytes <= this.#buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#len + bytes));
+    const next = takeBuffer(Math.max(this.#buf.length * 2, this.#len + bytes));
     this.#buf.copy(next, 0, 0, this.#len);
+    giveBack(this.#buf);
     this.#buf = next;
   }
 
@@ -79,6 +116,11 @@ export class UsageRowWriter {
     this.#end();
   }
 
+  /** The rows will not be used: their buffer goes back at once. */
+  discard(): void {
+    giveBack(this.#buf);
+  }
+
   finish(aggregates: DayAggregate[]): PreparedUsageRows {
     return { count: this.#count, rows: this.#buf.subarray(0, this.#len), ends: this.#ends.subarray(0, this.#count), aggregates };
   }
@@ -87,11 +129,12 @@ export class UsageRowWriter {
 /**
  * The COPY text of prepared rows with their leading columns: each row's id (`ids[i]`,
  * ascending by position) and `constant` (the per-batch columns, tab-separated, ending in a tab).
+ * A spare buffer: give it back (giveBack) once the COPY is over.
  */
 export function rowsWithIds(prepared: PreparedUsageRows, ids: readonly number[], constant: string): Buffer {
   const { rows, ends, count } = prepared;
   const head = Buffer.from(`\t${constant}`);
-  const out = Buffer.allocUnsafe(rows.length + count * (head.length + 17));
+  const out = takeBuffer(rows.length + count * (head.length + 17));
   let off = 0;
   let from = 0;
   for (let i = 0; i < count; i++) {

@@ -4,7 +4,7 @@ import { localDate } from '@/lib/time/local-date';
 import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 import { compactSoon } from './compact';
-import { copyEscape, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
+import { copyEscape, giveBack, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
 
 export { copyEscape, type PreparedUsageRows };
 
@@ -180,6 +180,7 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
   const n = prepared.count;
   const aggregates = prepared.aggregates;
   const days = new Set(aggregates.map((a) => a.day));
+  let text: Buffer | null = null;
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing. The lock and the ids
@@ -195,13 +196,17 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
     if (inserted.length === 0) return false;
     if (!n) return true;
     ids.sort((a, b) => a - b);
-    const text = rowsWithIds(rows, ids, `${accountId}\t${batchId}\t${receivedAtIso}\t`);
+    text = rowsWithIds(rows, ids, `${accountId}\t${batchId}\t${receivedAtIso}\t`);
     for (const a of aggregates) a.samples = a.samples.map((position) => ids[position] as number);
     // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
     // One after the other: a statement sent while a COPY runs would break it (never pipelined).
     await copyIn(tx.unsafe(RECORD_COPY), [text]);
     await copyAggregates(tx, aggregates, { accountId, batchId, throughId: ids[n - 1] as number });
     return true;
+  }).finally(() => {
+    // The COPY is over (sent, or failed): its buffers serve the next batches (copy-rows.ts).
+    giveBack(rows.rows);
+    giveBack(text);
   });
   if (created) {
     if (days.size) compactSoon(sql, accountId, days);
