@@ -7,9 +7,14 @@
  *
  * The records are ../shared/bench/make-usage.mjs's (the same generator inline) over
  * BENCH_APPS applications (1,000) and 30 days. By default (BENCH_SIGNER=key) the batches are
- * the issue's shape: BENCH_BATCH (10,000) records each, in generator order (so mixing the
- * account's applications), signed by an account usage key (docs/usage-api.md, "Signing with
- * an account usage key"). BENCH_SIGNER=app sends what an application may sign: records
+ * the issue's shape: BENCH_BATCH (10,000) records each, signed by an account usage key
+ * (docs/usage-api.md, "Signing with an account usage key"). BENCH_ORDER says which records
+ * share a batch: `app` (default) fills the batches application after application (about ten
+ * applications' records each), as a sender that groups its records by SDKAppID does;
+ * `generator` keeps the generator's order, where each record is of a random application and
+ * day of the 30, so nearly every record of a batch is alone in its (application, day, item)
+ * and adds an aggregate row of its own (981,622 rows for 1M records against about 150,000:
+ * the partial rows are per batch, issue 11 item 1). `aggregateRows` reports which it was. BENCH_SIGNER=app sends what an application may sign: records
  * grouped per application into batches of up to BENCH_BATCH; with 1,000 applications and
  * 1,000,000 records an application has about 1,000 records, and that is the batch size that
  * run really sends (`meanBatchRecords`). BENCH_CONCURRENCY (4) clients send at once. Each
@@ -19,7 +24,7 @@
  * aggregate rows, text built before timing, as 1 and as 4 parallel streams (the faster is
  * the baseline).
  *
- * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY, BENCH_SIGNER (key | app),
+ * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY, BENCH_SIGNER (key | app), BENCH_ORDER (app | generator),
  * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -47,6 +52,8 @@ const DAYS = 30;
 /** Who signs: an account usage key (batches of BENCH_BATCH mixing the applications, issue 11) or each application (its own records). */
 const SIGNER = process.env.BENCH_SIGNER ?? 'key';
 if (SIGNER !== 'key' && SIGNER !== 'app') throw new Error(`BENCH_SIGNER must be key or app, not ${SIGNER}`);
+const ORDER = process.env.BENCH_ORDER ?? 'app';
+if (ORDER !== 'app' && ORDER !== 'generator') throw new Error(`BENCH_ORDER must be app or generator, not ${ORDER}`);
 
 /**
  * One POST on a kept-alive connection with node:http (lighter on the client's CPU than
@@ -121,13 +128,17 @@ async function main() {
     const usageKey = SIGNER === 'key' ? await createUsageKey(handle.db, { accountId, userId: null }, { name: 'Bench ingest' }) : null;
     const usageKeySigner = usageKey ? { usageKeyId: usageKey.key.id, secretKey: usageKey.secretKey } : null;
 
-    // The records as JSON Lines batches (built before timing): BENCH_BATCH records in generator
-    // order, signed by the usage key (`app` null: the batch spans applications), or grouped per application.
-    console.log(`Generating ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications, signed by ${SIGNER === 'key' ? 'an account usage key' : 'each application'} ...`);
+    // The records as JSON Lines batches (built before timing): BENCH_BATCH records signed by the
+    // usage key (`app` null: the batch spans applications), application after application or in
+    // generator order (BENCH_ORDER), or grouped per application and signed by it.
+    console.log(`Generating ${RECORDS.toLocaleString('en-US')} records for ${APPS} applications, signed by ${SIGNER === 'key' ? `an account usage key, ${ORDER === 'app' ? 'application after application' : 'in generator order'}` : 'each application'} ...`);
     const batches: { app: number | null; body: string; n: number }[] = [];
     if (SIGNER === 'key') {
       let list: string[] = [];
-      for (const { line } of generate(appIds)) {
+      const generated = [...generate(appIds)];
+      // A stable sort: each application's records keep the generator's order.
+      if (ORDER === 'app') generated.sort((a, b) => a.app - b.app);
+      for (const { line } of generated) {
         list.push(line);
         if (list.length === BATCH) {
           batches.push({ app: null, body: list.join('\n'), n: list.length });
@@ -263,6 +274,8 @@ async function main() {
       records: RECORDS,
       applications: APPS,
       signer: SIGNER === 'key' ? 'account usage key' : 'application',
+      /** Which records share a batch: application after application, or the generator's order (key-signed batches). */
+      order: SIGNER === 'key' ? ORDER : 'app',
       batches: batches.length,
       maxBatchRecords: BATCH,
       meanBatchRecords: Math.round(RECORDS / batches.length),
@@ -285,7 +298,7 @@ async function main() {
       cores: os.cpus().length,
     };
     console.log('');
-    console.log(`bench:ingest — ${RECORDS.toLocaleString('en-US')} records, ${APPS} applications, ${batches.length} batches (mean ${out.meanBatchRecords}, at most ${BATCH}) signed by ${out.signer === 'application' ? 'each application' : 'an account usage key'}, concurrency ${CONCURRENCY}`);
+    console.log(`bench:ingest — ${RECORDS.toLocaleString('en-US')} records, ${APPS} applications, ${batches.length} batches (mean ${out.meanBatchRecords}, at most ${BATCH}) signed by ${out.signer === 'application' ? 'each application' : `an account usage key (${out.order === 'app' ? 'application after application' : 'generator order'})`}, concurrency ${CONCURRENCY}`);
     console.log(`  usage API (HTTP, HMAC, validation, COPY + aggregates): ${apiSeconds.toFixed(1)} s  ${out.recordsPerSecond.toLocaleString('en-US')} records/s  (batch latency p50 ${out.p50BatchMs} ms, p95 ${out.p95BatchMs} ms)`);
     console.log(`  direct COPY of the same rows + aggregates, 1 stream:  ${copyOne.toFixed(1)} s  ${Math.round(RECORDS / copyOne).toLocaleString('en-US')} records/s`);
     console.log(`  direct COPY of the same rows + aggregates, ${Math.min(CONCURRENCY, 4)} streams: ${copyMany.toFixed(1)} s  ${Math.round(RECORDS / copyMany).toLocaleString('en-US')} records/s`);

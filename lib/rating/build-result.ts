@@ -5,17 +5,38 @@ import type { DurationUsage } from './duration-usage';
 import type { EntitlementState } from './entitlements';
 import { explainLines } from './explain';
 import type { MonthlyUsage } from './monthly-usage';
-import type { DeductionDetail, LineDetail, RatingResult } from './result-types';
+import type { DeductionDetail, DetailDeduction, LineDetail, RatingResult } from './result-types';
 import type { PriceItem } from './types';
 import { roundingSentence, type RoundingFacts } from './rounding-facts';
 
 type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: Decimal };
+
+/**
+ * The Decimals a detail line's `usage`, `quantity` and `amount` strings were written from, so
+ * settlement (lib/settlement/bill-diff.ts) does not parse 5,000 lines' strings back. Kept with
+ * the strings: a detail whose strings were changed since (or one not built here) is parsed.
+ */
+export type LineFigures = { usage: Decimal; quantity: Decimal; amount: Decimal };
+const figures = new WeakMap<LineDetail, LineFigures & { text: [string, string, string] }>();
+
+export function lineFigures(d: LineDetail): LineFigures {
+  const f = figures.get(d);
+  if (f && f.text[0] === d.usage && f.text[1] === d.quantity && f.text[2] === d.amount) return f;
+  return { usage: dec(d.usage), quantity: dec(d.quantity), amount: dec(d.amount) };
+}
+
+function remember(p: Priced): Priced {
+  figures.set(p.detail, { usage: p.usage, quantity: p.quantity, amount: p.amount, text: [p.detail.usage, p.detail.quantity, p.detail.amount] });
+  return p;
+}
 
 /** Duration lines: per (app, period, item), seconds rounded up to minutes, less what entitlements covered. */
 function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<string, CoveredUsage>): { priced: Priced[]; deductions: DeductionDetail[] } {
   const priced: Priced[] = [];
   const deductions: DeductionDetail[] = [];
   const zone = cb.calendar.timeZone;
+  const periodKind = usage.periodKind;
+  const anyCovered = covered.size > 0;
   for (const b of usage.entries()) {
     const period = usage.periodLabel(b.period);
     for (let i = 0; i < cb.items.length; i++) {
@@ -24,19 +45,31 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
       const item = cb.items[i] as PriceItem;
       const seconds = b.seconds[i] as number;
       const minutes = Math.ceil(seconds / 60); // rating.md section 3: the period's total seconds, rounded up
-      const shares = [...(covered.get(usageKey(b.app, b.period, i)) ?? [])];
-      const detailDeductions = shares.map(([state, s]) => ({
-        entitlement: state.entitlement.id,
-        kind: state.entitlement.kind,
-        minutes: toPlain(s.minutes),
-        entitlementMinutes: toPlain(s.entitlementMinutes),
-        ratio: toPlain(s.ratio),
-      }));
-      for (const d of detailDeductions) deductions.push({ ...d, item: item.code, app: b.app, period });
+      const cu = anyCovered ? covered.get(usageKey(b.app, b.period, i)) : undefined;
+      const detailDeductions: DetailDeduction[] = [];
       const usageMinutes = dec(minutes);
-      const quantity = shares.length ? usageMinutes.minus(sum(shares.map(([, s]) => s.minutes))) : usageMinutes;
+      let quantity = usageMinutes;
+      if (cu) {
+        let coveredMinutes = ZERO;
+        for (const [state, s] of cu) {
+          const d: DetailDeduction = {
+            entitlement: state.entitlement.id,
+            kind: state.entitlement.kind,
+            minutes: toPlain(s.minutes),
+            entitlementMinutes: toPlain(s.entitlementMinutes),
+            ratio: toPlain(s.ratio),
+          };
+          detailDeductions.push(d);
+          deductions.push({ ...d, item: item.code, app: b.app, period });
+          coveredMinutes = coveredMinutes.plus(s.minutes);
+        }
+        if (detailDeductions.length) quantity = usageMinutes.minus(coveredMinutes);
+      }
       const amount = listAmount(item, quantity);
-      priced.push({
+      const secondsText = String(seconds);
+      const minutesText = String(minutes);
+      const roundingFacts: RoundingFacts = { rule: 'ceilSeconds', seconds: secondsText, minutes: minutesText, periodKind, period, zone };
+      priced.push(remember({
         usage: usageMinutes,
         quantity,
         amount,
@@ -44,12 +77,13 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
           item: item.code,
           app: b.app,
           period,
-          periodKind: usage.periodKind,
+          periodKind,
           records,
           sampleRecords: b.samples[i] ?? [],
-          measured: { value: String(seconds), unit: 'seconds' },
-          ...withSentence({ rule: 'ceilSeconds', seconds: String(seconds), minutes: String(minutes), periodKind: usage.periodKind, period, zone }),
-          usage: String(minutes),
+          measured: { value: secondsText, unit: 'seconds' },
+          rounding: roundingSentence(roundingFacts),
+          roundingFacts,
+          usage: minutesText,
           deductions: detailDeductions,
           quantity: toPlain(quantity),
           unitPrice: item.unitPrice,
@@ -57,7 +91,7 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
           amount: toPlain(amount),
           source: item.source,
         },
-      });
+      }));
     }
   }
   return { priced, deductions };
@@ -70,7 +104,7 @@ function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
   return monthly.map((m) => {
     const item = cb.items[cb.indexOf(m.item)] as PriceItem;
     const amount = listAmount(item, m.billable);
-    return {
+    return remember({
       usage: m.usage,
       quantity: m.billable,
       amount,
@@ -91,7 +125,7 @@ function monthlyDetails(cb: CompiledBook, monthly: MonthlyUsage[]): Priced[] {
         amount: toPlain(amount),
         source: item.source,
       },
-    };
+    });
   });
 }
 
@@ -111,8 +145,13 @@ export function buildResult(input: {
 
   const byItem = new Map<string, { usage: Decimal; quantity: Decimal; amount: Decimal }>();
   for (const p of priced) {
-    const t = byItem.get(p.detail.item) ?? { usage: ZERO, quantity: ZERO, amount: ZERO };
-    byItem.set(p.detail.item, { usage: t.usage.plus(p.usage), quantity: t.quantity.plus(p.quantity), amount: t.amount.plus(p.amount) });
+    const t = byItem.get(p.detail.item);
+    if (!t) byItem.set(p.detail.item, { usage: ZERO.plus(p.usage), quantity: ZERO.plus(p.quantity), amount: ZERO.plus(p.amount) });
+    else {
+      t.usage = t.usage.plus(p.usage);
+      t.quantity = t.quantity.plus(p.quantity);
+      t.amount = t.amount.plus(p.amount);
+    }
   }
   const items = cb.items.filter((i) => byItem.has(i.code));
   const totals = (code: string) => byItem.get(code) as { usage: Decimal; quantity: Decimal; amount: Decimal };

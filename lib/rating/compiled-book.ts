@@ -60,9 +60,25 @@ export function fillTemplate(template: string, vars: Readonly<Record<string, str
 /** rating.md section 3: amount = quantity x unitPrice / per, exact (rounded only in `total`). */
 export function listAmount(item: PriceItem, quantity: Decimal): Decimal {
   if (quantity.isZero()) return ZERO;
-  // The unit price parsed once per item (a day's bill prices thousands of lines of a few items).
-  let price = unitPrices.get(item);
-  if (!price) unitPrices.set(item, (price = new Decimal(item.unitPrice)));
-  return quantity.times(price).div(item.per);
+  const p = pricing(item);
+  // `per` a power of ten (1, 1000: every book's): unitPrice / per is the price shifted, exact, so
+  // quantity x (unitPrice / per) has the digits of quantity x unitPrice, rounded to the same 40
+  // significant digits: the same Decimal as the product divided by per, without a division.
+  return p.perUnit ? quantity.times(p.perUnit) : quantity.times(p.price).div(item.per);
 }
-const unitPrices = new WeakMap<PriceItem, Decimal>();
+
+/** An item's unit price parsed once (a day's bill prices thousands of lines of a few items), and per unit when exact. */
+function pricing(item: PriceItem): { price: Decimal; perUnit: Decimal | null } {
+  let p = prices.get(item);
+  if (!p) {
+    const price = new Decimal(item.unitPrice);
+    // Exact only for a price of at most `precision` digits (a longer one would be rounded by the division).
+    const exact = Number.isSafeInteger(item.per) && /^10*$/.test(String(item.per)) && price.isFinite() && price.sd() <= Decimal.precision;
+    prices.set(item, (p = { price, perUnit: exact ? price.div(item.per) : null }));
+  }
+  return p;
+}
+const prices = new WeakMap<PriceItem, { price: Decimal; perUnit: Decimal | null }>();
+
+/** The item's unit price as a Decimal (parsed once per item; Decimals are immutable, so shared). */
+export const unitPriceOf = (item: PriceItem): Decimal => pricing(item).price;

@@ -10,22 +10,35 @@ const UNIT_WORD: Record<PriceItem['unit'], string> = {
 };
 
 function recordsPhrase(d: LineDetail): string {
-  const more = d.records > d.sampleRecords.length ? ', …' : '';
-  const which = d.sampleRecords.length ? ` (#${d.sampleRecords.join(', #')}${more})` : '';
-  return `${d.records} record${d.records === 1 ? '' : 's'}${which}`;
+  const n = d.records;
+  const samples = d.sampleRecords;
+  let text = n === 1 ? '1 record' : `${n} records`;
+  if (samples.length) {
+    text += ` (#${samples[0]}`;
+    for (let i = 1; i < samples.length; i++) text += `, #${samples[i]}`;
+    text += n > samples.length ? ', …)' : ')';
+  }
+  return text;
+}
+
+/** "min", or "1,000 min" for a price per 1,000 minutes: the same few per unit on every line. */
+const perTexts = new Map<string, string>();
+function perText(per: number, word: string): string {
+  if (per === 1) return word;
+  const key = `${per} ${word}`;
+  let text = perTexts.get(key);
+  if (text === undefined) perTexts.set(key, (text = `${formatQuantity(per)} ${word}`));
+  return text;
 }
 
 /** One sentence for one detail line: records, rounding, deductions, price. */
 export function explainDetail(d: LineDetail, currency: string, unit: PriceItem['unit']): string {
   const word = UNIT_WORD[unit];
-  const where = d.app === null ? 'account' : `app ${d.app}`;
-  const parts = [`${where}: ${recordsPhrase(d)}; ${d.rounding}`];
+  let text = `${d.app === null ? 'account' : `app ${d.app}`}: ${recordsPhrase(d)}; ${d.rounding}`;
   for (const x of d.deductions) {
-    parts.push(`${x.entitlement} (${x.kind}) covers ${formatQuantity(x.minutes)} ${word} at 1:${x.ratio} = ${formatQuantity(x.entitlementMinutes)} entitlement minutes`);
+    text += `; ${x.entitlement} (${x.kind}) covers ${formatQuantity(x.minutes)} ${word} at 1:${x.ratio} = ${formatQuantity(x.entitlementMinutes)} entitlement minutes`;
   }
-  const perText = d.per === 1 ? word : `${formatQuantity(d.per)} ${word}`;
-  parts.push(`${formatQuantity(d.quantity)} ${word} × ${d.unitPrice} ${currency} / ${perText} = ${d.amount} ${currency}`);
-  return parts.join('; ');
+  return `${text}; ${formatQuantity(d.quantity)} ${word} × ${d.unitPrice} ${currency} / ${perText(d.per, word)} = ${d.amount} ${currency}`;
 }
 
 /** "Why this amount" for every bill line of a result (the bill page and the CSV use these). */

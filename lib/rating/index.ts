@@ -35,6 +35,8 @@ export { classifyRecord, classifyRecordDay, summarizeUsage, type UsagePiece, typ
 export { RecordRuleError } from './classify-durations';
 export { aggregateDays, DayAggregator, dayNumberOf, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
 export { explainLines, explainDetail } from './explain';
+export { lineFigures, type LineFigures } from './build-result';
+export { compileBook, unitPriceOf } from './compiled-book';
 export { coverageFor, orderEntitlements } from './entitlements';
 export { rateScenario, scenarioSchema, toRateOutput, type RateOutput } from './scenario';
 export { rateJsonl, forEachLine } from './jsonl';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { billLines, bills, entitlementDeductions } from '@/db/schema';
-import { explainDetail, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook } from '@/lib/rating';
+import { compileBook, explainDetail, lineFigures, unitPriceOf, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook, type PriceItem } from '@/lib/rating';
 import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
 import type { LocalDate } from '@/lib/time/local-date';
 import { translatorFor } from '@/lib/i18n/translator';
@@ -92,9 +92,11 @@ export function diffBill(input: {
   for (const d of input.details) {
     const key = `${d.app}|${d.item}`;
     const before = prev?.lines.get(key);
-    const usage = before ? dec(d.usage).minus(before.usage) : dec(d.usage);
-    const quantity = before ? dec(d.quantity).minus(before.quantity) : dec(d.quantity);
-    const lineAmount = before ? dec(d.amount).minus(before.amount) : dec(d.amount);
+    // The rater's own Decimals for the line's strings (lib/rating/build-result.ts lineFigures): no parsing back.
+    const f = lineFigures(d);
+    const usage = before ? f.usage.minus(before.usage) : f.usage;
+    const quantity = before ? f.quantity.minus(before.quantity) : f.quantity;
+    const lineAmount = before ? f.amount.minus(before.amount) : f.amount;
     prev?.lines.delete(key);
     if (prev && usage.isZero() && quantity.isZero() && lineAmount.isZero()) continue;
     amount = amount.plus(lineAmount);
@@ -157,7 +159,8 @@ export function lineRow(
   /** Of the `d.records` record pieces, how many arrived after the earlier bills (undefined: not known). */
   lateRecords?: number,
 ): Omit<LineRow, 'billId'> {
-  const unit = itemUnit(book, d.item);
+  const item = findItem(book, d.item);
+  const unit = item?.unit ?? 'minute';
   const steps = [explainDetail(d, currency, unit)];
   if (before) {
     const which = lateRecords === undefined ? explainEn('explain.lateUsage') : explainEn('explain.lateRecords', { count: lateRecords, records: d.records });
@@ -169,10 +172,11 @@ export function lineRow(
     accountId,
     sdkAppId: d.app,
     item: d.item,
-    description: itemName(book, d.item),
+    description: item?.name ?? d.item,
     quantity: delta.quantity,
     unit,
-    unitPrice: dec(d.unitPrice),
+    // Parsed once per item (Decimals are immutable); a detail priced otherwise than its book's item is parsed.
+    unitPrice: item && item.unitPrice === d.unitPrice ? unitPriceOf(item) : dec(d.unitPrice),
     per: d.per,
     amount: delta.amount,
     // `earlier` and `lateRecords`: the facts of the "Re-rated with …" step, worded per language (lib/bills/words.ts stepsIn).
@@ -192,8 +196,14 @@ export function deductionRow(accountId: string, day: LocalDate, ent: DayEntitlem
 }
 
 export function itemName(book: PriceBook, code: string): string {
-  return book.items.find((i) => i.code === code)?.name ?? code;
+  return findItem(book, code)?.name ?? code;
 }
 export function itemUnit(book: PriceBook, code: string): ItemUnit {
-  return book.items.find((i) => i.code === code)?.unit ?? 'minute';
+  return findItem(book, code)?.unit ?? 'minute';
+}
+/** The book's item of a code by its compiled index (a book lists up to ~100 items; a bill has 5,000 lines). */
+function findItem(book: PriceBook, code: string): PriceItem | undefined {
+  const cb = compileBook(book);
+  const i = cb.indexOf(code);
+  return i === -1 ? undefined : cb.items[i];
 }
