@@ -26,7 +26,12 @@ const nextConfig = {
   // Separate build directories let several e2e runs coexist (E2E_PORT).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // forbidden() renders app/forbidden.tsx with status 403 for a wrong role.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Turbopack keeps a build cache in the dist dir's cache/ for the next build on this machine; a CI
+    // run builds a fresh clone once and never reads it, so its e2e build does not write it (scripts/e2e-build.mjs).
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== '0',
+  },
   // Only the e2e build (scripts/e2e-build.mjs) skips the type check: `npm test` runs tsc first.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === '1' },
   async headers() {
