@@ -17,16 +17,21 @@ type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: D
  * the strings: a detail whose strings were changed since (or one not built here) is parsed.
  */
 export type LineFigures = { usage: Decimal; quantity: Decimal; amount: Decimal };
-const figures = new WeakMap<LineDetail, LineFigures & { text: [string, string, string] }>();
+type Remembered = Priced & { usageText: string; quantityText: string; amountText: string };
+const figures = new WeakMap<LineDetail, Remembered>();
 
 export function lineFigures(d: LineDetail): LineFigures {
   const f = figures.get(d);
-  if (f && f.text[0] === d.usage && f.text[1] === d.quantity && f.text[2] === d.amount) return f;
+  if (f && f.usageText === d.usage && f.quantityText === d.quantity && f.amountText === d.amount) return f;
   return { usage: dec(d.usage), quantity: dec(d.quantity), amount: dec(d.amount) };
 }
 
 function remember(p: Priced): Priced {
-  figures.set(p.detail, { usage: p.usage, quantity: p.quantity, amount: p.amount, text: [p.detail.usage, p.detail.quantity, p.detail.amount] });
+  const r = p as Remembered;
+  r.usageText = p.detail.usage;
+  r.quantityText = p.detail.quantity;
+  r.amountText = p.detail.amount;
+  figures.set(p.detail, r);
   return p;
 }
 
