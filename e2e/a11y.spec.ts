@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures-test';
 import { and, desc, eq } from 'drizzle-orm';
 import { accounts, bills, webhookEndpoints } from '../db/schema';
 import { DEMO, e2eDb, signIn } from './fixtures';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { applications, users } from '../db/schema';
 import { DEMO, e2eDb } from './fixtures';

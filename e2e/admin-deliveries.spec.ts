@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { noticeDeliveries, notifications, users } from '../db/schema';
 import { DEMO, e2eDb } from './fixtures';
 import { signInAs } from './fixtures-auth';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { signIn, confirmDialog } from './fixtures';
 import { newCustomer, signInAs } from './fixtures-auth';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { applications } from '../db/schema';
 import { e2eDb, confirmDialog } from './fixtures';

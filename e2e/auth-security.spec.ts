@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures-test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { applications, users, userSessions } from '../db/schema';
 import { confirmEmail, DEMO, e2eDb, emailedLink, signIn, signOut } from './fixtures';
@@ -23,10 +23,10 @@ async function signInFrom(page: Page, path: string) {
 
 /**
  * A signed-out browser for the redirect tests: one page kept for them (e2e/fixtures-reuse.ts),
- * its cookies put back to the language cookie alone before each, as a new context would have
- * (a new context per sign-in only cost Chromium a new renderer each time; issue 15).
+ * on about:blank with its cookies put back to the language cookie alone before each, as a new
+ * context would have (a new context per sign-in cost Chromium a context and a renderer each time; issue 15).
  */
-const signedOut = new ReusedPages();
+const signedOut = new ReusedPages({ leaveDocument: true });
 const guarded = new WeakSet<Page>();
 test.afterAll(() => signedOut.closeAll());
 async function signedOutPage(browser: Browser) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema';
 import { DEMO, e2eDb, signIn, signOut, signUpCustomer } from './fixtures';

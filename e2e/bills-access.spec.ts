@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { accountIdOf, advanceBy, clockOf, createAppDirect } from './fixtures-dev';
 import { mediaRecord, sendUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';

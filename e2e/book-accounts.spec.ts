@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { emailedLink, signIn } from './fixtures';
 import { accountIdOf } from './fixtures-dev';
 import { adminPage, advanceClock, expandLine, SAME_ORIGIN, sendSigned } from './fixtures-books';

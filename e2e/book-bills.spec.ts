@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { adminPage, advanceClock, createTestCustomer, expandLine, expectCsvMatchesPage, openBill, ownerPage, sendSigned } from './fixtures-books';
 
 /**

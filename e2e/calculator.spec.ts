@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { newCustomer } from './fixtures-auth';
 
 test('price calculator: pay-as-you-go against each package edition, the cheapest highlighted; errors and pending', async ({ page }) => {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { signOut } from './fixtures';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
 import { newCustomer, signInAs } from './fixtures-auth';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { E2E_SMTP_URL } from '../playwright.config';
 import { DEMO, signIn, signOut } from './fixtures';
 import { keepScreenshot } from './fixtures-shots';

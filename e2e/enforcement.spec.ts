@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { applications, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, offsetIso, sendUsage, storedUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';

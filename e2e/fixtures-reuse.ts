@@ -13,13 +13,21 @@ type Cookie = Parameters<BrowserContext['addCookies']>[0][number];
  * every page): a new context per test cost Chromium a new renderer process that compiled the
  * console's scripts again for every test (issue 15: the largest part of the e2e run's CPU).
  *
- * Each test still starts from the same state as in a new context: the cookies are put back to
- * the stored state (or to the language cookie alone, signed out) and the viewport to the
- * config's before it is handed over, and the page is loaded with `goto` (a fresh document; the console keeps nothing in web storage).
+ * Each test still starts from the same state as in a new context: before the page is handed
+ * over its cookies are those of the stored state (or the language cookie alone, signed out) and
+ * its viewport the config's; the test loads its page with `goto` (a fresh document; the console
+ * keeps nothing in web storage).
  * A page closed or crashed by a failed test is replaced. `closeAll` in `afterAll`.
  */
 export class ReusedPages {
   private readonly open = new Map<string, { context: BrowserContext; page: Page }>();
+
+  /**
+   * `leaveDocument`: go to about:blank before each test, for tests that can end while their page
+   * is still navigating (a sign-in's redirects), which would abort the next test's `goto`. It
+   * costs a new renderer process per test; tests that end on a loaded, quiet page do without.
+   */
+  constructor(private readonly options: { leaveDocument?: boolean } = {}) {}
 
   /** The page for `key`, its cookies those of `stateFile` (a storage state file) or, without one, the English language cookie only. */
   async get(browser: Browser, key: string, stateFile?: string, cookies?: (stored: Cookie[]) => Cookie[]): Promise<Page> {
@@ -33,6 +41,7 @@ export class ReusedPages {
       entry = { context, page: await context.newPage() };
       this.open.set(key, entry);
     }
+    if (this.options.leaveDocument) await entry.page.goto('about:blank');
     const stored: Cookie[] = stateFile ? (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { cookies: Cookie[] }).cookies : [E2E_LANGUAGE_COOKIE];
     await entry.context.clearCookies();
     await entry.context.addCookies(cookies ? cookies(stored) : stored);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { DEMO, confirmDialog } from './fixtures';
 import { createApplication, topUp } from './fixtures-billing';
 import { newCustomer, signInAs } from './fixtures-auth';

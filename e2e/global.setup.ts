@@ -1,4 +1,4 @@
-import { test as setup } from '@playwright/test';
+import { test as setup } from './fixtures-test';
 import { saveRoleState } from './fixtures-auth';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { accountIdOf, createAppDirect } from './fixtures-dev';
 import { localDayOf, storedUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { advanceBy } from './fixtures-dev';
 import { createApplication } from './fixtures-billing';
 import { mediaRecord, sendUsage } from './fixtures-usage';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { keepScreenshot, SCREENSHOTS_WANTED } from './fixtures-shots';

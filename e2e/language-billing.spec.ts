@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { signUpCustomer } from './fixtures';
+import { expect, test, type Page } from './fixtures-test';
+import { newCustomer } from './fixtures-auth';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, sendUsage } from './fixtures-usage';
 
@@ -38,7 +38,7 @@ async function expectChinese(page: Page, name: string, width: number) {
 }
 
 test('overview, usage, bills, a bill and balance in Chinese at 1360 and 390 px; a Chinese Excel bill matches the page', async ({ page }) => {
-  const me = await signUpCustomer(page, { name: 'Zh Walk Ltd' });
+  const me = await newCustomer(page, { name: 'Zh Walk Ltd' });
   const accountId = await accountIdOf(me.email);
   const app = await createAppDirect(accountId, { name: '在线课堂', edition: 'lite' });
   await topUpThroughPage(page, '100');

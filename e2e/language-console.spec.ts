@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
-import { signUpCustomer } from './fixtures';
+import { newCustomer } from './fixtures-auth';
 import { createApplication } from './fixtures-billing';
 import { topUpThroughPage } from './fixtures-dev';
 import { startReceiver } from './fixtures-notices';
@@ -65,7 +65,7 @@ async function checkPage(page: Page, name: string, { english = true } = {}) {
 }
 
 test('applications and the calculator in Chinese: list, detail, confirm, comparison', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Zh Apps Ltd' });
+  await newCustomer(page, { name: 'Zh Apps Ltd' });
   await toChinese(page);
 
   await page.goto('/applications');
@@ -111,7 +111,7 @@ test('applications and the calculator in Chinese: list, detail, confirm, compari
 });
 
 test('packages in Chinese: buy page, the purchase confirm dialog, the package card, auto-renewal, a refund request', async ({ page }) => {
-  await signUpCustomer(page, { name: 'Zh Packages Ltd' });
+  await newCustomer(page, { name: 'Zh Packages Ltd' });
   const app = await createApplication(page, 'Zh Live');
   await topUpThroughPage(page, '100');
   await toChinese(page);
@@ -166,7 +166,7 @@ test('packages in Chinese: buy page, the purchase confirm dialog, the package ca
 test('message center, notification settings and webhooks in Chinese: filters, empty states, forms, a test event, the delivery log', async ({ page }) => {
   const receiver = await startReceiver();
   try {
-    await signUpCustomer(page, { name: 'Zh Settings Ltd' });
+    await newCustomer(page, { name: 'Zh Settings Ltd' });
     await toChinese(page);
 
     await page.goto('/notices');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { PAGES, pageRoutes, preparePages, stateFile, type PagesCtx } from './fixtures-pages';
 import { ReusedPages } from './fixtures-reuse';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { accounts, users } from '../db/schema';
 import { e2eDb, signIn, signUpCustomer } from './fixtures';

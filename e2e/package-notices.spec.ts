@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { and, eq } from 'drizzle-orm';
 import { applications, packages, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';

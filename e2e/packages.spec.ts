@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { buyPackage, createApplication, topUp } from './fixtures-billing';
 import { newCustomer } from './fixtures-auth';
 

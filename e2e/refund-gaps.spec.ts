@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures-test';
 import { and, eq } from 'drizzle-orm';
 import { daySettlements, packages, refundRequests, usageRecords } from '../db/schema';
 import { localDate } from '../lib/time/local-date';

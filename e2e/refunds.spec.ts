@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures-test';
 import { and, eq } from 'drizzle-orm';
 import { ledgerEntries, packages, users } from '../db/schema';
 import { Decimal } from '../lib/money/decimal';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { E2E_LANGUAGE_COOKIE } from '../playwright.config';
 import { PAGES, preparePages, routeSlug, stateFile, type PagesCtx } from './fixtures-pages';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { testClocks } from '../db/schema';
 import { DEMO, e2eDb, signIn, signUpCustomer } from './fixtures';

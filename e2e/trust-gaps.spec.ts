@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { eq } from 'drizzle-orm';
 import { accounts, auditLog, ledgerEntries, packages } from '../db/schema';
 import { postLedgerEntry } from '../lib/ledger/service';

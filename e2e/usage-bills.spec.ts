@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures-test';
 import { accountIdOf, advanceBy, clockOf, createAppDirect, topUpThroughPage } from './fixtures-dev';
 import { localDayOf, mediaRecord, parseCsv, sendUsage, storedUsage } from './fixtures-usage';
 import { newCustomer } from './fixtures-auth';

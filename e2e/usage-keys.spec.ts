@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures-test';
 import { signedUsageHeaders } from '../lib/usage/signature';
 import { createApplication } from './fixtures-billing';
 import { newCustomer } from './fixtures-auth';

@@ -24,7 +24,7 @@ export type DurationBucket = {
  * aggregates (./day-aggregates.ts) share, so both count a piece the same way.
  */
 export function addPieceToItems(
-  b: Pick<DurationBucket, 'seconds' | 'records' | 'samples'>,
+  b: { seconds: Float64Array | number[]; records: Float64Array | number[]; samples: (number[] | undefined)[] },
   items: ArrayLike<number>,
   counts: ArrayLike<number>,
   size: number,

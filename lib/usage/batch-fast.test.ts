@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getPriceBook, type PriceBook } from '@/lib/rating';
 import { parseBatchBody, prepareJsonLinesBatch, validateBatch } from './batch';
-import { rowsWithIds } from './copy-rows';
-import { prepareUsageRows, usageRecordCopyChunks } from './store';
+import { aggregatesWithIds, giveBack, rowsWithIds } from './copy-rows';
+import { aggregateCopyChunks, prepareUsageRows, usageRecordCopyChunks } from './store';
+import { aggregateDays } from '@/lib/rating';
 
 /**
  * Issue 11: the usage API's one-pass path (prepareJsonLinesBatch) must store exactly what
@@ -27,7 +28,13 @@ function general(body: string, book: PriceBook, sdkAppId?: number) {
   return valid.ok ? prepareUsageRows(valid.records, book, book.timeZone) : null;
 }
 
-const comparable = (p: ReturnType<typeof general>) => p && { count: p.count, rows: p.rows.toString('utf8'), ends: [...p.ends], aggregates: p.aggregates };
+const comparable = (p: ReturnType<typeof general>) =>
+  p && {
+    count: p.count,
+    rows: p.rows.toString('utf8'),
+    ends: [...p.ends],
+    aggregates: { ...p.aggregates, rows: p.aggregates.rows.toString('utf8'), ends: [...p.aggregates.ends], samples: [...p.aggregates.samples], sampleEnds: [...p.aggregates.sampleEnds] },
+  };
 
 // Lines the general path accepts, refuses or skips, written in the ways a client may write them.
 const start = fc
@@ -102,5 +109,46 @@ describe('prepareJsonLinesBatch', () => {
       return [id, account, batch, received, app, type, s, day, seconds, record].join('\t');
     };
     expect(mine.split('\n')).toEqual(before.split('\n').map((r) => (r ? reorder(r) : r)));
+  });
+
+  test('aggregatesWithIds writes the same column values as the COPY of the aggregates with ids', () => {
+    // Records over two days and several windows, one crossing midnight, with more than five samples on a row.
+    const records = [
+      ...Array.from({ length: 7 }, (_, i) => media({ start: `2024-10-08T1${i}:00:00+08:00`, seconds: 3000 + i })),
+      media({ start: '2024-10-08T23:59:30+08:00', seconds: 90 }),
+      { type: 'screenshot', app: APP, start: '2024-10-09T10:00:00Z', count: 2 },
+    ];
+    const body = records.map((r) => JSON.stringify(r)).join('\n');
+    const prepared = prepareJsonLinesBatch(Buffer.from(body), { book: usd, maxRecords: 10 })!;
+    const ids = records.map((_, i) => 1_000_000 + 3 * i);
+    const meta = { accountId: '00000000-0000-4000-8000-000000000001', batchId: '00000000-0000-4000-8000-000000000002', throughId: ids[ids.length - 1] as number };
+    const mine = aggregatesWithIds(prepared.aggregates, ids, `${meta.accountId}\t${meta.batchId}\t${meta.throughId}\t`).toString('utf8');
+    const rows = aggregateDays(usd, records.map((r, i) => ({ record: r as never, id: ids[i] as number })));
+    const before = [...aggregateCopyChunks(rows, meta)].join('');
+    // Before: account_id, local_day, sdk_app_id, item, batch_id, through_id, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, samples, carried, day_carried.
+    // Now:    local_day, sdk_app_id, item, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, carried, day_carried, account_id, batch_id, through_id, samples.
+    const reorder = (row: string) => {
+      const [account, day, app, item, batch, through, seconds, quantity, peak, recs, dayRecords, windows, windowSeconds, samples, carried, dayCarried] = row.split('\t');
+      return [day, app, item, seconds, quantity, peak, recs, dayRecords, windows, windowSeconds, carried, dayCarried, account, batch, through, samples].join('\t');
+    };
+    expect(rows.length).toBeGreaterThan(2);
+    expect(mine.split('\n')).toEqual(before.split('\n').map((r) => (r ? reorder(r) : r)));
+  });
+
+  test('buffers given back serve the next batch, never one still in use', () => {
+    const body = (user: string) => Buffer.from([media({ user }), media({ user, seconds: 30 })].map((r) => JSON.stringify(r)).join('\n'));
+    const a = prepareJsonLinesBatch(body('a'), { book: usd, maxRecords: 10 })!;
+    const b = prepareJsonLinesBatch(body('b'), { book: usd, maxRecords: 10 })!;
+    expect(a.rows.buffer).not.toBe(b.rows.buffer);
+    const bText = b.rows.toString('utf8');
+    giveBack(a.rows);
+    const c = prepareJsonLinesBatch(body('c'), { book: usd, maxRecords: 10 })!;
+    expect(c.rows.buffer).toBe(a.rows.buffer);
+    expect(b.rows.toString('utf8')).toBe(bText);
+    // A batch that gives way hands its buffer back at once.
+    giveBack(b.rows);
+    expect(prepareJsonLinesBatch(Buffer.from(`${body('d').toString()}\nnot json`), { book: usd, maxRecords: 10 })).toBeNull();
+    expect(prepareJsonLinesBatch(body('e'), { book: usd, maxRecords: 10 })!.rows.buffer).toBe(b.rows.buffer);
+    giveBack(c.rows);
   });
 });

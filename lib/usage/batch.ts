@@ -104,8 +104,26 @@ export function prepareJsonLinesBatch(
   const plainText = ascii && body.indexOf('\\u') === -1;
   // No backslash, tab or carriage return anywhere: every line is its own COPY text.
   const verbatim = body.indexOf(0x5c) === -1 && body.indexOf(0x09) === -1 && body.indexOf(0x0d) === -1;
-  const aggregator = new DayAggregator(options.book);
   const writer = new UsageRowWriter(length + (length >> 1), Math.min(options.maxRecords, (length >> 6) + 16));
+  let rows: PreparedUsageRows | null = null;
+  try {
+    rows = writeJsonLines(body, writer, { ...options, plainText, verbatim, ascii });
+    return rows;
+  } finally {
+    // Given way (or failed): the writer's buffer goes back now; kept rows go back after their COPY (store.ts).
+    if (!rows) writer.discard();
+  }
+}
+
+/** prepareJsonLinesBatch's pass over the lines. */
+function writeJsonLines(
+  body: Buffer,
+  writer: UsageRowWriter,
+  options: Pick<ValidateOptions, 'book' | 'sdkAppId' | 'appRefusal'> & { maxRecords: number; plainText: boolean; verbatim: boolean; ascii: boolean },
+): PreparedUsageRows | null {
+  const { plainText, verbatim, ascii } = options;
+  const length = body.length;
+  const aggregator = new DayAggregator(options.book);
   const appCache = new Map<number, string | null>();
   let count = 0;
   let from = 0;

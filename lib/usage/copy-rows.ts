@@ -16,9 +16,80 @@ export type PreparedUsageRows = {
   /** The rows one after the other; row i ends (exclusive) at `ends[i]`. */
   rows: Buffer;
   ends: Int32Array;
-  /** The batch's aggregates (lib/rating DayAggregator), `samples` holding record positions (0 .. count-1) in place of ids. */
-  aggregates: DayAggregate[];
+  /** The batch's aggregates (lib/rating DayAggregator) as COPY bytes (prepareAggregates). */
+  aggregates: PreparedAggregates;
 };
+
+/**
+ * A batch's `usage_aggregates` rows as COPY text bytes (PREPARED_AGGREGATE_COLUMNS, each
+ * followed by a tab), built before its transaction like the records' rows: the account,
+ * batch, `through_id` and the samples (record ids) are put after each row once the ids are
+ * reserved (aggregatesWithIds). The DayAggregate objects (a row, its windows and samples
+ * arrays: as many rows as records when a batch spans 1,000 applications and 30 days) are
+ * garbage before the first wait instead of living through the database round trip.
+ */
+export type PreparedAggregates = {
+  count: number;
+  rows: Buffer;
+  ends: Int32Array;
+  /** Every row's samples as record positions (0 .. records-1), one row after the other; row i's end at `sampleEnds[i]`. */
+  samples: Int32Array;
+  sampleEnds: Int32Array;
+  /** The local days the rows touch. */
+  days: string[];
+};
+
+export const PREPARED_AGGREGATE_COLUMNS = 'local_day, sdk_app_id, item, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, carried, day_carried';
+
+/** DayAggregator rows (samples as record positions) as prepared aggregate rows. */
+export function prepareAggregates(rows: readonly DayAggregate[]): PreparedAggregates {
+  const writer = new UsageRowWriter(rows.length * 128, rows.length);
+  let sampleCount = 0;
+  for (const r of rows) sampleCount += r.samples.length;
+  const samples = new Int32Array(sampleCount);
+  const sampleEnds = new Int32Array(rows.length);
+  const days = new Set<string>();
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as DayAggregate;
+    writer.segment(`${r.day}\t${r.app}\t${copyEscape(r.item)}\t${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t${r.carried}\t${r.dayCarried}\t`);
+    for (const position of r.samples) samples[k++] = position;
+    sampleEnds[i] = k;
+    days.add(r.day);
+  }
+  const built = writer.segments();
+  return { count: rows.length, rows: built.rows, ends: built.ends, samples, sampleEnds, days: [...days] };
+}
+
+/**
+ * The COPY text of prepared aggregate rows (PREPARED_AGGREGATE_COLUMNS, then account_id,
+ * batch_id, through_id from `constant`, tab-separated and ending in a tab, then samples):
+ * each row's samples are the ids at its positions (`ids` ascending by position). A spare
+ * buffer: give it back (giveBack) once the COPY is over.
+ */
+export function aggregatesWithIds(prepared: PreparedAggregates, ids: readonly number[], constant: string): Buffer {
+  const { rows, ends, count, samples, sampleEnds } = prepared;
+  const head = Buffer.from(constant);
+  const out = takeBuffer(rows.length + count * (head.length + 3) + samples.length * 17 + 16);
+  let off = 0;
+  let from = 0;
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const to = ends[i] as number;
+    off += rows.copy(out, off, from, to);
+    from = to;
+    off += head.copy(out, off);
+    out[off++] = 0x7b; // {
+    const last = sampleEnds[i] as number;
+    for (let first = true; k < last; k++, first = false) {
+      if (!first) out[off++] = 0x2c; // ,
+      off += out.write(String(ids[samples[k] as number]), off, 'latin1');
+    }
+    out[off++] = 0x7d; // }
+    out[off++] = 0x0a;
+  }
+  return out.subarray(0, off);
+}
 
 /** The columns of a prepared row, after the id and the per-batch ones (store.ts's COPY column list). */
 export const PREPARED_ROW_COLUMNS = 'sdk_app_id, type, start, local_day, seconds, record';
@@ -34,7 +105,43 @@ export function rowHead(record: { app: number; type: string; start: string }, da
   return `${record.app}\t${record.type}\t${record.start}\t${day}\t${seconds}\t`;
 }
 
-/** Appends prepared rows to a growing Buffer. */
+/**
+ * Big buffers handed back once a batch's COPY is over, for the next batches. Each batch
+ * otherwise took two fresh Buffers of its COPY text's size (the rows, then the rows with
+ * ids) outside V8's heap, and V8 answers every ~64 MB of such memory with a garbage
+ * collection ("external memory pressure" in --trace-gc: most of the server's scavenges in
+ * bench:ingest). At most SPARE_MAX are kept (what 4 batches in flight use); sizes are whole
+ * MiB so that one fits the next batch.
+ */
+const spare: ArrayBuffer[] = [];
+const SPARE_MAX = 8;
+const MIB = 1 << 20;
+
+function takeBuffer(size: number): Buffer {
+  let best = -1;
+  for (let i = 0; i < spare.length; i++) {
+    const length = (spare[i] as ArrayBuffer).byteLength;
+    if (length >= size && (best < 0 || length < (spare[best] as ArrayBuffer).byteLength)) best = i;
+  }
+  if (best >= 0) {
+    const [ab] = spare.splice(best, 1) as [ArrayBuffer];
+    return Buffer.from(ab, 0, ab.byteLength);
+  }
+  return Buffer.allocUnsafeSlow(Math.ceil(size / MIB) * MIB);
+}
+
+/**
+ * Hand back a buffer of this module (a PreparedUsageRows' `rows`, rowsWithIds' result, or a
+ * part of one) once nothing reads it any more: exactly once, after its last use.
+ */
+export function giveBack(view: Uint8Array | null | undefined): void {
+  const ab = view?.buffer;
+  // Only whole-MiB buffers of takeBuffer's (never a pooled small Buffer's shared slab).
+  if (!(ab instanceof ArrayBuffer) || ab.byteLength < MIB || ab.byteLength % MIB !== 0) return;
+  if (spare.length < SPARE_MAX && !spare.includes(ab)) spare.push(ab);
+}
+
+/** Appends prepared rows to a growing Buffer (taken from the spare ones; give it back with giveBack or discard). */
 export class UsageRowWriter {
   #buf: Buffer;
   #len = 0;
@@ -42,14 +149,15 @@ export class UsageRowWriter {
   #count = 0;
 
   constructor(estimatedBytes: number, estimatedRows = 1024) {
-    this.#buf = Buffer.allocUnsafe(Math.max(4096, estimatedBytes));
+    this.#buf = takeBuffer(Math.max(4096, estimatedBytes));
     this.#ends = new Int32Array(Math.max(16, estimatedRows));
   }
 
   #reserve(bytes: number): void {
     if (this.#len + bytes <= this.#buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#len + bytes));
+    const next = takeBuffer(Math.max(this.#buf.length * 2, this.#len + bytes));
     this.#buf.copy(next, 0, 0, this.#len);
+    giveBack(this.#buf);
     this.#buf = next;
   }
 
@@ -79,19 +187,42 @@ export class UsageRowWriter {
     this.#end();
   }
 
+  /** A row of `text` as is (no newline added: prepareAggregates' rows end where the store continues them). */
+  segment(text: string): void {
+    this.#reserve(text.length * 3);
+    this.#len += this.#buf.write(text, this.#len);
+    if (this.#count === this.#ends.length) {
+      const next = new Int32Array(this.#ends.length * 2);
+      next.set(this.#ends);
+      this.#ends = next;
+    }
+    this.#ends[this.#count++] = this.#len;
+  }
+
+  /** The segments written (prepareAggregates). */
+  segments(): { rows: Buffer; ends: Int32Array } {
+    return { rows: this.#buf.subarray(0, this.#len), ends: this.#ends.subarray(0, this.#count) };
+  }
+
+  /** The rows will not be used: their buffer goes back at once. */
+  discard(): void {
+    giveBack(this.#buf);
+  }
+
   finish(aggregates: DayAggregate[]): PreparedUsageRows {
-    return { count: this.#count, rows: this.#buf.subarray(0, this.#len), ends: this.#ends.subarray(0, this.#count), aggregates };
+    return { count: this.#count, rows: this.#buf.subarray(0, this.#len), ends: this.#ends.subarray(0, this.#count), aggregates: prepareAggregates(aggregates) };
   }
 }
 
 /**
  * The COPY text of prepared rows with their leading columns: each row's id (`ids[i]`,
  * ascending by position) and `constant` (the per-batch columns, tab-separated, ending in a tab).
+ * A spare buffer: give it back (giveBack) once the COPY is over.
  */
 export function rowsWithIds(prepared: PreparedUsageRows, ids: readonly number[], constant: string): Buffer {
   const { rows, ends, count } = prepared;
   const head = Buffer.from(`\t${constant}`);
-  const out = Buffer.allocUnsafe(rows.length + count * (head.length + 17));
+  const out = takeBuffer(rows.length + count * (head.length + 17));
   let off = 0;
   let from = 0;
   for (let i = 0; i < count; i++) {

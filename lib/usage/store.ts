@@ -4,7 +4,7 @@ import { localDate } from '@/lib/time/local-date';
 import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 import { compactSoon } from './compact';
-import { copyEscape, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
+import { aggregatesWithIds, copyEscape, giveBack, PREPARED_AGGREGATE_COLUMNS, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
 
 export { copyEscape, type PreparedUsageRows };
 
@@ -153,6 +153,8 @@ export function prepareUsageRows(records: readonly ValidRecord[], book: PriceBoo
 
 /** The COPY of a batch's records: the id, the per-batch columns (rowsWithIds's `constant`), then a prepared row's. */
 const RECORD_COPY = `copy usage_records (id, account_id, batch_id, received_at, ${PREPARED_ROW_COLUMNS}) from stdin`;
+/** The COPY of a batch's aggregates: a prepared row's columns, the per-batch ones (aggregatesWithIds's `constant`), then the samples. */
+const AGGREGATE_COPY = `copy usage_aggregates (${PREPARED_AGGREGATE_COLUMNS}, account_id, batch_id, through_id, samples) from stdin`;
 
 /**
  * Store a validated batch. `created: false` = a batch with this Idempotency-Key already
@@ -174,12 +176,14 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
   if (!prepared) {
     const records = input.records ?? [];
     const book = input.book ?? (records.length ? await accountBook(sql, accountId) : null);
-    prepared = book ? prepareUsageRows(records, book, input.timeZone) : { count: 0, rows: Buffer.alloc(0), ends: new Int32Array(0), aggregates: [] };
+    prepared = book ? prepareUsageRows(records, book, input.timeZone) : new UsageRowWriter(0, 0).finish([]);
   }
   const rows = prepared;
   const n = prepared.count;
   const aggregates = prepared.aggregates;
-  const days = new Set(aggregates.map((a) => a.day));
+  const days = new Set(aggregates.days);
+  let text: Buffer | null = null;
+  let aggregateText: Buffer | null = null;
   const created = await sql.begin(async (tx) => {
     // The unique index (account, idempotency key) is the final guarantee: a concurrent
     // twin waits here for this transaction and then inserts nothing. The lock and the ids
@@ -195,13 +199,21 @@ export async function storeUsageBatch(sql: RawSql, input: StoreBatchInput): Prom
     if (inserted.length === 0) return false;
     if (!n) return true;
     ids.sort((a, b) => a - b);
-    const text = rowsWithIds(rows, ids, `${accountId}\t${batchId}\t${receivedAtIso}\t`);
-    for (const a of aggregates) a.samples = a.samples.map((position) => ids[position] as number);
+    text = rowsWithIds(rows, ids, `${accountId}\t${batchId}\t${receivedAtIso}\t`);
     // Issue 11: what settlement and the usage pages need, from the same classification, in the same transaction.
     // One after the other: a statement sent while a COPY runs would break it (never pipelined).
     await copyIn(tx.unsafe(RECORD_COPY), [text]);
-    await copyAggregates(tx, aggregates, { accountId, batchId, throughId: ids[n - 1] as number });
+    if (aggregates.count) {
+      aggregateText = aggregatesWithIds(aggregates, ids, `${accountId}\t${batchId}\t${ids[n - 1]}\t`);
+      await copyIn(tx.unsafe(AGGREGATE_COPY), [aggregateText]);
+    }
     return true;
+  }).finally(() => {
+    // The COPYs are over (sent, or failed): their buffers serve the next batches (copy-rows.ts).
+    giveBack(rows.rows);
+    giveBack(text);
+    giveBack(aggregates.rows);
+    giveBack(aggregateText);
   });
   if (created) {
     if (days.size) compactSoon(sql, accountId, days);
