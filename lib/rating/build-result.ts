@@ -27,12 +27,9 @@ export function lineFigures(d: LineDetail): LineFigures {
 }
 
 function remember(p: Priced): Priced {
-  const r = p as Remembered;
-  r.usageText = p.detail.usage;
-  r.quantityText = p.detail.quantity;
-  r.amountText = p.detail.amount;
+  const r: Remembered = { detail: p.detail, quantity: p.quantity, usage: p.usage, amount: p.amount, usageText: p.detail.usage, quantityText: p.detail.quantity, amountText: p.detail.amount };
   figures.set(p.detail, r);
-  return p;
+  return r;
 }
 
 /** Duration lines: per (app, period, item), seconds rounded up to minutes, less what entitlements covered. */
