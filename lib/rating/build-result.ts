@@ -87,7 +87,8 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
           roundingFacts,
           usage: minutesText,
           deductions: detailDeductions,
-          quantity: toPlain(quantity),
+          // Nothing covered: the whole minutes, whose plain text is the integer's.
+          quantity: quantity === usageMinutes ? minutesText : toPlain(quantity),
           unitPrice: item.unitPrice,
           per: item.per,
           amount: toPlain(amount),

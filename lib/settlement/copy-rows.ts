@@ -54,5 +54,7 @@ function textOf(table: PgTable, column: Column, value: unknown): string {
 
 /** COPY text format: backslash, tab, newline and carriage return escaped. */
 function copyText(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+  // Four indexOf scans are several times faster than one regex test over a line's 800-character explanation.
+  const plain = text.indexOf('\\') === -1 && text.indexOf('\t') === -1 && text.indexOf('\n') === -1 && text.indexOf('\r') === -1;
+  return plain ? text : text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
