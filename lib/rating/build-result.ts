@@ -17,17 +17,19 @@ type Priced = { detail: LineDetail; quantity: Decimal; usage: Decimal; amount: D
  * the strings: a detail whose strings were changed since (or one not built here) is parsed.
  */
 export type LineFigures = { usage: Decimal; quantity: Decimal; amount: Decimal };
-const figures = new WeakMap<LineDetail, LineFigures & { text: [string, string, string] }>();
+type Remembered = Priced & { usageText: string; quantityText: string; amountText: string };
+const figures = new WeakMap<LineDetail, Remembered>();
 
 export function lineFigures(d: LineDetail): LineFigures {
   const f = figures.get(d);
-  if (f && f.text[0] === d.usage && f.text[1] === d.quantity && f.text[2] === d.amount) return f;
+  if (f && f.usageText === d.usage && f.quantityText === d.quantity && f.amountText === d.amount) return f;
   return { usage: dec(d.usage), quantity: dec(d.quantity), amount: dec(d.amount) };
 }
 
 function remember(p: Priced): Priced {
-  figures.set(p.detail, { usage: p.usage, quantity: p.quantity, amount: p.amount, text: [p.detail.usage, p.detail.quantity, p.detail.amount] });
-  return p;
+  const r: Remembered = { detail: p.detail, quantity: p.quantity, usage: p.usage, amount: p.amount, usageText: p.detail.usage, quantityText: p.detail.quantity, amountText: p.detail.amount };
+  figures.set(p.detail, r);
+  return r;
 }
 
 /** Duration lines: per (app, period, item), seconds rounded up to minutes, less what entitlements covered. */
@@ -85,7 +87,8 @@ function durationDetails(cb: CompiledBook, usage: DurationUsage, covered: Map<st
           roundingFacts,
           usage: minutesText,
           deductions: detailDeductions,
-          quantity: toPlain(quantity),
+          // Nothing covered: the whole minutes, whose plain text is the integer's.
+          quantity: quantity === usageMinutes ? minutesText : toPlain(quantity),
           unitPrice: item.unitPrice,
           per: item.per,
           amount: toPlain(amount),

@@ -34,11 +34,13 @@ function perText(per: number, word: string): string {
 /** One sentence for one detail line: records, rounding, deductions, price. */
 export function explainDetail(d: LineDetail, currency: string, unit: PriceItem['unit']): string {
   const word = UNIT_WORD[unit];
-  let text = `${d.app === null ? 'account' : `app ${d.app}`}: ${recordsPhrase(d)}; ${d.rounding}`;
+  // Joined rather than concatenated: one flat string, which JSON.stringify (the bill line's jsonb) reads without flattening a rope.
+  const parts = [d.app === null ? 'account: ' : `app ${d.app}: `, recordsPhrase(d), '; ', d.rounding];
   for (const x of d.deductions) {
-    text += `; ${x.entitlement} (${x.kind}) covers ${formatQuantity(x.minutes)} ${word} at 1:${x.ratio} = ${formatQuantity(x.entitlementMinutes)} entitlement minutes`;
+    parts.push(`; ${x.entitlement} (${x.kind}) covers ${formatQuantity(x.minutes)} ${word} at 1:${x.ratio} = ${formatQuantity(x.entitlementMinutes)} entitlement minutes`);
   }
-  return `${text}; ${formatQuantity(d.quantity)} ${word} × ${d.unitPrice} ${currency} / ${perText(d.per, word)} = ${d.amount} ${currency}`;
+  parts.push('; ', formatQuantity(d.quantity), ' ', word, ' × ', d.unitPrice, ' ', currency, ' / ', perText(d.per, word), ' = ', d.amount, ' ', currency);
+  return parts.join('');
 }
 
 /** "Why this amount" for every bill line of a result (the bill page and the CSV use these). */

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { Decimal, dec } from '@/lib/money/decimal';
 import { formatQuantity } from '@/lib/money/format';
 import { lineFigures } from './build-result';
-import { listAmount } from './compiled-book';
+import { compileBook, listAmount } from './compiled-book';
+import { getPriceBook } from './books';
+import { DurationUsage } from './duration-usage';
 import { explainDetail } from './explain';
 import type { LineDetail } from './result-types';
 import { rate } from './test-support';
@@ -116,5 +118,27 @@ describe('lineFigures', () => {
     const mutated = r.details[1]!;
     mutated.quantity = '42';
     expect(lineFigures(mutated).quantity.toFixed()).toBe('42');
+  });
+});
+
+describe('DurationUsage.addAggregate samples', () => {
+  test('keep the lowest distinct ids, whichever rows come first (a fresh line takes an ascending row as is)', () => {
+    const cb = compileBook(getPriceBook('trtc-2024-usd'));
+    const ids = fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(ids, { minLength: 1, maxLength: 4 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.integer({ min: 1, max: 6 }), (rows, sortFirst, sampleSize) => {
+        const usage = new DurationUsage(cb, { windows: false, sampleSize });
+        let expected: number[] = [];
+        rows.forEach((row, i) => {
+          const samples = sortFirst[i] ? [...new Set(row)].sort((x, y) => x - y) : row;
+          usage.addAggregate(1, 20000, 0, { seconds: 1, records: 1, windows: [], windowSeconds: [], samples });
+          if (samples.length) expected = [...new Set([...expected, ...samples].sort((x, y) => x - y))].slice(0, sampleSize);
+        });
+        const [bucket] = [...usage.entries()];
+        expect(bucket!.samples[0] ?? []).toEqual(expected);
+        if (bucket!.samples[0]) expect(rows.every((r) => r !== bucket!.samples[0])).toBe(true); // never the caller's array
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

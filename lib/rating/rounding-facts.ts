@@ -16,7 +16,8 @@ export type RoundingFacts =
 export function roundingSentence(f: RoundingFacts): string {
   switch (f.rule) {
     case 'ceilSeconds':
-      return `${formatQuantity(f.seconds)} s ${f.periodKind === 'day' ? 'on' : 'in'} ${f.period} (${f.zone}) → ceil → ${formatQuantity(f.minutes)} min`;
+      // Joined: one flat string (a day's bill stores 5,000 of them as jsonb; JSON.stringify reads a rope by flattening it first).
+      return [formatQuantity(f.seconds), f.periodKind === 'day' ? ' s on ' : ' s in ', f.period, ' (', f.zone, ') → ceil → ', formatQuantity(f.minutes), ' min'].join('');
     case 'peak':
       return f.freeMbps === null
         ? `monthly peak ${f.peakKbps} kbps = ${f.mbps} Mbps`

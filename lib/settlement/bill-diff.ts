@@ -180,14 +180,15 @@ export function lineRow(
     per: d.per,
     amount: delta.amount,
     // `earlier` and `lateRecords`: the facts of the "Re-rated with …" step, worded per language (lib/bills/words.ts stepsIn).
-    explanation: {
-      usage: delta.usage.toFixed(),
-      detail: d,
-      steps,
-      ...(before
-        ? { rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount }, earlier: { quantity: before.quantity.toFixed(), amount: before.amount.toFixed(), period: periodWord, lateRecords: lateRecords ?? null } }
-        : {}),
-    },
+    explanation: before
+      ? {
+          usage: delta.usage.toFixed(),
+          detail: d,
+          steps,
+          rerated: { usage: d.usage, quantity: d.quantity, amount: d.amount },
+          earlier: { quantity: before.quantity.toFixed(), amount: before.amount.toFixed(), period: periodWord, lateRecords: lateRecords ?? null },
+        }
+      : { usage: delta.usage.toFixed(), detail: d, steps },
   };
 }
 

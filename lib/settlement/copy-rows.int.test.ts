@@ -27,18 +27,24 @@ test('copyRows stores bill lines and deductions exactly as a Drizzle insert does
   ];
   const a = await bill('B-A', '2024-10-08');
   const b = await bill('B-B', '2024-10-09');
+  const c = await bill('B-C', '2024-10-10');
   await db.insert(billLines).values(lines(a));
   await db.insert(entitlementDeductions).values(deductions(a));
   await db.transaction(async (tx) => {
     await copyRows(tx, billLines, lines(b));
     await copyRows(tx, entitlementDeductions, deductions(b));
     await copyRows(tx, billLines, []);
+    // The bill's id given once for every row (issueBill): the same rows.
+    await copyRows(tx, billLines, lines(c).map(({ billId: _, ...l }) => l), { billId: c });
+    await copyRows(tx, entitlementDeductions, deductions(c).map(({ billId: _, ...d }) => d), { billId: c });
   });
   // The stored text of every column, ids and bill aside.
   const stored = async (table: typeof billLines | typeof entitlementDeductions, billId: string) =>
     (await db.execute<{ j: string }>(sql`select (to_jsonb(t) - 'id' - 'bill_id')::text as j from ${table} t where bill_id = ${billId} order by id`)).map((r) => r.j);
   expect(await stored(billLines, b)).toEqual(await stored(billLines, a));
   expect(await stored(entitlementDeductions, b)).toEqual(await stored(entitlementDeductions, a));
+  expect(await stored(billLines, c)).toEqual(await stored(billLines, a));
+  expect(await stored(entitlementDeductions, c)).toEqual(await stored(entitlementDeductions, a));
   const read = await db.select().from(billLines).where(eq(billLines.billId, b)).orderBy(asc(billLines.id));
   expect(read.map((l) => [l.sdkAppId, l.description, l.quantity.toFixed(), l.explanation])).toEqual(lines(b).map((l) => [l.sdkAppId, l.description, l.quantity.toFixed(), l.explanation]));
   await expect(db.transaction((tx) => copyRows(tx, billLines, [{ ...lines(b)[0]!, item: undefined as never }]))).rejects.toThrow(/bill_lines\.item/);

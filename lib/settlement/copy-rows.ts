@@ -11,24 +11,26 @@ import { copyIn, rawSqlOf } from '@/db/raw';
  * are the same; building a multi-row INSERT of thousands of parameters cost Drizzle more than
  * the database took to store them. Chunks of 64 KB let the database parse while the rest is
  * written. Identity columns are left to the database (ids in row order, as the INSERT gave
- * them). Every other column needs a value in every row, or null when nullable.
+ * them). Every other column needs a value in every row (or in `constants`), or null when nullable.
  */
-export async function copyRows<T extends PgTable>(tx: Transaction, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+export async function copyRows<T extends PgTable, C extends Partial<T['$inferInsert']> = Record<never, never>>(
+  tx: Transaction,
+  table: T,
+  rows: readonly Omit<T['$inferInsert'], keyof C>[],
+  /** Values every row has (a bill's id): mapped and escaped once, not copied into each row. */
+  constants: C = {} as C,
+): Promise<void> {
   if (!rows.length) return;
   const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !(c as Column).generatedIdentity) as [string, Column][];
   const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const fixed = columns.map(([key, column]) => (Object.hasOwn(constants, key) ? textOf(table, column, (constants as Record<string, unknown>)[key]) : null));
   function* chunks(): Generator<string> {
     let chunk = '';
     for (const row of rows as Record<string, unknown>[]) {
       let line = '';
       for (let i = 0; i < columns.length; i++) {
-        const [key, column] = columns[i] as [string, Column];
-        const value = row[key];
         if (i) line += '\t';
-        if (value === undefined || value === null) {
-          if (column.notNull) throw new Error(`${getTableName(table)}.${column.name}: a value is required (copyRows sets no defaults)`);
-          line += '\\N';
-        } else line += copyText(String(column.mapToDriverValue(value)));
+        line += fixed[i] ?? textOf(table, (columns[i] as [string, Column])[1], row[(columns[i] as [string, Column])[0]]);
       }
       chunk += `${line}\n`;
       if (chunk.length > 1 << 16) {
@@ -41,7 +43,18 @@ export async function copyRows<T extends PgTable>(tx: Transaction, table: T, row
   await copyIn(rawSqlOf(tx).unsafe(`copy "${getTableName(table)}" (${names}) from stdin`), chunks());
 }
 
+/** One value as COPY text: through the column's own mapToDriverValue, `\N` for null. */
+function textOf(table: PgTable, column: Column, value: unknown): string {
+  if (value === undefined || value === null) {
+    if (column.notNull) throw new Error(`${getTableName(table)}.${column.name}: a value is required (copyRows sets no defaults)`);
+    return '\\N';
+  }
+  return copyText(String(column.mapToDriverValue(value)));
+}
+
 /** COPY text format: backslash, tab, newline and carriage return escaped. */
 function copyText(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
+  // Four indexOf scans are several times faster than one regex test over a line's 800-character explanation.
+  const plain = text.indexOf('\\') === -1 && text.indexOf('\t') === -1 && text.indexOf('\n') === -1 && text.indexOf('\r') === -1;
+  return plain ? text : text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }

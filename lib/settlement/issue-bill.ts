@@ -59,8 +59,8 @@ export async function issueBill(tx: Transaction, input: IssueBillInput): Promise
     .returning({ id: bills.id });
   if (!bill) throw new Error('bill insert returned no row');
   // One COPY each (copy-rows.ts): a day of 1,000 applications has 5,000 lines.
-  await copyRows(tx, billLines, diff.lines.map((l) => ({ ...l, billId: bill.id })));
-  await copyRows(tx, entitlementDeductions, diff.deductions.map((d) => ({ ...d, billId: bill.id })));
+  await copyRows(tx, billLines, diff.lines, { billId: bill.id });
+  await copyRows(tx, entitlementDeductions, diff.deductions, { billId: bill.id });
   const levelChanges: UsageLevelChange[] = [];
   for (const ent of input.ents) {
     const used = diff.usedBy.get(ent.rowId);

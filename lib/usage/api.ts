@@ -31,25 +31,39 @@ export type UsageApiResponse = { status: number; body: unknown };
 
 export type AcceptedBatch = { batchId: string; sdkAppId: number; accepted: number; replayed: boolean; receivedAt: string };
 
-type AppRow = {
+/** What both signers' lookups read beside the signer: the account, its clock, and the batch already stored under the request's Idempotency-Key, if any (left join). */
+type AccountAndBatchRow = {
   account_id: string;
   secret_key_hash: string;
-  previous_secret_key_hash: string | null;
-  previous_secret_key_expires_at: Date | string | null;
   clock_now: Date | string | null;
   clock_mark: Date | string | null;
-  enabled: boolean;
-  free_exhausted_at: Date | null;
   status: AccountStatus;
   suspension_reason: SuspensionReason | null;
   price_book_id: string;
-  /** The batch already stored under the request's Idempotency-Key, if any (left join). */
   batch_id: string | null;
   batch_record_count: number | null;
   batch_received_at: Date | string | null;
   batch_body_sha256: string | null;
   batch_sdk_app_id: string | number | null;
 };
+
+type AppRow = AccountAndBatchRow & {
+  previous_secret_key_hash: string | null;
+  previous_secret_key_expires_at: Date | string | null;
+  enabled: boolean;
+  free_exhausted_at: Date | null;
+};
+
+/** The batch stored under the Idempotency-Key, from a lookup row (null when none). */
+const previousBatchOf = (r: AccountAndBatchRow): StoredBatch | null =>
+  r.batch_id === null ? null : batchOf({ id: r.batch_id, record_count: r.batch_record_count as number, received_at: r.batch_received_at as string | Date, body_sha256: r.batch_body_sha256, sdk_app_id: r.batch_sdk_app_id });
+
+/** 409: the Idempotency-Key already names another batch (another body, or another signer). */
+const idempotencyKeyReused = (batch: StoredBatch) =>
+  new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
+  );
 
 const tooLarge = (maxBytes: number, closeConnection = false) =>
   new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes.toLocaleString('en-US')} bytes; split the records into smaller batches.`, { closeConnection });
@@ -185,10 +199,7 @@ const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): Usag
 
 function replayOrConflict(batch: StoredBatch, bodySha256: string, sdkAppId: number): UsageApiResponse {
   if (batch.bodySha256 === bodySha256 && batch.sdkAppId === sdkAppId) return accepted(batch, sdkAppId, true);
-  throw new AppError(
-    'IDEMPOTENCY_KEY_REUSED',
-    `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
-  );
+  throw idempotencyKeyReused(batch);
 }
 
 export async function processUsageRequest(sql: RawSql, request: Request, options: { now?: Date } = {}): Promise<UsageApiResponse> {
@@ -245,7 +256,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   }
 
   const bodySha256 = createHash('sha256').update(body).digest('hex');
-  const previous = app.batch_id === null ? null : batchOf({ id: app.batch_id, record_count: app.batch_record_count as number, received_at: app.batch_received_at as string | Date, body_sha256: app.batch_body_sha256, sdk_app_id: app.batch_sdk_app_id });
+  const previous = previousBatchOf(app);
   if (previous) return replayOrConflict(previous, bodySha256, sdkAppId);
 
   const refusal = refusalFor(app, sdkAppId);
@@ -276,20 +287,8 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
 /** The 201/200 answer to a usage-key batch: no single SDKAppID (`sdkAppId: null`), and how many applications its records name. */
 export type AcceptedKeyBatch = { batchId: string; sdkAppId: null; applications: number; accepted: number; replayed: boolean; receivedAt: string };
 
-type KeyRow = {
-  account_id: string;
-  secret_key_hash: string;
+type KeyRow = AccountAndBatchRow & {
   last_used_at: Date | string | null;
-  clock_now: Date | string | null;
-  clock_mark: Date | string | null;
-  status: AccountStatus;
-  suspension_reason: SuspensionReason | null;
-  price_book_id: string;
-  batch_id: string | null;
-  batch_record_count: number | null;
-  batch_received_at: Date | string | null;
-  batch_body_sha256: string | null;
-  batch_sdk_app_id: string | number | null;
   batch_usage_key_id: string | null;
 };
 
@@ -321,10 +320,7 @@ function replayOrConflictByKey(batch: StoredBatch, batchKeyId: string | null, ke
     const parsed = parseBatchBody(decodeUtf8(body), USAGE_API_LIMITS.maxRecords);
     return acceptedByKey(batch, parsed.ok ? namedApps(parsed.items).length : 0, true);
   }
-  throw new AppError(
-    'IDEMPOTENCY_KEY_REUSED',
-    `Idempotency-Key was already used on ${batch.receivedAt.toISOString()} for a different batch; use a new key for new records (nothing was stored).`,
-  );
+  throw idempotencyKeyReused(batch);
 }
 
 async function processKeySignedBatch(
@@ -353,10 +349,8 @@ async function processKeySignedBatch(
   }
 
   const bodySha256 = createHash('sha256').update(body).digest('hex');
-  if (key.batch_id !== null) {
-    const previous = batchOf({ id: key.batch_id, record_count: key.batch_record_count as number, received_at: key.batch_received_at as string | Date, body_sha256: key.batch_body_sha256, sdk_app_id: key.batch_sdk_app_id });
-    return replayOrConflictByKey(previous, key.batch_usage_key_id, keyId, body, bodySha256);
-  }
+  const previous = previousBatchOf(key);
+  if (previous) return replayOrConflictByKey(previous, key.batch_usage_key_id, keyId, body, bodySha256);
 
   // The account's own state (suspended, reclaimed) refuses the whole batch (403); an application's is a record error below.
   const refusal = refusalFor({ enabled: true, free_exhausted_at: null, status: key.status, suspension_reason: key.suspension_reason }, 0);
