@@ -84,6 +84,16 @@ export function linkTransactions<H extends DbOrTx>(handle: H): H {
 }
 
 /**
+ * A value in COPY's text format: backslash, tab, newline and carriage return escaped (every
+ * COPY writer uses this one). Four indexOf scans are several times faster than a regex test
+ * over a bill line's 800-character explanation or a raw record's JSON.
+ */
+export function copyText(text: string): string {
+  const plain = text.indexOf('\\') === -1 && text.indexOf('\t') === -1 && text.indexOf('\n') === -1 && text.indexOf('\r') === -1;
+  return plain ? text : text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/**
  * COPY … FROM STDIN of `chunks`, failing like any other statement when the server refuses the
  * data. postgres.js 3.4 settles the writable only on success when the refusal comes after the
  * last chunk (CopyDone already sent: a value a column cannot take, such as a fraction in an integer column

@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { classifyRecord, classifyRecordDay, DayAggregator, parseUsageRecord, RecordRuleError, type PriceBook, type UsageRecord, type UsagePiece } from '@/lib/rating';
-import { copyEscape, rowHead, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
+import { copyText } from '@/db/raw';
+import { rowHead, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
 import type { RecordErrorDetail } from './errors';
 import { storageRefusals } from './storable';
 
@@ -166,7 +167,7 @@ function writeJsonLines(
     }
     const head = rowHead(record, day);
     if (verbatim) writer.rowFromBytes(head, body, start, end);
-    else writer.rowFromText(head, copyEscape(text));
+    else writer.rowFromText(head, copyText(text));
     count++;
   }
   if (count === 0) return null;

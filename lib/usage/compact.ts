@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { RawSql } from '@/db/raw';
-import { AGGREGATE_COPY_COLUMNS, copyEscape } from './store';
+import { AGGREGATE_COPY_COLUMNS, aggregateCopyLine } from './store';
 import { log } from '@/lib/log';
 
 /**
@@ -186,7 +186,7 @@ export async function compactDay(sql: RawSql, accountId: string, day: string, op
           windows.push(w);
           seconds.push(m.windowSeconds[w] as number);
         }
-        chunk += `${accountId}\t${day}\t${m.app}\t${copyEscape(m.item)}\t\\N\t${m.throughId}\t${m.seconds}\t${m.quantity}\t${m.peak}\t${m.records}\t${m.dayRecords}\t{${windows.join(',')}}\t{${seconds.join(',')}}\t{${m.samples.join(',')}}\t${m.carried}\t${m.dayCarried}\n`;
+        chunk += aggregateCopyLine(accountId, null, m.throughId, { ...m, day, windows, windowSeconds: seconds });
         if (chunk.length > 1 << 20) {
           yield chunk;
           chunk = '';

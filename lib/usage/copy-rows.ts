@@ -1,3 +1,4 @@
+import { copyText } from '@/db/raw';
 import type { DayAggregate } from '@/lib/rating';
 
 /**
@@ -52,7 +53,7 @@ export function prepareAggregates(rows: readonly DayAggregate[]): PreparedAggreg
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as DayAggregate;
-    writer.segment(`${r.day}\t${r.app}\t${copyEscape(r.item)}\t${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t${r.carried}\t${r.dayCarried}\t`);
+    writer.segment(`${r.day}\t${r.app}\t${copyText(r.item)}\t${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t${r.carried}\t${r.dayCarried}\t`);
     for (const position of r.samples) samples[k++] = position;
     sampleEnds[i] = k;
     days.add(r.day);
@@ -94,10 +95,6 @@ export function aggregatesWithIds(prepared: PreparedAggregates, ids: readonly nu
 /** The columns of a prepared row, after the id and the per-batch ones (store.ts's COPY column list). */
 export const PREPARED_ROW_COLUMNS = 'sdk_app_id, type, start, local_day, seconds, record';
 
-/** COPY text format: backslash, tab, newline and carriage return are escaped. */
-export function copyEscape(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
-}
 
 /** The row's columns before `record`, each followed by a tab (`\N` for a record without seconds). */
 export function rowHead(record: { app: number; type: string; start: string }, day: string): string {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { copyIn, type RawSql, type RawTx } from '@/db/raw';
+import { copyIn, copyText, type RawSql, type RawTx } from '@/db/raw';
 import { localDate } from '@/lib/time/local-date';
 import { aggregateDays, findPriceBook, type DayAggregate, type PriceBook } from '@/lib/rating';
 import type { ValidRecord } from './batch';
 import { compactSoon } from './compact';
-import { aggregatesWithIds, copyEscape, giveBack, PREPARED_AGGREGATE_COLUMNS, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
+import { aggregatesWithIds, giveBack, PREPARED_AGGREGATE_COLUMNS, PREPARED_ROW_COLUMNS, rowHead, rowsWithIds, UsageRowWriter, type PreparedUsageRows } from './copy-rows';
 
-export { copyEscape, type PreparedUsageRows };
+export { type PreparedUsageRows };
 
 /**
  * Storing an accepted batch: the `usage_batches` row, its `usage_records` (COPY) and its
@@ -57,7 +57,7 @@ export function* usageRecordCopyChunks(
     const { record, text } = r;
     if (ids) chunk += `${ids[i++]}\t`;
     const seconds = 'seconds' in record ? String(record.seconds) : '\\N';
-    const json = copyEscape(text ?? JSON.stringify(record));
+    const json = copyText(text ?? JSON.stringify(record));
     // The start's local day: validation's `day`, else the first piece's (pieces are split at local midnight, in order).
     const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), meta.timeZone);
     chunk += `${meta.accountId}\t${record.app}\t${meta.batchId}\t${record.type}\t${record.start}\t${day}\t${seconds}\t${json}${tail}`;
@@ -70,14 +70,22 @@ export function* usageRecordCopyChunks(
   if (chunk) yield chunk;
 }
 
+/** The figures of one `usage_aggregates` row (a batch's DayAggregate, or a compacted row whose sums came back as text). */
+type AggregateLineFigures = Pick<DayAggregate, 'day' | 'item'> & {
+  [K in 'app' | 'seconds' | 'quantity' | 'peak' | 'records' | 'dayRecords' | 'carried' | 'dayCarried']: number | string;
+} & { windows: readonly number[]; windowSeconds: readonly number[]; samples: readonly number[] };
+
+/** One `usage_aggregates` COPY line in AGGREGATE_COPY_COLUMNS order (a batch's rows and compaction's merged rows alike). */
+export function aggregateCopyLine(accountId: string, batchId: string | null, throughId: number | string, r: AggregateLineFigures): string {
+  return `${accountId}\t${r.day}\t${r.app}\t${copyText(r.item)}\t${batchId ?? '\\N'}\t${throughId}\t${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\t${r.carried}\t${r.dayCarried}\n`;
+}
+
 /** The `usage_aggregates` rows of a batch as COPY text lines (lib/rating/day-aggregates.ts). */
 export function* aggregateCopyChunks(rows: readonly DayAggregate[], meta: { accountId: string; batchId: string | null; throughId: number }, rowsPerChunk = 2000): Generator<string> {
   let chunk = '';
   let n = 0;
-  const head = `${meta.accountId}\t`;
-  const tail = `\t${meta.batchId ?? '\\N'}\t${meta.throughId}\t`;
   for (const r of rows) {
-    chunk += `${head}${r.day}\t${r.app}\t${copyEscape(r.item)}${tail}${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t{${r.samples.join(',')}}\t${r.carried}\t${r.dayCarried}\n`;
+    chunk += aggregateCopyLine(meta.accountId, meta.batchId, meta.throughId, r);
     if (++n === rowsPerChunk) {
       yield chunk;
       chunk = '';
@@ -146,7 +154,7 @@ export function prepareUsageRows(records: readonly ValidRecord[], book: PriceBoo
     const { record, text } = r;
     // The start's local day: validation's `day`, else the first piece's (pieces are split at local midnight, in order).
     const day = r.day ?? r.pieces[0]?.day ?? localDate(new Date(record.start), timeZone);
-    writer.rowFromText(rowHead(record, day), copyEscape(text ?? JSON.stringify(record)));
+    writer.rowFromText(rowHead(record, day), copyText(text ?? JSON.stringify(record)));
   }
   return writer.finish(records.length ? aggregateDays(book, records.map((r, i) => ({ record: r.record, id: i }))) : []);
 }
