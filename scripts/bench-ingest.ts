@@ -25,7 +25,12 @@
  * the baseline).
  *
  * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY, BENCH_SIGNER (key | app), BENCH_ORDER (app | generator),
- * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir).
+ * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir), BENCH_WARM_WAL=0 (no WAL
+ * warm-up before the API run: see below).
+ *
+ * Every run starts alike: usage tables empty, a checkpoint just done, WAL segment files there to
+ * be recycled (the API run: after a warm-up, see main). Each phase prints what PostgreSQL did
+ * (WAL bytes, full-page images, segment files, checkpoints, CPU by process kind).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -105,13 +110,14 @@ function cpuMeter(pgDataDir: string, serverPid: () => number | null) {
  * pgCpuByKind): a checkpoint inside one phase and not the other, or background work, shows here.
  */
 function pgPhase(sql: ReturnType<typeof createDb>['sql'], postmaster: number) {
-  type Snap = { lsn: string; fpi: number; timed: number; requested: number; cpu: Record<string, number> };
+  type Snap = { lsn: string; fpi: number; timed: number; requested: number; walFiles: number; cpu: Record<string, number> };
   const snap = async (): Promise<Snap> => {
     // Pending statistics of this backend first; other backends flush theirs within a second of going idle.
     await sql`select pg_stat_force_next_flush()`;
     const [r] = (await sql`
       select pg_current_wal_lsn()::text as lsn, (select wal_fpi from pg_stat_wal)::float8 as fpi,
-             (select num_timed from pg_stat_checkpointer)::int as timed, (select num_requested from pg_stat_checkpointer)::int as requested`) as unknown as [Omit<Snap, 'cpu'>];
+             (select num_timed from pg_stat_checkpointer)::int as timed, (select num_requested from pg_stat_checkpointer)::int as requested,
+             (select count(*) from pg_ls_waldir())::int as "walFiles"`) as unknown as [Omit<Snap, 'cpu'>];
     return { ...r, cpu: pgCpuByKind(postmaster) };
   };
   return {
@@ -131,6 +137,8 @@ function pgPhase(sql: ReturnType<typeof createDb>['sql'], postmaster: number) {
         return {
           walBytesPerRecord: Math.round(bytes / records),
           walFullPageImages: to.fpi - from.fpi,
+          /** WAL segment files in pg_wal before and after the phase (more after: segments created, not recycled). */
+          walSegmentFiles: { before: from.walFiles, after: to.walFiles },
           checkpoints: { timed: to.timed - from.timed, requested: to.requested - from.requested },
           cpuUsPerRecordByKind: cpuUs,
         };
@@ -216,6 +224,19 @@ async function main() {
       if (res.status !== 201) throw new Error(`warm-up answered ${res.status}: ${await res.text()}`);
     }
 
+    // The API run starts as each COPY run does (below: truncate, then checkpoint), on a cluster
+    // whose WAL segment files already exist: a server in steady state recycles its 16 MB
+    // segments, and so do the COPY runs, which come after this one. Without this the API run
+    // alone paid for creating every segment it filled on the fresh cluster (~45 for 1M
+    // records): measured with scripts/diag-ingest-pg.ts, the same 300,000-record store took
+    // 9.2 µs/record of PostgreSQL CPU as the first write to a fresh cluster and 7.2-7.7 after
+    // this warm-up. A table of about the run's WAL volume, dropped again, makes the segments
+    // (BENCH_WARM_WAL=0 skips it).
+    if (process.env.BENCH_WARM_WAL !== '0') {
+      await handle.sql`create table bench_wal_warm as select g, repeat('x', 700) as pad from generate_series(1, ${RECORDS}) g`;
+      await handle.sql`drop table bench_wal_warm`;
+    }
+    await handle.sql`checkpoint`;
     const meter = cpuMeter(bench.server.dataDir, () => server?.child.pid ?? null);
     const postmaster = Number(fs.readFileSync(path.join(bench.server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const phases = pgPhase(handle.sql, postmaster);
@@ -356,7 +377,7 @@ async function main() {
     console.log(`  CPU µs per record, API:  postgres ${apiCpuUs.postgres}, server ${apiCpuUs.server}, client ${apiCpuUs.client} = ${apiCpuUs.total}  (autovacuum ${autovacuum.vacuums}, autoanalyze ${autovacuum.analyzes} of the usage partitions during the run)`);
     for (const [i, c] of copyCpuUs.entries()) console.log(`  CPU µs per record, COPY ${i === 0 ? 1 : Math.min(CONCURRENCY, 4)}: postgres ${c.postgres}, client ${c.client} = ${c.total}`);
     const pgLine = (name: string, p: typeof apiPgUs) =>
-      console.log(`  PostgreSQL, ${name}: WAL ${p.walBytesPerRecord} B/record, ${p.walFullPageImages} full-page images, checkpoints ${p.checkpoints.timed} timed + ${p.checkpoints.requested} requested; CPU µs/record ${Object.entries(p.cpuUsPerRecordByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(`  PostgreSQL, ${name}: WAL ${p.walBytesPerRecord} B/record, ${p.walFullPageImages} full-page images, WAL segment files ${p.walSegmentFiles.before} -> ${p.walSegmentFiles.after}, checkpoints ${p.checkpoints.timed} timed + ${p.checkpoints.requested} requested; CPU µs/record ${Object.entries(p.cpuUsPerRecordByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     pgLine('API', apiPgUs);
     for (const [i, p] of copyPg.entries()) pgLine(`COPY ${i === 0 ? 1 : Math.min(CONCURRENCY, 4)}`, p);
     console.log(`  API / best COPY: ${out.apiToCopy}  (goals: >= 100,000 records/s, >= 0.8x COPY, p95 < 500 ms)`);
