@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { copyText } from '@/db/raw';
 import type { DayAggregate } from '@/lib/rating';
-import { giveBack, prepareAggregates } from './copy-rows';
+import { giveBack, prepareAggregates, writeNumber } from './copy-rows';
 
 /** The text prepareAggregates wrote before it wrote numbers as digits: each row as this template. */
 const templateRow = (r: DayAggregate) =>
@@ -53,5 +53,15 @@ describe('prepareAggregates writes each row as the template text, byte for byte'
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('writeNumber', () => {
+  test.each([0, -0, 7, 10, 99, 100, 287, 999, 1000, 86_400, 2_147_483_647, 2_147_483_648, Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 0.5, -1, -2_147_483_648, Infinity, -Infinity, NaN])('%s is written as String writes it', (value) => {
+    const buf = Buffer.alloc(32, 0x2e);
+    const end = writeNumber(buf, 3, value);
+    expect(buf.toString('latin1', 3, end)).toBe(String(value));
+    expect(buf[2]).toBe(0x2e);
+    expect(buf[end]).toBe(0x2e);
   });
 });

@@ -42,6 +42,47 @@ export type PreparedAggregates = {
 
 export const PREPARED_AGGREGATE_COLUMNS = 'local_day, sdk_app_id, item, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, carried, day_carried';
 
+/**
+ * `value` as String(value) writes it, at `at` in `buf`; returns the end. A day's windows (0..287)
+ * and their seconds are small integers, hundreds per aggregate row: their digits are written
+ * directly (integer division under 2^31), anything else through String.
+ */
+export function writeNumber(buf: Buffer, at: number, value: number): number {
+  if (value >= 0 && value < 2147483648 && (value | 0) === value) {
+    if (value < 10) {
+      buf[at] = 48 + value;
+      return at + 1;
+    }
+    if (value < 100) {
+      const t = (value / 10) | 0;
+      buf[at] = 48 + t;
+      buf[at + 1] = 48 + value - t * 10;
+      return at + 2;
+    }
+    let digits = 3;
+    for (let x = (value / 1000) | 0; x > 0; x = (x / 10) | 0) digits++;
+    let n = value;
+    for (let i = at + digits - 1; i >= at; i--) {
+      const q = (n / 10) | 0;
+      buf[i] = 48 + n - q * 10;
+      n = q;
+    }
+    return at + digits;
+  }
+  if (Number.isSafeInteger(value) && value >= 0) {
+    let digits = 1;
+    for (let x = value; x >= 10; x = Math.floor(x / 10)) digits++;
+    let n = value;
+    for (let i = at + digits - 1; i >= at; i--) {
+      const q = Math.floor(n / 10);
+      buf[i] = 48 + (n - q * 10);
+      n = q;
+    }
+    return at + digits;
+  }
+  return at + buf.write(String(value), at, 'latin1');
+}
+
 /** Bytes a number may take as String(n) writes it (-1.2345678901234567e-300: 24). */
 const NUMBER_BYTES = 25;
 
@@ -231,31 +272,20 @@ export class UsageRowWriter {
 
   /** A number as String(value) writes it: digits directly for a non-negative safe integer (every count and second here). */
   number(value: number): void {
-    if (!(Number.isSafeInteger(value) && value >= 0)) {
-      this.#len += this.#buf.write(String(value), this.#len, 'latin1');
-      return;
-    }
-    const buf = this.#buf;
-    let digits = 1;
-    for (let x = value; x >= 10; x = Math.floor(x / 10)) digits++;
-    const end = this.#len + digits;
-    let n = value;
-    for (let i = end - 1; i >= this.#len; i--) {
-      const q = Math.floor(n / 10);
-      buf[i] = 48 + (n - q * 10);
-      n = q;
-    }
-    this.#len = end;
+    this.#len = writeNumber(this.#buf, this.#len, value);
   }
 
   /** `{a,b,c}`: a PostgreSQL array literal of numbers, as `{${values.join(',')}}`. */
   list(values: readonly number[]): void {
-    this.#buf[this.#len++] = 0x7b;
+    const buf = this.#buf;
+    let at = this.#len;
+    buf[at++] = 0x7b;
     for (let i = 0; i < values.length; i++) {
-      if (i > 0) this.#buf[this.#len++] = 0x2c;
-      this.number(values[i] as number);
+      if (i > 0) buf[at++] = 0x2c;
+      at = writeNumber(buf, at, values[i] as number);
     }
-    this.#buf[this.#len++] = 0x7d;
+    buf[at++] = 0x7d;
+    this.#len = at;
   }
 
   /** End the open segment. */
