@@ -7,8 +7,9 @@ export * from '@playwright/test';
  * the run, the `page` and `context` fixtures' and those a spec opens with `browser.newContext`,
  * loads the console without Next.js' viewport prefetch.
  *
- * Next's <Link> prefetches every link on screen as soon as it is seen (the shell's navigation:
- * a dozen links, each a server render of a dynamic page, again after every server action). No
+ * Next's <Link> prefetches every link on screen as soon as it is seen (the shell's navigation
+ * was a dozen links, each a server render of a dynamic page, again after every server action;
+ * it now prefetches on intent, components/ui/intent-link.tsx, and pages' own links remain). No
  * spec looks at those answers; in the e2e run they were a quarter of each page load's CPU in the
  * server and in Chromium (issue 15: 20 console pages loaded in new contexts, 3.0 -> 1.1 s of server
  * CPU and 15.1 -> 12.2 s of browser CPU). Next finds the links on screen with an

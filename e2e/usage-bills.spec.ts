@@ -120,5 +120,7 @@ test('usage in, bills out: a signed batch on the chart, a file import with progr
   // rating.md section 3: the re-rated day's audio is rounded once, 125 s + 600 s → 13 min (the daily bill had 3).
   await expect(audio.getByTestId('line-explanation')).toContainText(`725 s on ${day} (Asia/Shanghai) → ceil → 13 min`);
   await expect(audio.getByTestId('line-explanation')).toContainText('Re-rated with 1 late record (of the 2 above)');
-  await expect(audio.getByTestId('line-explanation')).toContainText("the day's earlier bills charged");
+  // Both quantities carry their unit: 13 min less the 3 free minutes to pay for now; the daily bill's 3 min were all free.
+  await expect(audio.getByTestId('line-explanation')).toContainText(': 10 min to pay for 0.0099 USD in all');
+  await expect(audio.getByTestId('line-explanation')).toContainText("the day's earlier bills charged 0 min for 0 USD");
 });

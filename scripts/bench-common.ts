@@ -161,6 +161,36 @@ export function treeCpuSeconds(root: number): number {
 }
 
 /**
+ * CPU seconds used so far by each kind of process under the postmaster (`postgres:
+ * checkpointer`, `walwriter`, `autovacuum worker`, client backends, ...; the postmaster's own
+ * and its reaped children's — exited autovacuum workers and backends — as `postmaster+reaped`):
+ * where PostgreSQL's share of a benchmark's CPU goes.
+ */
+export function pgCpuByKind(postmaster: number): Record<string, number> {
+  const tick = 100;
+  const out: Record<string, number> = {};
+  for (const pid of treePids(postmaster)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      let kind: string;
+      if (pid === postmaster) {
+        kind = 'postmaster+reaped';
+      } else {
+        const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        // "postgres: checkpointer", "postgres: autovacuum worker bench_ingest", "postgres: user db 127.0.0.1(port) COPY"
+        const m = /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|io worker)/.exec(title);
+        kind = m ? (m[1] as string) : 'backends';
+      }
+      out[kind] = (out[kind] ?? 0) + (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/**
  * The console as production starts it (`npm start` = scripts/serve.ts start, which runs
  * migrations, then Next.js behind scripts/next-server.ts with the V8 settings production
  * gets) on loopback, against `env.DATABASE_URL` (nothing embedded is started; production

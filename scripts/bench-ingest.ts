@@ -25,7 +25,12 @@
  * the baseline).
  *
  * Options (env): BENCH_RECORDS, BENCH_APPS, BENCH_BATCH, BENCH_CONCURRENCY, BENCH_SIGNER (key | app), BENCH_ORDER (app | generator),
- * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir).
+ * BENCH_REBUILD=1 (rebuild .data/next-bench), BENCH_KEEP=1 (keep the data dir), BENCH_WARM_WAL=0 (no WAL
+ * warm-up before the API run: see below).
+ *
+ * Every run starts alike: usage tables empty, a checkpoint just done, WAL segment files there to
+ * be recycled (the API run: after a warm-up, see main). Each phase prints what PostgreSQL did
+ * (WAL bytes, full-page images, segment files, checkpoints, CPU by process kind).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,7 +47,7 @@ import { createUsageKey } from '@/lib/applications/usage-keys';
 import { aggregateDays, classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { AGGREGATE_COPY_COLUMNS, aggregateCopyChunks, usageRecordCopyChunks } from '@/lib/usage/store';
 import { signedUsageHeaders } from '@/lib/usage/signature';
-import { ensureProductionBuild, makeUsageLines, mb, startBenchDatabase, startProductionServer, treeCpuSeconds } from './bench-common';
+import { ensureProductionBuild, makeUsageLines, mb, pgCpuByKind, startBenchDatabase, startProductionServer, treeCpuSeconds } from './bench-common';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const APPS = Number(process.env.BENCH_APPS ?? 1000);
@@ -93,6 +98,50 @@ function cpuMeter(pgDataDir: string, serverPid: () => number | null) {
         const to = read();
         const us = (a: number, b: number) => Number((((b - a) * 1e6) / records).toFixed(1));
         return { postgres: us(from.pg, to.pg), server: us(from.server, to.server), client: us(from.client, to.client), total: us(from.pg + from.server + from.client, to.pg + to.server + to.client) };
+      };
+    },
+  };
+}
+
+/**
+ * What PostgreSQL did during a phase, beside its CPU: the WAL it wrote (bytes and full-page
+ * images per record, from pg_current_wal_lsn and pg_stat_wal), the checkpoints that ran
+ * (pg_stat_checkpointer: timed and requested) and its CPU by process kind (bench-common.ts
+ * pgCpuByKind): a checkpoint inside one phase and not the other, or background work, shows here.
+ */
+function pgPhase(sql: ReturnType<typeof createDb>['sql'], postmaster: number) {
+  type Snap = { lsn: string; fpi: number; timed: number; requested: number; walFiles: number; cpu: Record<string, number> };
+  const snap = async (): Promise<Snap> => {
+    // Pending statistics of this backend first; other backends flush theirs within a second of going idle.
+    await sql`select pg_stat_force_next_flush()`;
+    const [r] = (await sql`
+      select pg_current_wal_lsn()::text as lsn, (select wal_fpi from pg_stat_wal)::float8 as fpi,
+             (select num_timed from pg_stat_checkpointer)::int as timed, (select num_requested from pg_stat_checkpointer)::int as requested,
+             (select count(*) from pg_ls_waldir())::int as "walFiles"`) as unknown as [Omit<Snap, 'cpu'>];
+    return { ...r, cpu: pgCpuByKind(postmaster) };
+  };
+  return {
+    async start() {
+      const from = await snap();
+      return async (records: number) => {
+        // CPU at the end of the phase; then let the other backends' statistics reach the shared counters (flushed at most once a second).
+        const cpu = pgCpuByKind(postmaster);
+        await new Promise((r) => setTimeout(r, 1100));
+        const to = { ...(await snap()), cpu };
+        const [{ bytes }] = (await sql`select pg_wal_lsn_diff(${to.lsn}, ${from.lsn})::float8 as bytes`) as unknown as [{ bytes: number }];
+        const cpuUs: Record<string, number> = {};
+        for (const k of new Set([...Object.keys(from.cpu), ...Object.keys(to.cpu)])) {
+          const us = (((to.cpu[k] ?? 0) - (from.cpu[k] ?? 0)) * 1e6) / records;
+          if (us >= 0.05) cpuUs[k] = Number(us.toFixed(2));
+        }
+        return {
+          walBytesPerRecord: Math.round(bytes / records),
+          walFullPageImages: to.fpi - from.fpi,
+          /** WAL segment files in pg_wal before and after the phase (more after: segments created, not recycled). */
+          walSegmentFiles: { before: from.walFiles, after: to.walFiles },
+          checkpoints: { timed: to.timed - from.timed, requested: to.requested - from.requested },
+          cpuUsPerRecordByKind: cpuUs,
+        };
       };
     },
   };
@@ -175,7 +224,23 @@ async function main() {
       if (res.status !== 201) throw new Error(`warm-up answered ${res.status}: ${await res.text()}`);
     }
 
+    // The API run starts as each COPY run does (below: truncate, then checkpoint), on a cluster
+    // whose WAL segment files already exist: a server in steady state recycles its 16 MB
+    // segments, and so do the COPY runs, which come after this one. Without this the API run
+    // alone paid for creating every segment it filled on the fresh cluster (~45 for 1M
+    // records): measured with scripts/diag-ingest-pg.ts, the same 300,000-record store took
+    // 9.2 µs/record of PostgreSQL CPU as the first write to a fresh cluster and 7.2-7.7 after
+    // this warm-up. A table of about the run's WAL volume, dropped again, makes the segments
+    // (BENCH_WARM_WAL=0 skips it).
+    if (process.env.BENCH_WARM_WAL !== '0') {
+      await handle.sql`create table bench_wal_warm as select g, repeat('x', 700) as pad from generate_series(1, ${RECORDS}) g`;
+      await handle.sql`drop table bench_wal_warm`;
+    }
+    await handle.sql`checkpoint`;
     const meter = cpuMeter(bench.server.dataDir, () => server?.child.pid ?? null);
+    const postmaster = Number(fs.readFileSync(path.join(bench.server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const phases = pgPhase(handle.sql, postmaster);
+    const apiPg = await phases.start();
     const apiCpu = meter.start();
     // Requests prepared before timing, as the COPY text is: bodies as bytes, signed (a
     // signature is good for ±300 s; a request found older than 240 s is signed again).
@@ -208,6 +273,7 @@ async function main() {
     const apiSeconds = (performance.now() - t0) / 1000;
     agent.destroy();
     const apiCpuUs = apiCpu(RECORDS);
+    const apiPgUs = await apiPg(RECORDS);
     // PostgreSQL's own background work during the run (insert-triggered autovacuum and
     // autoanalyze of the usage partitions): in the PostgreSQL figure, not in the COPY's
     // (whose transactions commit at the end of their timing).
@@ -242,9 +308,11 @@ async function main() {
       aggregateChunks.push([...aggregateCopyChunks(rows, { accountId, batchId, throughId: ids[ids.length - 1] as number }, 1e9)].join(''));
     }
     const copyCpuUs: ReturnType<ReturnType<ReturnType<typeof cpuMeter>['start']>>[] = [];
+    const copyPg: Awaited<ReturnType<Awaited<ReturnType<ReturnType<typeof pgPhase>['start']>>>>[] = [];
     const copyRun = async (streams: number): Promise<number> => {
       await handle.sql`truncate usage_records, usage_aggregates`;
       await handle.sql`checkpoint`;
+      const pg = await phases.start();
       const cpu = meter.start();
       const t = performance.now();
       await Promise.all(
@@ -258,6 +326,7 @@ async function main() {
       );
       const seconds = (performance.now() - t) / 1000;
       copyCpuUs.push(cpu(RECORDS));
+      copyPg.push(await pg(RECORDS));
       const [{ n: copied }] = (await handle.sql`select count(*)::int as n from usage_records`) as unknown as [{ n: number }];
       if (copied !== RECORDS) throw new Error(`COPY stored ${copied} rows`);
       return seconds;
@@ -292,6 +361,9 @@ async function main() {
       // CPU microseconds per record by process (load-independent: what a saturated 2-core machine divides)
       apiCpuUsPerRecord: apiCpuUs,
       autovacuumDuringApi: autovacuum,
+      /** PostgreSQL during the API run and the COPY runs (1 stream, then 4): WAL, checkpoints, CPU by process kind. */
+      postgresApi: apiPgUs,
+      postgresCopy: copyPg,
       copyCpuUsPerRecord: copyCpuUs[copyCpuUs.length - 1],
       serverPeakRssMB: Math.round(serverPeak / 1024 / 1024),
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
@@ -304,6 +376,10 @@ async function main() {
     console.log(`  direct COPY of the same rows + aggregates, ${Math.min(CONCURRENCY, 4)} streams: ${copyMany.toFixed(1)} s  ${Math.round(RECORDS / copyMany).toLocaleString('en-US')} records/s`);
     console.log(`  CPU µs per record, API:  postgres ${apiCpuUs.postgres}, server ${apiCpuUs.server}, client ${apiCpuUs.client} = ${apiCpuUs.total}  (autovacuum ${autovacuum.vacuums}, autoanalyze ${autovacuum.analyzes} of the usage partitions during the run)`);
     for (const [i, c] of copyCpuUs.entries()) console.log(`  CPU µs per record, COPY ${i === 0 ? 1 : Math.min(CONCURRENCY, 4)}: postgres ${c.postgres}, client ${c.client} = ${c.total}`);
+    const pgLine = (name: string, p: typeof apiPgUs) =>
+      console.log(`  PostgreSQL, ${name}: WAL ${p.walBytesPerRecord} B/record, ${p.walFullPageImages} full-page images, WAL segment files ${p.walSegmentFiles.before} -> ${p.walSegmentFiles.after}, checkpoints ${p.checkpoints.timed} timed + ${p.checkpoints.requested} requested; CPU µs/record ${Object.entries(p.cpuUsPerRecordByKind).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    pgLine('API', apiPgUs);
+    for (const [i, p] of copyPg.entries()) pgLine(`COPY ${i === 0 ? 1 : Math.min(CONCURRENCY, 4)}`, p);
     console.log(`  API / best COPY: ${out.apiToCopy}  (goals: >= 100,000 records/s, >= 0.8x COPY, p95 < 500 ms)`);
     console.log(`  peak RSS: server ${mb(serverPeak)}, bench client ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${out.loadAverage.join(' ')} on ${out.cores} cores`);
     console.log(`  total run ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
+import { IntentLink } from '@/components/ui/intent-link';
 
 export type NavItem = { href: string; label: string; icon: string; disabled?: boolean; badge?: number; badgeLabel?: string };
 
-/** Sidebar links; the current section is highlighted. */
+/** Sidebar links; the current section is highlighted. Prefetched on intent, not on sight (IntentLink). */
 export function NavLinks({ items, disabledTitle }: { items: NavItem[]; disabledTitle: string }) {
   const pathname = usePathname();
   const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
@@ -28,7 +28,7 @@ export function NavLinks({ items, disabledTitle }: { items: NavItem[]; disabledT
         }
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href}
               aria-current={active ? 'page' : undefined}
               className={cn(
@@ -43,7 +43,7 @@ export function NavLinks({ items, disabledTitle }: { items: NavItem[]; disabledT
                   {item.badge > 99 ? '99+' : item.badge}
                 </span>
               ) : null}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

@@ -14,7 +14,7 @@ export function OneTimeSecret({ label, heading, secret, testId, secretTestId, ch
   return (
     <div className="rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200" role="region" aria-label={label} data-testid={testId}>
       <p className="text-sm font-semibold text-amber-900">{heading}</p>
-      <p className="mt-1 break-all text-sm text-amber-900/90">{children}</p>
+      <p className="mt-1 break-words text-sm text-amber-900/90">{children}</p>
       <div className="mt-3 flex items-stretch gap-2">
         <code className="min-w-0 flex-1 select-all break-all rounded-md bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-amber-300" data-testid={secretTestId}>
           {secret}

@@ -11,7 +11,8 @@ import { readExplanation } from './present';
 
 /**
  * Migration 0019 reads an adjustment line's facts (`reverses`, `earlier`) back from the English
- * steps stored before they were kept; its UPDATE statements run again here on such rows.
+ * steps stored before they were kept; its UPDATE statements run again here on such rows
+ * (the sentences as they were written then: quantities without their unit).
  */
 const BACKFILL = fs
   .readFileSync(path.join(import.meta.dirname, '../../drizzle/0019_bill_line_adjustment_facts.sql'), 'utf8')
@@ -23,11 +24,11 @@ const en = translatorFor('en', 'bills');
 const CASES = [
   { steps: [en('explain.reverses', { period: 'month' })], want: { reverses: 'month', earlier: null } },
   {
-    steps: ['first', en('explain.rerated', { which: en('explain.lateRecords', { count: 1234, records: 12345 }), quantity: '106', amount: '0.95294', currency: 'USD', period: 'day', earlierQuantity: '100', earlierAmount: '0.899' })],
+    steps: ['first', "Re-rated with 1,234 late records (of the 12,345 above): 106 to pay for 0.95294 USD in all; the day's earlier bills charged 100 for 0.899 USD; this adjustment is the difference."],
     want: { reverses: null, earlier: { quantity: '100', amount: '0.899', period: 'day', lateRecords: 1234 } },
   },
   {
-    steps: ['first', en('explain.rerated', { which: en('explain.lateUsage'), quantity: '0', amount: '0', currency: 'CNY', period: 'month', earlierQuantity: '-2', earlierAmount: '-0.0566', })],
+    steps: ['first', "Re-rated with late usage: 0 to pay for 0 CNY in all; the month's earlier bills charged -2 for -0.0566 CNY; this adjustment is the difference."],
     want: { reverses: null, earlier: { quantity: '-2', amount: '-0.0566', period: 'month', lateRecords: null } },
   },
   { steps: ['first', 'a sentence of another time'], want: { reverses: null, earlier: null } },

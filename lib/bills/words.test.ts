@@ -82,7 +82,7 @@ describe('bill words (issue 14 item 4): English exactly as before, Chinese from 
     const e = { steps: ['first', 'Re-rated with 3 late records (of the 1,234 above): 106 to pay for 0.95294 USD in all; the day\'s earlier bills charged 100 for 0.899 USD; this adjustment is the difference.'], detail: { ...detail, records: 1234 }, usage: '6', rerated: null, earlier: { quantity: '100', amount: '0.899', period: 'day' as const, lateRecords: 3 } };
     expect(stepsIn('en', e, 'USD', 'minute')).toEqual(e.steps);
     const zh = stepsIn('zh', e, 'USD', 'minute')[1]!;
-    expect(zh).toBe('含3 条延迟记录（上述 1,234 条中）重新计费：共应付 106，金额 0.95294 USD；该日此前的账单已扣 100，金额 0.899 USD；本调账按两者之差计费。');
+    expect(zh).toBe('含3 条延迟记录（上述 1,234 条中）重新计费：共应付 106 分钟，金额 0.95294 USD；该日此前的账单已扣 100 分钟，金额 0.899 USD；本调账按两者之差计费。');
     expect(stepsIn('zh', { ...e, earlier: { ...e.earlier, lateRecords: null, period: 'month' as const } }, 'USD', 'minute')[1]).toContain('含延迟上报的用量重新计费');
   });
 
@@ -101,14 +101,14 @@ describe('bill words (issue 14 item 4): English exactly as before, Chinese from 
 });
 
 describe('adjustment steps in English, from the messages (lib/settlement/bill-diff.ts)', () => {
-  test('word for word the sentences written before', async () => {
+  test('the sentences settlement stores, quantities with their unit', async () => {
     const { translatorFor } = await import('@/lib/i18n/translator');
     const t = translatorFor('en', 'bills');
     const which = t('explain.lateRecords', { count: 1234, records: 12345 });
     expect(which).toBe('1,234 late records (of the 12,345 above)');
     expect(t('explain.lateRecords', { count: 1, records: 1 })).toBe('1 late record (of the 1 above)');
-    expect(t('explain.rerated', { which, quantity: '106', amount: '0.95294', currency: 'USD', period: 'day', earlierQuantity: '100', earlierAmount: '0.899' })).toBe(
-      "Re-rated with 1,234 late records (of the 12,345 above): 106 to pay for 0.95294 USD in all; the day's earlier bills charged 100 for 0.899 USD; this adjustment is the difference.",
+    expect(t('explain.rerated', { which, quantity: '1,106', unit: 'min', amount: '0.95294', currency: 'USD', period: 'day', earlierQuantity: '100', earlierAmount: '0.899' })).toBe(
+      "Re-rated with 1,234 late records (of the 12,345 above): 1,106 min to pay for 0.95294 USD in all; the day's earlier bills charged 100 min for 0.899 USD; this adjustment is the difference.",
     );
     expect(t('explain.reverses', { period: 'month' })).toBe('Reverses an earlier line of this month that the re-rating no longer produces.');
   });

@@ -177,7 +177,7 @@ export function stepsIn(locale: Locale, e: LineExplanationView, currency: string
     if (i === 1 && e.detail && e.earlier) {
       const x = e.earlier;
       const which = x.lateRecords === null ? t('explain.lateUsage') : t('explain.lateRecords', { count: x.lateRecords, records: e.detail.records });
-      return t('explain.rerated', { which, quantity: e.detail.quantity, amount: e.detail.amount, currency, period: x.period, earlierQuantity: x.quantity, earlierAmount: x.amount });
+      return t('explain.rerated', { which, quantity: formatQuantity(e.detail.quantity, locale), unit: unitShort(locale, itemUnit), amount: e.detail.amount, currency, period: x.period, earlierQuantity: formatQuantity(x.quantity, locale), earlierAmount: x.amount });
     }
     if (i !== 0 || !e.detail) return s;
     const d = e.detail;

@@ -9,6 +9,11 @@ const UNIT_WORD: Record<PriceItem['unit'], string> = {
   'thousand calls': 'thousand calls',
 };
 
+/** A price item's unit as the stored English explanations write it ("min"). */
+export function unitWord(unit: PriceItem['unit']): string {
+  return UNIT_WORD[unit];
+}
+
 function recordsPhrase(d: LineDetail): string {
   const n = d.records;
   const samples = d.sampleRecords;

@@ -34,7 +34,7 @@ export { createRater, rateRecords, RatingRecordError, type Rater, type RaterOpti
 export { classifyRecord, classifyRecordDay, summarizeUsage, type UsagePiece, type UsageBucket, type UsageDay } from './usage-stats';
 export { RecordRuleError } from './classify-durations';
 export { aggregateDays, DayAggregator, dayNumberOf, type DayAggregate, type IdentifiedRecord } from './day-aggregates';
-export { explainLines, explainDetail } from './explain';
+export { explainLines, explainDetail, unitWord } from './explain';
 export { lineFigures, type LineFigures } from './build-result';
 export { compileBook, unitPriceOf } from './compiled-book';
 export { coverageFor, orderEntitlements } from './entitlements';

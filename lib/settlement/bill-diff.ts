@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { billLines, bills, entitlementDeductions } from '@/db/schema';
-import { compileBook, explainDetail, lineFigures, unitPriceOf, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook, type PriceItem } from '@/lib/rating';
+import { compileBook, explainDetail, lineFigures, unitWord, unitPriceOf, type DeductionDetail, type ItemUnit, type LineDetail, type PriceBook, type PriceItem } from '@/lib/rating';
 import { dec, ZERO, type Decimal } from '@/lib/money/decimal';
+import { formatQuantity } from '@/lib/money/format';
 import type { LocalDate } from '@/lib/time/local-date';
 import { translatorFor } from '@/lib/i18n/translator';
 import type { DayEntitlement } from './entitlements';
@@ -183,7 +184,7 @@ export function lineRow(
   if (before) {
     const which = lateRecords === undefined ? explainEn('explain.lateUsage') : explainEn('explain.lateRecords', { count: lateRecords, records: d.records });
     steps.push(
-      explainEn('explain.rerated', { which, quantity: d.quantity, amount: d.amount, currency, period: periodWord, earlierQuantity: before.quantity.toFixed(), earlierAmount: before.amount.toFixed() }),
+      explainEn('explain.rerated', { which, quantity: formatQuantity(d.quantity), unit: unitWord(unit), amount: d.amount, currency, period: periodWord, earlierQuantity: formatQuantity(before.quantity), earlierAmount: before.amount.toFixed() }),
     );
   }
   return {

@@ -42,6 +42,9 @@ export type PreparedAggregates = {
 
 export const PREPARED_AGGREGATE_COLUMNS = 'local_day, sdk_app_id, item, seconds, quantity, peak_kbps, records, day_records, windows, window_seconds, carried, day_carried';
 
+/** Bytes a number may take as String(n) writes it (-1.2345678901234567e-300: 24). */
+const NUMBER_BYTES = 25;
+
 /** DayAggregator rows (samples as record positions) as prepared aggregate rows. */
 export function prepareAggregates(rows: readonly DayAggregate[]): PreparedAggregates {
   const writer = new UsageRowWriter(rows.length * 128, rows.length);
@@ -53,7 +56,35 @@ export function prepareAggregates(rows: readonly DayAggregate[]): PreparedAggreg
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as DayAggregate;
-    writer.segment(`${r.day}\t${r.app}\t${copyText(r.item)}\t${r.seconds}\t${r.quantity}\t${r.peak}\t${r.records}\t${r.dayRecords}\t{${r.windows.join(',')}}\t{${r.windowSeconds.join(',')}}\t${r.carried}\t${r.dayCarried}\t`);
+    // Written field by field, numbers as digits (the text `${r.day}\t${r.app}\t…{${r.windows.join(',')}}…`
+    // byte for byte, without building it: a day's windows are hundreds of numbers per row).
+    const item = copyText(r.item);
+    writer.open(r.day.length + item.length * 3 + (r.windows.length + r.windowSeconds.length + 9) * NUMBER_BYTES + 32);
+    writer.text(r.day);
+    writer.tab();
+    writer.number(r.app);
+    writer.tab();
+    writer.text(item);
+    writer.tab();
+    writer.number(r.seconds);
+    writer.tab();
+    writer.number(r.quantity);
+    writer.tab();
+    writer.number(r.peak);
+    writer.tab();
+    writer.number(r.records);
+    writer.tab();
+    writer.number(r.dayRecords);
+    writer.tab();
+    writer.list(r.windows);
+    writer.tab();
+    writer.list(r.windowSeconds);
+    writer.tab();
+    writer.number(r.carried);
+    writer.tab();
+    writer.number(r.dayCarried);
+    writer.tab();
+    writer.close();
     for (const position of r.samples) samples[k++] = position;
     sampleEnds[i] = k;
     days.add(r.day);
@@ -184,10 +215,51 @@ export class UsageRowWriter {
     this.#end();
   }
 
-  /** A row of `text` as is (no newline added: prepareAggregates' rows end where the store continues them). */
-  segment(text: string): void {
-    this.#reserve(text.length * 3);
-    this.#len += this.#buf.write(text, this.#len);
+  /** Start a segment of at most `maxBytes` (prepareAggregates: then text, number, list, tab, and close; no newline added, the store continues each row). */
+  open(maxBytes: number): void {
+    this.#reserve(maxBytes);
+  }
+
+  /** Text of the open segment (UTF-8). */
+  text(value: string): void {
+    this.#len += this.#buf.write(value, this.#len);
+  }
+
+  tab(): void {
+    this.#buf[this.#len++] = 0x09;
+  }
+
+  /** A number as String(value) writes it: digits directly for a non-negative safe integer (every count and second here). */
+  number(value: number): void {
+    if (!(Number.isSafeInteger(value) && value >= 0)) {
+      this.#len += this.#buf.write(String(value), this.#len, 'latin1');
+      return;
+    }
+    const buf = this.#buf;
+    let digits = 1;
+    for (let x = value; x >= 10; x = Math.floor(x / 10)) digits++;
+    const end = this.#len + digits;
+    let n = value;
+    for (let i = end - 1; i >= this.#len; i--) {
+      const q = Math.floor(n / 10);
+      buf[i] = 48 + (n - q * 10);
+      n = q;
+    }
+    this.#len = end;
+  }
+
+  /** `{a,b,c}`: a PostgreSQL array literal of numbers, as `{${values.join(',')}}`. */
+  list(values: readonly number[]): void {
+    this.#buf[this.#len++] = 0x7b;
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) this.#buf[this.#len++] = 0x2c;
+      this.number(values[i] as number);
+    }
+    this.#buf[this.#len++] = 0x7d;
+  }
+
+  /** End the open segment. */
+  close(): void {
     if (this.#count === this.#ends.length) {
       const next = new Int32Array(this.#ends.length * 2);
       next.set(this.#ends);

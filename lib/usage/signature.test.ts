@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { checkTimestamp, signedUsageHeaders, signUsageRequest, verifySignature } from './signature';
+import { checkTimestamp, signedUsageHeaders, signingMessage, signUsageRequest, signWithKeyHash, verifySignature } from './signature';
 
 const secretKey = 'sk_test_0123456789abcdef';
 const keyHash = createHash('sha256').update(secretKey).digest('hex');
@@ -10,6 +10,14 @@ describe('usage API signature', () => {
   test('is HMAC-SHA256 keyed by sha256_hex(secret key) as text, over timestamp, idempotency key and body', () => {
     const expected = createHmac('sha256', keyHash).update(`1728352800\nbatch-1\n${body}`).digest('hex');
     expect(signUsageRequest(secretKey, '1728352800', 'batch-1', body)).toBe(expected);
+  });
+
+  test('signs the bytes of signingMessage, from a string body or the same body as bytes (non-ASCII included)', () => {
+    const text = `${body}\n{"type":"media","room":"café ☕ 🎧"}`;
+    const expected = createHmac('sha256', keyHash).update(signingMessage('1728352800', 'batch-1', text)).digest('hex');
+    expect(signWithKeyHash(keyHash, '1728352800', 'batch-1', text)).toBe(expected);
+    expect(signWithKeyHash(keyHash, '1728352800', 'batch-1', Buffer.from(text))).toBe(expected);
+    expect(verifySignature(keyHash, '1728352800', 'batch-1', Buffer.from(text), expected)).toBe(true);
   });
 
   test.each([

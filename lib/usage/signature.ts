@@ -19,9 +19,13 @@ export function signingMessage(timestamp: string, idempotencyKey: string, rawBod
   return Buffer.concat([head, typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody]);
 }
 
-/** The signature from the stored key hash (server side). */
+/**
+ * The signature from the stored key hash (server side). The head and the body are fed to
+ * the HMAC one after the other (the same bytes as signingMessage), so a batch's body is
+ * hashed where it lies instead of first being copied behind its head.
+ */
 export function signWithKeyHash(keyHashHex: string, timestamp: string, idempotencyKey: string, rawBody: string | Buffer): string {
-  return createHmac('sha256', Buffer.from(keyHashHex, 'utf8')).update(signingMessage(timestamp, idempotencyKey, rawBody)).digest('hex');
+  return createHmac('sha256', Buffer.from(keyHashHex, 'utf8')).update(`${timestamp}\n${idempotencyKey}\n`, 'utf8').update(rawBody).digest('hex');
 }
 
 /** The signature from the secret key itself (client side: scripts/sign-request.ts). */

@@ -25,6 +25,9 @@ export type StorageRefusal = { field: string; message: string };
  * code unit (batch.ts), so it holds no NUL or lone surrogate and that walk is skipped.
  */
 export function storageRefusals(record: { start: string; seconds?: number } & Record<string, unknown>, options: { plainText?: boolean } = {}): StorageRefusal[] {
+  // The usage API's common case (issue 11: CPU per record): a plain-text record that passes
+  // every check, told without allocating; anything else (or any doubt) takes the full walk below.
+  if (options.plainText && clearlyStorable(record)) return [];
   const out: StorageRefusal[] = [];
   if (typeof record.seconds === 'number' && record.seconds > MAX_RECORD_SECONDS) {
     out.push({ field: 'seconds', message: `at most ${MAX_RECORD_SECONDS.toLocaleString('en-US')} (one day); send longer sessions as several records` });
@@ -36,6 +39,50 @@ export function storageRefusals(record: { start: string; seconds?: number } & Re
   if (!options.plainText) findUnstorableText(record, '', out);
   findOversizedVideo(record, out);
   return out;
+}
+
+/** '0'..'9' at `i` as its value, else -1. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** A `video` that resolutionRefusal lets through (absent, not a [number, number], or within the limits). */
+function videoWithinLimits(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length !== 2) return true;
+  const w = v[0] as unknown;
+  const h = v[1] as unknown;
+  if (typeof w !== 'number' || typeof h !== 'number') return true;
+  return !(w > MAX_VIDEO_SIDE || h > MAX_VIDEO_SIDE) && !(w * h > MAX_VIDEO_AREA);
+}
+
+/**
+ * True only when storageRefusals (NUL and surrogate walk aside: the caller's plainText) has
+ * nothing to say: seconds within a day, a start whose first four characters are digits of a
+ * year from FIRST_YEAR to LAST_YEAR (anything else, such as a sign, goes the full way), and
+ * every resolution findOversizedVideo looks at within the limits. False means "ask the full check".
+ */
+function clearlyStorable(record: { start: string; seconds?: number } & Record<string, unknown>): boolean {
+  if (typeof record.seconds === 'number' && record.seconds > MAX_RECORD_SECONDS) return false;
+  const start = record.start;
+  const d0 = digitAt(start, 0);
+  const d1 = digitAt(start, 1);
+  const d2 = digitAt(start, 2);
+  const d3 = digitAt(start, 3);
+  if (d0 < 0 || d1 < 0 || d2 < 0 || d3 < 0) return false;
+  const year = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) return false;
+  if (!streamsWithinLimits(record.receive) || !streamsWithinLimits(record.send) || !streamsWithinLimits(record.inputs)) return false;
+  return record.output === undefined || videoWithinLimits(record.output);
+}
+
+function streamsWithinLimits(items: unknown): boolean {
+  if (!Array.isArray(items)) return true;
+  for (let i = 0; i < items.length; i++) {
+    const video = (items[i] as { video?: unknown } | null)?.video;
+    if (video !== undefined && !videoWithinLimits(video)) return false;
+  }
+  return true;
 }
 
 /** Where a record carries resolutions: streams' and inputs' `video`, processing's `output`. */
