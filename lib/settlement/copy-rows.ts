@@ -16,7 +16,8 @@ import { copyIn, copyText, rawSqlOf } from '@/db/raw';
 export async function copyRows<T extends PgTable, C extends Partial<T['$inferInsert']> = Record<never, never>>(
   tx: Transaction,
   table: T,
-  rows: readonly Omit<T['$inferInsert'], keyof C>[],
+  /** An array, or rows built as they are copied (bill-diff.ts LazyRows): each chunk is sent as soon as it is built. */
+  rows: Iterable<Omit<T['$inferInsert'], keyof C>> & { readonly length: number },
   /** Values every row has (a bill's id): mapped and escaped once, not copied into each row. */
   constants: C = {} as C,
 ): Promise<void> {
@@ -26,7 +27,7 @@ export async function copyRows<T extends PgTable, C extends Partial<T['$inferIns
   const fixed = columns.map(([key, column]) => (Object.hasOwn(constants, key) ? textOf(table, column, (constants as Record<string, unknown>)[key]) : null));
   function* chunks(): Generator<string> {
     let chunk = '';
-    for (const row of rows as Record<string, unknown>[]) {
+    for (const row of rows as Iterable<Record<string, unknown>>) {
       let line = '';
       for (let i = 0; i < columns.length; i++) {
         if (i) line += '\t';
