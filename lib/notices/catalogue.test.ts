@@ -27,6 +27,12 @@ describe('notice catalogue in Chinese and English', () => {
     expect(zh.body).toContain('资源回收');
   });
 
+  it('reclamation counts what was deleted in words, one and many', () => {
+    expect(buildNotice('account.reclaimed', { applications: 1, usageRecords: 1, packages: 0 }, 'en').body).toContain('1 application with their keys and configuration, 1 usage record and 0 packages were deleted');
+    expect(buildNotice('account.reclaimed', { applications: 3, usageRecords: 12345, packages: 1 }, 'en').body).toContain('3 applications with their keys and configuration, 12,345 usage records and 1 package were deleted');
+    expect(buildNotice('account.reclaimed', { applications: 3, usageRecords: 12345, packages: 1 }, 'zh').body).toContain('3 个应用及其密钥和配置、12,345 条用量记录和 1 个套餐包已被删除');
+  });
+
   it('a package used up: 套餐包 in Chinese, quantities with separators', () => {
     const facts = { packageId: 'p', packageName: 'Lite', appLabel: 'Demo (SDKAppID 1400000001)', minutes: '100000', validTo: '2024-10-31', asOf: '2024-10-20T02:00:00.000Z' };
     const zh = buildNotice('package.used_up', facts, 'zh');

@@ -60,7 +60,7 @@ const BUILDERS: Builders = {
   }),
   'account.reclaimed': (f, t) => ({
     title: t('account.reclaimed.title'),
-    body: t('account.reclaimed.body', { applications: String(f.applications), usageRecords: String(f.usageRecords), packages: String(f.packages) }),
+    body: t('account.reclaimed.body', { applications: f.applications, usageRecords: f.usageRecords, packages: f.packages }),
     link: '/bills',
   }),
   'account.restored': (f, t, l) =>
