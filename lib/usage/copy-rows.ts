@@ -107,24 +107,18 @@ export function prepareAggregates(rows: readonly DayAggregate[]): PreparedAggreg
     writer.tab();
     writer.text(item);
     writer.tab();
-    writer.number(r.seconds);
-    writer.tab();
-    writer.number(r.quantity);
-    writer.tab();
-    writer.number(r.peak);
-    writer.tab();
-    writer.number(r.records);
-    writer.tab();
-    writer.number(r.dayRecords);
-    writer.tab();
+    for (const n of [r.seconds, r.quantity, r.peak, r.records, r.dayRecords]) {
+      writer.number(n);
+      writer.tab();
+    }
     writer.list(r.windows);
     writer.tab();
     writer.list(r.windowSeconds);
     writer.tab();
-    writer.number(r.carried);
-    writer.tab();
-    writer.number(r.dayCarried);
-    writer.tab();
+    for (const n of [r.carried, r.dayCarried]) {
+      writer.number(n);
+      writer.tab();
+    }
     writer.close();
     for (const position of r.samples) samples[k++] = position;
     sampleEnds[i] = k;
