@@ -32,7 +32,15 @@ export async function keepAliveAfter413(base: string, bodyBytes = 6 * 1024 * 102
     if (statuses().length > 0) early = true;
     const part = chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent));
     // The server may close the socket mid-body (past the drain limit): 'drain' never comes then.
-    if (!socket.write(part)) await new Promise<void>((r) => socket.once('drain', () => r()).once('close', () => r()));
+    if (!socket.write(part)) {
+      await new Promise<void>((r) => {
+        const go = () => {
+          socket.off('drain', go).off('close', go);
+          r();
+        };
+        socket.once('drain', go).once('close', go);
+      });
+    }
     // A little pacing, as a client on a real network: an early answer has time to arrive.
     if ((sent / chunk.length) % 16 === 0) await new Promise((r) => setTimeout(r, 5));
   }

@@ -27,6 +27,27 @@ describe('CSV rows (csv-parse, streaming)', () => {
   test('an unterminated quote refuses the file', async () => {
     await expect(rows('a,"b\nc,d\n')).rejects.toBeInstanceOf(CsvFileError);
   });
+
+  test('a large upload read slowly waits on the parser many times without piling up listeners', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const line = 'media,1400000001,2024-10-01T10:00:00+08:00,60\n';
+      async function* chunks() {
+        for (let i = 0; i < 400; i++) yield line.repeat(400); // 400 chunks of ~19 kB: the parser's buffer fills again and again
+      }
+      let n = 0;
+      for await (const _ of csvRows(chunks())) {
+        if (++n % 500 === 0) await new Promise((r) => setImmediate(r)); // a slow reader: the feeder waits for 'drain'
+      }
+      expect(n).toBe(160_000);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
 
 describe('CSV header → record fields', () => {

@@ -47,9 +47,17 @@ export async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvR
       for await (const chunk of text) {
         if (parser.destroyed) break; // the reader stopped early (a refusal): stop reading the upload too
         if (!parser.write(chunk) && !parser.destroyed) {
+          // Whichever comes first takes the other listener away: a large upload waits here
+          // thousands of times, and a left 'close' listener per wait piled up (Node's
+          // MaxListenersExceededWarning in the e2e run's 20 MB import).
           await new Promise<void>((resolve) => {
-            parser.once('drain', resolve);
-            parser.once('close', resolve);
+            const go = () => {
+              parser.off('drain', go);
+              parser.off('close', go);
+              resolve();
+            };
+            parser.once('drain', go);
+            parser.once('close', go);
           });
         }
       }
