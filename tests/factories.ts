@@ -91,3 +91,9 @@ export async function ledgerState(db: Database, accountId: string) {
   if (!account) throw new Error('account missing');
   return { account, rows };
 }
+
+/** A media usage record (rating.md section 1) of `app` on 2024-10-08: 90 s receiving one 720p stream; `extra` overrides fields. */
+export const mediaRecord = (app: number, extra: Record<string, unknown> = {}) => ({
+  type: 'media', app, user: 'u1', room: 'r1', start: '2024-10-08T10:00:00+08:00', seconds: 90,
+  receive: [{ stream: 's1', audio: true, video: [1280, 720] }], ...extra,
+});

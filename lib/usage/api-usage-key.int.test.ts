@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { accounts, applications, usageBatches, usageKeys, usageRecords } from '@/db/schema';
 import { createUsageKey, revokeUsageKey } from '@/lib/applications/usage-keys';
 import { testDb } from '@/tests/db';
-import { createTestAccount, createTestApplication, setTestClock } from '@/tests/factories';
+import { createTestAccount, createTestApplication, setTestClock, mediaRecord } from '@/tests/factories';
 import { usageApiResponse } from './api';
 import { listDailyUsage } from './queries';
 import { signedUsageHeaders } from './signature';
@@ -16,10 +16,7 @@ import { signedUsageHeaders } from './signature';
  */
 const { db, sql } = testDb();
 
-const media = (app: number, extra: Record<string, unknown> = {}) => ({
-  type: 'media', app, user: 'u1', room: 'r1', start: '2024-10-08T10:00:00+08:00', seconds: 90,
-  receive: [{ stream: 's1', audio: true, video: [1280, 720] }], ...extra,
-});
+const media = mediaRecord;
 
 async function setup() {
   const account = await createTestAccount(db);

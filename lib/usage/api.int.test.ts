@@ -4,7 +4,7 @@ import { listDailyUsage } from '@/lib/usage/queries';
 import { describe, expect, test } from 'vitest';
 import { accounts, applications, usageAggregates, usageBatches, usageRecords } from '@/db/schema';
 import { testDb } from '@/tests/db';
-import { createTestAccount, createTestApplication } from '@/tests/factories';
+import { createTestAccount, createTestApplication, mediaRecord } from '@/tests/factories';
 import { classifyRecord, getPriceBook, type UsageRecord } from '@/lib/rating';
 import { usageApiResponse } from './api';
 import { storeUsageBatch } from './store';
@@ -13,10 +13,7 @@ import { signedUsageHeaders } from './signature';
 
 const { db, sql } = testDb();
 
-const media = (app: number, extra: Record<string, unknown> = {}) => ({
-  type: 'media', app, user: 'u1', room: 'r1', start: '2024-10-08T10:00:00+08:00', seconds: 90,
-  receive: [{ stream: 's1', audio: true, video: [1280, 720] }], ...extra,
-});
+const media = mediaRecord;
 
 async function setup() {
   const account = await createTestAccount(db);

@@ -192,6 +192,25 @@ export function acceptBatchBody(
   return { book, rows: { records: valid.records } };
 }
 
+/** An accepted batch stored for its signer (an application, or an account usage key), in one transaction (store.ts). */
+function storeApiBatch(
+  sql: RawSql,
+  signer: { accountId: string; sdkAppId: number | null; usageKeyId?: string },
+  request: { idempotencyKey: string; bodySha256: string; now: Date },
+  batch: ReturnType<typeof acceptBatchBody>,
+) {
+  return storeUsageBatch(sql, {
+    ...signer,
+    source: 'api',
+    idempotencyKey: request.idempotencyKey,
+    bodySha256: request.bodySha256,
+    receivedAt: request.now,
+    timeZone: batch.book.timeZone,
+    ...batch.rows,
+    book: batch.book,
+  });
+}
+
 const accepted = (batch: StoredBatch, sdkAppId: number, replayed: boolean): UsageApiResponse => ({
   status: replayed ? 200 : 201,
   body: { batchId: batch.batchId, sdkAppId, accepted: batch.recordCount, replayed, receivedAt: batch.receivedAt.toISOString() } satisfies AcceptedBatch,
@@ -265,17 +284,7 @@ export async function processUsageRequest(sql: RawSql, request: Request, options
   const book = findPriceBook(app.price_book_id);
   const batch = acceptBatchBody(body, book, { sdkAppId }, () => `account ${app.account_id} has unknown price book ${app.price_book_id}`);
 
-  const stored = await storeUsageBatch(sql, {
-    accountId: app.account_id,
-    sdkAppId,
-    source: 'api',
-    idempotencyKey,
-    bodySha256,
-    receivedAt: now,
-    timeZone: batch.book.timeZone,
-    ...batch.rows,
-    book: batch.book,
-  });
+  const stored = await storeApiBatch(sql, { accountId: app.account_id, sdkAppId }, { idempotencyKey, bodySha256, now }, batch);
   return stored.created ? accepted(stored.batch, sdkAppId, false) : replayOrConflict(stored.batch, bodySha256, sdkAppId);
 }
 
@@ -367,18 +376,7 @@ async function processKeySignedBatch(
   };
   const batch = acceptBatchBody(body, findPriceBook(key.price_book_id), { appRefusal }, () => `account ${key.account_id} has unknown price book ${key.price_book_id}`);
 
-  const stored = await storeUsageBatch(sql, {
-    accountId: key.account_id,
-    sdkAppId: null,
-    usageKeyId: keyId,
-    source: 'api',
-    idempotencyKey,
-    bodySha256,
-    receivedAt: now,
-    timeZone: batch.book.timeZone,
-    ...batch.rows,
-    book: batch.book,
-  });
+  const stored = await storeApiBatch(sql, { accountId: key.account_id, sdkAppId: null, usageKeyId: keyId }, { idempotencyKey, bodySha256, now }, batch);
   if (!stored.created) {
     // A concurrent twin stored it a moment ago: its signer decides replay or conflict.
     const [twin] = await sql<{ usage_key_id: string | null }[]>`select usage_key_id from usage_batches where account_id = ${key.account_id} and idempotency_key = ${idempotencyKey}`;
